@@ -1,0 +1,62 @@
+# Two commands matter on a fresh machine: `make dev` (the whole stack on localhost, no Docker,
+# no AWS account) and `make test`. Everything else is for working on the project.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements-dev.txt layers/common/requirements.txt | sha1sum | cut -c1-12)
+export SAM_CLI_TELEMETRY := 0
+export AWS_DEFAULT_REGION ?= eu-central-1
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements-dev.txt layers/common/requirements.txt
+	@test -n "$(PYTHON)" || { echo "python3.12 not found: install Python 3.12 (pyenv install 3.12)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*; touch $@
+
+.PHONY: venv
+venv: $(STAMP) ## Create the virtual environment with the pinned dev dependencies
+
+.PHONY: dev
+dev: venv ## Run the whole stack locally: moto, Contabo simulator, API, schedules
+	$(BIN)/python -m local.stack $(ARGS)
+
+.PHONY: sim
+sim: venv ## Run the Contabo simulator alone (SIM_PORT, default 8090)
+	$(BIN)/python -m local.contabo_sim
+
+.PHONY: test
+test: venv ## Install what is needed and run the whole suite
+	$(BIN)/python -m pytest tests/unit --disable-socket --allow-unix-socket -q
+	$(BIN)/python -m pytest tests --ignore=tests/unit -q
+
+.PHONY: lint
+lint: venv ## ruff and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+.PHONY: validate
+validate: venv ## sam validate --lint and cfn-lint
+	$(BIN)/sam validate --lint --template template.yaml
+	$(BIN)/cfn-lint template.yaml
+
+.PHONY: build
+build: venv ## sam build, then compile the output to hash-checked .pyc
+	PATH="$(dir $(PYTHON)):$$PATH" $(BIN)/sam build --template template.yaml
+	$(PYTHON) -m compileall -q --invalidation-mode unchecked-hash .aws-sam/build
+
+.PHONY: deploy
+deploy: build ## First deploy to AWS (guided); later ones: sam deploy
+	$(BIN)/sam deploy --guided
+
+.PHONY: clean
+clean: ## Remove build output and local state
+	rm -rf .aws-sam .local

@@ -1,0 +1,58 @@
+"""Reads the deployment's secrets from Secrets Manager, cached per container.
+
+Powertools parameters caches each value for ``secrets_cache_seconds`` so a warm function does
+not call Secrets Manager on every request, yet a rotated key is picked up within minutes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.utilities import parameters
+from pydantic import ValidationError
+
+from contabo_reseller.domain.credentials import ContaboCredentials, SigningKeys, WhmcsApiCredentials
+from contabo_reseller.domain.errors import ConfigurationError, UpstreamUnavailable
+from contabo_reseller.settings import get_settings
+
+
+def _read_json(secret_id: str, what: str) -> dict[str, Any]:
+    try:
+        value = parameters.get_secret(
+            secret_id, transform="json", max_age=get_settings().secrets_cache_seconds
+        )
+    except parameters.exceptions.TransformParameterError as error:
+        raise ConfigurationError(f"The {what} secret is not valid JSON.") from error
+    except parameters.exceptions.GetParameterError as error:
+        raise UpstreamUnavailable(f"The {what} secret could not be read.") from error
+    if not isinstance(value, dict):
+        raise ConfigurationError(f"The {what} secret must be a JSON object.")
+    return value
+
+
+def _parse(model: type[Any], raw: dict[str, Any], what: str) -> Any:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        # Name the missing fields only; the values may be secret.
+        fields = sorted({".".join(str(p) for p in e["loc"]) for e in error.errors()})
+        raise ConfigurationError(
+            f"The {what} secret is incomplete or invalid (check: {', '.join(fields)})."
+        ) from None
+
+
+def contabo_credentials() -> ContaboCredentials:
+    raw = _read_json(get_settings().contabo_secret_id, "Contabo credentials")
+    return _parse(ContaboCredentials, raw, "Contabo credentials")
+
+
+def signing_keys() -> SigningKeys:
+    raw = _read_json(get_settings().signing_keys_secret_id, "WHMCS signing keys")
+    return _parse(SigningKeys, {"keys": raw}, "WHMCS signing keys")
+
+
+def whmcs_api_credentials() -> WhmcsApiCredentials:
+    secret_id = get_settings().whmcs_api_secret_id
+    if not secret_id:
+        return WhmcsApiCredentials()
+    return _parse(WhmcsApiCredentials, _read_json(secret_id, "WHMCS API"), "WHMCS API")

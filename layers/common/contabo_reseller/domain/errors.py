@@ -1,0 +1,90 @@
+"""Domain errors: what went wrong, in words a reseller's customer can read.
+
+Each error carries a stable ``code`` for machines and a ``message`` for people. Which HTTP
+status an error becomes is decided in one place only: ``contabo_reseller.http.errors``.
+Messages never contain credentials, passwords or tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    code = "error"
+
+    def __init__(self, message: str, *, details: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or {}
+
+
+class InvalidInput(DomainError):
+    """The request is malformed or a value is not acceptable; nothing was changed."""
+
+    code = "invalid_input"
+
+
+class NotAuthenticated(DomainError):
+    """The request is not signed by a known WHMCS key (or is stale or replayed)."""
+
+    code = "not_authenticated"
+
+
+class NotFound(DomainError):
+    code = "not_found"
+
+
+class ActionRefused(DomainError):
+    """The action is understood but not allowed now (suspended, downgrade, policy...)."""
+
+    code = "action_refused"
+
+
+class ServiceBusy(DomainError):
+    """Another action holds the service lock; retry once it finishes."""
+
+    code = "service_busy"
+
+
+class Conflict(DomainError):
+    """The request conflicts with what already exists (e.g. a second create with new inputs)."""
+
+    code = "conflict"
+
+
+class QuotaExceeded(DomainError):
+    """A Contabo limit was reached (snapshots, object storage per region...)."""
+
+    code = "quota_exceeded"
+
+
+class UpstreamRejected(DomainError):
+    """Contabo refused the request; ``message`` carries Contabo's own explanation."""
+
+    code = "upstream_rejected"
+
+
+class UpstreamUnavailable(DomainError):
+    """Contabo or AWS could not be reached or was throttling; safe to retry later."""
+
+    code = "upstream_unavailable"
+
+
+class PurchaseOutcomeUnknown(DomainError):
+    """A purchase request was sent but its outcome is unknown (timeout, 5xx after commit).
+
+    Never retried blindly: the lifecycle reconciles through Contabo's audit list by request id.
+    """
+
+    code = "purchase_outcome_unknown"
+
+    def __init__(self, message: str, *, request_id: str, details: dict[str, Any] | None = None):
+        super().__init__(message, details={"request_id": request_id, **(details or {})})
+        self.request_id = request_id
+
+
+class ConfigurationError(DomainError):
+    """The deployment is missing something the reseller must set (credentials, keys...)."""
+
+    code = "configuration_error"

@@ -1,0 +1,27 @@
+"""Runs a scheduled job body and records its outcome, so every cron job reports alike."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from aws_lambda_powertools.metrics import MetricUnit
+
+from contabo_reseller.adapters import job_runs
+from contabo_reseller.observability import logger, metrics
+
+
+def run_scheduled_job(job_name: str, body: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    started = time.monotonic()
+    try:
+        result = body()
+    except Exception:
+        logger.exception("scheduled job failed", extra={"job": job_name})
+        job_runs.record_run(job_name, "failed")
+        metrics.add_metric(name="ScheduledJobFailed", unit=MetricUnit.Count, value=1)
+        raise
+    elapsed_ms = round((time.monotonic() - started) * 1000)
+    job_runs.record_run(job_name, "ok")
+    logger.info("scheduled job ran", extra={"job": job_name, "elapsed_ms": elapsed_ms, **result})
+    return {"job": job_name, "outcome": "ok", **result}
