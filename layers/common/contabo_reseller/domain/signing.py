@@ -1,0 +1,54 @@
+"""WHMCS request signatures: the canonical string and its HMAC, exactly as docs/lifecycle-api.md
+describes and the PHP module computes them. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping, Sequence
+from urllib.parse import quote
+
+KEY_ID_HEADER = "x-whmcs-key-id"
+TIMESTAMP_HEADER = "x-whmcs-timestamp"
+NONCE_HEADER = "x-whmcs-nonce"
+SIGNATURE_HEADER = "x-whmcs-signature"
+IDEMPOTENCY_HEADER = "x-idempotency-key"
+
+NONCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+def canonical_query(params: Mapping[str, Sequence[str]] | None) -> str:
+    """Sorted by name then value; each part encoded like PHP's rawurlencode (RFC 3986)."""
+    if not params:
+        return ""
+    pairs = sorted((name, value) for name, values in params.items() for value in values)
+    return "&".join(f"{quote(name, safe='-_.~')}={quote(value, safe='-_.~')}" for name, value in pairs)
+
+
+def canonical_string(
+    method: str,
+    path: str,
+    query: Mapping[str, Sequence[str]] | None,
+    timestamp: str,
+    nonce: str,
+    body: bytes,
+) -> str:
+    return "\n".join(
+        [
+            method.upper(),
+            path,
+            canonical_query(query),
+            timestamp,
+            nonce,
+            hashlib.sha256(body).hexdigest(),
+        ]
+    )
+
+
+def sign(secret: str, canonical: str) -> str:
+    return hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()
+
+
+def signature_matches(secret: str, canonical: str, presented: str) -> bool:
+    return hmac.compare_digest(sign(secret, canonical), presented.lower())
