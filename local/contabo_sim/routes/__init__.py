@@ -1,0 +1,103 @@
+"""Operation handlers, registered by the spec's operationId."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from ..errors import ApiError
+from ..state import SimState
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    state: SimState
+    operation_id: str
+    path: dict[str, Any]
+    query: dict[str, Any]
+    body: Any
+    request_id: str
+    trace_id: str
+    url_path: str
+    raw_query: dict[str, list[str]]
+
+    def audit(self, kind: str, action: str, **ids: Any) -> None:
+        self.state.audit(kind, action, self.request_id, self.trace_id, **ids)
+
+    def page(self, items: list[dict[str, Any]]) -> Reply:
+        """Contabo's list envelope: _pagination, data, _links (first/previous/self/next/last)."""
+        page = max(int(self.query.get("page", 1)), 1)
+        size = min(max(int(self.query.get("size", 10)), 1), 100)
+        total = len(items)
+        pages = max((total + size - 1) // size, 1)
+        data = items[(page - 1) * size : page * size]
+        links = {
+            "first": self._link(1, size),
+            "self": self._link(page, size),
+            "last": self._link(pages, size),
+        }
+        if page > 1:
+            links["previous"] = self._link(page - 1, size)
+        if page < pages:
+            links["next"] = self._link(page + 1, size)
+        pagination = {"size": size, "totalElements": total, "totalPages": pages, "page": page}
+        return Reply(200, {"_pagination": pagination, "data": data, "_links": links})
+
+    def _link(self, page: int, size: int) -> str:
+        query = {k: v for k, v in self.raw_query.items() if k not in ("page", "size")}
+        return f"{self.url_path}?{urlencode({**query, 'page': page, 'size': size}, doseq=True)}"
+
+    def one(self, status: int, data: dict[str, Any], self_link: str | None = None) -> Reply:
+        """A single object, Contabo style: `data` is still an array."""
+        return Reply(status, {"data": [data], "_links": {"self": self_link or self.url_path}})
+
+
+Handler = Callable[[Context], Reply]
+HANDLERS: dict[str, Handler] = {}
+
+
+def operation(*operation_ids: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        for operation_id in operation_ids:
+            HANDLERS[operation_id] = handler
+        return handler
+
+    return register
+
+
+def require(found: Any, kind: str, identifier: Any) -> Any:
+    if found is None:
+        raise ApiError(404, f"Entry {kind} not found by {identifier}")
+    return found
+
+
+def by_request_id(ctx: Context, kind: str, id_filters: tuple[str, ...] = ()) -> Reply:
+    """Audit lists: filter on requestId, changedBy and the resource ids the spec allows."""
+    entries = ctx.state.audits.get(kind, [])
+    for name in ("requestId", "changedBy", *id_filters):
+        wanted = ctx.query.get(name)
+        if wanted is not None:
+            entries = [e for e in entries if str(e.get(name)) == str(wanted)]
+    return ctx.page(entries)
+
+
+def load_all() -> None:
+    """Import every route module so its @operation handlers register."""
+    from . import (
+        account,
+        firewalls,
+        images,
+        instances,
+        networking,
+        object_storages,
+        secrets,
+        snapshots,
+        tags,
+    )  # noqa: F401

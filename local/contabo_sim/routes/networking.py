@@ -1,0 +1,237 @@
+"""Private networks, VIPs (additional IPs) and PTR records."""
+
+from typing import Any
+
+from ..catalog import REGIONS
+from ..clock import iso
+from ..errors import ApiError
+from ..state import CUSTOMER_ID, TENANT_ID
+from . import Context, Reply, by_request_id, operation, require
+from .instances import find_instance
+
+PRIVATE_NETWORK_SIZE = 254  # a /24
+
+
+@operation("createPrivateNetwork")
+def create_private_network(ctx: Context) -> Reply:
+    network_id = ctx.state.next_id("privateNetwork")
+    region = REGIONS.get(ctx.body.get("region", "EU")) or REGIONS["EU"]
+    network = {
+        "tenantId": TENANT_ID,
+        "customerId": CUSTOMER_ID,
+        "privateNetworkId": network_id,
+        "dataCenter": region.data_center,
+        "region": region.slug,
+        "regionName": region.name,
+        "name": ctx.body["name"],
+        "description": ctx.body.get("description", ""),
+        "cidr": f"10.{network_id // 256 % 256}.{network_id % 256}.0/24",
+        "availableIps": PRIVATE_NETWORK_SIZE,
+        "createdDate": iso(ctx.state.clock.now()),
+        "instances": [],
+    }
+    ctx.state.private_networks[network_id] = network
+    ctx.audit("privateNetworks", "CREATED", privateNetworkId=network_id)
+    return ctx.one(201, network, f"{ctx.url_path}/{network_id}")
+
+
+@operation("retrievePrivateNetworkList")
+def list_private_networks(ctx: Context) -> Reply:
+    items = list(ctx.state.private_networks.values())
+    for name in ("name", "region", "dataCenter"):
+        if name in ctx.query:
+            items = [n for n in items if n[name] == ctx.query[name]]
+    if "instanceIds" in ctx.query:
+        ids = {int(x) for x in str(ctx.query["instanceIds"]).split(",") if x.strip()}
+        items = [n for n in items if ids & {i["instanceId"] for i in n["instances"]}]
+    return ctx.page(items)
+
+
+@operation("retrievePrivateNetwork")
+def retrieve_private_network(ctx: Context) -> Reply:
+    return ctx.one(200, _network(ctx))
+
+
+@operation("patchPrivateNetwork")
+def patch_private_network(ctx: Context) -> Reply:
+    network = _network(ctx)
+    network |= {k: v for k, v in ctx.body.items() if k in ("name", "description")}
+    ctx.audit("privateNetworks", "UPDATED", privateNetworkId=network["privateNetworkId"])
+    return ctx.one(200, network)
+
+
+@operation("deletePrivateNetwork")
+def delete_private_network(ctx: Context) -> Reply:
+    network = _network(ctx)
+    del ctx.state.private_networks[network["privateNetworkId"]]
+    ctx.audit("privateNetworks", "DELETED", privateNetworkId=network["privateNetworkId"])
+    return Reply(204)
+
+
+@operation("assignInstancePrivateNetwork")
+def assign_instance(ctx: Context) -> Reply:
+    network = _network(ctx)
+    instance = find_instance(ctx.state, ctx.path["instanceId"])
+    if not any(a["id"] == 1477 for a in instance["addOns"]):
+        raise ApiError(400, "Instance has no Private Networking addon; upgrade the instance first")
+    if any(i["instanceId"] == instance["instanceId"] for i in network["instances"]):
+        raise ApiError(409, f"Instance {instance['instanceId']} is already in private network")
+    host = PRIVATE_NETWORK_SIZE - network["availableIps"] + 1
+    network_prefix = network["cidr"].rsplit(".", 1)[0]
+    network["instances"].append(
+        {
+            "instanceId": instance["instanceId"],
+            "displayName": instance["displayName"],
+            "name": instance["name"],
+            "productId": instance["productId"],
+            "privateIpConfig": {
+                "v4": [
+                    {
+                        "ip": f"{network_prefix}.{host}",
+                        "netmaskCidr": 24,
+                        "gateway": f"{network_prefix}.254",
+                    }
+                ]
+            },
+            "ipConfig": instance["ipConfig"],
+            "status": "restart",
+        }
+    )
+    network["availableIps"] -= 1
+    ctx.audit("privateNetworks", "UPDATED", privateNetworkId=network["privateNetworkId"])
+    return Reply(201, {"_links": {"self": ctx.url_path}})
+
+
+@operation("unassignInstancePrivateNetwork")
+def unassign_instance(ctx: Context) -> Reply:
+    network = _network(ctx)
+    instance_id = int(ctx.path["instanceId"])
+    remaining = [i for i in network["instances"] if i["instanceId"] != instance_id]
+    if len(remaining) == len(network["instances"]):
+        raise ApiError(
+            404, f"Instance {instance_id} is not in private network {network['privateNetworkId']}"
+        )
+    network["instances"] = remaining
+    network["availableIps"] += 1
+    ctx.audit("privateNetworks", "UPDATED", privateNetworkId=network["privateNetworkId"])
+    return Reply(201, {"_links": {"self": ctx.url_path}})
+
+
+@operation("retrievePrivateNetworkAuditsList")
+def private_network_audits(ctx: Context) -> Reply:
+    return by_request_id(ctx, "privateNetworks", ("privateNetworkId",))
+
+
+@operation("retrieveVipList")
+def list_vips(ctx: Context) -> Reply:
+    items = list(ctx.state.vips.values())
+    for name in (
+        "resourceId",
+        "resourceType",
+        "resourceName",
+        "ipVersion",
+        "type",
+        "dataCenter",
+        "region",
+    ):
+        if name in ctx.query:
+            items = [v for v in items if v[name] == ctx.query[name]]
+    if "ips" in ctx.query:
+        ips = set(str(ctx.query["ips"]).replace(" ", "").split(","))
+        items = [v for v in items if v["ipAddress"] in ips]
+    return ctx.page(items)
+
+
+@operation("retrieveVip")
+def retrieve_vip(ctx: Context) -> Reply:
+    return ctx.one(200, _vip(ctx))
+
+
+@operation("assignIp")
+def assign_vip(ctx: Context) -> Reply:
+    vip = _vip(ctx)
+    instance = find_instance(ctx.state, ctx.path["resourceId"])
+    if vip["resourceId"]:
+        raise ApiError(409, f"IP {vip['ipAddress']} is already assigned")
+    if vip["region"] != instance["region"]:
+        raise ApiError(
+            400,
+            f"IP {vip['ipAddress']} is in region {vip['region']}, instance in {instance['region']}",
+        )
+    vip |= {"resourceId": str(instance["instanceId"]), "resourceType": ctx.path["resourceType"]}
+    vip |= {"resourceName": instance["name"], "resourceDisplayName": instance["displayName"]}
+    ctx.audit("vips", "UPDATED", vipId=vip["vipId"])
+    return ctx.one(200, vip)
+
+
+@operation("unassignIp")
+def unassign_vip(ctx: Context) -> Reply:
+    vip = _vip(ctx)
+    if vip["resourceId"] != str(ctx.path["resourceId"]):
+        raise ApiError(404, f"IP {vip['ipAddress']} is not assigned to {ctx.path['resourceId']}")
+    vip |= {"resourceId": "", "resourceName": "", "resourceDisplayName": ""}
+    ctx.audit("vips", "UPDATED", vipId=vip["vipId"])
+    return Reply(204)
+
+
+@operation("retrieveVipAuditsList")
+def vip_audits(ctx: Context) -> Reply:
+    return by_request_id(ctx, "vips", ("vipId",))
+
+
+@operation("retrievePtrRecordsList")
+def list_ptrs(ctx: Context) -> Reply:
+    items = [_ptr(ctx, ip) for ip in _owned_ips(ctx)]
+    if "ips" in ctx.query:
+        wanted = {ip.strip() for value in ctx.query["ips"] for ip in str(value).split(",")}
+        items = [p for p in items if p["ip"] in wanted]
+    if "search" in ctx.query:
+        items = [
+            p for p in items if ctx.query["search"] in p["ip"] or ctx.query["search"] in p["ptr"]
+        ]
+    return ctx.page(items)
+
+
+@operation("retrievePtrRecord")
+def retrieve_ptr(ctx: Context) -> Reply:
+    return ctx.one(200, _ptr(ctx, _owned_ip(ctx)))
+
+
+@operation("updatePtrRecord")
+def update_ptr(ctx: Context) -> Reply:
+    ip = _owned_ip(ctx)
+    ctx.state.ptrs[ip] = {"ptr": ctx.body["ptr"], "ttl": int(ctx.body.get("ttl", 86400))}
+    return Reply(204)
+
+
+@operation("deletePtrRecord")
+def delete_ptr(ctx: Context) -> Reply:
+    ctx.state.ptrs.pop(_owned_ip(ctx), None)
+    return Reply(204)
+
+
+def _owned_ips(ctx: Context) -> list[str]:
+    ips = [i["ipConfig"]["v4"]["ip"] for i in ctx.state.instances.values()]
+    ips += [i["ipConfig"]["v6"]["ip"] for i in ctx.state.instances.values()]
+    return ips + list(ctx.state.vips)
+
+
+def _owned_ip(ctx: Context) -> str:
+    ip = ctx.path["ipAddress"]
+    if ip not in ctx.state.ptrs and ip not in _owned_ips(ctx):
+        raise ApiError(404, f"Entry IP address not found by ipAddress {ip}")
+    return ip
+
+
+def _ptr(ctx: Context, ip: str) -> dict[str, Any]:
+    record = ctx.state.ptrs.get(ip, {"ptr": "", "ttl": 86400})
+    return {"tenantId": TENANT_ID, "customerId": CUSTOMER_ID, "ip": ip} | record
+
+
+def _network(ctx: Context) -> dict[str, Any]:
+    network_id = ctx.path["privateNetworkId"]
+    return require(ctx.state.private_networks.get(int(network_id)), "PrivateNetwork", network_id)
+
+
+def _vip(ctx: Context) -> dict[str, Any]:
+    return require(ctx.state.vips.get(ctx.path["ip"]), "VIP", ctx.path["ip"])

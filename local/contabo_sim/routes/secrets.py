@@ -1,0 +1,59 @@
+"""Secrets: stored passwords and SSH keys; values are kept and returned like Contabo does."""
+
+from ..clock import iso
+from ..state import CUSTOMER_ID, TENANT_ID
+from . import Context, Reply, by_request_id, operation, require
+
+
+@operation("createSecret")
+def create_secret(ctx: Context) -> Reply:
+    secret_id, now = ctx.state.next_id("secret"), iso(ctx.state.clock.now())
+    secret = {"tenantId": TENANT_ID, "customerId": CUSTOMER_ID, "secretId": secret_id}
+    secret |= {k: ctx.body[k] for k in ("name", "type", "value")} | {
+        "createdAt": now,
+        "updatedAt": now,
+    }
+    ctx.state.secrets[secret_id] = secret
+    ctx.audit("secrets", "CREATED", secretId=secret_id)
+    return ctx.one(201, secret, f"{ctx.url_path}/{secret_id}")
+
+
+@operation("retrieveSecretList")
+def list_secrets(ctx: Context) -> Reply:
+    items = list(ctx.state.secrets.values())
+    for name in ("name", "type"):
+        if name in ctx.query:
+            items = [s for s in items if s[name] == ctx.query[name]]
+    return ctx.page(items)
+
+
+@operation("retrieveSecret")
+def retrieve_secret(ctx: Context) -> Reply:
+    return ctx.one(200, _secret(ctx))
+
+
+@operation("updateSecret")
+def update_secret(ctx: Context) -> Reply:
+    secret = _secret(ctx)
+    secret |= {k: v for k, v in ctx.body.items() if k in ("name", "value")}
+    secret["updatedAt"] = iso(ctx.state.clock.now())
+    ctx.audit("secrets", "UPDATED", secretId=secret["secretId"])
+    return Reply(200, {"_links": {"self": ctx.url_path}})
+
+
+@operation("deleteSecret")
+def delete_secret(ctx: Context) -> Reply:
+    secret = _secret(ctx)
+    del ctx.state.secrets[secret["secretId"]]
+    ctx.audit("secrets", "DELETED", secretId=secret["secretId"])
+    return Reply(204)
+
+
+@operation("retrieveSecretAuditsList")
+def secret_audits(ctx: Context) -> Reply:
+    return by_request_id(ctx, "secrets", ("secretId",))
+
+
+def _secret(ctx: Context) -> dict:
+    secret_id = ctx.path["secretId"]
+    return require(ctx.state.secrets.get(int(secret_id)), "Secret", secret_id)
