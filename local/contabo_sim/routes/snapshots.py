@@ -25,7 +25,7 @@ def create_snapshot(ctx: Context) -> Reply:
         "customerId": CUSTOMER_ID,
         "snapshotId": snapshot_id,
         "name": ctx.body["name"],
-        "description": ctx.body.get("description", ""),
+        "description": ctx.body.get("description") or ctx.body["name"],  # spec: minLength 1
         "instanceId": instance["instanceId"],
         "createdDate": iso(now),
         "autoDeleteDate": iso(now + timedelta(days=SNAPSHOT_LIFETIME_DAYS)),
