@@ -5,6 +5,8 @@ from ..state import CUSTOMER_ID, TENANT_ID, USER_ID
 from . import Context, Reply, operation, require
 
 ADMIN_ROLE = {
+    "tenantId": TENANT_ID,
+    "customerId": CUSTOMER_ID,
     "roleId": 1,
     "name": "admin",
     "admin": True,
@@ -39,9 +41,7 @@ def retrieve_client(ctx: Context) -> Reply:
 
 @operation("retrieveRoleList")
 def list_roles(ctx: Context) -> Reply:
-    return ctx.page(
-        [{"tenantId": TENANT_ID, "customerId": CUSTOMER_ID, **ADMIN_ROLE, "permissions": []}]
-    )
+    return ctx.page([ADMIN_ROLE | {"permissions": []}])
 
 
 @operation("retrieveDataCenterList")

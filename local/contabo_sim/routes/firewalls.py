@@ -105,7 +105,7 @@ def assign_instance(ctx: Context) -> Reply:
     )
     firewall["instanceStatus"].append({"instanceId": instance["instanceId"], "status": "ok"})
     ctx.audit("firewalls", "UPDATED", firewallId=firewall["firewallId"])
-    return Reply(201, {"_links": {"self": ctx.url_path}})
+    return Reply(201, {"_links": _assignment_links(ctx, firewall, instance["instanceId"])})
 
 
 @operation("unassignInstanceFirewall")
@@ -121,7 +121,7 @@ def unassign_instance(ctx: Context) -> Reply:
         s for s in firewall["instanceStatus"] if s["instanceId"] != instance_id
     ]
     ctx.audit("firewalls", "UPDATED", firewallId=firewall["firewallId"])
-    return Reply(200, {"_links": {"self": ctx.url_path}})
+    return Reply(200, {"_links": _assignment_links(ctx, firewall, instance_id)})
 
 
 @operation("retrievePresetRules")
@@ -151,6 +151,12 @@ def _rules(rules: dict[str, Any]) -> list[dict[str, Any]]:
         }
         for rule in rules.get("inbound", [])
     ]
+
+
+def _assignment_links(ctx: Context, firewall: dict[str, Any], instance_id: int) -> dict[str, str]:
+    firewall_link = f"/v1/firewalls/{firewall['firewallId']}"
+    instance_link = f"/v1/compute/instances/{instance_id}"
+    return {"self": ctx.url_path, "firewall": firewall_link, "instance": instance_link}
 
 
 def _updated(ctx: Context, firewall: dict[str, Any]) -> Reply:

@@ -99,7 +99,7 @@ def assign_instance(ctx: Context) -> Reply:
     )
     network["availableIps"] -= 1
     ctx.audit("privateNetworks", "UPDATED", privateNetworkId=network["privateNetworkId"])
-    return Reply(201, {"_links": {"self": ctx.url_path}})
+    return Reply(201, {"_links": _assignment_links(ctx, network, instance["instanceId"])})
 
 
 @operation("unassignInstancePrivateNetwork")
@@ -114,7 +114,7 @@ def unassign_instance(ctx: Context) -> Reply:
     network["instances"] = remaining
     network["availableIps"] += 1
     ctx.audit("privateNetworks", "UPDATED", privateNetworkId=network["privateNetworkId"])
-    return Reply(201, {"_links": {"self": ctx.url_path}})
+    return Reply(201, {"_links": _assignment_links(ctx, network, instance_id)})
 
 
 @operation("retrievePrivateNetworkAuditsList")
@@ -208,6 +208,12 @@ def update_ptr(ctx: Context) -> Reply:
 def delete_ptr(ctx: Context) -> Reply:
     ctx.state.ptrs.pop(_owned_ip(ctx), None)
     return Reply(204)
+
+
+def _assignment_links(ctx: Context, network: dict[str, Any], instance_id: int) -> dict[str, str]:
+    network_link = f"/v1/private-networks/{network['privateNetworkId']}"
+    instance_link = f"/v1/compute/instances/{instance_id}"
+    return {"self": ctx.url_path, "virtualPrivateCloud": network_link, "instance": instance_link}
 
 
 def _owned_ips(ctx: Context) -> list[str]:

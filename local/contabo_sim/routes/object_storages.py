@@ -108,6 +108,8 @@ def cancel_object_storage(ctx: Context) -> Reply:
 def object_storage_stats(ctx: Context) -> Reply:
     storage = _storage(ctx)
     stats = {
+        "tenantId": TENANT_ID,
+        "customerId": CUSTOMER_ID,
         "usedSpaceTB": storage["usedSpaceTB"],
         "usedSpacePercentage": storage["usedSpacePercentage"],
     }

@@ -68,8 +68,10 @@ def list_assignments(ctx: Context) -> Reply:
 
 @operation("retrieveAssignment")
 def retrieve_assignment(ctx: Context) -> Reply:
-    key = _assignment_key(ctx)
-    return ctx.one(200, require(ctx.state.tag_assignments.get(key), "Assignment", key[2]))
+    tag_id, resource_type, resource_id = key = _assignment_key(ctx)
+    assignment = require(ctx.state.tag_assignments.get(key), "Assignment", resource_id)
+    links = _assignment_links(ctx, tag_id, resource_type, resource_id)
+    return Reply(200, {"data": [assignment], "_links": links})
 
 
 @operation("createAssignment")
@@ -93,7 +95,7 @@ def create_assignment(ctx: Context) -> Reply:
         resourceType=resource_type,
         resourceId=resource_id,
     )
-    return Reply(201, {"_links": {"self": ctx.url_path}})
+    return Reply(201, {"_links": _assignment_links(ctx, tag_id, resource_type, resource_id)})
 
 
 @operation("deleteAssignment")
@@ -127,6 +129,13 @@ def _tag(ctx: Context) -> dict:
 def _assignment_key(ctx: Context) -> tuple[int, str, str]:
     tag = _tag(ctx)
     return tag["tagId"], str(ctx.path["resourceType"]), str(ctx.path["resourceId"])
+
+
+def _assignment_links(
+    ctx: Context, tag_id: int, resource_type: str, resource_id: str
+) -> dict[str, str]:
+    resource_link = f"/v1/{resource_type}/{resource_id}"
+    return {"self": ctx.url_path, "tag": f"/v1/tags/{tag_id}", "_resource": resource_link}
 
 
 def _resource_name(ctx: Context, resource_type: str, resource_id: str) -> str:
