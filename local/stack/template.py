@@ -129,3 +129,47 @@ def shared_environment(template: dict[str, Any], names: LocalNames) -> dict[str,
     """Globals' environment only: what tests and tools use to talk to the same tables."""
     global_vars = template["Globals"]["Function"]["Environment"]["Variables"]
     return {key: str(resolve(value, template, names)) for key, value in global_vars.items()}
+
+
+# Properties a function inherits from Globals.Function unless it sets its own.
+_FUNCTION_GLOBALS = ("CodeUri", "Handler", "Runtime", "Timeout", "MemorySize", "Layers")
+
+
+def function_properties(template: dict[str, Any], function_id: str) -> dict[str, Any]:
+    """A function's properties with Globals applied (Environment: see function_environment)."""
+    global_properties = template.get("Globals", {}).get("Function", {})
+    properties = dict(template["Resources"][function_id]["Properties"])
+    for name in _FUNCTION_GLOBALS:
+        if name not in properties and name in global_properties:
+            properties[name] = global_properties[name]
+    return properties
+
+
+def function_events(
+    template: dict[str, Any], event_types: set[str]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """(function id, event name, event properties) for every function event of these types."""
+    found = []
+    for function_id, resource in resources_of_type(template, "AWS::Serverless::Function").items():
+        for event_name, event in (resource["Properties"].get("Events") or {}).items():
+            if event["Type"] in event_types:
+                found.append((function_id, event_name, event.get("Properties", {})))
+    return found
+
+
+def api_stage_name(template: dict[str, Any], rest_api_id: Any) -> str:
+    """The stage an Api event is served under: its Serverless::Api's StageName, else Prod."""
+    if isinstance(rest_api_id, dict) and "Ref" in rest_api_id:
+        api = template["Resources"].get(rest_api_id["Ref"], {})
+        return str(api.get("Properties", {}).get("StageName", "Prod"))
+    return "Prod"
+
+
+def layer_content_dirs(template: dict[str, Any], function_id: str) -> list[Path]:
+    """The source folders of the function's layers (what Lambda mounts under /opt/python)."""
+    dirs = []
+    for layer in function_properties(template, function_id).get("Layers", []):
+        if isinstance(layer, dict) and "Ref" in layer:
+            properties = template["Resources"][layer["Ref"]]["Properties"]
+            dirs.append(REPO_ROOT / properties["ContentUri"])
+    return dirs

@@ -1,0 +1,291 @@
+"""A local stand-in for API Gateway (REST, v1 proxy integration) in front of the functions.
+
+Every ``Api`` event in template.yaml becomes a route, served under its stage (``/Prod/...``) and
+without it. Requests become v1 proxy events, handler results become HTTP responses, and what
+API Gateway itself answers (403 for unknown routes, 502 for a failed function, 504 past the
+29 s integration timeout) is answered the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import re
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from werkzeug.datastructures import Headers
+from werkzeug.serving import WSGIRequestHandler
+from werkzeug.wrappers import Request, Response
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIEnvironment
+
+from local.stack.functions import ACCOUNT_ID, FunctionTimeout, LocalFunction
+from local.stack.template import api_stage_name, function_events
+
+INTEGRATION_TIMEOUT_SECONDS = 29.0
+LOCAL_API_ID = "localapi01"
+JOB_RUN_PATH = re.compile(r"^/__local/jobs/(?P<function>[A-Za-z0-9]+)/run$")
+_TEXT_TYPES = {
+    "application/json",
+    "application/xml",
+    "application/javascript",
+    "application/x-www-form-urlencoded",
+    "application/graphql",
+}
+
+# WSGI joins a repeated header into one "a, b" value; the request handler below keeps them
+# apart (and in the client's case), as API Gateway's multiValueHeaders does.
+RAW_HEADERS_KEY = "local.raw_headers"
+
+log = logging.getLogger("local.stack")
+
+
+class RawHeadersRequestHandler(WSGIRequestHandler):
+    def make_environ(self) -> WSGIEnvironment:
+        environ = super().make_environ()
+        environ[RAW_HEADERS_KEY] = list(self.headers.items())
+        return environ
+
+
+@dataclass(frozen=True)
+class Route:
+    function_id: str
+    method: str  # upper case; ANY matches every method
+    resource: str  # the template path, e.g. /services/{service_id}
+    stage: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        def segment(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name.endswith("+"):
+                return f"(?P<{name[:-1]}>.+)"
+            return f"(?P<{name}>[^/]+)"
+
+        return re.compile("^" + re.sub(r"\{([^}]+)\}", segment, self.resource) + "/?$")
+
+    @property
+    def specificity(self) -> tuple[int, int, int]:
+        """API Gateway prefers literal segments, then {param}, then {proxy+}; then a method."""
+        segments = self.resource.strip("/").split("/")
+        literal = sum(1 for s in segments if not s.startswith("{"))
+        greedy = any(s.endswith("+}") for s in segments)
+        return (0 if greedy else 1, literal, 0 if self.method == "ANY" else 1)
+
+
+def routes_from_template(template: dict[str, Any]) -> list[Route]:
+    routes = [
+        Route(
+            function_id=function_id,
+            method=str(properties["Method"]).upper(),
+            resource=properties["Path"],
+            stage=api_stage_name(template, properties.get("RestApiId")),
+        )
+        for function_id, _, properties in function_events(template, {"Api"})
+    ]
+    return sorted(routes, key=lambda route: route.specificity, reverse=True)
+
+
+def match_route(
+    routes: list[Route], method: str, path: str
+) -> tuple[Route, dict[str, str], str] | None:
+    """The route for a request, its path parameters, and the path without the stage."""
+    for route in routes:
+        if route.method not in ("ANY", method.upper()):
+            continue
+        stage_prefix = f"/{route.stage}"
+        candidates = [path]
+        if path == stage_prefix or path.startswith(stage_prefix + "/"):
+            candidates.insert(0, path[len(stage_prefix) :] or "/")
+        for candidate in candidates:
+            found = route.pattern.match(candidate)
+            if found:
+                return route, found.groupdict(), candidate
+    return None
+
+
+def build_event(
+    request: Request, route: Route, path_parameters: dict[str, str], path: str
+) -> dict[str, Any]:
+    """The API Gateway REST (v1) proxy event for this request."""
+    multi_headers: dict[str, list[str]] = {}
+    for name, value in request.environ.get(RAW_HEADERS_KEY) or request.headers.items():
+        multi_headers.setdefault(name, []).append(value)
+    forwarded = {
+        "X-Forwarded-For": request.remote_addr or "127.0.0.1",
+        "X-Forwarded-Proto": request.scheme,
+        "X-Forwarded-Port": str(request.server[1] if request.server else 80),
+    }
+    for name, value in forwarded.items():
+        multi_headers.setdefault(name, [value])
+    multi_query = {key: request.args.getlist(key) for key in request.args}
+    raw_body = request.get_data()
+    body, is_base64 = _event_body(raw_body, request.mimetype)
+    now = datetime.now(UTC)
+    request_id = str(uuid.uuid4())
+    return {
+        "resource": route.resource,
+        "path": path,
+        "httpMethod": request.method,
+        "headers": {name: values[-1] for name, values in multi_headers.items()} or None,
+        "multiValueHeaders": multi_headers or None,
+        "queryStringParameters": {k: v[-1] for k, v in multi_query.items()} or None,
+        "multiValueQueryStringParameters": multi_query or None,
+        "pathParameters": path_parameters or None,
+        "stageVariables": None,
+        "requestContext": {
+            "accountId": ACCOUNT_ID,
+            "apiId": LOCAL_API_ID,
+            "domainName": request.host,
+            "domainPrefix": request.host.split(".")[0],
+            "extendedRequestId": request_id,
+            "httpMethod": request.method,
+            "identity": {
+                "sourceIp": request.remote_addr or "127.0.0.1",
+                "userAgent": request.headers.get("User-Agent"),
+                "accountId": None,
+                "apiKey": None,
+                "caller": None,
+                "user": None,
+                "userArn": None,
+            },
+            "path": f"/{route.stage}{path}",
+            "protocol": request.environ.get("SERVER_PROTOCOL", "HTTP/1.1"),
+            "requestId": request_id,
+            "requestTime": now.strftime("%d/%b/%Y:%H:%M:%S +0000"),
+            "requestTimeEpoch": int(now.timestamp() * 1000),
+            "resourceId": "local",
+            "resourcePath": route.resource,
+            "stage": route.stage,
+        },
+        "body": body,
+        "isBase64Encoded": is_base64,
+    }
+
+
+def _event_body(raw: bytes, mimetype: str) -> tuple[str | None, bool]:
+    if not raw:
+        return None, False
+    textual = (
+        not mimetype
+        or mimetype.startswith("text/")
+        or mimetype in _TEXT_TYPES
+        or mimetype.endswith(("+json", "+xml"))
+    )
+    if textual:
+        try:
+            return raw.decode("utf-8"), False
+        except UnicodeDecodeError:
+            pass
+    return base64.b64encode(raw).decode("ascii"), True
+
+
+def to_response(result: Any, request_id: str) -> Response:
+    """Maps a handler's proxy result to HTTP; a malformed one is a 502, as API Gateway does."""
+    if not isinstance(result, dict) or not isinstance(result.get("statusCode"), int):
+        log.error("malformed Lambda proxy response: %r", result)
+        return gateway_error(502, "Internal server error", request_id)
+    headers = Headers()
+    for name, values in (result.get("multiValueHeaders") or {}).items():
+        for value in values:
+            headers.add(name, str(value))
+    for name, value in (result.get("headers") or {}).items():
+        if str(value) not in headers.getlist(name):
+            headers.add(name, str(value))
+    if "Content-Type" not in headers:
+        headers["Content-Type"] = "application/json"
+    headers["x-amzn-RequestId"] = request_id
+    body = result.get("body") or ""
+    data = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode("utf-8")
+    return Response(data, status=result["statusCode"], headers=headers)
+
+
+def gateway_error(status: int, message: str, request_id: str, error_type: str = "") -> Response:
+    response = Response(
+        json.dumps({"message": message}), status=status, content_type="application/json"
+    )
+    response.headers["x-amzn-RequestId"] = request_id
+    if error_type:
+        response.headers["x-amzn-ErrorType"] = error_type
+    return response
+
+
+class LocalApiGateway:
+    """The WSGI app: API routes, plus ``POST /__local/jobs/<FunctionId>/run``."""
+
+    def __init__(
+        self,
+        routes: list[Route],
+        functions: dict[str, LocalFunction],
+        run_job: Callable[[str], dict[str, Any]] | None = None,
+    ) -> None:
+        self.routes = routes
+        self.functions = functions
+        self.run_job = run_job
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        request = Request(environ)
+        job = JOB_RUN_PATH.match(request.path)
+        if job and request.method == "POST" and self.run_job is not None:
+            response = self._run_job(job.group("function"))
+        else:
+            response = self.handle(request)
+        return response(environ, start_response)
+
+    def handle(self, request: Request) -> Response:
+        started = time.monotonic()
+        found = match_route(self.routes, request.method, request.path)
+        if found is None:
+            response = gateway_error(
+                403,
+                "Missing Authentication Token",
+                str(uuid.uuid4()),
+                "MissingAuthenticationTokenException",
+            )
+            log.info("- %s %s %s", request.method, request.path, _outcome(response, started))
+            return response
+        route, parameters, path = found
+        event = build_event(request, route, parameters, path)
+        request_id = event["requestContext"]["requestId"]
+        function = self.functions[route.function_id]
+        try:
+            result = function.invoke(event, limit_seconds=INTEGRATION_TIMEOUT_SECONDS)
+            response = to_response(result, request_id)
+        except FunctionTimeout as timeout:
+            log.error("%s", timeout)
+            if timeout.seconds >= INTEGRATION_TIMEOUT_SECONDS:
+                response = gateway_error(504, "Endpoint request timed out", request_id)
+            else:
+                response = gateway_error(502, "Internal server error", request_id)
+        except Exception:
+            log.exception("%s failed", route.function_id)
+            response = gateway_error(502, "Internal server error", request_id)
+        log.info(
+            "%s %s %s %s",
+            route.function_id,
+            request.method,
+            request.path,
+            _outcome(response, started),
+        )
+        return response
+
+    def _run_job(self, function_id: str) -> Response:
+        assert self.run_job is not None
+        try:
+            outcome = self.run_job(function_id)
+        except KeyError as unknown:
+            body = {"message": f"no scheduled function {unknown}"}
+            return Response(json.dumps(body), status=404, content_type="application/json")
+        status = 200 if outcome["status"] == "ok" else 500
+        return Response(json.dumps(outcome, default=str), status, content_type="application/json")
+
+
+def _outcome(response: Response, started: float) -> str:
+    return f"{response.status_code} {round((time.monotonic() - started) * 1000)}ms"

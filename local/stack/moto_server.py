@@ -1,0 +1,70 @@
+"""moto's server on a background thread: DynamoDB, Secrets Manager and EventBridge on one port.
+
+boto3 and pynamodb both reach it through AWS_ENDPOINT_URL (botocore's configured endpoint,
+which pynamodb honours because it passes no endpoint of its own unless Meta.host is set).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+
+from moto.server import ThreadedMotoServer
+
+FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
+
+
+class LocalMoto:
+    def __init__(self, host: str = "127.0.0.1", port: int = 4566) -> None:
+        self.host = host
+        self.port = port
+        self._server: ThreadedMotoServer | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> LocalMoto:
+        # ThreadedMotoServer binds on its own thread and would wait forever on a busy port.
+        ensure_port_free(self.host, self.port, "moto", "--moto-port / LOCAL_MOTO_PORT")
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log per SDK call
+        self._server = ThreadedMotoServer(ip_address=self.host, port=self.port, verbose=False)
+        self._server.start()
+        self.port = self._server.get_host_and_port()[1]
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            # stop() shuts the loop down but leaves the listening socket open.
+            if self._server._server is not None:
+                self._server._server.server_close()
+            self._server = None
+
+
+def aws_environment(endpoint: str, region: str) -> dict[str, str]:
+    """What every SDK client in the process needs to talk to moto instead of AWS."""
+    return {
+        "AWS_ENDPOINT_URL": endpoint,
+        **FAKE_CREDENTIALS,
+        "AWS_DEFAULT_REGION": region,
+        "AWS_REGION": region,
+        "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "false",
+        # No X-Ray daemon locally: Tracer would complain about missing segments.
+        "POWERTOOLS_TRACE_DISABLED": "true",
+    }
+
+
+def ensure_port_free(host: str, port: int, what: str, option: str) -> None:
+    if port == 0:
+        return
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise PortInUse(f"{what}: port {port} on {host} is in use ({option})") from error
+
+
+class PortInUse(RuntimeError):
+    pass
