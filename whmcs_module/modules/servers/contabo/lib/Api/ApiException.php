@@ -1,0 +1,31 @@
+<?php
+
+declare(strict_types=1);
+
+namespace WHMCS\Module\Server\Contabo\Api;
+
+/**
+ * A failed backend call, already phrased for a person: getMessage() is safe to return from a
+ * module function or show in the client area. kind lets callers react without parsing text.
+ */
+final class ApiException extends \RuntimeException
+{
+    public const UNREACHABLE = 'unreachable';
+    public const TIMEOUT = 'timeout';
+    public const NOT_AUTHENTICATED = 'not_authenticated';
+    public const ROUTE_MISSING = 'route_missing';
+    public const BUSY = 'busy';
+    public const REJECTED = 'rejected';
+    public const UNAVAILABLE = 'unavailable';
+    public const UNREADABLE = 'unreadable';
+    public const NOT_CONFIGURED = 'not_configured';
+
+    public function __construct(
+        string $message,
+        public readonly string $kind,
+        public readonly int $httpStatus = 0,
+        public readonly string $errorCode = '',
+    ) {
+        parent::__construct($message);
+    }
+}

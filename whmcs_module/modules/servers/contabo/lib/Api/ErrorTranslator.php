@@ -1,0 +1,106 @@
+<?php
+
+declare(strict_types=1);
+
+namespace WHMCS\Module\Server\Contabo\Api;
+
+/**
+ * Turns transport failures and error answers into one clean sentence each, keeping the
+ * backend's own error.message (written for people) and never raw JSON or HTML.
+ */
+final class ErrorTranslator
+{
+    public static function fromTransport(TransportFailure $failure, string $baseUrl): ApiException
+    {
+        if ($failure->timedOut) {
+            return new ApiException(
+                'The provisioning service did not answer in time. Please try again in a few minutes.',
+                ApiException::TIMEOUT,
+            );
+        }
+
+        return new ApiException(
+            sprintf(
+                'The provisioning service at %s could not be reached (%s). Check the server record\'s hostname and that the service is running.',
+                $baseUrl,
+                rtrim($failure->getMessage(), '.'),
+            ),
+            ApiException::UNREACHABLE,
+        );
+    }
+
+    public static function fromResponse(HttpResponse $response): ApiException
+    {
+        $status = $response->status;
+        $decoded = json_decode($response->body, true);
+        $error = is_array($decoded) && is_array($decoded['error'] ?? null) ? $decoded['error'] : [];
+        $backendMessage = self::sentence((string) ($error['message'] ?? ''));
+        $code = (string) ($error['code'] ?? '');
+
+        // API Gateway's answer for a path it has no route for; not the backend's error shape.
+        if ($status === 403 && is_array($decoded) && ($decoded['message'] ?? '') === 'Missing Authentication Token') {
+            return new ApiException(
+                'The provisioning service does not offer this action (no such route). Check that the backend is up to date and the hostname includes the stage path.',
+                ApiException::ROUTE_MISSING,
+                $status,
+            );
+        }
+        if ($status === 401) {
+            return new ApiException(
+                'The provisioning service refused the request signature. Check the server record: Username must be the signing key id and Password its secret.'
+                    . ($backendMessage !== '' ? ' (' . rtrim($backendMessage, '.') . ')' : ''),
+                ApiException::NOT_AUTHENTICATED,
+                $status,
+                $code,
+            );
+        }
+        if ($status === 409) {
+            $retryAfter = (int) ($response->header('Retry-After') ?? 0);
+            $message = $backendMessage !== '' ? $backendMessage : 'Another action is still running on this server.';
+            return new ApiException(
+                $message . ($retryAfter > 0 ? sprintf(' Please try again in %d seconds.', $retryAfter) : ' Please try again shortly.'),
+                ApiException::BUSY,
+                $status,
+                $code,
+            );
+        }
+        if ($status >= 500) {
+            $reference = (string) ($error['reference'] ?? ($error['details']['reference'] ?? ''));
+            $message = $backendMessage !== '' ? $backendMessage : 'The provisioning service is temporarily unavailable.';
+            return new ApiException(
+                $message . ' Please try again later.' . ($reference !== '' ? ' (Reference: ' . $reference . ')' : ''),
+                ApiException::UNAVAILABLE,
+                $status,
+                $code,
+            );
+        }
+        if ($status >= 400) {
+            return new ApiException(
+                $backendMessage !== '' ? $backendMessage : sprintf('The provisioning service refused the request (HTTP %d).', $status),
+                ApiException::REJECTED,
+                $status,
+                $code,
+            );
+        }
+
+        return self::unreadable($status);
+    }
+
+    public static function unreadable(int $status): ApiException
+    {
+        return new ApiException(
+            sprintf('The provisioning service sent an answer that could not be read (HTTP %d). Please try again later.', $status),
+            ApiException::UNREADABLE,
+            $status,
+        );
+    }
+
+    private static function sentence(string $text): string
+    {
+        $text = trim((string) preg_replace('/\s+/', ' ', strip_tags($text)));
+        if ($text === '') {
+            return '';
+        }
+        return preg_match('/[.!?]$/', $text) ? $text : $text . '.';
+    }
+}

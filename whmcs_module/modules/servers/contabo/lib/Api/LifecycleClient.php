@@ -1,0 +1,184 @@
+<?php
+
+declare(strict_types=1);
+
+namespace WHMCS\Module\Server\Contabo\Api;
+
+use WHMCS\Module\Server\Contabo\ModuleLog;
+
+/**
+ * The lifecycle API of docs/lifecycle-api.md: one method per route, each signed, logged and
+ * answering with decoded JSON or an ApiException carrying a clean message.
+ */
+final class LifecycleClient
+{
+    private readonly RequestSigner $signer;
+
+    public function __construct(
+        private readonly ServerRecord $server,
+        private readonly Transport $transport,
+        private ModuleLog $log,
+    ) {
+        $this->signer = new RequestSigner($server->keyId, $server->secret);
+    }
+
+    /** @return array<string, mixed> */
+    public function testConnection(): array
+    {
+        return $this->call('TestConnection', 'GET', '/connection');
+    }
+
+    /**
+     * @param array<string, mixed> $request CreateServiceRequest
+     * @return array<string, mixed> ServiceView
+     */
+    public function createService(string $serviceId, array $request): array
+    {
+        return $this->call('CreateAccount', 'POST', "/services/{$serviceId}/create", [], $request);
+    }
+
+    /** @return array<string, mixed> ServiceView */
+    public function service(string $serviceId, bool $includePassword = false): array
+    {
+        $query = $includePassword ? ['include_password' => 'true'] : [];
+        return $this->call('GetService', 'GET', "/services/{$serviceId}", $query);
+    }
+
+    /** @return array{services: list<array<string, mixed>>, next_cursor: ?string} */
+    public function listServices(?string $cursor = null, int $limit = 100): array
+    {
+        $query = ['limit' => (string) $limit] + ($cursor !== null ? ['cursor' => $cursor] : []);
+        $page = $this->call('ListAccounts', 'GET', '/services', $query);
+        return [
+            'services' => array_values(array_filter((array) ($page['services'] ?? []), 'is_array')),
+            'next_cursor' => isset($page['next_cursor']) && $page['next_cursor'] !== '' ? (string) $page['next_cursor'] : null,
+        ];
+    }
+
+    /** @return array<string, mixed> */
+    public function suspend(string $serviceId, string $reason, string $policy): array
+    {
+        return $this->call('SuspendAccount', 'POST', "/services/{$serviceId}/suspend", [], ['reason' => $reason, 'policy' => $policy]);
+    }
+
+    /** @return array<string, mixed> */
+    public function unsuspend(string $serviceId): array
+    {
+        return $this->call('UnsuspendAccount', 'POST', "/services/{$serviceId}/unsuspend");
+    }
+
+    /** @return array<string, mixed> */
+    public function terminate(string $serviceId, string $snapshotPolicy): array
+    {
+        return $this->call('TerminateAccount', 'POST', "/services/{$serviceId}/terminate", [], ['snapshot_policy' => $snapshotPolicy]);
+    }
+
+    /**
+     * @param array<string, mixed> $request ChangePackageRequest
+     * @return array<string, mixed>
+     */
+    public function changePackage(string $serviceId, array $request): array
+    {
+        return $this->call('ChangePackage', 'POST', "/services/{$serviceId}/change-package", [], $request);
+    }
+
+    /** @return array<string, mixed> */
+    public function changePassword(string $serviceId, string $password): array
+    {
+        $this->log = $this->log->withSecrets($password);
+        return $this->call('ChangePassword', 'POST', "/services/{$serviceId}/change-password", [], ['password' => $password]);
+    }
+
+    /** @return array<string, mixed> */
+    public function renew(string $serviceId, string $nextDueDate): array
+    {
+        return $this->call('Renew', 'POST', "/services/{$serviceId}/renew", [], ['next_due_date' => $nextDueDate]);
+    }
+
+    /** @return array<string, mixed> */
+    public function power(string $serviceId, string $action): array
+    {
+        return $this->call('Power' . ucfirst($action), 'POST', "/services/{$serviceId}/power/{$action}");
+    }
+
+    /**
+     * One catalog list (products, regions, images) as id => name.
+     *
+     * @return array<string, string>
+     */
+    public function catalog(string $kind): array
+    {
+        $answer = $this->call('Catalog' . ucfirst($kind), 'GET', "/catalog/{$kind}");
+        $items = [];
+        foreach ((array) ($answer['items'] ?? []) as $item) {
+            if (is_array($item) && isset($item['id']) && (string) $item['id'] !== '') {
+                $items[(string) $item['id']] = (string) ($item['name'] ?? $item['id']);
+            }
+        }
+        return $items;
+    }
+
+    /**
+     * @param array<string, string|list<string>> $query
+     * @param array<string, mixed>|null $body
+     * @return array<string, mixed>
+     */
+    private function call(string $action, string $method, string $path, array $query = [], ?array $body = null): array
+    {
+        if (!$this->server->isComplete()) {
+            throw new ApiException(
+                'The server record is incomplete: set Hostname (API host and stage), Username (signing key id) and Password (signing secret).',
+                ApiException::NOT_CONFIGURED,
+            );
+        }
+        $payload = $method === 'GET' ? '' : ($body ? (string) json_encode($body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) : '{}');
+        $queryString = RequestSigner::canonicalQuery($query);
+        $url = $this->server->baseUrl . $path . ($queryString !== '' ? '?' . $queryString : '');
+        // One key per module call: a retry after a lost answer is then the same purchase, not a second one.
+        $idempotencyKey = 'whmcs-' . bin2hex(random_bytes(12));
+        $logged = ['method' => $method, 'url' => $url, 'key_id' => $this->server->keyId, 'idempotency_key' => $idempotencyKey, 'body' => $body ?? []];
+
+        try {
+            $response = $this->sendWithOneRetry($method, $path, $query, $url, $payload, $idempotencyKey);
+        } catch (TransportFailure $failure) {
+            $error = ErrorTranslator::fromTransport($failure, $this->server->baseUrl);
+            $this->log->record($action, $logged, $failure->getMessage(), $error->getMessage());
+            throw $error;
+        }
+
+        $decoded = json_decode($response->body, true);
+        if ($response->status < 200 || $response->status >= 300) {
+            $error = ErrorTranslator::fromResponse($response);
+            $this->log->record($action, $logged, $response->body, $error->getMessage());
+            throw $error;
+        }
+        if (!is_array($decoded)) {
+            $error = ErrorTranslator::unreadable($response->status);
+            $this->log->record($action, $logged, $response->body, $error->getMessage());
+            throw $error;
+        }
+        $this->log->record($action, $logged, $response->body, $decoded);
+        return $decoded;
+    }
+
+    /** @param array<string, string|list<string>> $query */
+    private function sendWithOneRetry(string $method, string $path, array $query, string $url, string $payload, string $idempotencyKey): HttpResponse
+    {
+        $attempt = 0;
+        while (true) {
+            // Fresh timestamp and nonce per attempt: the backend refuses a nonce it has seen.
+            $headers = $this->signer->headers($method, $path, $query, $payload) + [
+                'X-Idempotency-Key' => $idempotencyKey,
+                'Content-Type' => 'application/json',
+                'Accept' => 'application/json',
+            ];
+            try {
+                return $this->transport->send($method, $url, $headers, $payload);
+            } catch (TransportFailure $failure) {
+                if (++$attempt > 1) {
+                    throw $failure;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+<?php
+
+declare(strict_types=1);
+
+namespace WHMCS\Module\Server\Contabo\Mapping;
+
+/**
+ * WHMCS module parameters -> lifecycle API request bodies. A configurable option chosen at
+ * purchase overrides the product's module setting.
+ */
+final class ServiceRequestMapper
+{
+    public const REGION = ['Region', 'Location'];
+    public const IMAGE = ['Operating System', 'Image', 'OS'];
+    public const PLAN = ['Plan', 'Product'];
+    public const PRIVATE_NETWORKING = ['Private Networking'];
+    public const BACKUP = ['Backup'];
+    public const ADDITIONAL_IPV4 = ['Additional IPv4'];
+    public const FIELD_USER_DATA = 'Cloud-Init User Data';
+    public const FIELD_SSH_KEY = 'SSH Public Key';
+    public const FIELD_INSTANCE_ID = 'Contabo Instance ID';
+
+    /**
+     * @param array<string, mixed> $params
+     * @return array<string, mixed> CreateServiceRequest
+     * @throws \InvalidArgumentException with a sentence an admin can act on
+     */
+    public static function createRequest(array $params): array
+    {
+        $settings = ModuleSettings::fromParams($params);
+        $options = self::configOptions($params);
+        $fields = self::customFields($params);
+
+        $request = [
+            'client_id' => (string) ($params['userid'] ?? $params['clientsdetails']['userid'] ?? $params['clientsdetails']['id'] ?? ''),
+            'client_email' => (string) ($params['clientsdetails']['email'] ?? ''),
+            'product_id' => self::required(OptionNames::find($options, self::PLAN) ?? $settings->product, 'server product', 'Plan'),
+            'region' => self::required(OptionNames::find($options, self::REGION) ?? $settings->region, 'region', 'Region'),
+            'image_id' => self::required(OptionNames::find($options, self::IMAGE) ?? $settings->image, 'operating system image', 'Operating System'),
+            'period' => $settings->periodMonths,
+            'default_user' => $settings->defaultUser,
+            'add_ons' => self::addOns($options),
+        ];
+        $hostname = trim((string) ($params['domain'] ?? ''));
+        if ($hostname !== '') {
+            $request['hostname'] = $hostname;
+        }
+        $sshKeys = self::sshKeys(OptionNames::find($fields, [self::FIELD_SSH_KEY]));
+        if ($sshKeys !== []) {
+            $request['ssh_keys'] = $sshKeys;
+        }
+        $userData = self::userData($fields, $settings);
+        if ($userData !== '') {
+            $request['user_data'] = $userData;
+        }
+        return $request;
+    }
+
+    /**
+     * @param array<string, mixed> $params
+     * @return array<string, mixed> ChangePackageRequest
+     */
+    public static function changePackageRequest(array $params): array
+    {
+        $settings = ModuleSettings::fromParams($params);
+        $options = self::configOptions($params);
+        return [
+            'product_id' => OptionNames::find($options, self::PLAN) ?? $settings->product,
+            'add_ons' => self::addOns($options),
+        ];
+    }
+
+    /** @param array<string, mixed> $params */
+    public static function serviceId(array $params): string
+    {
+        return (string) (int) ($params['serviceid'] ?? 0);
+    }
+
+    /**
+     * @param array<string, mixed> $options
+     * @return array{private_networking: bool, backup: bool, additional_ipv4: int}
+     */
+    private static function addOns(array $options): array
+    {
+        return [
+            'private_networking' => OptionNames::isYes(OptionNames::find($options, self::PRIVATE_NETWORKING)),
+            'backup' => OptionNames::isYes(OptionNames::find($options, self::BACKUP)),
+            'additional_ipv4' => max(0, (int) (OptionNames::find($options, self::ADDITIONAL_IPV4) ?? 0)),
+        ];
+    }
+
+    /** @param array<string, mixed> $fields */
+    private static function userData(array $fields, ModuleSettings $settings): string
+    {
+        foreach ($fields as $name => $value) {
+            // Read raw: user data is multi-line YAML that may itself contain "|".
+            if (OptionNames::key((string) $name) === strtolower(self::FIELD_USER_DATA) && is_string($value) && trim($value) !== '') {
+                return str_replace("\r\n", "\n", trim($value)) . "\n";
+            }
+        }
+        $template = trim(str_replace("\r\n", "\n", $settings->cloudInitTemplate));
+        return $template === '' ? '' : $template . "\n";
+    }
+
+    /** @return list<string> */
+    private static function sshKeys(?string $field): array
+    {
+        if ($field === null) {
+            return [];
+        }
+        return array_values(array_filter(array_map('trim', preg_split('/\R/', $field) ?: []), 'strlen'));
+    }
+
+    private static function required(string $value, string $what, string $optionName): string
+    {
+        if ($value === '') {
+            throw new \InvalidArgumentException(sprintf(
+                'No %s is set: choose one in the product\'s Module Settings or offer a "%s" configurable option.',
+                $what,
+                $optionName,
+            ));
+        }
+        return $value;
+    }
+
+    /**
+     * @param array<string, mixed> $params
+     * @return array<string, mixed>
+     */
+    private static function configOptions(array $params): array
+    {
+        return is_array($params['configoptions'] ?? null) ? $params['configoptions'] : [];
+    }
+
+    /**
+     * @param array<string, mixed> $params
+     * @return array<string, mixed>
+     */
+    private static function customFields(array $params): array
+    {
+        return is_array($params['customfields'] ?? null) ? $params['customfields'] : [];
+    }
+}

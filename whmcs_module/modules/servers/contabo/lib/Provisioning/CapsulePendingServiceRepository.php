@@ -1,0 +1,99 @@
+<?php
+
+declare(strict_types=1);
+
+namespace WHMCS\Module\Server\Contabo\Provisioning;
+
+use Illuminate\Database\Schema\Blueprint;
+use WHMCS\Database\Capsule;
+use WHMCS\Module\Server\Contabo\Mapping\ServiceRequestMapper;
+
+final class CapsulePendingServiceRepository implements PendingServiceRepository
+{
+    private const MODULE = 'contabo';
+    private const SENT_TABLE = 'mod_cloudserver_welcome_emails';
+
+    public function pendingServices(): array
+    {
+        $rows = $this->pendingQuery()
+            ->leftJoin('tblemailtemplates as e', 'e.id', '=', 'p.welcomeemail')
+            ->get(['h.id', 'h.packageid', 's.hostname', 's.ipaddress', 's.secure', 's.username', 's.password', 'e.name as welcome']);
+
+        $services = [];
+        foreach ($rows as $row) {
+            $services[] = new PendingService((int) $row->id, (int) $row->packageid, [
+                'serverhostname' => (string) $row->hostname,
+                'serverip' => (string) $row->ipaddress,
+                'serversecure' => (string) $row->secure,
+                'serverusername' => (string) $row->username,
+                // tblservers keeps the password encrypted with the installation's key.
+                'serverpassword' => function_exists('decrypt') ? (string) decrypt((string) $row->password) : '',
+            ], (string) ($row->welcome ?? ''));
+        }
+        return $services;
+    }
+
+    public function saveInstanceId(PendingService $service, string $instanceId): void
+    {
+        $fieldId = Capsule::table('tblcustomfields')
+            ->where('type', 'product')
+            ->where('relid', $service->productId)
+            ->where(static function ($query): void {
+                $query->where('fieldname', ServiceRequestMapper::FIELD_INSTANCE_ID)
+                    ->orWhere('fieldname', 'like', ServiceRequestMapper::FIELD_INSTANCE_ID . '|%');
+            })
+            ->value('id');
+        if ($fieldId === null) {
+            return;
+        }
+        Capsule::table('tblcustomfieldsvalues')->updateOrInsert(
+            ['fieldid' => (int) $fieldId, 'relid' => $service->serviceId],
+            ['value' => $instanceId],
+        );
+    }
+
+    public function welcomeEmailSent(int $serviceId): bool
+    {
+        $this->ensureSentTable();
+        return Capsule::table(self::SENT_TABLE)->where('service_id', $serviceId)->exists();
+    }
+
+    public function markWelcomeEmailSent(int $serviceId): void
+    {
+        $this->ensureSentTable();
+        Capsule::table(self::SENT_TABLE)->updateOrInsert(['service_id' => $serviceId], ['sent_at' => gmdate('Y-m-d H:i:s')]);
+    }
+
+    public function holdsWelcomeEmail(int $serviceId, string $templateName): bool
+    {
+        return $this->pendingQuery()
+            ->join('tblemailtemplates as e', 'e.id', '=', 'p.welcomeemail')
+            ->where('h.id', $serviceId)
+            ->where('e.name', $templateName)
+            ->exists();
+    }
+
+    /** @return \Illuminate\Database\Query\Builder */
+    private function pendingQuery()
+    {
+        return Capsule::table('tblhosting as h')
+            ->join('tblproducts as p', 'p.id', '=', 'h.packageid')
+            ->join('tblservers as s', 's.id', '=', 'h.server')
+            ->where('p.servertype', self::MODULE)
+            ->whereIn('h.domainstatus', ['Pending', 'Active'])
+            ->where(static function ($query): void {
+                $query->whereNull('h.dedicatedip')->orWhere('h.dedicatedip', '');
+            });
+    }
+
+    private function ensureSentTable(): void
+    {
+        if (Capsule::schema()->hasTable(self::SENT_TABLE)) {
+            return;
+        }
+        Capsule::schema()->create(self::SENT_TABLE, static function (Blueprint $table): void {
+            $table->unsignedInteger('service_id')->primary();
+            $table->dateTime('sent_at');
+        });
+    }
+}
