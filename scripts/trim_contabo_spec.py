@@ -1,0 +1,97 @@
+"""Writes a trimmed copy of Contabo's spec holding only the schemas the client uses.
+
+The full spec generates ~8,000 lines of models that take ~0.5 s to import; a Lambda cold start
+should not pay for DNS zones, domains and troubleshooting. The operations come from
+``adapters/contabo/operations.py``; every schema their request and response bodies reference
+(transitively) is kept. Usage: ``python scripts/trim_contabo_spec.py raw|firewall OUTPUT``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = {
+    "raw": ROOT / "docs/contabo/openapi.json",
+    "firewall": ROOT / "docs/contabo/openapi-2026-08.generator-normalized.yaml",
+}
+OPERATIONS_FILE = ROOT / "layers/common/contabo_reseller/adapters/contabo/operations.py"
+HTTP_METHODS = ("get", "put", "post", "patch", "delete")
+
+
+def main(which: str, output: Path) -> None:
+    spec = _load(SPECS[which])
+    wanted = {op.operation_id for op in _operations().values() if op.spec == which}
+    found: set[str] = set()
+    roots: list[Any] = []
+    for path_item in spec["paths"].values():
+        for method in HTTP_METHODS:
+            operation = path_item.get(method)
+            if operation and operation.get("operationId") in wanted:
+                found.add(operation["operationId"])
+                roots.append(operation.get("requestBody", {}))
+                roots.append(operation.get("responses", {}))
+    missing = wanted - found
+    if missing:
+        sys.exit(f"operations not in {SPECS[which].name}: {sorted(missing)}")
+    schemas = spec["components"]["schemas"]
+    kept = _referenced(roots, schemas)
+    trimmed = {
+        "openapi": spec["openapi"],
+        "info": spec["info"],
+        "paths": {},
+        "components": {"schemas": {name: schemas[name] for name in sorted(kept)}},
+    }
+    output.write_text(json.dumps(trimmed, indent=1))
+
+
+def _load(path: Path) -> dict[str, Any]:
+    text = path.read_text()
+    return json.loads(text) if path.suffix == ".json" else yaml.load(text, _NoDatesLoader)  # noqa: S506
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """SafeLoader that keeps ``2021-01-01`` examples as strings, as JSON would."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _operations() -> dict[str, Any]:
+    spec = importlib.util.spec_from_file_location("contabo_operations", OPERATIONS_FILE)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module.OPERATIONS
+
+
+def _referenced(roots: list[Any], schemas: dict[str, Any]) -> set[str]:
+    kept: set[str] = set()
+    pending = list(roots)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                name = ref.rsplit("/", 1)[1]
+                if name not in kept:
+                    kept.add(name)
+                    pending.append(schemas[name])
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return kept
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], Path(sys.argv[2]))
