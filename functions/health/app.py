@@ -9,7 +9,7 @@ from contabo_reseller.http.api import create_api
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services.health import check_health
 
-api = create_api()
+api = create_api(signed=False)
 
 
 @api.get("/health")

@@ -30,6 +30,7 @@ class Settings(BaseModel):
         "https://auth.contabo.com/auth/realms/contabo/protocol/openid-connect/token"
     )
     contabo_timeout_seconds: float = 8.0
+    provisioning_worker_function: str = ""
     audit_retention_days: int = 400
     secrets_cache_seconds: int = 300
     signature_max_age_seconds: int = 300

@@ -23,7 +23,9 @@ def canonical_query(params: Mapping[str, Sequence[str]] | None) -> str:
     if not params:
         return ""
     pairs = sorted((name, value) for name, values in params.items() for value in values)
-    return "&".join(f"{quote(name, safe='-_.~')}={quote(value, safe='-_.~')}" for name, value in pairs)
+    return "&".join(
+        f"{quote(name, safe='-_.~')}={quote(value, safe='-_.~')}" for name, value in pairs
+    )
 
 
 def canonical_string(

@@ -1,4 +1,5 @@
-"""Builds the Powertools REST resolver every function uses, with the shared error mapping.
+"""Builds the Powertools REST resolver every function uses, with the shared error mapping and
+(for every route but /health) the WHMCS signature check.
 
 Handlers call ``create_api()`` once at import, register their route, and hand the event to
 ``api.resolve``; they never format errors themselves.
@@ -6,23 +7,30 @@ Handlers call ``create_api()`` once at import, register their route, and hand th
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from collections.abc import Callable
+from typing import Any
 
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from pydantic import BaseModel
+
+from contabo_reseller.domain import signing
 from contabo_reseller.domain.errors import DomainError
 from contabo_reseller.http import errors as http_errors
+from contabo_reseller.http.auth import require_whmcs_signature
+from contabo_reseller.http.idempotency import run_once
 from contabo_reseller.observability import logger
 
 
-def create_api() -> APIGatewayRestResolver:
+def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
     api = APIGatewayRestResolver(enable_validation=True)
+    if signed:
+        api.use(middlewares=[require_whmcs_signature])
 
     @api.exception_handler(DomainError)
     def _domain_error(error: DomainError) -> Response:
-        logger.info(
-            "request refused",
-            extra={"error_code": error.code, "status": http_errors.status_for(error)},
-        )
+        status = http_errors.status_for(error)
+        logger.info("request refused", extra={"error_code": error.code, "status": status})
         return http_errors.domain_error_response(error)
 
     @api.exception_handler(RequestValidationError)
@@ -35,3 +43,23 @@ def create_api() -> APIGatewayRestResolver:
         return http_errors.unexpected_error_response(logger.get_correlation_id())
 
     return api
+
+
+def actor(api: APIGatewayRestResolver) -> str:
+    """Who asked: the WHMCS signing key id, as the audit log records it."""
+    return f"whmcs:{api.context.get('signing_key_id', 'unknown')}"
+
+
+def mutate(
+    api: APIGatewayRestResolver, action: Callable[[], BaseModel], status_code: int = 200
+) -> Response[Any]:
+    """Runs a mutating action once per X-Idempotency-Key and answers with its JSON."""
+    event = api.current_event
+    body = (event.decoded_body or "").encode()
+    key = event.headers.get(signing.IDEMPOTENCY_HEADER)  # case-insensitive in Powertools v3
+    result = run_once(
+        f"{event.http_method} {event.path}", key, body, lambda: action().model_dump(mode="json")
+    )
+    return Response(
+        status_code=status_code, content_type=content_types.APPLICATION_JSON, body=result
+    )

@@ -1,0 +1,218 @@
+"""The lifecycle's Contabo port (services.contabo_gateway.ContaboGateway), on the real client.
+
+Translates between the lifecycle's words (order, service tag, power action) and Contabo's
+operations and generated models, so services never see Contabo's field names.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from typing import Any
+
+from contabo_reseller.adapters.contabo import generated_models as gm
+from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
+from contabo_reseller.adapters.contabo.errors import ContaboNotFound
+from contabo_reseller.domain.errors import DomainError
+from contabo_reseller.domain.instance import ImageFacts, InstanceFacts
+
+SERVICE_TAG_COLOR = "#0A78C3"
+
+
+class ClientGateway:
+    def __init__(self, service_id: str, trace_id: str, client: ContaboClient | None = None):
+        self._service_id = service_id
+        self._client = (client or get_contabo_client()).for_service(service_id, trace_id)
+
+    # Purchases and their reconciliation ----------------------------------------------------
+
+    def create_instance(
+        self,
+        *,
+        request_id: str,
+        order: dict[str, Any],
+        display_name: str,
+        root_password_secret_id: int,
+        ssh_key_secret_ids: list[int],
+    ) -> int:
+        add_ons = order.get("add_ons") or {}
+        request = gm.CreateInstanceRequest(
+            image_id=order["image_id"],
+            product_id=order["product_id"],
+            region=gm.Region(order["region"]),
+            period=order.get("period", 1),
+            display_name=display_name,
+            default_user=gm.DefaultUser(order.get("default_user", "root")),
+            root_password=root_password_secret_id,
+            ssh_keys=ssh_key_secret_ids or None,
+            user_data=order.get("user_data"),
+            add_ons=_create_add_ons(add_ons),
+        )
+        return self._client.create_instance(request, request_id=request_id).instance_id
+
+    def find_instance_by_request_id(self, request_id: str | None) -> int | None:
+        if not request_id:
+            return None
+        for audit in self._client.instance_audits(request_id=request_id):
+            if str(getattr(audit.action, "value", audit.action)).upper() == "CREATED":
+                return audit.instance_id
+        return None
+
+    def find_instance_by_display_name(self, display_name: str | None) -> int | None:
+        if not display_name:
+            return None
+        for instance in self._client.list_instances(display_name=display_name):
+            if instance.display_name == display_name:  # the filter may match substrings
+                return instance.instance_id
+        return None
+
+    def upgrade_instance(self, instance_id: int, *, private_networking: bool, backup: bool) -> None:
+        request = gm.UpgradeInstanceRequest(
+            private_networking=gm.PrivateNetworkingUpgradeRequest() if private_networking else None,
+            backup=gm.Backup() if backup else None,
+        )
+        self._client.upgrade_instance(instance_id, request, request_id=str(uuid.uuid4()))
+
+    # Instances -----------------------------------------------------------------------------
+
+    def get_instance(self, instance_id: int) -> InstanceFacts:
+        return _facts(self._client.get_instance(instance_id))
+
+    def power(self, instance_id: int, action: str) -> None:
+        calls = {
+            "start": self._client.start_instance,
+            "stop": self._client.stop_instance,
+            "shutdown": self._client.shutdown_instance,
+            "restart": self._client.restart_instance,
+        }
+        calls[action](instance_id)
+
+    def reset_password(self, instance_id: int, root_password_secret_id: int) -> None:
+        self._client.reset_password(instance_id, root_password_secret_id=root_password_secret_id)
+
+    def cancel_instance(self, instance_id: int) -> str | None:
+        result = self._client.cancel_instance(instance_id)
+        cancel_date = getattr(result, "cancel_date", None)
+        return cancel_date.isoformat() if cancel_date else None
+
+    def delete_snapshots(self, instance_id: int) -> int:
+        snapshots = list(self._client.list_snapshots(instance_id))
+        for snapshot in snapshots:
+            _ignore_gone(self._client.delete_snapshot, instance_id, snapshot.snapshot_id)
+        return len(snapshots)
+
+    def leave_private_networks(self, instance_id: int) -> int:
+        networks = list(self._client.list_private_networks(instance_ids=[instance_id]))
+        for network in networks:
+            _ignore_gone(
+                self._client.unassign_private_network, network.private_network_id, instance_id
+            )
+        return len(networks)
+
+    # Service tag ---------------------------------------------------------------------------
+
+    def tag_instance(self, instance_id: int) -> None:
+        tag_id = self._service_tag_id(create=True)
+        assert tag_id is not None
+        try:
+            self._client.assign_tag(tag_id, "instance", instance_id)
+        except DomainError as error:
+            if "already" not in error.message.lower():
+                raise
+
+    def remove_service_tag(self, instance_id: int) -> None:
+        tag_id = self._service_tag_id(create=False)
+        if tag_id is None:
+            return
+        _ignore_gone(self._client.unassign_tag, tag_id, "instance", instance_id)
+        _ignore_gone(self._client.delete_tag, tag_id)
+
+    def _service_tag_id(self, *, create: bool) -> int | None:
+        name = f"whmcs-service-{self._service_id}"
+        for tag in self._client.list_tags(name=name):
+            if tag.name == name:
+                return tag.tag_id
+        if not create:
+            return None
+        return self._client.create_tag(name, SERVICE_TAG_COLOR).tag_id
+
+    # Secrets -------------------------------------------------------------------------------
+
+    def create_secret(self, name: str, value: str, secret_type: str) -> int:
+        return int(self._client.create_secret(name, value, secret_type).secret_id)
+
+    def update_secret(self, secret_id: int, value: str) -> None:
+        self._client.update_secret(secret_id, value=value)
+
+    def get_secret_value(self, secret_id: int) -> str:
+        return self._client.get_secret(secret_id).value
+
+    def delete_secret(self, secret_id: int) -> None:
+        _ignore_gone(self._client.delete_secret, secret_id)
+
+    # Catalog and access --------------------------------------------------------------------
+
+    def list_images(self) -> list[ImageFacts]:
+        return [
+            ImageFacts(
+                image_id=image.image_id,
+                name=image.name,
+                os_type=image.os_type,
+                standard=image.standard_image,
+            )
+            for image in self._client.list_images()
+        ]
+
+    def check_access(self) -> dict[str, bool]:
+        checks = {
+            "instances": lambda: next(iter(self._client.list_instances()), None),
+            "secrets": lambda: next(iter(self._client.list_secrets()), None),
+            "tags": lambda: next(iter(self._client.list_tags()), None),
+        }
+        results = {}
+        for area, read in checks.items():
+            read()  # raises a typed error (bad credentials, unavailable) if it cannot
+            results[area] = True
+        return results
+
+
+def _create_add_ons(add_ons: dict[str, Any]) -> gm.CreateInstanceAddons | None:
+    wanted = {
+        "private_networking": {} if add_ons.get("private_networking") else None,
+        "backup": {} if add_ons.get("backup") else None,
+        "additional_ips": {} if add_ons.get("additional_ipv4") else None,
+    }
+    if not any(value is not None for value in wanted.values()):
+        return None
+    return gm.CreateInstanceAddons(**wanted)
+
+
+def _facts(instance: Any) -> InstanceFacts:
+    ip_config = instance.ip_config
+    return InstanceFacts(
+        instance_id=instance.instance_id,
+        display_name=instance.display_name,
+        status=str(getattr(instance.status, "value", instance.status)),
+        error_message=instance.error_message,
+        product_id=instance.product_id,
+        region=instance.region,
+        image_id=instance.image_id,
+        os_type=instance.os_type,
+        ipv4=ip_config.v4.ip if ip_config and ip_config.v4 else None,
+        ipv6=ip_config.v6.ip if ip_config and ip_config.v6 else None,
+        additional_ips=[extra.v4.ip for extra in instance.additional_ips if extra.v4],
+        add_ons=[str(add_on.id) for add_on in instance.add_ons],
+        cpu_cores=instance.cpu_cores,
+        ram_mb=int(instance.ram_mb),
+        disk_mb=int(instance.disk_mb),
+        default_user=str(getattr(instance.default_user, "value", instance.default_user or ""))
+        or None,
+        cancel_date=instance.cancel_date.isoformat() if instance.cancel_date else None,
+        created_date=instance.created_date.isoformat() if instance.created_date else None,
+    )
+
+
+def _ignore_gone(call: Any, *args: Any) -> None:
+    """Cleanup of something already gone counts as done."""
+    with contextlib.suppress(ContaboNotFound):
+        call(*args)

@@ -1,0 +1,163 @@
+"""A WHMCS service as the backend knows it: its states, what WHMCS sends, what we answer."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    StringConstraints,
+    field_validator,
+)
+
+from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.passwords import meets_contabo_rule
+from contabo_reseller.domain.ssh_keys import validate_public_key
+
+REGIONS = ("EU", "US-central", "US-east", "US-west", "SIN", "UK", "AUS", "JPN", "IND")
+PERIODS = (1, 3, 6, 12)
+HOSTNAME = re.compile(
+    r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+)
+
+
+class ServiceState(StrEnum):
+    NEW = "new"  # a row exists (lock taken) but nothing was ordered yet
+    QUEUED = "queued"  # order recorded; the provisioning worker will buy
+    PURCHASING = "purchasing"  # purchase sent with a recorded request id; outcome being confirmed
+    PROVISIONING = "provisioning"  # bought; Contabo is installing it
+    ACTIVE = "active"
+    FAILED = "failed"  # needs the admin; status_message says why
+    TERMINATED = "terminated"
+
+
+PENDING_STATES = (ServiceState.QUEUED, ServiceState.PURCHASING, ServiceState.PROVISIONING)
+
+ServiceId = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,12}$")]
+Hostname = Annotated[str, StringConstraints(pattern=HOSTNAME.pattern, max_length=253)]
+
+
+def display_name_for(service_id: str) -> str:
+    """The deterministic marker that links a Contabo instance to its WHMCS service."""
+    return f"whmcs-service-{service_id}"
+
+
+class AddOns(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    private_networking: bool = False
+    backup: bool = False
+    additional_ipv4: int = Field(default=0, ge=0, le=1)
+
+
+class CreateServiceRequest(BaseModel):
+    # User data may carry the customer's own secrets: never echo input in errors.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, hide_input_in_errors=True)
+
+    client_id: str = Field(pattern=r"^[0-9]{1,12}$")
+    client_email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
+    product_id: str = Field(pattern=r"^V[0-9]{1,4}$", description="Contabo product id, e.g. V92")
+    region: Literal["EU", "US-central", "US-east", "US-west", "SIN", "UK", "AUS", "JPN", "IND"]
+    image_id: str = Field(min_length=1, max_length=100, description="Image uuid or name")
+    period: Literal[1, 3, 6, 12] = 1
+    default_user: Literal["root", "admin", "administrator"] = "root"
+    hostname: Hostname | None = None
+    ssh_keys: list[Annotated[str, AfterValidator(validate_public_key)]] = Field(
+        default_factory=list, max_length=10
+    )
+    user_data: Annotated[str, AfterValidator(validate_user_data)] | None = None
+    add_ons: AddOns = Field(default_factory=AddOns)
+
+
+class SuspendRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(default="", max_length=500)
+    policy: Literal["stop", "shutdown"] = "stop"
+
+
+class TerminateRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    snapshot_policy: Literal["delete", "keep"] = "delete"
+
+
+class ChangePasswordRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+    password: SecretStr
+
+    @field_validator("password")
+    @classmethod
+    def _meets_contabo_rule(cls, value: SecretStr) -> SecretStr:
+        if not meets_contabo_rule(value.get_secret_value()):
+            raise ValueError(
+                "the password needs at least 8 characters with upper and lower case letters, "
+                "and either 1 digit and 2 of !@#$^&*?_~ or 3 digits and 1 of them"
+            )
+        return value
+
+
+class ChangePackageRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    product_id: str | None = Field(default=None, pattern=r"^V[0-9]{1,4}$")
+    region: str | None = None
+    add_ons: AddOns = Field(default_factory=AddOns)
+
+
+class RenewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    next_due_date: date | None = None
+
+
+class EmptyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ServiceView(BaseModel):
+    """What WHMCS shows about a service (client area, admin tab, cron hook)."""
+
+    service_id: str
+    kind: str = "compute"
+    state: ServiceState
+    status_message: str = ""
+    instance_id: int | None = None
+    product_id: str | None = None
+    region: str | None = None
+    image_id: str | None = None
+    os: str | None = None
+    hostname: str | None = None
+    ipv4: str | None = None
+    ipv6: str | None = None
+    additional_ips: list[str] = Field(default_factory=list)
+    username: str | None = None
+    password: str | None = None
+    cpu_cores: int | None = None
+    ram_mb: int | None = None
+    disk_mb: int | None = None
+    created_at: str | None = None
+    cancel_date: str | None = None
+    suspended: bool = False
+    suspend_reason: str | None = None
+    instance_status: str | None = None
+    lock: str | None = None
+    next_due_date: str | None = None
+
+
+class ServiceList(BaseModel):
+    services: list[ServiceView]
+    next_cursor: str | None = None
+
+
+def view_fields(details: dict[str, Any]) -> dict[str, Any]:
+    """The subset of a service record's details that ServiceView shows."""
+    return {key: value for key, value in details.items() if key in ServiceView.model_fields}

@@ -1,0 +1,63 @@
+"""Runs one lifecycle action on one service: the lock, the trace id, the audit row.
+
+Every mutating use case goes through ``service_action`` so that two conflicting actions on a
+service never interleave and every action leaves exactly one audit row with its outcome.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from contabo_reseller.adapters import audit_log, service_store
+from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain.errors import DomainError
+from contabo_reseller.observability import logger
+
+
+@dataclass
+class ActionContext:
+    service_id: str
+    action: str
+    actor: str
+    trace_id: str
+    record: ServiceRecord
+    message: str = ""
+
+
+@contextmanager
+def service_action(service_id: str, action: str, actor: str) -> Iterator[ActionContext]:
+    trace_id = str(uuid.uuid4())
+    owner = f"{action}:{trace_id}"
+    started = time.monotonic()
+    service_store.acquire_lock(service_id, action, owner)
+    outcome, message = "ok", ""
+    try:
+        record = service_store.get(service_id)
+        assert record is not None  # the lock write created the row
+        context = ActionContext(service_id, action, actor, trace_id, record)
+        logger.append_keys(service_id=service_id, action=action, trace_id=trace_id)
+        yield context
+        message = context.message
+    except DomainError as error:
+        outcome, message = "refused", error.message
+        raise
+    except Exception:
+        outcome, message = "error", "unexpected error"
+        raise
+    finally:
+        service_store.release_lock(service_id, owner)
+        audit_log.record(
+            kind="action",
+            action=action,
+            service_id=service_id,
+            request_id=trace_id,
+            trace_id=trace_id,
+            outcome=outcome,
+            actor=actor,
+            message=message,
+            duration_ms=round((time.monotonic() - started) * 1000),
+        )

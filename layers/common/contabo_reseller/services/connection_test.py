@@ -1,0 +1,31 @@
+"""TestConnection: the backend, its secrets, and Contabo credentials that can read what we need."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from contabo_reseller.domain.errors import DomainError
+from contabo_reseller.services.contabo_gateway import gateway_for
+from contabo_reseller.services.health import check_health
+
+
+class ConnectionReport(BaseModel):
+    ok: bool
+    checks: dict[str, str]
+
+
+def test_connection() -> ConnectionReport:
+    health = check_health()
+    checks = {name: result.detail for name, result in health.checks.items()}
+    ok = health.status == "ok"
+    if ok:
+        try:
+            access = gateway_for("-", "connection-test").check_access()
+        except DomainError as error:
+            checks["contabo"] = error.message
+            ok = False
+        else:
+            for area, readable in access.items():
+                checks[f"contabo:{area}"] = "readable" if readable else "not readable"
+            ok = all(access.values())
+    return ConnectionReport(ok=ok, checks=checks)

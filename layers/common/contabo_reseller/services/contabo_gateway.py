@@ -1,0 +1,66 @@
+"""What the lifecycle asks of Contabo, in the lifecycle's words.
+
+``ContaboGateway`` is the port the services depend on; ``gateway_for`` binds the real client
+(adapters.contabo) to one service and one trace id, so every call lands in the audit log under
+that service. Unit tests pass an in-memory gateway instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from contabo_reseller.domain.instance import ImageFacts, InstanceFacts
+
+
+class ContaboGateway(Protocol):
+    def create_instance(
+        self,
+        *,
+        request_id: str,
+        order: dict[str, Any],
+        display_name: str,
+        root_password_secret_id: int,
+        ssh_key_secret_ids: list[int],
+    ) -> int: ...
+
+    def find_instance_by_request_id(self, request_id: str) -> int | None: ...
+
+    def find_instance_by_display_name(self, display_name: str) -> int | None: ...
+
+    def get_instance(self, instance_id: int) -> InstanceFacts: ...
+
+    def tag_instance(self, instance_id: int) -> None: ...
+
+    def create_secret(self, name: str, value: str, secret_type: str) -> int: ...
+
+    def update_secret(self, secret_id: int, value: str) -> None: ...
+
+    def get_secret_value(self, secret_id: int) -> str: ...
+
+    def delete_secret(self, secret_id: int) -> None: ...
+
+    def power(self, instance_id: int, action: str) -> None: ...
+
+    def reset_password(self, instance_id: int, root_password_secret_id: int) -> None: ...
+
+    def cancel_instance(self, instance_id: int) -> str | None: ...
+
+    def upgrade_instance(
+        self, instance_id: int, *, private_networking: bool, backup: bool
+    ) -> None: ...
+
+    def delete_snapshots(self, instance_id: int) -> int: ...
+
+    def leave_private_networks(self, instance_id: int) -> int: ...
+
+    def remove_service_tag(self, instance_id: int) -> None: ...
+
+    def list_images(self) -> list[ImageFacts]: ...
+
+    def check_access(self) -> dict[str, bool]: ...
+
+
+def gateway_for(service_id: str, trace_id: str) -> ContaboGateway:
+    from contabo_reseller.adapters.contabo.gateway import ClientGateway
+
+    return ClientGateway(service_id=service_id, trace_id=trace_id)

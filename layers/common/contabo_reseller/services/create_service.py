@@ -1,0 +1,64 @@
+"""CreateAccount: check the order, record it once, and hand the purchase to the worker.
+
+No Contabo purchase happens here, so WHMCS gets its answer in well under a second; the
+provisioning worker buys (exactly once) and finishes the setup in the background.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from contabo_reseller.adapters import service_store, worker_trigger
+from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.products import shipped_products
+from contabo_reseller.domain.service import (
+    CreateServiceRequest,
+    ServiceState,
+    ServiceView,
+    display_name_for,
+)
+from contabo_reseller.services import catalog
+from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.views import service_view
+
+# States from which a Create starts a (new) order. A failed service that already has an
+# instance is never re-ordered: that instance is the service's, whatever went wrong.
+ORDERABLE = ("new", ServiceState.FAILED.value)
+
+
+def create_service(service_id: str, request: CreateServiceRequest, actor: str) -> ServiceView:
+    if request.product_id not in shipped_products():
+        raise InvalidInput(f"The product {request.product_id} is not offered.")
+    image = catalog.resolve_image(request.image_id)
+    with service_action(service_id, "create", actor) as action:
+        record = action.record
+        if record.state not in ORDERABLE or record.resource_id:
+            action.message = "already ordered"
+            return service_view(record)
+        order = request.model_dump(mode="json")
+        order["image_id"] = image.image_id
+        queued = service_store.update(
+            record,
+            condition=service_store.ServiceRecord.resource_id.does_not_exist(),
+            state=ServiceState.QUEUED.value,
+            kind="compute",
+            client_id=request.client_id,
+            product_id=request.product_id,
+            region=request.region,
+            display_name=display_name_for(service_id),
+            status_message="",
+            created_at=record.created_at or datetime.now(UTC),
+            details={
+                "order": order,
+                "image_id": image.image_id,
+                "os": image.name,
+                "hostname": request.hostname,
+                "username": request.default_user,
+            },
+        )
+        if not queued:
+            action.message = "linked concurrently"
+        record.refresh(consistent_read=True)
+        view = service_view(record)
+    worker_trigger.trigger_provisioning(service_id)
+    return view

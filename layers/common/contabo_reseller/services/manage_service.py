@@ -1,0 +1,220 @@
+"""Lifecycle actions on a service that exists: suspend, unsuspend, power, terminate,
+change password, change package, renew.
+
+Each runs under the service lock (services.actions) and answers at once: Contabo's actions
+are asynchronous, so we ask and record, and the status shows the outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain.errors import ActionRefused, InvalidInput, NotFound
+from contabo_reseller.domain.products import shipped_products
+from contabo_reseller.domain.service import (
+    ChangePackageRequest,
+    ChangePasswordRequest,
+    ServiceState,
+    ServiceView,
+    SuspendRequest,
+    TerminateRequest,
+)
+from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
+from contabo_reseller.services.views import service_view
+
+POWER_ACTIONS = ("start", "stop", "shutdown", "restart")
+# Refused while suspended: anything that would bring the server back to life or change it.
+REFUSED_WHILE_SUSPENDED = ("start", "restart", "reinstall", "rescue", "rollback")
+SUSPENDED_MESSAGE = "This service is suspended; contact billing to reactivate it."
+
+
+def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
+    with _existing(service_id, "suspend", actor) as (record, contabo):
+        if not record.details.get("suspended"):
+            contabo.power(_instance_id(record), request.policy)
+        _save(record, details={"suspended": True, "suspend_reason": request.reason or None})
+        return service_view(record)
+
+
+def unsuspend(service_id: str, actor: str) -> ServiceView:
+    with _existing(service_id, "unsuspend", actor) as (record, contabo):
+        contabo.power(_instance_id(record), "start")
+        _save(record, details={"suspended": False, "suspend_reason": None})
+        return service_view(record)
+
+
+def power(service_id: str, power_action: str, actor: str) -> ServiceView:
+    if power_action not in POWER_ACTIONS:
+        raise InvalidInput(
+            f"Unknown power action '{power_action}'; use one of {', '.join(POWER_ACTIONS)}."
+        )
+    with _existing(service_id, power_action, actor) as (record, contabo):
+        refuse_if_suspended(record, power_action)
+        contabo.power(_instance_id(record), power_action)
+        _save(record, details={"instance_status": _expected_status(power_action)})
+        return service_view(record)
+
+
+def terminate(service_id: str, request: TerminateRequest, actor: str) -> ServiceView:
+    """Stop, cancel at Contabo, clean up. Every step tolerates having been done before, and
+    any failure is reported (never a success with leftovers): WHMCS can simply retry."""
+    with _existing(service_id, "terminate", actor, allow_unbought=True) as (
+        action,
+        record,
+        contabo,
+    ):
+        if record.resource_id and record.state != ServiceState.TERMINATED:
+            instance_id = int(record.resource_id)
+            instance = _instance_or_none(contabo, instance_id)
+            if instance is not None:
+                if instance.status not in ("stopped", "stopping") and not instance.cancel_date:
+                    contabo.power(instance_id, "stop")
+                cancel_date = instance.cancel_date or contabo.cancel_instance(instance_id)
+                _save(record, details={"cancel_date": cancel_date})
+                if request.snapshot_policy == "delete":
+                    contabo.delete_snapshots(instance_id)
+                contabo.leave_private_networks(instance_id)
+                contabo.remove_service_tag(instance_id)
+        for secret_id in _secret_ids(record):
+            contabo.delete_secret(secret_id)
+        _save(
+            record,
+            state=ServiceState.TERMINATED.value,
+            status_message="",
+            details={"terminated_at": datetime.now(UTC).isoformat(), "secret_ids": None},
+        )
+        return service_view(record)
+
+
+def change_password(service_id: str, request: ChangePasswordRequest, actor: str) -> ServiceView:
+    with _existing(service_id, "change_password", actor) as (record, contabo):
+        refuse_if_suspended(record, "change_password")
+        if (record.details.get("os") or "").lower().startswith("windows"):
+            raise ActionRefused(
+                "Password reset is not available for Windows servers; reset it from within Windows."
+            )
+        secret_id = (record.details.get("secret_ids") or {}).get("root_password")
+        password = request.password.get_secret_value()
+        if secret_id:
+            contabo.update_secret(secret_id, password)
+        else:
+            secret_id = contabo.create_secret(f"{record.display_name}-root", password, "password")
+            secret_ids = {**(record.details.get("secret_ids") or {}), "root_password": secret_id}
+            _save(record, details={"secret_ids": secret_ids})
+        contabo.reset_password(_instance_id(record), secret_id)
+        return service_view(record)
+
+
+def change_package(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
+    with _existing(service_id, "change_package", actor) as (record, contabo):
+        if request.region and request.region != record.region:
+            raise ActionRefused(
+                "Moving a server to another region is not possible in place; order a new server "
+                "in that region and move your data."
+            )
+        if request.product_id and request.product_id != record.product_id:
+            _refuse_product_change(record.product_id, request.product_id)
+        current = record.details.get("add_ons") or {}
+        if (current.get("private_networking") and not request.add_ons.private_networking) or (
+            current.get("backup") and not request.add_ons.backup
+        ):
+            raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
+        wants_network = request.add_ons.private_networking and not current.get("private_networking")
+        wants_backup = request.add_ons.backup and not current.get("backup")
+        if wants_network or wants_backup:
+            _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
+            _save(
+                record, details={"add_ons": request.add_ons.model_dump(), "upgrade_pending": None}
+            )
+        return service_view(record)
+
+
+def _upgrade_once(
+    record: ServiceRecord, contabo: ContaboGateway, *, private_networking: bool, backup: bool
+) -> None:
+    """An upgrade is a purchase: record it first; if an earlier attempt's outcome was unknown,
+    an instance with more add-ons than before that attempt means it went through."""
+    instance_id = _instance_id(record)
+    pending = record.details.get("upgrade_pending")
+    add_ons_now = len(contabo.get_instance(instance_id).add_ons)
+    if pending and add_ons_now > pending["add_ons_before"]:
+        return
+    _save(record, details={"upgrade_pending": {"add_ons_before": add_ons_now}})
+    contabo.upgrade_instance(instance_id, private_networking=private_networking, backup=backup)
+
+
+def refuse_if_suspended(record: ServiceRecord, action: str) -> None:
+    if record.details.get("suspended") and action in (*REFUSED_WHILE_SUSPENDED, "change_password"):
+        raise ActionRefused(SUSPENDED_MESSAGE)
+
+
+@contextmanager
+def _existing(
+    service_id: str, name: str, actor: str, allow_unbought: bool = False
+) -> Iterator[tuple[ServiceRecord, ContaboGateway]]:
+    """The service lock, plus the checks every action on a bought service needs."""
+    with service_action(service_id, name, actor) as action:
+        record = action.record
+        if record.state == "new":
+            raise NotFound(f"Service {service_id} is not known to the backend.")
+        if record.state == ServiceState.TERMINATED and name != "terminate":
+            raise ActionRefused("This service has been terminated.")
+        if not record.resource_id and not allow_unbought:
+            raise ActionRefused("The server is still being set up; try again once it is ready.")
+        yield record, gateway_for(service_id, action.trace_id)
+
+
+def _save(record: ServiceRecord, **fields: object) -> None:
+    service_store.update(record, **fields)  # type: ignore[arg-type]
+    record.refresh(consistent_read=True)
+
+
+def _instance_id(record: ServiceRecord) -> int:
+    assert record.resource_id
+    return int(record.resource_id)
+
+
+def _instance_or_none(contabo: ContaboGateway, instance_id: int):  # type: ignore[no-untyped-def]
+    try:
+        return contabo.get_instance(instance_id)
+    except NotFound:
+        return None
+
+
+def _secret_ids(record: ServiceRecord) -> list[int]:
+    ids = record.details.get("secret_ids") or {}
+    root = [ids["root_password"]] if ids.get("root_password") else []
+    return [*root, *ids.get("ssh_keys", [])]
+
+
+def _expected_status(power_action: str) -> str:
+    return {
+        "start": "starting",
+        "stop": "stopping",
+        "shutdown": "stopping",
+        "restart": "restarting",
+    }[power_action]
+
+
+def _refuse_product_change(current: str | None, wanted: str) -> None:
+    products = shipped_products()
+    if wanted not in products:
+        raise InvalidInput(f"The product {wanted} is not offered.")
+    old = products.get(current or "")
+    new = products[wanted]
+    if old and (
+        new.disk_mb < old.disk_mb or new.ram_mb < old.ram_mb or new.cpu_cores < old.cpu_cores
+    ):
+        raise ActionRefused(
+            "Downgrades (less disk, memory or CPU) are not possible in place; order a smaller "
+            "server and move your data."
+        )
+    raise ActionRefused(
+        "Changing the plan of a running server is not offered by the provider's API; "
+        "order the new plan and move your data, or contact support."
+    )

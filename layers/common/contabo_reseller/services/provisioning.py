@@ -1,0 +1,248 @@
+"""The provisioning worker: buys each ordered server exactly once and finishes its setup.
+
+Runs on a one-minute schedule (every pending service) and is also woken right after an order
+(one service). Every step is resumable: whatever crashed, the next run continues from the
+state recorded in the service row.
+
+Exactly-once purchase: before buying, the x-request-id of the purchase is recorded with a
+conditional write (state purchasing). A purchase whose outcome is unknown is never repeated
+blindly: Contabo's audit list (requestId filter) and a displayName search must both come up
+empty, and the intent must be older than RECONCILE_GRACE_SECONDS, before a new attempt.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from contabo_reseller.adapters import service_store, whmcs_api
+from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain.errors import (
+    ConfigurationError,
+    DomainError,
+    PurchaseOutcomeUnknown,
+    ServiceBusy,
+    UpstreamUnavailable,
+)
+from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.domain.passwords import generate_root_password
+from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.observability import logger
+from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
+
+RECONCILE_GRACE_SECONDS = 120
+MAX_PURCHASE_ATTEMPTS = 3
+PENDING = (ServiceState.QUEUED, ServiceState.PURCHASING, ServiceState.PROVISIONING)
+
+
+def advance_all(time_left_ms: Callable[[], int], reserve_ms: int = 15_000) -> dict[str, int]:
+    """Advances every pending service, stopping early when the Lambda's time runs short."""
+    tally = {"advanced": 0, "busy": 0, "errors": 0, "deferred": 0}
+    for state in PENDING:
+        for record in service_store.in_state(state.value):
+            if time_left_ms() < reserve_ms:
+                tally["deferred"] += 1
+                continue
+            tally[_advance_safely(record.service_id)] += 1
+    return tally
+
+
+def _advance_safely(service_id: str) -> str:
+    try:
+        advance(service_id)
+    except ServiceBusy:
+        return "busy"
+    except Exception:
+        logger.exception("advancing a service failed", extra={"service_id": service_id})
+        return "errors"
+    return "advanced"
+
+
+def advance(service_id: str, *, gateway: ContaboGateway | None = None) -> str:
+    """Moves one service as far as it can go now; returns its state afterwards."""
+    with service_action(service_id, "provision", actor="worker") as action:
+        record = action.record
+        contabo = gateway or gateway_for(service_id, action.trace_id)
+        if record.state == ServiceState.QUEUED:
+            _purchase(record, contabo)
+        if record.state == ServiceState.PURCHASING:
+            _reconcile(record, contabo)
+        if record.state == ServiceState.PROVISIONING:
+            _poll(record, contabo)
+        action.message = record.state
+        return record.state
+
+
+def _purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
+    order: dict[str, Any] = record.details["order"]
+    # An earlier attempt (or a crash before its intent was saved) may have bought already.
+    existing = contabo.find_instance_by_display_name(record.display_name)
+    if existing is not None:
+        _link(record, existing)
+        return
+    secret_ids = _ensure_secrets(record, contabo, order)
+    request_id = str(uuid.uuid4())
+    recorded = service_store.update(
+        record,
+        condition=(ServiceRecord.state == ServiceState.QUEUED.value)
+        & ServiceRecord.resource_id.does_not_exist(),
+        state=ServiceState.PURCHASING.value,
+        purchase_request_id=request_id,
+        purchase_attempts=(record.purchase_attempts or 0) + 1,
+        details={"purchase_started_at": time.time()},
+    )
+    record.refresh(consistent_read=True)
+    if not recorded:
+        return
+    try:
+        instance_id = contabo.create_instance(
+            request_id=request_id,
+            order=order,
+            display_name=record.display_name,
+            root_password_secret_id=secret_ids["root_password"],
+            ssh_key_secret_ids=secret_ids["ssh_keys"],
+        )
+    except PurchaseOutcomeUnknown:
+        logger.warning("purchase outcome unknown; will reconcile", extra={"request_id": request_id})
+        return
+    except (ConfigurationError, UpstreamUnavailable) as error:
+        # Nothing was bought (the request never reached a purchase): try again next run.
+        service_store.update(record, state=ServiceState.QUEUED.value, status_message=error.message)
+        record.refresh(consistent_read=True)
+        return
+    except DomainError as error:
+        _fail(record, f"Contabo refused the order: {error.message}")
+        return
+    _link(record, instance_id)
+
+
+def _ensure_secrets(
+    record: ServiceRecord, contabo: ContaboGateway, order: dict[str, Any]
+) -> dict[str, Any]:
+    """Root password and SSH keys as Contabo secrets, created once and remembered."""
+    existing = record.details.get("secret_ids")
+    if existing:
+        return existing
+    name = record.display_name
+    secret_ids = {
+        "root_password": contabo.create_secret(
+            f"{name}-root", generate_root_password(), "password"
+        ),
+        "ssh_keys": [
+            contabo.create_secret(f"{name}-ssh-{index}", key, "ssh")
+            for index, key in enumerate(order.get("ssh_keys") or [], start=1)
+        ],
+    }
+    service_store.update(record, details={"secret_ids": secret_ids})
+    record.refresh(consistent_read=True)
+    return secret_ids
+
+
+def _reconcile(record: ServiceRecord, contabo: ContaboGateway) -> None:
+    instance_id = contabo.find_instance_by_request_id(record.purchase_request_id)
+    if instance_id is None:
+        instance_id = contabo.find_instance_by_display_name(record.display_name)
+    if instance_id is not None:
+        _link(record, instance_id)
+        return
+    started = float(record.details.get("purchase_started_at") or 0)
+    if time.time() - started < RECONCILE_GRACE_SECONDS:
+        return  # Contabo's audit list may lag; look again next run before buying again.
+    if (record.purchase_attempts or 0) >= MAX_PURCHASE_ATTEMPTS:
+        _fail(record, "The order could not be confirmed at Contabo after several attempts.")
+        return
+    # Neither the audit list nor a displayName search knows the purchase: it never happened.
+    service_store.update(
+        record,
+        condition=(ServiceRecord.state == ServiceState.PURCHASING.value)
+        & (ServiceRecord.purchase_request_id == record.purchase_request_id),
+        state=ServiceState.QUEUED.value,
+    )
+    record.refresh(consistent_read=True)
+    if record.state == ServiceState.QUEUED:
+        _purchase(record, contabo)
+
+
+def _link(record: ServiceRecord, instance_id: int) -> None:
+    linked = service_store.update(
+        record,
+        condition=ServiceRecord.resource_id.does_not_exist()
+        | (ServiceRecord.resource_id == str(instance_id)),
+        state=ServiceState.PROVISIONING.value,
+        resource_id=str(instance_id),
+        status_message="",
+    )
+    record.refresh(consistent_read=True)
+    if not linked:
+        logger.error(
+            "instance found for a service already linked to another instance",
+            extra={"instance_id": instance_id, "linked": record.resource_id},
+        )
+
+
+def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
+    assert record.resource_id
+    instance = contabo.get_instance(int(record.resource_id))
+    if not record.details.get("tagged"):
+        contabo.tag_instance(instance.instance_id)
+        service_store.update(record, details={"tagged": True})
+        record.refresh(consistent_read=True)
+    if instance.failed:
+        _fail(
+            record, f"Contabo reports '{instance.status}': {instance.error_message or 'no details'}"
+        )
+        return
+    if not instance.running:
+        service_store.update(record, details={"instance_status": instance.status})
+        record.refresh(consistent_read=True)
+        return
+    service_store.update(
+        record,
+        state=ServiceState.ACTIVE.value,
+        status_message="",
+        details={**instance_details(instance), "ready_at": datetime.now(UTC).isoformat()},
+    )
+    record.refresh(consistent_read=True)
+    _push_to_whmcs(record, contabo)
+
+
+def _push_to_whmcs(record: ServiceRecord, contabo: ContaboGateway) -> None:
+    """When the reseller gave us WHMCS API credentials, write the result straight in."""
+    if not whmcs_api.configured():
+        return
+    password_secret = (record.details.get("secret_ids") or {}).get("root_password")
+    details = record.details
+    pushed = whmcs_api.update_client_product(
+        record.service_id,
+        dedicated_ip=details.get("ipv4") or "",
+        assigned_ips=[ip for ip in [details.get("ipv6"), *details.get("additional_ips", [])] if ip],
+        username=details.get("username") or "root",
+        password=contabo.get_secret_value(password_secret) if password_secret else None,
+    )
+    service_store.update(record, details={"pushed_to_whmcs": pushed})
+    record.refresh(consistent_read=True)
+
+
+def instance_details(instance: InstanceFacts) -> dict[str, Any]:
+    """The instance facts a service row keeps (shown by ServiceView)."""
+    return {
+        "instance_status": instance.status,
+        "ipv4": instance.ipv4,
+        "ipv6": instance.ipv6,
+        "additional_ips": instance.additional_ips,
+        "cpu_cores": instance.cpu_cores,
+        "ram_mb": instance.ram_mb,
+        "disk_mb": instance.disk_mb,
+        "cancel_date": instance.cancel_date,
+        "instance_created_at": instance.created_date,
+    }
+
+
+def _fail(record: ServiceRecord, message: str) -> None:
+    logger.warning("service needs the admin", extra={"status_message": message})
+    service_store.update(record, state=ServiceState.FAILED.value, status_message=message)
+    record.refresh(consistent_read=True)

@@ -1,0 +1,65 @@
+"""Verifies that a request comes from the reseller's WHMCS (docs/lifecycle-api.md, Signing).
+
+Every rejection is the same 401 to the caller; the log says which check failed (never the
+secret or the presented signature).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from contabo_reseller.adapters import nonces, secrets
+from contabo_reseller.domain import signing
+from contabo_reseller.domain.errors import NotAuthenticated
+from contabo_reseller.observability import logger
+from contabo_reseller.settings import get_settings
+
+REJECTION = "The request is not signed by a known WHMCS key, or it is stale or replayed."
+
+
+@dataclass(frozen=True)
+class SignedRequest:
+    method: str
+    path: str
+    query: Mapping[str, Sequence[str]] | None
+    headers: Mapping[str, str]  # lower-cased names
+    body: bytes
+
+
+def verify_request(
+    request: SignedRequest,
+    *,
+    now: Callable[[], float] = time.time,
+    remember_nonce: Callable[[str, str, int], bool] = nonces.remember_nonce,
+) -> str:
+    """Returns the key id that signed the request, or raises NotAuthenticated."""
+    max_age = get_settings().signature_max_age_seconds
+    key_id = request.headers.get(signing.KEY_ID_HEADER, "")
+    timestamp = request.headers.get(signing.TIMESTAMP_HEADER, "")
+    nonce = request.headers.get(signing.NONCE_HEADER, "")
+    presented = request.headers.get(signing.SIGNATURE_HEADER, "")
+    if not (key_id and timestamp and nonce and presented):
+        _reject("missing signature headers")
+    if not timestamp.isdigit() or abs(now() - int(timestamp)) > max_age:
+        _reject("stale or malformed timestamp")
+    if not signing.NONCE_PATTERN.match(nonce):
+        _reject("malformed nonce")
+    secret = secrets.signing_keys().keys.get(key_id)
+    if secret is None:
+        _reject("unknown key id")
+    canonical = signing.canonical_string(
+        request.method, request.path, request.query, timestamp, nonce, request.body
+    )
+    if not signing.signature_matches(secret.get_secret_value(), canonical, presented):
+        _reject("signature mismatch")
+    # Only a correctly signed request may spend a nonce, so nobody can burn WHMCS's nonces.
+    if not remember_nonce(key_id, nonce, 2 * max_age):
+        _reject("nonce replayed")
+    return key_id
+
+
+def _reject(reason: str) -> None:
+    logger.warning("request rejected", extra={"auth_failure": reason})
+    raise NotAuthenticated(REJECTION)

@@ -1,0 +1,32 @@
+"""Builds the ServiceView WHMCS sees from a service row."""
+
+from __future__ import annotations
+
+from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain.service import ServiceState, ServiceView, view_fields
+
+STATE_MESSAGES = {
+    ServiceState.QUEUED: "Your server has been ordered and will be set up in a moment.",
+    ServiceState.PURCHASING: "Your server is being ordered.",
+    ServiceState.PROVISIONING: "Your server is being set up; this usually takes a few minutes.",
+    ServiceState.ACTIVE: "Your server is ready.",
+    ServiceState.FAILED: "Setting up your server needs attention from support.",
+    ServiceState.TERMINATED: "This server has been cancelled.",
+}
+
+
+def service_view(record: ServiceRecord) -> ServiceView:
+    details = dict(record.details or {})
+    state = ServiceState(record.state) if record.state != "new" else ServiceState.QUEUED
+    return ServiceView(
+        **view_fields(details),
+        service_id=record.service_id,
+        kind=record.kind,
+        state=state,
+        status_message=record.status_message or STATE_MESSAGES.get(state, ""),
+        instance_id=int(record.resource_id) if record.resource_id else None,
+        product_id=record.product_id,
+        region=record.region,
+        created_at=record.created_at.isoformat() if record.created_at else None,
+        lock=record.lock_action,
+    )

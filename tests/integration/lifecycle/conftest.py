@@ -1,0 +1,57 @@
+"""The lifecycle functions in-process behind the local gateway, on a moto server and the
+Contabo simulator, reached over HTTP with WHMCS-style signed requests."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from local.signed_client import SignedClient
+from local.stack.aws import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
+from local.stack.runner import RunningStack, start_local_stack
+from tests.conftest import TEST_NAMES
+
+_service_ids = itertools.count(1000)
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[RunningStack]:
+    with start_local_stack(
+        api_port=0,
+        moto_port=0,
+        sim_port=0,
+        schedules=False,
+        provision_seconds=60,
+        names=TEST_NAMES,
+    ) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def whmcs(stack: RunningStack) -> Iterator[SignedClient]:
+    client = SignedClient(stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def sim(stack: RunningStack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=stack.sim.base_url + "/__sim") as admin:
+        yield admin
+        admin.post("/faults/reset")
+
+
+@pytest.fixture
+def service_id() -> str:
+    return str(next(_service_ids))
+
+
+def purchases(sim: httpx.Client) -> int:
+    return sim.get("/state").json()["purchases"].get("createInstance", 0)
+
+
+def run_worker(stack: RunningStack) -> dict:
+    return stack.run_job("ProvisioningWorkerFunction")
