@@ -25,8 +25,13 @@ $(STAMP): requirements-dev.txt layers/common/requirements.txt
 venv: $(STAMP) ## Create the virtual environment with the pinned dev dependencies
 
 .PHONY: dev
-dev: venv ## Run the whole stack locally: moto, Contabo simulator, API, schedules
+dev: venv ## Run the whole stack locally: moto, Contabo simulator, API, schedules (ARGS="--speedup 60")
 	$(BIN)/python -m local.stack $(ARGS)
+
+.PHONY: run-job
+run-job: venv ## Run a scheduled function now on the running `make dev` (JOB=ScheduleHeartbeatFunction)
+	@test -n "$(JOB)" || { echo "usage: make run-job JOB=<FunctionLogicalId>"; exit 2; }
+	$(BIN)/python -m local.stack.run_job $(JOB)
 
 .PHONY: sim
 sim: venv ## Run the Contabo simulator alone (SIM_PORT, default 8090)

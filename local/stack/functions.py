@@ -2,9 +2,9 @@
 
 Each function is loaded from its CodeUri by file path under a unique module name (every
 handler file is ``app.py``), with its layers' source folders on ``sys.path`` as ``/opt/python``.
-One invocation at a time per function, like one warm container. The variables all functions
-share are put in ``os.environ`` once; a function with variables of its own gets them for the
-length of its invocation, during which no other function runs (the process has one environ).
+One invocation at a time per function, like one warm container. Variables no two functions
+disagree on are put in ``os.environ`` once; a variable functions set differently is applied for
+the length of an invocation, during which no other function runs (the process has one environ).
 """
 
 from __future__ import annotations
@@ -149,25 +149,25 @@ def load_functions(template: dict[str, Any], names: LocalNames) -> dict[str, Loc
             environment=function_environment(template, logical_id, names),
             layer_dirs=layer_content_dirs(template, logical_id),
         )
-    shared = shared_variables(functions.values())
+    common = process_variables(functions.values())
     for function in functions.values():
         function.own_variables = {
-            key: value for key, value in function.environment.items() if shared.get(key) != value
+            key: value for key, value in function.environment.items() if key not in common
         }
     return functions
 
 
-def shared_variables(functions: Any) -> dict[str, str]:
-    """The variables every function has with the same value: set once for the process."""
-    environments = [function.environment for function in functions]
-    if not environments:
-        return {}
-    first, *others = environments
-    return {
-        key: value
-        for key, value in first.items()
-        if all(other.get(key) == value for other in others)
-    }
+def process_variables(functions: Any) -> dict[str, str]:
+    """Variables no two functions disagree on: put in os.environ once for the whole process.
+
+    A variable only one function sets goes in too, so settings the shared package caches at
+    first use see it whichever function runs first; the others merely see one variable more.
+    """
+    values: dict[str, set[str]] = {}
+    for function in functions:
+        for key, value in function.environment.items():
+            values.setdefault(key, set()).add(value)
+    return {key: next(iter(found)) for key, found in values.items() if len(found) == 1}
 
 
 class _EnvironmentGate:

@@ -12,6 +12,7 @@ import base64
 import json
 import logging
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from local.stack.template import api_stage_name, function_events
 INTEGRATION_TIMEOUT_SECONDS = 29.0
 LOCAL_API_ID = "localapi01"
 JOB_RUN_PATH = re.compile(r"^/__local/jobs/(?P<function>[A-Za-z0-9]+)/run$")
+LAMBDA_INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<function>[^/]+)/invocations$")
 _TEXT_TYPES = {
     "application/json",
     "application/xml",
@@ -218,7 +220,11 @@ def gateway_error(status: int, message: str, request_id: str, error_type: str = 
 
 
 class LocalApiGateway:
-    """The WSGI app: API routes, plus ``POST /__local/jobs/<FunctionId>/run``."""
+    """The WSGI app: API routes, ``POST /__local/jobs/<FunctionId>/run``, and Lambda's Invoke.
+
+    Invoke (``AWS_ENDPOINT_URL_LAMBDA`` points here) lets one function start another the way
+    it does in AWS, e.g. an order waking the provisioning worker with an ``Event`` invoke.
+    """
 
     def __init__(
         self,
@@ -233,8 +239,11 @@ class LocalApiGateway:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         request = Request(environ)
         job = JOB_RUN_PATH.match(request.path)
+        invoke = LAMBDA_INVOKE_PATH.match(request.path)
         if job and request.method == "POST" and self.run_job is not None:
             response = self._run_job(job.group("function"))
+        elif invoke and request.method == "POST":
+            response = self._lambda_invoke(invoke.group("function"), request)
         else:
             response = self.handle(request)
         return response(environ, start_response)
@@ -285,6 +294,59 @@ class LocalApiGateway:
             return Response(json.dumps(body), status=404, content_type="application/json")
         status = 200 if outcome["status"] == "ok" else 500
         return Response(json.dumps(outcome, default=str), status, content_type="application/json")
+
+    def _lambda_invoke(self, name: str, request: Request) -> Response:
+        """Lambda's Invoke API: Event runs in the background (202), RequestResponse waits."""
+        started = time.monotonic()
+        # FunctionName may be a name, an ARN, or either with a :qualifier.
+        name = name.split(":function:")[-1].split(":")[0]
+        function = next(
+            (f for f in self.functions.values() if name in (f.function_name, f.logical_id)), None
+        )
+        if function is None:
+            response = Response(
+                json.dumps({"Type": "User", "message": f"Function not found: {name}"}),
+                status=404,
+                content_type="application/json",
+            )
+            response.headers["x-amzn-ErrorType"] = "ResourceNotFoundException"
+            return response
+        payload = json.loads(request.get_data() or b"{}")
+        invocation_type = request.headers.get("X-Amz-Invocation-Type", "RequestResponse")
+        if invocation_type == "Event":
+            threading.Thread(
+                target=self._invoke_in_background, args=(function, payload), daemon=True
+            ).start()
+            response = Response(status=202)
+        elif invocation_type == "DryRun":
+            response = Response(status=204)
+        else:
+            response = self._invoke_and_wait(function, payload)
+        log.info(
+            "%s invoke(%s) %s", function.logical_id, invocation_type, _outcome(response, started)
+        )
+        return response
+
+    def _invoke_in_background(self, function: LocalFunction, payload: Any) -> None:
+        started = time.monotonic()
+        try:
+            function.invoke(payload)
+            status = "ok"
+        except Exception:
+            log.exception("%s failed", function.logical_id)
+            status = "error"
+        ms = round((time.monotonic() - started) * 1000)
+        log.info("%s event invocation %s %sms", function.logical_id, status, ms)
+
+    def _invoke_and_wait(self, function: LocalFunction, payload: Any) -> Response:
+        try:
+            result = function.invoke(payload)
+        except Exception as error:
+            body = {"errorMessage": str(error), "errorType": type(error).__name__}
+            response = Response(json.dumps(body), status=200, content_type="application/json")
+            response.headers["X-Amz-Function-Error"] = "Unhandled"
+            return response
+        return Response(json.dumps(result, default=str), 200, content_type="application/json")
 
 
 def _outcome(response: Response, started: float) -> str:

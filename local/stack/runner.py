@@ -30,7 +30,7 @@ from local.stack.functions import (
     LocalFunction,
     forget_cached_clients,
     load_functions,
-    shared_variables,
+    process_variables,
 )
 from local.stack.gateway import LocalApiGateway, RawHeadersRequestHandler, routes_from_template
 from local.stack.moto_server import LocalMoto, aws_environment, ensure_port_free
@@ -106,13 +106,14 @@ class RunningStack:
 
     def stop(self) -> None:
         """Stops everything that started, last first; safe to call twice."""
-        if self._api_server is not None:
-            self._api_server.shutdown()
-            self._api_server.server_close()
-            self._api_server = None
         if self._api_thread is not None:
+            assert self._api_server is not None
+            self._api_server.shutdown()
             self._api_thread.join()
             self._api_thread = None
+        if self._api_server is not None:
+            self._api_server.server_close()
+            self._api_server = None
         if self.scheduler is not None:
             self.scheduler.stop()
         if self.sim is not None:
@@ -186,8 +187,16 @@ def start_local_stack(
         create_tables(session.client("dynamodb"), names, template)
         seed_secrets(session.client("secretsmanager"), names, template)
 
+        # Bound now, served last: functions learn its address for Lambda's Invoke API.
+        gateway = LocalApiGateway(routes_from_template(template), {})
+        stack._api_server = make_server(
+            host, api_port, gateway, threaded=True, request_handler=RawHeadersRequestHandler
+        )
+        stack.api_port = stack._api_server.server_port
+        stack._set_environ({"AWS_ENDPOINT_URL_LAMBDA": stack.api_root})
+
         stack.functions = load_functions(template, names)
-        stack._set_environ(shared_variables(stack.functions.values()))
+        stack._set_environ(process_variables(stack.functions.values()))
         forget_cached_clients()
         for function in stack.functions.values():
             function.load()
@@ -196,13 +205,8 @@ def start_local_stack(
         if schedules:
             stack.scheduler.start()
 
-        gateway = LocalApiGateway(
-            routes_from_template(template), stack.functions, stack.scheduler.run_now
-        )
-        stack._api_server = make_server(
-            host, api_port, gateway, threaded=True, request_handler=RawHeadersRequestHandler
-        )
-        stack.api_port = stack._api_server.server_port
+        gateway.functions = stack.functions
+        gateway.run_job = stack.scheduler.run_now
         stack._api_thread = threading.Thread(
             target=stack._api_server.serve_forever, name="local-api", daemon=True
         )
