@@ -130,6 +130,7 @@ class RunningStack:
             else:
                 os.environ[key] = value
         self._saved_environ = {}
+        forget_cached_clients()  # nothing in this process keeps talking to the stopped moto
 
     def _set_environ(self, variables: dict[str, str]) -> None:
         for key, value in variables.items():

@@ -1,0 +1,53 @@
+"""The stack's own schedules fire (sped up), and stopping leaves no thread or port behind."""
+
+import os
+import socket
+import threading
+import time
+
+import httpx
+
+from local.stack import start_local_stack
+from tests.conftest import TEST_NAMES
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _wait_for(condition, seconds=10.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_schedules_fire_and_stop_leaves_nothing_behind():
+    threads_before = set(threading.enumerate())
+    environ_before = dict(os.environ)
+    # rate(5 minutes) / 3000 = every 0.1 s.
+    stack = start_local_stack(api_port=0, moto_port=0, sim_port=0, speedup=3000, names=TEST_NAMES)
+    ports = [stack.api_port, stack.moto.port, stack.sim.port]
+    try:
+
+        def heartbeat_seen():
+            health = httpx.get(f"{stack.api_url}/health", timeout=30).json()
+            return health["schedules"].get("schedule_heartbeat", {}).get("outcome") == "ok"
+
+        assert _wait_for(heartbeat_seen), "the heartbeat schedule never fired"
+    finally:
+        stack.stop()
+
+    assert all(_port_is_free(port) for port in ports), ports
+    # Request threads of the servers end right after their response: give them a moment.
+    assert _wait_for(lambda: set(threading.enumerate()) <= threads_before, 5), [
+        t.name for t in set(threading.enumerate()) - threads_before
+    ]
+    assert dict(os.environ) == environ_before
