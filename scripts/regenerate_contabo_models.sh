@@ -17,7 +17,7 @@ generate() {  # generate <raw|firewall> <output module> <source spec>
         --snake-case-field --allow-population-by-field-name \
         --base-class contabo_reseller.adapters.contabo.model_base.ContaboModel \
         --use-standard-collections --use-union-operator --field-constraints \
-        --strict-nullable --disable-timestamp --formatters black isort \
+        --strict-nullable --set-default-enum-member --disable-timestamp --formatters black isort \
         --custom-file-header "$(printf '%s\n' \
             "# Generated from $3 by scripts/regenerate_contabo_models.sh" \
             "# (datamodel-code-generator $($BIN/datamodel-codegen --version | cut -d" " -f2), only the schemas" \
