@@ -13,9 +13,7 @@ def token(state: SimState, request: Request) -> Response:
     if request.method != "POST":
         return _json(
             405,
-            {
-                "error": "RESTEASY003650: No resource method found for GET, return 405 with Allow header"
-            },
+            {"error": "RESTEASY003650: No resource method found for GET"},
         )
     form = request.form
     config = state.config

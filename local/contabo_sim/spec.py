@@ -38,7 +38,7 @@ def spec_document() -> dict[str, Any]:
 
 @functools.cache
 def openapi() -> OpenAPI:
-    # The raw spec fails openapi-spec-validator (e.g. a string default on a number); skip that check.
+    # The raw spec fails openapi-spec-validator (a string default on a number): skip that check.
     return OpenAPI.from_dict(spec_document(), config=Config(spec_validator_cls=None))
 
 

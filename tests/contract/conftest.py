@@ -1,4 +1,4 @@
-"""One simulator per test session; every call checked by a validator independent of the simulator's."""
+"""One simulator per session; every call checked by a validator separate from the simulator's."""
 
 import uuid
 from collections.abc import Iterator

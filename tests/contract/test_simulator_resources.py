@@ -130,7 +130,8 @@ def test_object_storage_lifecycle_and_credentials(sim, api):
     assert len(api.data("GET", "/v1/object-storages", params={"region": "EU"})) == 1
     user_id = api.data("GET", "/v1/users")[0]["userId"]
     credential = api.data("GET", f"/v1/users/{user_id}/object-storages/credentials")[0]
-    path = f"/v1/users/{user_id}/object-storages/{created['objectStorageId']}/credentials/{int(credential['credentialId'])}"
+    storage_path = f"/v1/users/{user_id}/object-storages/{created['objectStorageId']}"
+    path = f"{storage_path}/credentials/{int(credential['credentialId'])}"
     assert api.data("GET", path)[0]["accessKey"] == credential["accessKey"]
     assert api.data("PATCH", path)[0]["accessKey"] != credential["accessKey"]
     assert len(api.data("GET", "/v1/object-storages/audits")) == 4

@@ -1,5 +1,6 @@
 """Operation handlers, registered by the spec's operationId."""
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,13 +32,17 @@ class Context:
     def audit(self, kind: str, action: str, **ids: Any) -> None:
         self.state.audit(kind, action, self.request_id, self.trace_id, **ids)
 
-    def page(self, items: list[dict[str, Any]]) -> Reply:
+    def page(
+        self, items: list[dict[str, Any]], present: Callable[[dict], dict] | None = None
+    ) -> Reply:
         """Contabo's list envelope: _pagination, data, _links (first/previous/self/next/last)."""
         page = max(int(self.query.get("page", 1)), 1)
         size = min(max(int(self.query.get("size", 10)), 1), 100)
         total = len(items)
         pages = max((total + size - 1) // size, 1)
         data = items[(page - 1) * size : page * size]
+        if present is not None:  # shape only the page being sent, not the whole account
+            data = [present(item) for item in data]
         links = {
             "first": self._link(1, size),
             "self": self._link(page, size),
@@ -61,6 +66,17 @@ class Context:
 
 Handler = Callable[[Context], Reply]
 HANDLERS: dict[str, Handler] = {}
+ROUTE_MODULES = (
+    "account",
+    "firewalls",
+    "images",
+    "instances",
+    "networking",
+    "object_storages",
+    "secrets",
+    "snapshots",
+    "tags",
+)
 
 
 def operation(*operation_ids: str) -> Callable[[Handler], Handler]:
@@ -90,14 +106,5 @@ def by_request_id(ctx: Context, kind: str, id_filters: tuple[str, ...] = ()) -> 
 
 def load_all() -> None:
     """Import every route module so its @operation handlers register."""
-    from . import (
-        account,
-        firewalls,
-        images,
-        instances,
-        networking,
-        object_storages,
-        secrets,
-        snapshots,
-        tags,
-    )  # noqa: F401
+    for module in ROUTE_MODULES:
+        importlib.import_module(f"{__name__}.{module}")

@@ -139,7 +139,7 @@ def firewall_audits(ctx: Context) -> Reply:
 
 
 def _rules(rules: dict[str, Any]) -> list[dict[str, Any]]:
-    """Stored rules always carry every response field (spec defaults where the request left one out)."""
+    """Stored rules carry every response field (spec defaults for what the request left out)."""
     return [
         {
             "protocol": rule.get("protocol", ""),

@@ -1,9 +1,9 @@
-"""Compute instances: create (a purchase), read, list, patch, reinstall, cancel, upgrade, actions."""
+"""Compute instances: create (a purchase), read, list, patch, reinstall, cancel, upgrade, act."""
 
 from datetime import date, timedelta
 from typing import Any
 
-from ..catalog import PRODUCTS, REGIONS
+from ..catalog import DEFAULT_IMAGE_ID, PRODUCTS, REGIONS
 from ..clock import iso
 from ..errors import ApiError
 from ..state import CUSTOMER_ID, TENANT_ID, SimState
@@ -35,7 +35,8 @@ def create_instance(ctx: Context) -> Reply:
     if product is None:
         raise ApiError(400, [f"productId {body.get('productId')} is not a valid product"])
     region = REGIONS[body.get("region", "EU")]
-    image = require(state.images.get(body.get("imageId", "")), "Image", body.get("imageId"))
+    image_id = body.get("imageId", DEFAULT_IMAGE_ID)  # the spec default, when validation is off
+    image = require(state.images.get(image_id), "Image", image_id)
     ssh_keys = _secret_ids(state, body.get("sshKeys", []), "ssh")
     _secret_ids(state, [body["rootPassword"]] if "rootPassword" in body else [], "password")
     instance_id = state.next_instance_id()
@@ -130,7 +131,7 @@ def list_instances(ctx: Context) -> Reply:
     for order in reversed(q.get("orderBy", [])):
         field, _, direction = order.partition(":")
         items.sort(key=lambda i, f=field: str(i.get(f, "")), reverse=direction.lower() == "desc")
-    return ctx.page([_public(i) for i in items])
+    return ctx.page(items, present=_public)
 
 
 @operation("patchInstance")
