@@ -117,12 +117,11 @@ function contabo_TestConnection(array $params): array
     if (($answer['ok'] ?? false) !== true) {
         $failed = [];
         foreach ((array) ($answer['checks'] ?? []) as $name => $check) {
-            $passed = is_array($check) ? ($check['ok'] ?? false) : $check;
-            if ($passed !== true) {
-                $failed[] = (string) $name;
+            if (is_array($check) && ($check['ok'] ?? true) !== true) {
+                $failed[] = $name . (isset($check['detail']) ? ' (' . $check['detail'] . ')' : '');
             }
         }
-        return ['success' => false, 'error' => 'The backend answered but some checks failed: ' . ($failed ? implode(', ', $failed) : 'unknown') . '.'];
+        return ['success' => false, 'error' => 'The backend answered but not all checks passed' . ($failed ? ': ' . implode(', ', $failed) : '') . '.'];
     }
     return ['success' => true, 'error' => ''];
 }

@@ -10,6 +10,8 @@ namespace WHMCS\Module\Server\Contabo\Api;
  */
 final class ErrorTranslator
 {
+    public const ROUTE_MISSING_MESSAGE = 'The provisioning service does not offer this action (no such route). Check that the backend is up to date and the hostname includes the stage path.';
+
     public static function fromTransport(TransportFailure $failure, string $baseUrl): ApiException
     {
         if ($failure->timedOut) {
@@ -40,7 +42,7 @@ final class ErrorTranslator
         // API Gateway's answer for a path it has no route for; not the backend's error shape.
         if ($status === 403 && is_array($decoded) && ($decoded['message'] ?? '') === 'Missing Authentication Token') {
             return new ApiException(
-                'The provisioning service does not offer this action (no such route). Check that the backend is up to date and the hostname includes the stage path.',
+                self::ROUTE_MISSING_MESSAGE,
                 ApiException::ROUTE_MISSING,
                 $status,
             );

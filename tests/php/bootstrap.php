@@ -1,0 +1,18 @@
+<?php
+
+declare(strict_types=1);
+
+const MODULE_DIR = __DIR__ . '/../../whmcs_module/modules/servers/contabo';
+
+require_once __DIR__ . '/stubs/Whmcs.php';
+require_once __DIR__ . '/stubs/whmcs_functions.php';
+require_once __DIR__ . '/stubs/CustomActions.php';
+require_once MODULE_DIR . '/lib/autoload.php';
+require_once __DIR__ . '/stubs/WhmcsParams.php';
+require_once __DIR__ . '/stubs/FakeTransport.php';
+require_once __DIR__ . '/stubs/FakePendingServiceRepository.php';
+require_once __DIR__ . '/Support/LocalStack.php';
+require_once __DIR__ . '/Support/LocalStackTestCase.php';
+
+require_once MODULE_DIR . '/contabo.php';
+require_once MODULE_DIR . '/hooks.php';

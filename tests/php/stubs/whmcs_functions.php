@@ -1,0 +1,31 @@
+<?php
+
+/**
+ * The parts of WHMCS the module touches, recorded instead of performed. Never shipped with
+ * the module: WHMCS provides the real ones.
+ */
+
+declare(strict_types=1);
+
+use Tests\Php\Stubs\Whmcs;
+
+if (!defined('WHMCS')) {
+    define('WHMCS', true);
+}
+
+function logModuleCall(string $module, string $action, mixed $request, mixed $response, mixed $processed = '', array $replaceVars = []): void
+{
+    Whmcs::$moduleLog[] = compact('module', 'action', 'request', 'response', 'processed', 'replaceVars');
+}
+
+/** @return array<string, mixed> */
+function localAPI(string $command, array $values = [], ?string $adminUser = null): array
+{
+    Whmcs::$localApiCalls[] = ['command' => $command, 'values' => $values];
+    return Whmcs::$localApiResults[$command] ?? ['result' => 'success'];
+}
+
+function add_hook(string $hookPoint, int $priority, callable $function): void
+{
+    Whmcs::$hooks[$hookPoint][] = $function;
+}
