@@ -83,7 +83,7 @@ final class ErrorMappingTest extends TestCase
     {
         $this->transport->answer(500, ['error' => ['code' => 'unexpected', 'message' => 'Something went wrong on our side', 'details' => ['reference' => 'ref-123']]]);
 
-        self::assertSame('Something went wrong on our side. Please try again later. (Reference: ref-123)', contabo_Renew(WhmcsParams::service()));
+        self::assertSame('Something went wrong on our side. (Reference: ref-123)', contabo_Renew(WhmcsParams::service()));
     }
 
     public function testGatewayHtmlErrorBecomesASentence(): void

@@ -68,9 +68,10 @@ final class ErrorTranslator
         }
         if ($status >= 500) {
             $reference = (string) ($error['reference'] ?? ($error['details']['reference'] ?? ''));
-            $message = $backendMessage !== '' ? $backendMessage : 'The provisioning service is temporarily unavailable.';
+            // The backend's own sentence already says what to do; only our fallback needs the advice.
+            $message = $backendMessage !== '' ? $backendMessage : 'The provisioning service is temporarily unavailable. Please try again later.';
             return new ApiException(
-                $message . ' Please try again later.' . ($reference !== '' ? ' (Reference: ' . $reference . ')' : ''),
+                $message . ($reference !== '' && !str_contains($message, $reference) ? ' (Reference: ' . $reference . ')' : ''),
                 ApiException::UNAVAILABLE,
                 $status,
                 $code,
