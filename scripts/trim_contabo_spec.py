@@ -3,7 +3,8 @@
 The full spec generates ~8,000 lines of models that take ~0.5 s to import; a Lambda cold start
 should not pay for DNS zones, domains and troubleshooting. The operations come from
 ``adapters/contabo/operations.py``; every schema their request and response bodies reference
-(transitively) is kept. Usage: ``python scripts/trim_contabo_spec.py raw|firewall OUTPUT``.
+(transitively) is kept, with one erratum (see ``_allow_empty_cancel_date``).
+Usage: ``python scripts/trim_contabo_spec.py raw|firewall OUTPUT``.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ def main(which: str, output: Path) -> None:
         sys.exit(f"operations not in {SPECS[which].name}: {sorted(missing)}")
     schemas = spec["components"]["schemas"]
     kept = _referenced(roots, schemas)
+    for name in kept:
+        _allow_empty_cancel_date(schemas[name])
+    for name in kept:
+        _allow_empty_dates(schemas[name])
     trimmed = {
         "openapi": spec["openapi"],
         "info": spec["info"],
@@ -49,6 +54,28 @@ def main(which: str, output: Path) -> None:
         "components": {"schemas": {name: schemas[name] for name in sorted(kept)}},
     }
     output.write_text(json.dumps(trimmed, indent=1))
+
+
+def _allow_empty_dates(schema: Any) -> None:
+    """Contabo sends ``"cancelDate": ""`` for an instance that is not cancelled, though the spec
+    says ``format: date``. Date fields become nullable; ContaboModel turns "" into None."""
+    if isinstance(schema, dict):
+        if schema.get("format") in ("date", "date-time"):
+            schema["nullable"] = True
+        for value in schema.values():
+            _allow_empty_dates(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _allow_empty_dates(value)
+
+
+def _allow_empty_cancel_date(schema: dict[str, Any]) -> None:
+    """Erratum: responses' ``cancelDate`` is ``format: date`` but Contabo sends ``""`` for
+    anything not cancelled (the spec's own ``minLength: 0``): keep it a plain string."""
+    cancel_date = schema.get("properties", {}).get("cancelDate")
+    if isinstance(cancel_date, dict) and cancel_date.get("format") == "date":
+        cancel_date.pop("format")
+        cancel_date.pop("pattern", None)
 
 
 def _load(path: Path) -> dict[str, Any]:

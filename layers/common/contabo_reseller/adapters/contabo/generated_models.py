@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -194,7 +193,7 @@ class CancelInstanceResponseData(ContaboModel):
     instance_id: int = Field(
         ..., alias='instanceId', description="Instance's id", examples=[12345]
     )
-    cancel_date: date | None = Field(
+    cancel_date: str = Field(
         ...,
         alias='cancelDate',
         description='The date on which the instance will be cancelled',
@@ -235,7 +234,7 @@ class CancelObjectStorageResponseData(ContaboModel):
     object_storage_id: str = Field(
         ..., alias='objectStorageId', description='Object Storage id'
     )
-    cancel_date: date | None = Field(
+    cancel_date: str = Field(
         ...,
         alias='cancelDate',
         description='Cancellation date for object storage.',
@@ -477,7 +476,7 @@ class CreateObjectStorageResponseData(ContaboModel):
         description='Creation date for object storage.',
         examples=['2021-06-02T12:32:03.363Z'],
     )
-    cancel_date: date | None = Field(
+    cancel_date: str = Field(
         ...,
         alias='cancelDate',
         description='Cancellation date for object storage.',
@@ -1633,7 +1632,7 @@ class ObjectStorageResponse(ContaboModel):
         description='Creation date for object storage.',
         examples=['2021-06-02T12:32:03.363Z'],
     )
-    cancel_date: date | None = Field(
+    cancel_date: str = Field(
         ...,
         alias='cancelDate',
         description='Cancellation date for object storage.',
@@ -3600,11 +3599,13 @@ class ListInstancesResponseData(ContaboModel):
         description='The creation date for the instance',
         examples=['2021-06-03T06:27:12.000Z'],
     )
-    cancel_date: date | None = Field(
+    cancel_date: str = Field(
         ...,
         alias='cancelDate',
         description='The date on which the instance will be cancelled',
         examples=['2021-06-03'],
+        max_length=10,
+        min_length=0,
     )
     status: InstanceStatus = Field(
         ..., description="Instance's status", examples=['running']
@@ -4253,11 +4254,13 @@ class InstanceResponse(ContaboModel):
         description='The creation date for the instance',
         examples=['2021-06-03T06:27:12.000Z'],
     )
-    cancel_date: date | None = Field(
+    cancel_date: str = Field(
         ...,
         alias='cancelDate',
         description='The date on which the instance will be cancelled',
         examples=['2021-06-03'],
+        max_length=10,
+        min_length=0,
     )
     status: InstanceStatus = Field(
         ..., description="Instance's status", examples=['running']

@@ -311,7 +311,14 @@ def _headers(token: str, request_id: str, context: CallContext) -> dict[str, str
 
 
 def _fill(template: str, values: dict[str, Any]) -> str:
-    return template.format(**{name: quote(str(value), safe="") for name, value in values.items()})
+    return template.format(**{name: quote(_text(value), safe="") for name, value in values.items()})
+
+
+def _text(value: Any) -> str:
+    # The spec types some ids as ``number``, so the models hold 123.0: send "123".
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _query(params: dict[str, Any] | None) -> dict[str, Any]:
@@ -323,7 +330,9 @@ def _query(params: dict[str, Any] | None) -> dict[str, Any]:
         if isinstance(value, bool):
             value = "true" if value else "false"
         elif isinstance(value, list | tuple | set):
-            value = ",".join(str(item) for item in value)
+            value = ",".join(_text(item) for item in value)
+        elif isinstance(value, float):
+            value = _text(value)
         query[name] = value
     return query
 
