@@ -38,9 +38,14 @@ sim: venv ## Run the Contabo simulator alone (SIM_PORT, default 8090)
 	$(BIN)/python -m local.contabo_sim
 
 .PHONY: test
-test: venv ## Install what is needed and run the whole suite
+test: venv ## Install what is needed and run the whole suite (Python, then PHP)
 	$(BIN)/python -m pytest tests/unit --disable-socket --allow-unix-socket -q
 	$(BIN)/python -m pytest tests --ignore=tests/unit -q
+	$(MAKE) test-php
+
+.PHONY: test-php
+test-php: venv ## PHPUnit: the WHMCS module, its integration tests start the local stack
+	phpunit -c tests/php/phpunit.xml
 
 .PHONY: lint
 lint: venv ## ruff and mypy

@@ -55,3 +55,15 @@ def purchases(sim: httpx.Client) -> int:
 
 def run_worker(stack: RunningStack) -> dict:
     return stack.run_job("ProvisioningWorkerFunction")
+
+
+def settle(stack: RunningStack, whmcs: SignedClient, service_id: str, *states: str) -> dict:
+    """Runs the worker until the service reaches one of ``states`` (the order's own async
+    wake-up may already be running it), and returns its view."""
+    view: dict = {}
+    for _ in range(6):
+        run_worker(stack)
+        view = whmcs.request("GET", f"/services/{service_id}").json()
+        if view.get("state") in states:
+            return view
+    raise AssertionError(f"service {service_id} stuck in {view}")

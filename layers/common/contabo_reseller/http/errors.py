@@ -79,8 +79,8 @@ def unexpected_error_response(correlation_id: str | None) -> Response:
         content_type=content_types.APPLICATION_JSON,
         body=error_body(
             "internal_error",
-            "Something went wrong on our side. Nothing was charged; please try again, and "
-            "contact support with this reference if it keeps happening.",
+            "Something went wrong on our side. Please try again, and contact support with "
+            "this reference if it keeps happening.",
             {"reference": correlation_id or ""},
         ),
     )

@@ -63,11 +63,7 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
 def terminate(service_id: str, request: TerminateRequest, actor: str) -> ServiceView:
     """Stop, cancel at Contabo, clean up. Every step tolerates having been done before, and
     any failure is reported (never a success with leftovers): WHMCS can simply retry."""
-    with _existing(service_id, "terminate", actor, allow_unbought=True) as (
-        action,
-        record,
-        contabo,
-    ):
+    with _existing(service_id, "terminate", actor, allow_unbought=True) as (record, contabo):
         if record.resource_id and record.state != ServiceState.TERMINATED:
             instance_id = int(record.resource_id)
             instance = _instance_or_none(contabo, instance_id)
@@ -146,6 +142,22 @@ def _upgrade_once(
         return
     _save(record, details={"upgrade_pending": {"add_ons_before": add_ons_now}})
     contabo.upgrade_instance(instance_id, private_networking=private_networking, backup=backup)
+
+
+def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
+    with _existing(service_id, "renew", actor) as (record, contabo):
+        instance = _instance_or_none(contabo, _instance_id(record))
+        if instance is None:
+            raise ActionRefused(
+                "The server no longer exists at the provider; it cannot be renewed."
+            )
+        if instance.cancel_date:
+            raise ActionRefused(
+                f"The server is cancelled and ends on {instance.cancel_date}; it cannot be renewed."
+            )
+        due = request.next_due_date.isoformat() if request.next_due_date else None
+        _save(record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()})
+        return service_view(record)
 
 
 def refuse_if_suspended(record: ServiceRecord, action: str) -> None:

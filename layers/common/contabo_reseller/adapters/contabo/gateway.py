@@ -92,8 +92,7 @@ class ClientGateway:
 
     def cancel_instance(self, instance_id: int) -> str | None:
         result = self._client.cancel_instance(instance_id)
-        cancel_date = getattr(result, "cancel_date", None)
-        return cancel_date.isoformat() if cancel_date else None
+        return _iso(getattr(result, "cancel_date", None))
 
     def delete_snapshots(self, instance_id: int) -> int:
         snapshots = list(self._client.list_snapshots(instance_id))
@@ -207,9 +206,16 @@ def _facts(instance: Any) -> InstanceFacts:
         disk_mb=int(instance.disk_mb),
         default_user=str(getattr(instance.default_user, "value", instance.default_user or ""))
         or None,
-        cancel_date=instance.cancel_date.isoformat() if instance.cancel_date else None,
-        created_date=instance.created_date.isoformat() if instance.created_date else None,
+        cancel_date=_iso(instance.cancel_date),
+        created_date=_iso(instance.created_date),
     )
+
+
+def _iso(value: Any) -> str | None:
+    """Dates come as date/datetime or, where the spec says string, as text; "" means none."""
+    if not value:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _ignore_gone(call: Any, *args: Any) -> None:

@@ -4,8 +4,28 @@
 generated modules costs a fraction of building ~200 validators a cold start mostly never uses.
 """
 
-from pydantic import BaseModel, ConfigDict
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_validator
 
 
 class ContaboModel(BaseModel):
     model_config = ConfigDict(defer_build=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_dates_are_none(cls, data: Any) -> Any:
+        """Contabo answers ``"cancelDate": ""`` for "not cancelled" (the spec says a date)."""
+        if not isinstance(data, dict):
+            return data
+        for name, field in cls.model_fields.items():
+            key = field.alias or name
+            if data.get(key) == "" and _is_date(field.annotation):
+                data = {**data, key: None}
+        return data
+
+
+def _is_date(annotation: Any) -> bool:
+    text = str(annotation)
+    return annotation in (date, datetime) or "date" in text.lower()
