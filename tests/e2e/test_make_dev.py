@@ -18,7 +18,10 @@ pytestmark = pytest.mark.slow
 
 
 def _port_is_free(port: int) -> bool:
+    """Nothing listens there: a restarted server could bind it (SO_REUSEADDR, as servers do;
+    without it the closed connections' TIME_WAIT would block the bind for a minute)."""
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
