@@ -76,6 +76,7 @@ def test_token_is_refreshed_before_it_expires(aws: None) -> None:
     assert tokens.current() == "token-2"
 
 
+@pytest.mark.usefixtures("atomic_conditional_writes")
 def test_fifty_containers_make_one_token_request_per_lifetime(aws: None) -> None:
     clock = Clock()
     fetched: list[str] = []
