@@ -1,0 +1,127 @@
+"""Create under random faults, 200 times: exactly one instance per service, every one linked.
+
+Faults: commit-then-fail (500 and dropped connection), failure before commit, 429 bursts,
+5xx on reads, a crash between purchase and record, and concurrent duplicates (two Creates,
+two workers at once). The order's own async wake-up of the worker adds real concurrency.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections import Counter
+
+import pytest
+
+from contabo_reseller.domain.errors import ServiceBusy
+from contabo_reseller.domain.service import display_name_for
+from contabo_reseller.services import provisioning
+from tests.integration.lifecycle.test_create_and_provision import order
+
+RUNS = 200
+FAULTS = (
+    "none",
+    "commit_then_fail_500",
+    "commit_then_fail_drop",
+    "fail_before_commit",
+    "throttle_burst",
+    "read_errors",
+    "crash_after_purchase",
+    "concurrent_creates",
+    "concurrent_workers",
+)
+
+
+def _advance(service_id: str) -> None:
+    try:
+        provisioning.advance(service_id)
+    except ServiceBusy:
+        pass
+
+
+def _apply_fault(fault: str, sim, monkeypatch) -> None:
+    if fault == "commit_then_fail_500":
+        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "500"}})
+    elif fault == "commit_then_fail_drop":
+        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "drop"}})
+    elif fault == "fail_before_commit":
+        sim.post("/faults", json={"fail_before_commit": 1})
+    elif fault == "throttle_burst":
+        sim.post("/faults", json={"throttle_next": 2, "retry_after_seconds": 0})
+    elif fault == "read_errors":
+        sim.post("/faults", json={"error_rates": {"retrieveInstancesList": 0.5}})
+    elif fault == "crash_after_purchase":
+        real_link = provisioning._link
+        crashed = []
+
+        def crash_once(record, instance_id):
+            if not crashed:
+                crashed.append(instance_id)
+                raise RuntimeError("Lambda killed between purchase and record")
+            real_link(record, instance_id)
+
+        monkeypatch.setattr(provisioning, "_link", crash_once)
+
+
+@pytest.mark.slow
+def test_create_buys_exactly_once_per_service_under_random_faults(stack, whmcs, sim, monkeypatch):
+    monkeypatch.setattr(provisioning, "RECONCILE_GRACE_SECONDS", 0)
+    rng = random.Random(20261122)
+    tally: Counter[str] = Counter()
+    service_ids = []
+    for run in range(RUNS):
+        service_id = str(500_000 + run)
+        service_ids.append(service_id)
+        fault = rng.choice(FAULTS)
+        tally[fault] += 1
+        sim.post("/faults/reset")
+        with monkeypatch.context() as patch:
+            _apply_fault(fault, sim, patch)
+            create = lambda: whmcs.request("POST", f"/services/{service_id}/create", order())  # noqa: E731
+            if fault == "concurrent_creates":
+                threads = [threading.Thread(target=create) for _ in range(2)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+            else:
+                create()
+            workers = 2 if fault == "concurrent_workers" else 1
+            for _ in range(5):
+                threads = [
+                    threading.Thread(target=_advance, args=(service_id,)) for _ in range(workers)
+                ]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+        sim.post("/faults/reset")
+        for _ in range(5):  # after the faults: nothing may be stuck without a way forward
+            view = whmcs.request("GET", f"/services/{service_id}").json()
+            if view.get("state") == "provisioning":
+                break
+            _advance(service_id)
+
+    instances = sim.get("/state").json()["instances"]
+    per_name = Counter(i["displayName"] for i in instances)
+    doubles = {
+        sid: per_name[display_name_for(sid)]
+        for sid in service_ids
+        if per_name[display_name_for(sid)] != 1
+    }
+    views = {sid: whmcs.request("GET", f"/services/{sid}").json() for sid in service_ids}
+    unlinked = [sid for sid, v in views.items() if not v.get("instance_id")]
+    mislinked = [
+        sid
+        for sid, v in views.items()
+        if v.get("instance_id")
+        and next(i for i in instances if i["instanceId"] == v["instance_id"])["displayName"]
+        != display_name_for(sid)
+    ]
+    print(f"\nexactly-once tally over {RUNS} runs: {dict(sorted(tally.items()))}")
+    print(
+        f"instances per service != 1: {len(doubles)}; unlinked: {len(unlinked)}; mislinked: {len(mislinked)}"
+    )
+    assert not doubles, doubles
+    assert not unlinked, {sid: views[sid] for sid in unlinked}
+    assert not mislinked
