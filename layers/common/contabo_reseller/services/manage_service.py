@@ -18,6 +18,7 @@ from contabo_reseller.domain.products import shipped_products
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
     ChangePasswordRequest,
+    RenewRequest,
     ServiceState,
     ServiceView,
     SuspendRequest,
