@@ -106,3 +106,12 @@ def test_list_and_connection(whmcs, active_service):
     connection = whmcs.request("GET", "/connection")
     assert connection.status_code == 200
     assert connection.json()["ok"] is True, connection.json()
+
+
+def test_terminate_goes_ahead_when_the_instance_is_busy(whmcs, active_service):
+    sid = active_service
+    busy = whmcs.request("POST", f"/services/{sid}/change-password", {"password": "N3w!Pass#word"})
+    assert busy.status_code == 200
+    done = whmcs.request("POST", f"/services/{sid}/terminate", {})
+    assert done.status_code == 200, done.text
+    assert done.json()["cancel_date"]

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.errors import ActionRefused, InvalidInput, NotFound
+from contabo_reseller.domain.errors import ActionRefused, Conflict, InvalidInput, NotFound
 from contabo_reseller.domain.products import shipped_products
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
@@ -24,6 +24,7 @@ from contabo_reseller.domain.service import (
     SuspendRequest,
     TerminateRequest,
 )
+from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
 from contabo_reseller.services.views import service_view
@@ -70,7 +71,7 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
             instance = _instance_or_none(contabo, instance_id)
             if instance is not None:
                 if instance.status not in ("stopped", "stopping") and not instance.cancel_date:
-                    contabo.power(instance_id, "stop")
+                    _stop_if_possible(contabo, instance_id)
                 cancel_date = instance.cancel_date or contabo.cancel_instance(instance_id)
                 _save(record, details={"cancel_date": cancel_date})
                 if request.snapshot_policy == "delete":
@@ -86,6 +87,15 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
             details={"terminated_at": datetime.now(UTC).isoformat(), "secret_ids": None},
         )
         return service_view(record)
+
+
+def _stop_if_possible(contabo: ContaboGateway, instance_id: int) -> None:
+    """A busy instance (e.g. mid password reset) cannot be stopped now; the cancellation is
+    what ends the service, so it goes ahead and Contabo stops the server at its cancel date."""
+    try:
+        contabo.power(instance_id, "stop")
+    except Conflict as error:
+        logger.warning("instance busy; cancelling without stopping", extra={"why": error.message})
 
 
 def change_password(service_id: str, request: ChangePasswordRequest, actor: str) -> ServiceView:
