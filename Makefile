@@ -47,6 +47,10 @@ test: venv ## Install what is needed and run the whole suite (Python, then PHP)
 test-php: venv ## PHPUnit: the WHMCS module, its integration tests start the local stack
 	phpunit -c tests/php/phpunit.xml
 
+.PHONY: models
+models: venv ## Regenerate the Contabo client's models from docs/contabo (never edit them by hand)
+	scripts/regenerate_contabo_models.sh
+
 .PHONY: lint
 lint: venv ## ruff and mypy
 	$(BIN)/ruff check .

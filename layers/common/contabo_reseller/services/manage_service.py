@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import ActionRefused, Conflict, InvalidInput, NotFound
+from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.products import shipped_products
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
@@ -202,7 +203,7 @@ def _instance_id(record: ServiceRecord) -> int:
     return int(record.resource_id)
 
 
-def _instance_or_none(contabo: ContaboGateway, instance_id: int):  # type: ignore[no-untyped-def]
+def _instance_or_none(contabo: ContaboGateway, instance_id: int) -> InstanceFacts | None:
     try:
         return contabo.get_instance(instance_id)
     except NotFound:

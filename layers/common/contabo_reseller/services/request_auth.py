@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NoReturn
 
 from contabo_reseller.adapters import nonces, secrets
 from contabo_reseller.domain import signing
@@ -48,7 +49,7 @@ def verify_request(
         _reject("malformed nonce")
     secret = secrets.signing_keys().keys.get(key_id)
     if secret is None:
-        _reject("unknown key id")
+        return _reject("unknown key id")
     canonical = signing.canonical_string(
         request.method, request.path, request.query, timestamp, nonce, request.body
     )
@@ -60,6 +61,6 @@ def verify_request(
     return key_id
 
 
-def _reject(reason: str) -> None:
+def _reject(reason: str) -> NoReturn:
     logger.warning("request rejected", extra={"auth_failure": reason})
     raise NotAuthenticated(REJECTION)

@@ -176,7 +176,7 @@ class ClientGateway:
 
 
 def _create_add_ons(add_ons: dict[str, Any]) -> gm.CreateInstanceAddons | None:
-    wanted = {
+    wanted: dict[str, Any] = {
         "private_networking": {} if add_ons.get("private_networking") else None,
         "backup": {} if add_ons.get("backup") else None,
         "additional_ips": {} if add_ons.get("additional_ipv4") else None,
