@@ -94,7 +94,10 @@ def update(
     details: dict[str, Any] | None = None,
     **fields: Any,
 ) -> bool:
-    """Sets fields (and merges details) on a service row; False if the condition failed."""
+    """Sets fields (and merges details) on a service row; False if the condition failed.
+
+    Either way ``record`` afterwards holds the row as stored: UpdateItem returns it on success,
+    and on a failed condition it is read again, so callers never refresh by hand."""
     actions = [getattr(ServiceRecord, name).set(value) for name, value in fields.items()]
     if details:
         merged = {**(record.details or {}), **details}
@@ -104,6 +107,7 @@ def update(
         record.update(actions=actions, condition=condition)
     except UpdateError as error:
         if _conditional_failed(error):
+            record.refresh(consistent_read=True)
             return False
         raise UpstreamUnavailable("The service database is not reachable; try again.") from error
     return True

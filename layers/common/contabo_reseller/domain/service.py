@@ -21,8 +21,6 @@ from contabo_reseller.domain.cloud_init import validate_user_data
 from contabo_reseller.domain.passwords import meets_contabo_rule
 from contabo_reseller.domain.ssh_keys import validate_public_key
 
-REGIONS = ("EU", "US-central", "US-east", "US-west", "SIN", "UK", "AUS", "JPN", "IND")
-PERIODS = (1, 3, 6, 12)
 HOSTNAME = re.compile(
     r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
 )

@@ -33,11 +33,9 @@ def service_action(service_id: str, action: str, actor: str) -> Iterator[ActionC
     trace_id = str(uuid.uuid4())
     owner = f"{action}:{trace_id}"
     started = time.monotonic()
-    service_store.acquire_lock(service_id, action, owner)
+    record = service_store.acquire_lock(service_id, action, owner)  # the row as now stored
     outcome, message = "ok", ""
     try:
-        record = service_store.get(service_id)
-        assert record is not None  # the lock write created the row
         context = ActionContext(service_id, action, actor, trace_id, record)
         logger.append_keys(service_id=service_id, action=action, trace_id=trace_id)
         yield context

@@ -58,7 +58,6 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
         )
         if not queued:
             action.message = "linked concurrently"
-        record.refresh(consistent_read=True)
         view = service_view(record)
     worker_trigger.trigger_provisioning(service_id)
     return view

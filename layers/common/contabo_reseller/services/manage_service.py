@@ -40,14 +40,16 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
     with _existing(service_id, "suspend", actor) as (record, contabo):
         if not record.details.get("suspended"):
             contabo.power(_instance_id(record), request.policy)
-        _save(record, details={"suspended": True, "suspend_reason": request.reason or None})
+        service_store.update(
+            record, details={"suspended": True, "suspend_reason": request.reason or None}
+        )
         return service_view(record)
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
     with _existing(service_id, "unsuspend", actor) as (record, contabo):
         contabo.power(_instance_id(record), "start")
-        _save(record, details={"suspended": False, "suspend_reason": None})
+        service_store.update(record, details={"suspended": False, "suspend_reason": None})
         return service_view(record)
 
 
@@ -59,7 +61,7 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
     with _existing(service_id, power_action, actor) as (record, contabo):
         refuse_if_suspended(record, power_action)
         contabo.power(_instance_id(record), power_action)
-        _save(record, details={"instance_status": _expected_status(power_action)})
+        service_store.update(record, details={"instance_status": _expected_status(power_action)})
         return service_view(record)
 
 
@@ -74,14 +76,14 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
                 if instance.status not in ("stopped", "stopping") and not instance.cancel_date:
                     _stop_if_possible(contabo, instance_id)
                 cancel_date = instance.cancel_date or contabo.cancel_instance(instance_id)
-                _save(record, details={"cancel_date": cancel_date})
+                service_store.update(record, details={"cancel_date": cancel_date})
                 if request.snapshot_policy == "delete":
                     contabo.delete_snapshots(instance_id)
                 contabo.leave_private_networks(instance_id)
                 contabo.remove_service_tag(instance_id)
         for secret_id in _secret_ids(record):
             contabo.delete_secret(secret_id)
-        _save(
+        service_store.update(
             record,
             state=ServiceState.TERMINATED.value,
             status_message="",
@@ -113,7 +115,7 @@ def change_password(service_id: str, request: ChangePasswordRequest, actor: str)
         else:
             secret_id = contabo.create_secret(f"{record.display_name}-root", password, "password")
             secret_ids = {**(record.details.get("secret_ids") or {}), "root_password": secret_id}
-            _save(record, details={"secret_ids": secret_ids})
+            service_store.update(record, details={"secret_ids": secret_ids})
         contabo.reset_password(_instance_id(record), secret_id)
         return service_view(record)
 
@@ -136,7 +138,7 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
         wants_backup = request.add_ons.backup and not current.get("backup")
         if wants_network or wants_backup:
             _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
-            _save(
+            service_store.update(
                 record, details={"add_ons": request.add_ons.model_dump(), "upgrade_pending": None}
             )
         return service_view(record)
@@ -152,7 +154,7 @@ def _upgrade_once(
     add_ons_now = len(contabo.get_instance(instance_id).add_ons)
     if pending and add_ons_now > pending["add_ons_before"]:
         return
-    _save(record, details={"upgrade_pending": {"add_ons_before": add_ons_now}})
+    service_store.update(record, details={"upgrade_pending": {"add_ons_before": add_ons_now}})
     contabo.upgrade_instance(instance_id, private_networking=private_networking, backup=backup)
 
 
@@ -168,7 +170,9 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
                 f"The server is cancelled and ends on {instance.cancel_date}; it cannot be renewed."
             )
         due = request.next_due_date.isoformat() if request.next_due_date else None
-        _save(record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()})
+        service_store.update(
+            record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
+        )
         return service_view(record)
 
 
@@ -191,11 +195,6 @@ def _existing(
         if not record.resource_id and not allow_unbought:
             raise ActionRefused("The server is still being set up; try again once it is ready.")
         yield record, gateway_for(service_id, action.trace_id)
-
-
-def _save(record: ServiceRecord, **fields: object) -> None:
-    service_store.update(record, **fields)  # type: ignore[arg-type]
-    record.refresh(consistent_read=True)
 
 
 def _instance_id(record: ServiceRecord) -> int:

@@ -95,7 +95,6 @@ def _purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
         purchase_attempts=(record.purchase_attempts or 0) + 1,
         details={"purchase_started_at": time.time()},
     )
-    record.refresh(consistent_read=True)
     if not recorded:
         return
     try:
@@ -112,7 +111,6 @@ def _purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
     except (ConfigurationError, UpstreamUnavailable) as error:
         # Nothing was bought (the request never reached a purchase): try again next run.
         service_store.update(record, state=ServiceState.QUEUED.value, status_message=error.message)
-        record.refresh(consistent_read=True)
         return
     except DomainError as error:
         _fail(record, f"Contabo refused the order: {error.message}")
@@ -138,7 +136,6 @@ def _ensure_secrets(
         ],
     }
     service_store.update(record, details={"secret_ids": secret_ids})
-    record.refresh(consistent_read=True)
     return secret_ids
 
 
@@ -162,7 +159,6 @@ def _reconcile(record: ServiceRecord, contabo: ContaboGateway) -> None:
         & (ServiceRecord.purchase_request_id == record.purchase_request_id),
         state=ServiceState.QUEUED.value,
     )
-    record.refresh(consistent_read=True)
     if record.state == ServiceState.QUEUED:
         _purchase(record, contabo)
 
@@ -176,7 +172,6 @@ def _link(record: ServiceRecord, instance_id: int) -> None:
         resource_id=str(instance_id),
         status_message="",
     )
-    record.refresh(consistent_read=True)
     if not linked:
         logger.error(
             "instance found for a service already linked to another instance",
@@ -190,7 +185,6 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
     if not record.details.get("tagged"):
         contabo.tag_instance(instance.instance_id)
         service_store.update(record, details={"tagged": True})
-        record.refresh(consistent_read=True)
     if instance.failed:
         _fail(
             record, f"Contabo reports '{instance.status}': {instance.error_message or 'no details'}"
@@ -198,7 +192,6 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
         return
     if not instance.running:
         service_store.update(record, details={"instance_status": instance.status})
-        record.refresh(consistent_read=True)
         return
     service_store.update(
         record,
@@ -206,7 +199,6 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
         status_message="",
         details={**instance_details(instance), "ready_at": datetime.now(UTC).isoformat()},
     )
-    record.refresh(consistent_read=True)
     _push_to_whmcs(record, contabo)
 
 
@@ -224,7 +216,6 @@ def _push_to_whmcs(record: ServiceRecord, contabo: ContaboGateway) -> None:
         password=contabo.get_secret_value(password_secret) if password_secret else None,
     )
     service_store.update(record, details={"pushed_to_whmcs": pushed})
-    record.refresh(consistent_read=True)
 
 
 def instance_details(instance: InstanceFacts) -> dict[str, Any]:
@@ -245,4 +236,3 @@ def instance_details(instance: InstanceFacts) -> dict[str, Any]:
 def _fail(record: ServiceRecord, message: str) -> None:
     logger.warning("service needs the admin", extra={"status_message": message})
     service_store.update(record, state=ServiceState.FAILED.value, status_message=message)
-    record.refresh(consistent_read=True)
