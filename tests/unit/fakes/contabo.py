@@ -1,10 +1,13 @@
-"""An in-memory Contabo behind ``ContaboPort``, for unit tests of the services.
+"""An in-memory Contabo behind ``ContaboGateway`` (services.contabo_gateway), for unit tests of
+the services.
 
 Realistic where the lifecycle depends on it: instances are "provisioning" until ``advance()``,
-``list_instances`` filters by displayName/status/search, purchases are recorded in the instance
-audit list by x-request-id, and ``commit_then_fail(n)`` makes the next n purchases happen yet
-raise ``PurchaseOutcomeUnknown`` (``fail_before_commit(n)``: raise and buy nothing). Models are
-built with ``model_construct``: only the fields named here are set.
+power actions are refused (409) while an instance is provisioning, purchases are recorded in
+the audit list by x-request-id, and ``commit_then_fail(n)`` makes the next n purchases happen
+yet raise ``PurchaseOutcomeUnknown`` (``fail_before_commit(n)``: raise and buy nothing).
+
+Every gateway bound by ``for_service`` (same signature as ``gateway_for``, so a test can
+monkeypatch it in) shares one ``FakeContaboAccount``.
 """
 
 from __future__ import annotations
@@ -12,340 +15,266 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.errors import ContaboConflict, ContaboNotFound
 from contabo_reseller.domain.errors import PurchaseOutcomeUnknown
+from contabo_reseller.domain.instance import ImageFacts, InstanceFacts
+
+PURCHASES = ("createInstance", "upgradeInstance")
+
+IMAGES = (
+    ImageFacts(image_id="afecbb85-e2fc-46f0-9684-b46b1faf00bb", name="ubuntu-22.04"),
+    ImageFacts(image_id="d64d5c6c-9dda-4e38-8174-0ee282474d8a", name="debian-12"),
+    ImageFacts(
+        image_id="9f2b1c3e-7d4a-4f5b-8e6c-1a2b3c4d5e6f",
+        name="windows-server-2022",
+        os_type="Windows",
+    ),
+)
 
 
 @dataclass
 class FakeContaboAccount:
-    """The account's state, shared by every bound view."""
+    """The account's state, shared by every bound gateway."""
 
-    instances: dict[int, dict[str, Any]] = field(default_factory=dict)
+    instances: dict[int, InstanceFacts] = field(default_factory=dict)
+    root_passwords: dict[int, int] = field(default_factory=dict)  # instance -> secret id
     secrets: dict[int, dict[str, Any]] = field(default_factory=dict)
-    tags: dict[int, dict[str, Any]] = field(default_factory=dict)
-    assignments: set[tuple[int, str, str]] = field(default_factory=set)
-    snapshots: dict[int, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    tags: dict[str, set[int]] = field(default_factory=dict)  # tag name -> instance ids
+    snapshots: dict[int, list[str]] = field(default_factory=dict)
     private_networks: dict[int, set[int]] = field(default_factory=dict)
     audits: list[dict[str, Any]] = field(default_factory=list)
-    calls: list[tuple[str, str, str | None, tuple[Any, ...]]] = field(default_factory=list)
-    purchases: int = 0
-    commit_then_fail_left: int = 0
-    fail_before_commit_left: int = 0
+    calls: list[tuple[str, str, tuple[Any, ...]]] = field(default_factory=list)
+    purchases: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PURCHASES, 0))
+    commit_then_fail_left: dict[str, int] = field(default_factory=dict)
+    fail_before_commit_left: dict[str, int] = field(default_factory=dict)
     ids: Iterator[int] = field(default_factory=lambda: itertools.count(202400001))
 
 
-class FakeContabo:
+class FakeContaboGateway:
     def __init__(
         self,
         account: FakeContaboAccount | None = None,
         service_id: str = "-",
-        trace_id: str | None = None,
+        trace_id: str = "fake-trace",
     ) -> None:
         self.account = account or FakeContaboAccount()
         self.service_id = service_id
         self.trace_id = trace_id
 
-    def for_service(self, service_id: str, trace_id: str | None = None) -> FakeContabo:
-        return FakeContabo(self.account, service_id, trace_id or "fake-trace")
+    def for_service(self, service_id: str, trace_id: str) -> FakeContaboGateway:
+        return FakeContaboGateway(self.account, service_id, trace_id)
 
     # Test controls ------------------------------------------------------------------------
 
-    def commit_then_fail(self, count: int = 1) -> None:
-        self.account.commit_then_fail_left = count
+    def commit_then_fail(self, count: int = 1, operation: str = "createInstance") -> None:
+        self.account.commit_then_fail_left[operation] = count
 
-    def fail_before_commit(self, count: int = 1) -> None:
-        self.account.fail_before_commit_left = count
+    def fail_before_commit(self, count: int = 1, operation: str = "createInstance") -> None:
+        self.account.fail_before_commit_left[operation] = count
 
-    def advance(self, status: str = "running") -> None:
-        """Provisioning (and reinstalls) finish."""
-        for instance in self.account.instances.values():
-            if instance["status"] in ("provisioning", "installing"):
-                instance["status"] = status
+    def advance(self, status: str = "running", error_message: str | None = None) -> None:
+        """Provisioning finishes (or fails with ``status`` and Contabo's message)."""
+        for instance_id, instance in self.account.instances.items():
+            if instance.status in ("provisioning", "installing"):
+                self.account.instances[instance_id] = instance.model_copy(
+                    update={"status": status, "error_message": error_message}
+                )
 
-    # Purchases ----------------------------------------------------------------------------
+    def called(self, operation: str) -> list[tuple[Any, ...]]:
+        return [args for name, _, args in self.account.calls if name == operation]
+
+    # Purchases and their reconciliation -----------------------------------------------------
 
     def create_instance(
-        self, order: gm.CreateInstanceRequest, *, request_id: str
-    ) -> gm.CreateInstanceResponseData:
-        self._record("createInstance", request_id)
-        account = self.account
-        if account.fail_before_commit_left:
-            account.fail_before_commit_left -= 1
-            raise PurchaseOutcomeUnknown("fake: failed before commit", request_id=request_id)
-        instance_id = next(account.ids)
-        account.purchases += 1
-        account.instances[instance_id] = {
-            "instance_id": instance_id,
-            "display_name": order.display_name or "",
-            "name": f"vmi{instance_id}",
-            "product_id": order.product_id,
-            "region": str(order.region.value if order.region else "EU"),
-            "image_id": order.image_id,
-            "status": "provisioning",
-            "cancel_date": "",
-            "ip_config": {"v4": {"ip": f"203.0.113.{instance_id % 250 + 1}"}},
-        }
-        account.audits.append(
-            {"instance_id": instance_id, "request_id": request_id, "action": "CREATED"}
-        )
-        if account.commit_then_fail_left:
-            account.commit_then_fail_left -= 1
-            raise PurchaseOutcomeUnknown("fake: committed then failed", request_id=request_id)
-        return gm.CreateInstanceResponseData.model_construct(
-            instance_id=instance_id, status=gm.InstanceStatus.provisioning
-        )
-
-    def upgrade_instance(
-        self, instance_id: int, order: gm.UpgradeInstanceRequest, *, request_id: str
-    ) -> gm.PatchInstanceResponseData:
-        self._record("upgradeInstance", request_id, instance_id)
-        self._instance(instance_id).setdefault("upgrades", []).append(
-            order.model_dump(exclude_none=True)
-        )
-        return gm.PatchInstanceResponseData.model_construct(instance_id=instance_id)
-
-    # Instances ----------------------------------------------------------------------------
-
-    def get_instance(self, instance_id: int) -> gm.InstanceResponse:
-        self._record("retrieveInstance", None, instance_id)
-        return gm.InstanceResponse.model_construct(**_model_fields(self._instance(instance_id)))
-
-    def list_instances(
         self,
         *,
-        display_name: str | None = None,
-        name: str | None = None,
-        status: str | None = None,
-        search: str | None = None,
-        region: str | None = None,
-        data_center: str | None = None,
-        instance_ids: list[int] | None = None,
-        product_ids: list[str] | None = None,
-        product_types: list[str] | None = None,
-    ) -> Iterator[gm.ListInstancesResponseData]:
-        self._record("retrieveInstancesList", None)
-        for instance in list(self.account.instances.values()):
-            if display_name is not None and instance["display_name"] != display_name:
-                continue
-            if status is not None and instance["status"] != status:
-                continue
-            if search is not None and search not in instance["display_name"] + instance["name"]:
-                continue
-            if instance_ids is not None and instance["instance_id"] not in instance_ids:
-                continue
-            if region is not None and instance["region"] != region:
-                continue
-            yield gm.ListInstancesResponseData.model_construct(**_model_fields(instance))
-
-    def rename_instance(self, instance_id: int, display_name: str) -> gm.PatchInstanceResponseData:
-        self._record("patchInstance", None, instance_id)
-        self._instance(instance_id)["display_name"] = display_name
-        return gm.PatchInstanceResponseData.model_construct(instance_id=instance_id)
-
-    def reinstall_instance(
-        self, instance_id: int, order: gm.ReinstallInstanceRequest
-    ) -> gm.ReinstallInstanceResponseData:
-        self._record("reinstallInstance", None, instance_id)
-        instance = self._instance(instance_id)
-        instance.update(image_id=order.image_id, status="installing")
-        return gm.ReinstallInstanceResponseData.model_construct(instance_id=instance_id)
-
-    def cancel_instance(
-        self, instance_id: int, *, cancel_date: datetime | None = None
-    ) -> gm.CancelInstanceResponseData:
-        self._record("cancelInstance", None, instance_id)
-        instance = self._instance(instance_id)
-        instance["cancel_date"] = (cancel_date or datetime.now()).date().isoformat()
-        return gm.CancelInstanceResponseData.model_construct(
-            instance_id=instance_id, cancel_date=instance["cancel_date"]
+        request_id: str,
+        order: dict[str, Any],
+        display_name: str,
+        root_password_secret_id: int,
+        ssh_key_secret_ids: list[int],
+    ) -> int:
+        self._purchase_may_fail_before_commit("createInstance", request_id)
+        instance_id = next(self.account.ids)
+        image = next((i for i in IMAGES if i.image_id == order.get("image_id")), IMAGES[0])
+        add_ons = order.get("add_ons") or {}
+        self.account.instances[instance_id] = InstanceFacts(
+            instance_id=instance_id,
+            display_name=display_name,
+            status="provisioning",
+            product_id=order.get("product_id"),
+            region=order.get("region", "EU"),
+            image_id=image.image_id,
+            os_type=image.os_type,
+            ipv4=f"203.0.113.{instance_id % 250 + 1}",
+            ipv6=f"2001:db8::{instance_id % 65536:x}",
+            add_ons=[name for name in ("private_networking", "backup") if add_ons.get(name)],
+            default_user=order.get("default_user", "root"),
+            created_date=datetime.now(UTC).isoformat(),
         )
+        self.account.root_passwords[instance_id] = root_password_secret_id
+        self._bought("createInstance", instance_id, request_id)
+        return instance_id
 
-    def instance_audits(
-        self, *, request_id: str | None = None, instance_id: int | None = None
-    ) -> Iterator[gm.InstancesAuditResponse]:
-        self._record("retrieveInstancesAuditsList", None)
+    def find_instance_by_request_id(self, request_id: str) -> int | None:
+        self._record("retrieveInstancesAuditsList", request_id)
         for audit in self.account.audits:
-            if request_id is not None and audit["request_id"] != request_id:
-                continue
-            if instance_id is not None and audit["instance_id"] != instance_id:
-                continue
-            yield gm.InstancesAuditResponse.model_construct(**audit)
+            if audit["request_id"] == request_id and audit["action"] == "CREATED":
+                return int(audit["instance_id"])
+        return None
 
-    # Power and access ---------------------------------------------------------------------
+    def find_instance_by_display_name(self, display_name: str) -> int | None:
+        self._record("retrieveInstancesList", display_name)
+        for instance in self.account.instances.values():
+            if instance.display_name == display_name:
+                return instance.instance_id
+        return None
 
-    def start_instance(self, instance_id: int) -> gm.InstanceStartActionResponseData:
-        self._power(instance_id, "start", "running")
-        return gm.InstanceStartActionResponseData.model_construct(instance_id=instance_id)
+    def upgrade_instance(self, instance_id: int, *, private_networking: bool, backup: bool) -> None:
+        request_id = f"upgrade-{len(self.called('upgradeInstance')) + 1}"
+        self._purchase_may_fail_before_commit("upgradeInstance", request_id, instance_id)
+        instance = self._instance(instance_id)
+        wanted = [
+            name
+            for name, on in (("private_networking", private_networking), ("backup", backup))
+            if on and name not in instance.add_ons
+        ]
+        self._replace(instance_id, add_ons=[*instance.add_ons, *wanted])
+        self._bought("upgradeInstance", instance_id, request_id)
 
-    def stop_instance(self, instance_id: int) -> gm.InstanceStopActionResponseData:
-        self._power(instance_id, "stop", "stopped")
-        return gm.InstanceStopActionResponseData.model_construct(instance_id=instance_id)
+    # Instances -----------------------------------------------------------------------------
 
-    def shutdown_instance(self, instance_id: int) -> gm.InstanceShutdownActionResponseData:
-        self._power(instance_id, "shutdown", "stopped")
-        return gm.InstanceShutdownActionResponseData.model_construct(instance_id=instance_id)
+    def get_instance(self, instance_id: int) -> InstanceFacts:
+        self._record("retrieveInstance", instance_id)
+        return self._instance(instance_id)
 
-    def restart_instance(self, instance_id: int) -> gm.InstanceRestartActionResponseData:
-        self._power(instance_id, "restart", "running")
-        return gm.InstanceRestartActionResponseData.model_construct(instance_id=instance_id)
+    def power(self, instance_id: int, action: str) -> None:
+        self._record(f"{action}Instance", instance_id)
+        instance = self._instance(instance_id)
+        if instance.status in ("provisioning", "installing"):
+            raise ContaboConflict(
+                f"Action {action} is not possible while instance is {instance.status}",
+                request_id=self.trace_id,
+            )
+        status = {"start": "running", "restart": "running"}.get(action, "stopped")
+        self._replace(instance_id, status=status)
 
-    def reset_password(
-        self,
-        instance_id: int,
-        *,
-        root_password_secret_id: int | None = None,
-        ssh_key_secret_ids: list[int] | None = None,
-        user_data: str | None = None,
-    ) -> gm.InstanceResetPasswordActionResponseData:
-        self._record("resetPasswordAction", None, instance_id)
-        self._instance(instance_id)["root_password"] = root_password_secret_id
-        return gm.InstanceResetPasswordActionResponseData.model_construct(instance_id=instance_id)
+    def reset_password(self, instance_id: int, root_password_secret_id: int) -> None:
+        self._record("resetPasswordAction", instance_id, root_password_secret_id)
+        self._instance(instance_id)
+        if root_password_secret_id not in self.account.secrets:
+            raise ContaboNotFound(
+                f"Entry Secret not found by secretId: {root_password_secret_id}",
+                request_id=self.trace_id,
+            )
+        self.account.root_passwords[instance_id] = root_password_secret_id
 
-    # Secrets ------------------------------------------------------------------------------
+    def cancel_instance(self, instance_id: int) -> str | None:
+        self._record("cancelInstance", instance_id)
+        instance = self._instance(instance_id)
+        # Contabo cancels at the end of the paid term; a month ahead is close enough here.
+        cancel_date = instance.cancel_date or (datetime.now(UTC) + timedelta(days=30)).date()
+        self._replace(instance_id, cancel_date=str(cancel_date))
+        return str(cancel_date)
 
-    def create_secret(self, name: str, value: str, secret_type: str) -> gm.SecretResponse:
-        self._record("createSecret", None)
+    def delete_snapshots(self, instance_id: int) -> int:
+        self._record("deleteSnapshots", instance_id)
+        return len(self.account.snapshots.pop(instance_id, []))
+
+    def leave_private_networks(self, instance_id: int) -> int:
+        self._record("unassignInstancePrivateNetwork", instance_id)
+        left = 0
+        for members in self.account.private_networks.values():
+            if instance_id in members:
+                members.discard(instance_id)
+                left += 1
+        return left
+
+    # Service tag ---------------------------------------------------------------------------
+
+    def tag_instance(self, instance_id: int) -> None:
+        self._record("createAssignment", instance_id)
+        self._instance(instance_id)
+        self.account.tags.setdefault(self._tag_name, set()).add(instance_id)
+
+    def remove_service_tag(self, instance_id: int) -> None:
+        self._record("deleteAssignment", instance_id)
+        self.account.tags.pop(self._tag_name, None)
+
+    # Secrets -------------------------------------------------------------------------------
+
+    def create_secret(self, name: str, value: str, secret_type: str) -> int:
+        self._record("createSecret", name, secret_type)
         secret_id = next(self.account.ids)
-        self.account.secrets[secret_id] = {
-            "secret_id": secret_id,
-            "name": name,
-            "type": secret_type,
-            "value": value,
-        }
-        return gm.SecretResponse.model_construct(secret_id=secret_id, name=name, type=secret_type)
+        self.account.secrets[secret_id] = {"name": name, "type": secret_type, "value": value}
+        return secret_id
+
+    def update_secret(self, secret_id: int, value: str) -> None:
+        self._record("updateSecret", secret_id)
+        self._secret(secret_id)["value"] = value
+
+    def get_secret_value(self, secret_id: int) -> str:
+        self._record("retrieveSecret", secret_id)
+        return str(self._secret(secret_id)["value"])
 
     def delete_secret(self, secret_id: int) -> None:
-        self._record("deleteSecret", None, secret_id)
-        if self.account.secrets.pop(secret_id, None) is None:
-            raise ContaboNotFound(f"fake: no secret {secret_id}", request_id="-")
+        # Like the real gateway: a secret already gone counts as deleted.
+        self._record("deleteSecret", secret_id)
+        self.account.secrets.pop(secret_id, None)
 
-    def list_secrets(
-        self, *, name: str | None = None, secret_type: str | None = None
-    ) -> Iterator[gm.SecretResponse]:
-        for secret in list(self.account.secrets.values()):
-            if (name is None or secret["name"] == name) and (
-                secret_type is None or secret["type"] == secret_type
-            ):
-                yield gm.SecretResponse.model_construct(
-                    secret_id=secret["secret_id"], name=secret["name"], type=secret["type"]
-                )
+    # Catalog and access --------------------------------------------------------------------
 
-    # Tags ---------------------------------------------------------------------------------
+    def list_images(self) -> list[ImageFacts]:
+        self._record("retrieveImageList")
+        return list(IMAGES)
 
-    def create_tag(
-        self, name: str, color: str, *, description: str | None = None
-    ) -> gm.CreateTagResponseData:
-        self._record("createTag", None)
-        if any(tag["name"] == name for tag in self.account.tags.values()):
-            raise ContaboConflict(f"fake: tag {name} exists", request_id="-")
-        tag_id = next(self.account.ids)
-        self.account.tags[tag_id] = {"tag_id": tag_id, "name": name, "color": color}
-        return gm.CreateTagResponseData.model_construct(tag_id=tag_id)
+    def check_access(self) -> dict[str, bool]:
+        self._record("checkAccess")
+        return {"instances": True, "secrets": True, "tags": True}
 
-    def list_tags(self, *, name: str | None = None) -> Iterator[gm.TagResponse]:
-        for tag in list(self.account.tags.values()):
-            if name is None or tag["name"] == name:
-                yield gm.TagResponse.model_construct(**tag)
+    # Helpers -------------------------------------------------------------------------------
 
-    def assign_tag(self, tag_id: int, resource_type: str, resource_id: str | int) -> None:
-        self._record("createAssignment", None, tag_id, resource_id)
-        self.account.assignments.add((tag_id, resource_type, str(resource_id)))
+    @property
+    def _tag_name(self) -> str:
+        return f"whmcs-service-{self.service_id}"
 
-    def unassign_tag(self, tag_id: int, resource_type: str, resource_id: str | int) -> None:
-        self._record("deleteAssignment", None, tag_id, resource_id)
-        self.account.assignments.discard((tag_id, resource_type, str(resource_id)))
+    def _record(self, operation: str, *args: Any) -> None:
+        self.account.calls.append((operation, self.service_id, args))
 
-    # Catalog ------------------------------------------------------------------------------
+    def _purchase_may_fail_before_commit(self, operation: str, request_id: str, *args: Any) -> None:
+        self._record(operation, request_id, *args)
+        if self.account.fail_before_commit_left.get(operation):
+            self.account.fail_before_commit_left[operation] -= 1
+            raise PurchaseOutcomeUnknown("fake: failed before commit", request_id=request_id)
 
-    def list_images(
-        self,
-        *,
-        standard_image: bool | None = None,
-        name: str | None = None,
-        search: str | None = None,
-    ) -> Iterator[gm.ListImageResponseData]:
-        images = [
-            ("afecbb85-e2fc-46f0-9684-b46b1faf00bb", "ubuntu-22.04", True),
-            ("d64d5c6c-9dda-4e38-8174-0ee282474d8a", "debian-12", True),
-        ]
-        for image_id, image_name, standard in images:
-            if standard_image not in (None, standard) or name not in (None, image_name):
-                continue
-            yield gm.ListImageResponseData.model_construct(
-                image_id=image_id, name=image_name, standard_image=standard
-            )
+    def _bought(self, operation: str, instance_id: int, request_id: str) -> None:
+        self.account.purchases[operation] += 1
+        action = "CREATED" if operation == "createInstance" else "UPDATED"
+        self.account.audits.append(
+            {"instance_id": instance_id, "request_id": request_id, "action": action}
+        )
+        if self.account.commit_then_fail_left.get(operation):
+            self.account.commit_then_fail_left[operation] -= 1
+            raise PurchaseOutcomeUnknown("fake: committed then failed", request_id=request_id)
 
-    def list_data_centers(
-        self, *, region_slug: str | None = None
-    ) -> Iterator[gm.DataCenterResponse]:
-        for slug, region in (("EU1", "EU"), ("US-central", "US-central")):
-            if region_slug is None or region_slug == region:
-                yield gm.DataCenterResponse.model_construct(slug=slug, region_slug=region)
-
-    # Private networks and snapshots -------------------------------------------------------
-
-    def list_private_networks(
-        self,
-        *,
-        name: str | None = None,
-        instance_ids: list[int] | None = None,
-        region: str | None = None,
-        data_center: str | None = None,
-    ) -> Iterator[gm.ListPrivateNetworkResponseData]:
-        for network_id, members in list(self.account.private_networks.items()):
-            if instance_ids is None or members & set(instance_ids):
-                yield gm.ListPrivateNetworkResponseData.model_construct(
-                    private_network_id=network_id
-                )
-
-    def unassign_private_network(self, private_network_id: int, instance_id: int) -> None:
-        self._record("unassignInstancePrivateNetwork", None, private_network_id, instance_id)
-        self.account.private_networks.get(private_network_id, set()).discard(instance_id)
-
-    def list_snapshots(
-        self, instance_id: int, *, name: str | None = None
-    ) -> Iterator[gm.SnapshotResponse]:
-        for snapshot in list(self.account.snapshots.get(instance_id, {}).values()):
-            if name is None or snapshot["name"] == name:
-                yield gm.SnapshotResponse.model_construct(**snapshot)
-
-    def delete_snapshot(self, instance_id: int, snapshot_id: str) -> None:
-        self._record("deleteSnapshot", None, instance_id, snapshot_id)
-        if self.account.snapshots.get(instance_id, {}).pop(snapshot_id, None) is None:
-            raise ContaboNotFound(f"fake: no snapshot {snapshot_id}", request_id="-")
-
-    # Helpers ------------------------------------------------------------------------------
-
-    def _record(self, operation_id: str, request_id: str | None, *args: Any) -> None:
-        self.account.calls.append((operation_id, self.service_id, request_id, args))
-
-    def _instance(self, instance_id: int) -> dict[str, Any]:
+    def _instance(self, instance_id: int) -> InstanceFacts:
         instance = self.account.instances.get(instance_id)
         if instance is None:
             raise ContaboNotFound(
-                f"Entry Instance not found by instanceId: {instance_id}", request_id="-"
+                f"Entry Instance not found by instanceId: {instance_id}", request_id=self.trace_id
             )
         return instance
 
-    def _power(self, instance_id: int, operation_id: str, status: str) -> None:
-        self._record(operation_id, None, instance_id)
-        instance = self._instance(instance_id)
-        if instance["status"] in ("provisioning", "installing"):
-            raise ContaboConflict(
-                f"Action {operation_id} is not possible while instance is {instance['status']}",
-                request_id="-",
+    def _replace(self, instance_id: int, **changes: Any) -> None:
+        self.account.instances[instance_id] = self._instance(instance_id).model_copy(update=changes)
+
+    def _secret(self, secret_id: int) -> dict[str, Any]:
+        secret = self.account.secrets.get(secret_id)
+        if secret is None:
+            raise ContaboNotFound(
+                f"Entry Secret not found by secretId: {secret_id}", request_id=self.trace_id
             )
-        instance["status"] = status
-
-
-def _model_fields(instance: dict[str, Any]) -> dict[str, Any]:
-    fields = dict(instance)
-    fields["status"] = gm.InstanceStatus(instance["status"])
-    fields["ip_config"] = gm.IpConfig1.model_construct(
-        v4=gm.IpV42.model_construct(ip=instance["ip_config"]["v4"]["ip"])
-    )
-    return fields
+        return secret

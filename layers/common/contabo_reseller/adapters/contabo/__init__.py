@@ -1,5 +1,6 @@
-"""Contabo API adapter: the client (client.py), its port (port.py), its errors (errors.py).
+"""Contabo API adapter: the client (client.py), its errors (errors.py), and the lifecycle's
+gateway on that client (gateway.py).
 
 Heavy imports (httpx, the generated models) live here only; domain/ and services/ depend on
-``port.ContaboPort`` and receive ``get_contabo_client()`` from the handler's wiring.
+``services.contabo_gateway.ContaboGateway`` and get the client through ``gateway_for``.
 """
