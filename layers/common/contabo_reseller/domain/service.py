@@ -72,6 +72,8 @@ class CreateServiceRequest(BaseModel):
     )
     user_data: Annotated[str, AfterValidator(validate_user_data)] | None = None
     add_ons: AddOns = Field(default_factory=AddOns)
+    # The WHMCS product (package) id: finds the admin's guardrails for this service.
+    whmcs_product_id: str | None = Field(default=None, pattern=r"^[0-9]{1,12}$")
 
 
 class SuspendRequest(BaseModel):

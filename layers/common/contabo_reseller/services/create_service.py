@@ -54,6 +54,7 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
                 "os": image.name,
                 "hostname": request.hostname,
                 "username": request.default_user,
+                "whmcs_product_id": request.whmcs_product_id,
             },
         )
         if not queued:

@@ -26,6 +26,7 @@ from contabo_reseller.domain.service import (
     TerminateRequest,
 )
 from contabo_reseller.observability import logger
+from contabo_reseller.services import service_policy
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
 from contabo_reseller.services.views import service_view
@@ -33,7 +34,6 @@ from contabo_reseller.services.views import service_view
 POWER_ACTIONS = ("start", "stop", "shutdown", "restart")
 # Refused while suspended: anything that would bring the server back to life or change it.
 REFUSED_WHILE_SUSPENDED = ("start", "restart", "reinstall", "rescue", "rollback")
-SUSPENDED_MESSAGE = "This service is suspended; contact billing to reactivate it."
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
@@ -60,6 +60,7 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
         )
     with _existing(service_id, power_action, actor) as (record, contabo):
         refuse_if_suspended(record, power_action)
+        service_policy.require_ready(record)
         contabo.power(_instance_id(record), power_action)
         service_store.update(record, details={"instance_status": _expected_status(power_action)})
         return service_view(record)
@@ -178,7 +179,7 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
 
 def refuse_if_suspended(record: ServiceRecord, action: str) -> None:
     if record.details.get("suspended") and action in (*REFUSED_WHILE_SUSPENDED, "change_password"):
-        raise ActionRefused(SUSPENDED_MESSAGE)
+        raise ActionRefused(service_policy.SUSPENDED_MESSAGE)
 
 
 @contextmanager

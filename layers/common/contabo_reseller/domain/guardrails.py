@@ -1,0 +1,42 @@
+"""Guardrails: what the reseller allows customers of one WHMCS product to do (admin-set).
+
+The defaults allow everything Contabo allows, so a product without guardrails behaves as if
+none were set.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contabo_reseller.domain.cloud_init import MAX_USER_DATA_BYTES
+
+WhmcsProductId = str  # digits, as WHMCS numbers its products (validated at the edges)
+
+
+class Guardrails(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    allow_reinstall: bool = True
+    allow_rescue: bool = True
+    allow_snapshot_rollback: bool = True
+    allow_private_network_create: bool = True
+    require_ssh_key: bool = False
+    cloud_init_max_bytes: int = Field(default=MAX_USER_DATA_BYTES, ge=1, le=MAX_USER_DATA_BYTES)
+    # None: Contabo's own per-server limit is the only one.
+    max_snapshots: int | None = Field(default=None, ge=0, le=100)
+
+
+# What a refusal says, per rule: the customer reads it, the admin recognises the rule.
+REFUSALS = {
+    "allow_reinstall": "Reinstalling is turned off for this product. Contact support to reinstall.",
+    "allow_rescue": "Rescue mode is turned off for this product. Contact support for help.",
+    "allow_snapshot_rollback": (
+        "Restoring a snapshot is turned off for this product. Contact support to restore it."
+    ),
+    "allow_private_network_create": (
+        "Creating private networks is turned off for this product. Contact support for one."
+    ),
+    "require_ssh_key": (
+        "This product requires at least one SSH key from your key vault for a reinstall."
+    ),
+}
