@@ -18,7 +18,7 @@ from werkzeug.wrappers import Request
 from contabo_reseller.adapters.contabo import generated_firewall_models as fw
 from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.client import ContaboClient
-from contabo_reseller.adapters.contabo.errors import ContaboUnavailable
+from contabo_reseller.adapters.contabo.errors import ContaboInvalidInput, ContaboNotFound
 from contabo_reseller.adapters.contabo.operations import OPERATIONS, Operation
 from contabo_reseller.adapters.contabo.transport import Backoff, CallContext, ContaboTransport
 from contabo_reseller.adapters.tables import AuditEntry
@@ -238,13 +238,21 @@ def test_vips_and_reverse_dns(client: ContaboClient, sim: RunningSimulator) -> N
     client.unassign_vip(vip.v4.ip, "instances", instance_id)
     list(client.vip_audits())
 
-    ip = client.get_instance(instance_id).ip_config.v4.ip
-    with pytest.raises(ContaboUnavailable):  # the simulator answers 501: not implemented there
-        client.create_ptr_record(ip, "host.reseller.example")
+    instance = client.get_instance(instance_id)
+    ip = instance.ip_config.v4.ip
+    assert client.get_ptr_record(ip).ptr == f"{instance.name}.contaboserver.net"
     client.update_ptr_record(ip, "host.reseller.example")
     assert client.get_ptr_record(ip).ptr == "host.reseller.example"
     assert [p.ptr for p in client.list_ptr_records(ips=[ip])] == ["host.reseller.example"]
-    client.delete_ptr_record(ip)
+    with pytest.raises(ContaboInvalidInput):  # Contabo: only IPv6 records can be deleted
+        client.delete_ptr_record(ip)
+
+    ipv6 = instance.ip_config.v6.ip.replace("::1", "::2")
+    created = client.create_ptr_record(ipv6, "v6.reseller.example", ttl=3600)
+    assert (created.ip, created.ptr, created.ttl) == (ipv6, "v6.reseller.example", 3600)
+    client.delete_ptr_record(ipv6)
+    with pytest.raises(ContaboNotFound):
+        client.get_ptr_record(ipv6)
 
 
 def test_firewalls(client: ContaboClient, sim: RunningSimulator) -> None:

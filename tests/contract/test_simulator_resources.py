@@ -77,14 +77,47 @@ def test_vips_assign_and_unassign(sim, api):
 
 
 def test_ptr_records(api):
-    ip = api.data("GET", f"/v1/compute/instances/{new_instance(api)['instanceId']}")[0]["ipConfig"][
-        "v4"
-    ]["ip"]
-    api.call("PUT", f"/v1/dns/ptrs/{ip}", json={"ptr": "mail.example.com"}, expect=204)
-    assert api.data("GET", f"/v1/dns/ptrs/{ip}")[0]["ptr"] == "mail.example.com"
-    assert api.data("GET", "/v1/dns/ptrs", params={"search": "mail"})[0]["ip"] == ip
-    api.call("DELETE", f"/v1/dns/ptrs/{ip}", expect=204)
+    instance = api.data("GET", f"/v1/compute/instances/{new_instance(api)['instanceId']}")[0]
+    v4, v6 = instance["ipConfig"]["v4"]["ip"], instance["ipConfig"]["v6"]["ip"]
+    default = f"{instance['name']}.contaboserver.net"
+    assert api.data("GET", f"/v1/dns/ptrs/{v4}")[0]["ptr"] == default
+    listed = api.data("GET", "/v1/dns/ptrs", params={"ips": f"{v4},{v6}"})
+    assert {(p["ip"], p["ptr"]) for p in listed} == {(v4, default), (v6, default)}
+
+    api.call("PUT", f"/v1/dns/ptrs/{v4}", json={"ptr": "mail.example.com"}, expect=204)
+    changed = api.data("GET", f"/v1/dns/ptrs/{v4}")[0]
+    assert (changed["ptr"], changed["ttl"]) == ("mail.example.com", 86400)
+    assert api.data("GET", "/v1/dns/ptrs", params={"search": "mail"})[0]["ip"] == v4
+    api.call("DELETE", f"/v1/dns/ptrs/{v4}", expect=400)  # "Only IPv6 can be deleted"
     api.call("GET", "/v1/dns/ptrs/192.0.2.99", expect=404)
+    api.call("PUT", "/v1/dns/ptrs/192.0.2.99", json={"ptr": "x.example.com"}, expect=404)
+
+
+def test_ptr_records_are_created_for_ipv6_only(api):
+    instance = api.data("GET", f"/v1/compute/instances/{new_instance(api)['instanceId']}")[0]
+    v4, v6 = instance["ipConfig"]["v4"], instance["ipConfig"]["v6"]
+    in_network = v6["ip"].replace("::1", "::25")
+    record = {"ip": in_network, "ptr": "v6.example.com", "ttl": 3600}
+
+    created = api.data("POST", "/v1/dns/ptrs", json=record, expect=201)[0]
+    assert created == {"tenantId": "DE", "customerId": created["customerId"], **record}
+    api.call("POST", "/v1/dns/ptrs", json=record, expect=409)
+    assert api.data("GET", "/v1/dns/ptrs", params={"search": "v6.example"})[0]["ip"] == in_network
+    api.call("PUT", f"/v1/dns/ptrs/{in_network}", json={"ptr": "new.example.com"}, expect=204)
+    assert api.data("GET", f"/v1/dns/ptrs/{in_network}")[0]["ttl"] == 3600
+    api.call("DELETE", f"/v1/dns/ptrs/{in_network}", expect=204)
+    api.call("GET", f"/v1/dns/ptrs/{in_network}", expect=404)
+
+    api.call("POST", "/v1/dns/ptrs", json={**record, "ip": "2001:db8:ffff::1"}, expect=404)
+    api.call("POST", "/v1/dns/ptrs", json={**record, "ip": v4["ip"]}, expect=400)
+    api.call("POST", "/v1/dns/ptrs", json={"ip": in_network, "ptr": "x"}, expect=400)  # no ttl
+
+    # The instance's own IPv6 has its default record; deleting a change restores it.
+    api.call("PUT", f"/v1/dns/ptrs/{v6['ip']}", json={"ptr": "own.example.com"}, expect=204)
+    api.call("DELETE", f"/v1/dns/ptrs/{v6['ip']}", expect=204)
+    assert api.data("GET", f"/v1/dns/ptrs/{v6['ip']}")[0]["ptr"] == (
+        f"{instance['name']}.contaboserver.net"
+    )
 
 
 def test_firewalls(sim, api):

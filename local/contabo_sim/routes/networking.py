@@ -1,5 +1,6 @@
 """Private networks, VIPs (additional IPs) and PTR records."""
 
+import ipaddress
 from typing import Any
 
 from ..catalog import REGIONS
@@ -10,6 +11,8 @@ from . import Context, Reply, by_request_id, operation, require
 from .instances import find_instance
 
 PRIVATE_NETWORK_SIZE = 254  # a /24
+DEFAULT_PTR_DOMAIN = "contaboserver.net"
+DEFAULT_PTR_TTL = 86400
 
 
 @operation("createPrivateNetwork")
@@ -181,9 +184,15 @@ def vip_audits(ctx: Context) -> Reply:
 
 @operation("retrievePtrRecordsList")
 def list_ptrs(ctx: Context) -> Reply:
-    items = [_ptr(ctx, ip) for ip in _owned_ips(ctx)]
+    if ctx.query.get("customerId", CUSTOMER_ID) != CUSTOMER_ID or (
+        ctx.query.get("tenantId", TENANT_ID) != TENANT_ID
+    ):
+        return ctx.page([])
+    items = [_ptr(ip, record) for ip, record in _ptr_records(ctx).items()]
     if "ips" in ctx.query:
-        wanted = {ip.strip() for value in ctx.query["ips"] for ip in str(value).split(",")}
+        wanted = {
+            _normalized(ip.strip()) for value in ctx.query["ips"] for ip in str(value).split(",")
+        }
         items = [p for p in items if p["ip"] in wanted]
     if "search" in ctx.query:
         items = [
@@ -194,19 +203,36 @@ def list_ptrs(ctx: Context) -> Reply:
 
 @operation("retrievePtrRecord")
 def retrieve_ptr(ctx: Context) -> Reply:
-    return ctx.one(200, _ptr(ctx, _owned_ip(ctx)))
+    ip, record = _ptr_record(ctx, ctx.path["ipAddress"])
+    return ctx.one(200, _ptr(ip, record))
+
+
+@operation("createPtrRecord")
+def create_ptr(ctx: Context) -> Reply:
+    """Contabo: "Only IPv6 can be created", for addresses of the account's IPv6 networks."""
+    ip = _ipv6_only(ctx.body["ip"], "created")
+    if ip in _ptr_records(ctx):
+        raise ApiError(409, f"PTR record for {ip} already exists; change it with PUT")
+    if not _in_own_ipv6_network(ctx, ip):
+        raise ApiError(404, f"Entry IP address not found by ipAddress {ip}")
+    record = {"ptr": ctx.body["ptr"], "ttl": int(ctx.body["ttl"])}
+    ctx.state.ptrs[ip] = record
+    return ctx.one(201, _ptr(ip, record), f"{ctx.url_path}/{ip}")
 
 
 @operation("updatePtrRecord")
 def update_ptr(ctx: Context) -> Reply:
-    ip = _owned_ip(ctx)
-    ctx.state.ptrs[ip] = {"ptr": ctx.body["ptr"], "ttl": int(ctx.body.get("ttl", 86400))}
+    ip, record = _ptr_record(ctx, ctx.path["ipAddress"])
+    ctx.state.ptrs[ip] = record | {"ptr": ctx.body["ptr"]}
     return Reply(204)
 
 
 @operation("deletePtrRecord")
 def delete_ptr(ctx: Context) -> Reply:
-    ctx.state.ptrs.pop(_owned_ip(ctx), None)
+    """Contabo: "Only IPv6 can be deleted". An IP the account holds falls back to its default."""
+    ip = _ipv6_only(ctx.path["ipAddress"], "deleted")
+    _ptr_record(ctx, ip)
+    ctx.state.ptrs.pop(ip, None)
     return Reply(204)
 
 
@@ -216,21 +242,63 @@ def _assignment_links(ctx: Context, network: dict[str, Any], instance_id: int) -
     return {"self": ctx.url_path, "virtualPrivateCloud": network_link, "instance": instance_link}
 
 
-def _owned_ips(ctx: Context) -> list[str]:
-    ips = [i["ipConfig"]["v4"]["ip"] for i in ctx.state.instances.values()]
-    ips += [i["ipConfig"]["v6"]["ip"] for i in ctx.state.instances.values()]
-    return ips + list(ctx.state.vips)
+def _default_ptrs(ctx: Context) -> dict[str, dict[str, Any]]:
+    """Every IP the account holds has a PTR record from the start, as at Contabo: the
+    instance's host name for its own IPs and for VIPs assigned to it, empty otherwise."""
+    defaults: dict[str, dict[str, Any]] = {}
+    for instance in ctx.state.instances.values():
+        host = {"ptr": f"{instance['name']}.{DEFAULT_PTR_DOMAIN}", "ttl": DEFAULT_PTR_TTL}
+        defaults[instance["ipConfig"]["v4"]["ip"]] = host
+        defaults[instance["ipConfig"]["v6"]["ip"]] = host
+    for ip, vip in ctx.state.vips.items():
+        owner = ctx.state.instances.get(int(vip["resourceId"])) if vip["resourceId"] else None
+        ptr = f"{owner['name']}.{DEFAULT_PTR_DOMAIN}" if owner else ""
+        defaults[ip] = {"ptr": ptr, "ttl": DEFAULT_PTR_TTL}
+    return defaults
 
 
-def _owned_ip(ctx: Context) -> str:
-    ip = ctx.path["ipAddress"]
-    if ip not in ctx.state.ptrs and ip not in _owned_ips(ctx):
+def _ptr_records(ctx: Context) -> dict[str, dict[str, Any]]:
+    """Defaults overlaid with what was set (PUT) or created (POST, IPv6)."""
+    return _default_ptrs(ctx) | ctx.state.ptrs
+
+
+def _ptr_record(ctx: Context, ip: str) -> tuple[str, dict[str, Any]]:
+    ip = _normalized(ip)
+    record = _ptr_records(ctx).get(ip)
+    if record is None:
         raise ApiError(404, f"Entry IP address not found by ipAddress {ip}")
-    return ip
+    return ip, record
 
 
-def _ptr(ctx: Context, ip: str) -> dict[str, Any]:
-    record = ctx.state.ptrs.get(ip, {"ptr": "", "ttl": 86400})
+def _ipv6_only(ip: str, verb: str) -> str:
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        raise ApiError(400, [f"ip must be an IP address, got {ip!r}"]) from None
+    if address.version != 6:
+        raise ApiError(400, f"Only IPv6 PTR records can be {verb}; {ip} is IPv4")
+    return address.compressed
+
+
+def _in_own_ipv6_network(ctx: Context, ip: str) -> bool:
+    address = ipaddress.ip_address(ip)
+    return any(
+        address
+        in ipaddress.ip_network(
+            f"{i['ipConfig']['v6']['ip']}/{i['ipConfig']['v6']['netmaskCidr']}", strict=False
+        )
+        for i in ctx.state.instances.values()
+    )
+
+
+def _normalized(ip: str) -> str:
+    try:
+        return ipaddress.ip_address(ip).compressed
+    except ValueError:
+        return ip
+
+
+def _ptr(ip: str, record: dict[str, Any]) -> dict[str, Any]:
     return {"tenantId": TENANT_ID, "customerId": CUSTOMER_ID, "ip": ip} | record
 
 
