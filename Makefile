@@ -51,6 +51,17 @@ test-php: venv ## PHPUnit: the WHMCS module, its integration tests start the loc
 models: venv ## Regenerate the Contabo client's models from docs/contabo (never edit them by hand)
 	scripts/regenerate_contabo_models.sh
 
+.PHONY: openapi
+openapi: venv ## Regenerate docs/openapi.json from the handlers (a test fails when it is stale)
+	$(BIN)/python scripts/generate_openapi.py
+
+.PHONY: bench
+bench: venv ## Run every bench/*.py and print its figures (no pass/fail; see docs/performance.md)
+	@set -e; for bench in bench/*.py; do \
+		[ -f "$$bench" ] && [ "$$(basename $$bench)" != __init__.py ] || continue; \
+		echo "== $$bench"; PYTHONPATH=layers/common:. $(BIN)/python $$bench; \
+	done
+
 .PHONY: lint
 lint: venv ## ruff and mypy
 	$(BIN)/ruff check .
