@@ -123,6 +123,30 @@ class EmptyRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Deleted(BaseModel):
+    """The answer of every DELETE route."""
+
+    deleted: bool = True
+
+
+# The provider's API has no console (VNC) endpoint: said, not faked. The first note is shown
+# to customers (no provider name); the second is for the reseller's admin.
+CONSOLE_NOTE = (
+    "Console access is not available through this panel. Contact support for console (VNC) "
+    "access."
+)
+CONSOLE_ADMIN_NOTE = (
+    "Contabo's API offers no console (VNC) access; use the VNC details in the Contabo "
+    "customer control panel."
+)
+
+
+class ServiceCapabilities(BaseModel):
+    console: bool = False
+    console_note: str = CONSOLE_NOTE
+    console_admin_note: str = CONSOLE_ADMIN_NOTE
+
+
 class ServiceView(BaseModel):
     """What WHMCS shows about a service (client area, admin tab, cron hook)."""
 
@@ -151,6 +175,8 @@ class ServiceView(BaseModel):
     instance_status: str | None = None
     lock: str | None = None
     next_due_date: str | None = None
+    capabilities: ServiceCapabilities = Field(default_factory=ServiceCapabilities)
+    client_email: str | None = None  # from the order; ListAccounts matches WHMCS clients by it
 
 
 class ServiceList(BaseModel):

@@ -7,23 +7,37 @@ Handlers call ``create_api()`` once at import, register their route, and hand th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
+from contabo_reseller import metrics
 from contabo_reseller.domain import signing
 from contabo_reseller.domain.errors import DomainError
 from contabo_reseller.http import errors as http_errors
 from contabo_reseller.http.auth import require_whmcs_signature
 from contabo_reseller.http.idempotency import run_once
 from contabo_reseller.observability import logger
+from contabo_reseller.services.actions import ACTION_LOG_KEYS
+
+
+class _Resolver(APIGatewayRestResolver):
+    """Starts each request with clean log keys and writes its metrics once it is answered."""
+
+    def resolve(self, event: Mapping[str, Any], context: LambdaContext) -> dict[str, Any]:
+        logger.remove_keys(list(ACTION_LOG_KEYS))  # left by an earlier request's failed action
+        try:
+            return super().resolve(event, context)
+        finally:
+            metrics.flush()
 
 
 def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
-    api = APIGatewayRestResolver(enable_validation=True)
+    api = _Resolver(enable_validation=True)
     if signed:
         api.use(middlewares=[require_whmcs_signature])
 
@@ -31,6 +45,7 @@ def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
     def _domain_error(error: DomainError) -> Response:
         status = http_errors.status_for(error)
         logger.info("request refused", extra={"error_code": error.code, "status": status})
+        metrics.record_lifecycle_error(route_action(api), error)
         return http_errors.domain_error_response(error)
 
     @api.exception_handler(RequestValidationError)
@@ -40,9 +55,16 @@ def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
     @api.exception_handler(Exception)
     def _unexpected(error: Exception) -> Response:
         logger.exception("unexpected error")
+        metrics.record_lifecycle_error(route_action(api), error)
         return http_errors.unexpected_error_response(logger.get_correlation_id())
 
     return api
+
+
+def route_action(api: APIGatewayRestResolver) -> str:
+    """The route as the metrics' Action when a request fails outside a lifecycle action."""
+    event = api.current_event
+    return f"{event.http_method} {event.resource}"
 
 
 def actor(api: APIGatewayRestResolver) -> str:
@@ -51,15 +73,23 @@ def actor(api: APIGatewayRestResolver) -> str:
 
 
 def mutate(
-    api: APIGatewayRestResolver, action: Callable[[], BaseModel], status_code: int = 200
+    api: APIGatewayRestResolver,
+    action: Callable[[], BaseModel],
+    status_code: int = 200,
+    reveal: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
 ) -> Response[Any]:
-    """Runs a mutating action once per X-Idempotency-Key and answers with its JSON."""
+    """Runs a mutating action once per X-Idempotency-Key and answers with its JSON.
+
+    ``reveal`` adds a secret shown once (a new password) to the answer after the idempotency
+    record is written, so no secret is ever stored there; a replay reveals it again."""
     event = api.current_event
     body = (event.decoded_body or "").encode()
     key = event.headers.get(signing.IDEMPOTENCY_HEADER)  # case-insensitive in Powertools v3
     result = run_once(
         f"{event.http_method} {event.path}", key, body, lambda: action().model_dump(mode="json")
     )
+    if reveal is not None:
+        result = reveal(result)
     return Response(
         status_code=status_code, content_type=content_types.APPLICATION_JSON, body=result
     )

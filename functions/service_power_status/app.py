@@ -1,0 +1,29 @@
+"""POST /services/{serviceId}/refresh: the server's status and facts, fresh from Contabo."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from contabo_reseller.domain.service import EmptyRequest, ServiceView
+from contabo_reseller.http.api import actor, create_api, mutate
+from contabo_reseller.observability import logger, tracer
+from contabo_reseller.services import compute_status
+
+api = create_api()
+
+
+@api.post("/services/<serviceId>/refresh")
+def handle(
+    serviceId: Annotated[str, Path(pattern=r"^[0-9]{1,12}$")],
+    request: Annotated[EmptyRequest, Body()],
+) -> Response[ServiceView]:
+    return mutate(api, lambda: compute_status.refresh(serviceId, actor(api)))
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return api.resolve(event, context)

@@ -1,0 +1,75 @@
+"""Rescue, reinstall and images: what the client area sends and what it gets back."""
+
+from __future__ import annotations
+
+from typing import Annotated, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.cloud_init_templates import TemplateName
+from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.service import ServiceView
+from contabo_reseller.domain.ssh_key_vault import KeyId
+
+UserData = Annotated[str, AfterValidator(validate_user_data)]
+
+REINSTALL_WARNING = (
+    "Reinstalling erases everything on the server's disk and installs the chosen operating "
+    "system; this cannot be undone. Confirm to go ahead."
+)
+
+
+class RescueRequest(BaseModel):
+    # User data may carry the customer's own secrets: never echo input in errors.
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+    # None: the client's default vault key (if any); []: no key, the password only.
+    ssh_key_ids: list[KeyId] | None = Field(default=None, max_length=10)
+    user_data: UserData | None = None
+
+
+class RescueResult(BaseModel):
+    service: ServiceView
+    rescue_password: str | None = None  # added to the answer only, never stored by us
+
+
+class ReinstallRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+    image_id: str = Field(min_length=1, max_length=100, description="Image uuid or name")
+    ssh_key_ids: list[KeyId] | None = Field(default=None, max_length=10)
+    cloud_init_template: TemplateName | None = None
+    user_data: UserData | None = None
+    confirm: bool = False
+
+    @model_validator(mode="after")
+    def _one_source_of_user_data(self) -> Self:
+        if self.cloud_init_template and self.user_data:
+            raise InvalidInput(
+                "Choose either a cloud-init template or your own user data, not both."
+            )
+        return self
+
+
+class ContaboImage(BaseModel):
+    """An image as Contabo lists it for this account (standard or the reseller's own)."""
+
+    image_id: str
+    name: str
+    os_type: str = ""
+    version: str = ""
+    standard: bool = True
+    status: str = ""
+
+
+class ImageView(BaseModel):
+    id: str
+    name: str
+    os_type: str
+    version: str
+    standard: bool
+
+
+class ImageList(BaseModel):
+    items: list[ImageView]
