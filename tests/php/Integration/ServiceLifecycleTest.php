@@ -80,6 +80,8 @@ final class ServiceLifecycleTest extends LocalStackTestCase
         $list = contabo_ListAccounts($params);
         self::assertTrue($list['success'], (string) ($list['error'] ?? ''));
         self::assertContains($params['domain'], array_column($list['accounts'], 'domain'));
+        $mine = array_values(array_filter($list['accounts'], static fn (array $a): bool => $a['domain'] === $params['domain']));
+        self::assertSame($params['clientsdetails']['email'], $mine[0]['email'], 'the order\'s client email comes back for WHMCS\'s import');
     }
 
     /** Polls until no action holds the service lock, running the provisioning job in between. */

@@ -135,14 +135,14 @@ final class ModuleEntryPointsTest extends TestCase
     public function testListAccountsFollowsCursorsAndSkipsTerminated(): void
     {
         $this->transport
-            ->answer(200, ['services' => [['service_id' => '1', 'hostname' => 'a.example.com', 'product_id' => 'V92', 'ipv4' => '203.0.113.1', 'username' => 'root', 'created_at' => '2026-11-01T10:00:00+00:00', 'state' => 'active', 'suspended' => false]], 'next_cursor' => 'abc'])
+            ->answer(200, ['services' => [['service_id' => '1', 'client_email' => 'ada@example.com', 'hostname' => 'a.example.com', 'product_id' => 'V92', 'ipv4' => '203.0.113.1', 'username' => 'root', 'created_at' => '2026-11-01T10:00:00+00:00', 'state' => 'active', 'suspended' => false]], 'next_cursor' => 'abc'])
             ->answer(200, ['services' => [['service_id' => '2', 'hostname' => 'b.example.com', 'state' => 'suspended', 'suspended' => true], ['service_id' => '3', 'state' => 'terminated']], 'next_cursor' => null]);
 
         $result = contabo_ListAccounts(WhmcsParams::service());
 
         self::assertTrue($result['success']);
         self::assertCount(2, $result['accounts']);
-        self::assertSame(['email' => '', 'username' => 'root', 'domain' => 'a.example.com', 'uniqueIdentifier' => 'a.example.com', 'product' => 'V92', 'primaryip' => '203.0.113.1', 'created' => '2026-11-01 10:00:00', 'status' => 'Active'], $result['accounts'][0]);
+        self::assertSame(['email' => 'ada@example.com', 'username' => 'root', 'domain' => 'a.example.com', 'uniqueIdentifier' => 'a.example.com', 'product' => 'V92', 'primaryip' => '203.0.113.1', 'created' => '2026-11-01 10:00:00', 'status' => 'Active'], $result['accounts'][0]);
         self::assertSame('Suspended', $result['accounts'][1]['status']);
         self::assertStringContainsString('cursor=abc', $this->transport->requests[1]['url']);
     }

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.object_storage import ObjectStorageView
 from contabo_reseller.domain.passwords import meets_contabo_rule
 from contabo_reseller.domain.ssh_keys import validate_public_key
 
@@ -177,6 +178,7 @@ class ServiceView(BaseModel):
     next_due_date: str | None = None
     capabilities: ServiceCapabilities = Field(default_factory=ServiceCapabilities)
     client_email: str | None = None  # from the order; ListAccounts matches WHMCS clients by it
+    object_storage: ObjectStorageView | None = None  # kind "object_storage" only
 
 
 class ServiceList(BaseModel):

@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from contabo_reseller.adapters import service_store, worker_trigger
-from contabo_reseller.domain.errors import InvalidInput
-from contabo_reseller.domain.products import shipped_products
 from contabo_reseller.domain.service import (
     CreateServiceRequest,
     ServiceState,
@@ -27,8 +25,7 @@ ORDERABLE = ("new", ServiceState.FAILED.value)
 
 
 def create_service(service_id: str, request: CreateServiceRequest, actor: str) -> ServiceView:
-    if request.product_id not in shipped_products():
-        raise InvalidInput(f"The product {request.product_id} is not offered.")
+    catalog.require_orderable_product(request.product_id)  # shipped data + admin overrides
     image = catalog.resolve_image(request.image_id)
     with service_action(service_id, "create", actor) as action:
         record = action.record
@@ -55,6 +52,7 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
                 "hostname": request.hostname,
                 "username": request.default_user,
                 "whmcs_product_id": request.whmcs_product_id,
+                "client_email": request.client_email,
             },
         )
         if not queued:

@@ -1,0 +1,44 @@
+"""GET /admin/catalog, GET /admin/catalog/diff, PUT /admin/catalog/products/{productId}."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from contabo_reseller.domain.catalog import (
+    CatalogDiff,
+    CatalogView,
+    OverrideResult,
+    ProductOverride,
+)
+from contabo_reseller.http.api import actor, create_api, mutate
+from contabo_reseller.observability import logger, tracer
+from contabo_reseller.services import catalog
+
+api = create_api()
+
+
+@api.get("/admin/catalog")
+def current() -> CatalogView:
+    return catalog.catalog_view()
+
+
+@api.get("/admin/catalog/diff")
+def diff() -> CatalogDiff:
+    return catalog.last_diff()
+
+
+@api.put("/admin/catalog/products/<productId>")
+def override(
+    productId: Annotated[str, Path(pattern=r"^V[0-9]{1,4}$")],
+    request: Annotated[ProductOverride, Body()],
+) -> Response[OverrideResult]:
+    return mutate(api, lambda: catalog.set_product_override(productId, request, actor(api)))
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return api.resolve(event, context)
