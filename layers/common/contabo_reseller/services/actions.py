@@ -12,10 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from contabo_reseller import metrics
 from contabo_reseller.adapters import audit_log, service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import DomainError
 from contabo_reseller.observability import logger
+
+
+ACTION_LOG_KEYS = ("service_id", "action", "trace_id")  # on every log line during an action
 
 
 @dataclass
@@ -42,12 +46,20 @@ def service_action(service_id: str, action: str, actor: str) -> Iterator[ActionC
         message = context.message
     except DomainError as error:
         outcome, message = "refused", error.message
+        metrics.record_lifecycle_error(action, error)
         raise
-    except Exception:
+    except Exception as error:
         outcome, message = "error", "unexpected error"
+        metrics.record_lifecycle_error(action, error)
         raise
     finally:
+        metrics.record_lifecycle_call(action)
         service_store.release_lock(service_id, owner)
+        # Keys outlive the invocation in a warm container: later lines must not name this
+        # service. An unexpected error keeps them for the caller's log of it (create_api()
+        # clears them when the next request starts).
+        if outcome != "error":
+            logger.remove_keys(list(ACTION_LOG_KEYS))
         audit_log.record(
             kind="action",
             action=action,

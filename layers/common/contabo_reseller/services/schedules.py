@@ -6,10 +6,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from aws_lambda_powertools.metrics import MetricUnit
-
+from contabo_reseller import metrics
 from contabo_reseller.adapters import job_runs
-from contabo_reseller.observability import logger, metrics
+from contabo_reseller.observability import logger
 
 
 def run_scheduled_job(job_name: str, body: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -19,7 +18,7 @@ def run_scheduled_job(job_name: str, body: Callable[[], dict[str, Any]]) -> dict
     except Exception:
         logger.exception("scheduled job failed", extra={"job": job_name})
         job_runs.record_run(job_name, "failed")
-        metrics.add_metric(name="ScheduledJobFailed", unit=MetricUnit.Count, value=1)
+        metrics.record(metrics.SCHEDULED_JOB_FAILED, 1)
         raise
     elapsed_ms = round((time.monotonic() - started) * 1000)
     job_runs.record_run(job_name, "ok")

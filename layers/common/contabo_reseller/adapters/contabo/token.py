@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pynamodb.exceptions import DeleteError, PutError, PynamoDBException
 
+from contabo_reseller import metrics
 from contabo_reseller.adapters.contabo.errors import ContaboUnavailable
 from contabo_reseller.adapters.tables import TokenItem
 from contabo_reseller.observability import logger
@@ -90,6 +91,7 @@ class AccessTokens:
                 finally:
                     self._release_lock(owner)
             self._sleep(self._poll)
+        metrics.record(metrics.TOKEN_REFRESH_FAILED, 1)
         raise ContaboUnavailable(
             "Timed out waiting for the Contabo access token to be refreshed.", request_id="-"
         )
@@ -107,7 +109,11 @@ class AccessTokens:
         return None
 
     def _refresh(self) -> _Token:
-        value, lifetime = self._fetch()
+        try:
+            value, lifetime = self._fetch()
+        except Exception:
+            metrics.record(metrics.TOKEN_REFRESH_FAILED, 1)
+            raise
         obtained = self._clock()
         # Short lifetimes (tests, simulators) keep at least three quarters of their life.
         margin = min(self._margin, lifetime / 4)

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 from pydantic import BaseModel
 
+from contabo_reseller import metrics
 from contabo_reseller.adapters import audit_log
 from contabo_reseller.adapters.contabo.errors import (
     CREDENTIALS_REJECTED,
@@ -263,6 +264,8 @@ class ContaboTransport:
         outcome: str,
         message: str | None = None,
     ) -> None:
+        duration_ms = int((self.monotonic() - started) * 1000)
+        metrics.record_contabo_response(duration_ms, status)
         audit_log.record(
             kind="contabo_call",
             action=operation.operation_id,
@@ -274,7 +277,7 @@ class ContaboTransport:
             status_code=status,
             method=operation.method,
             path=path,
-            duration_ms=int((self.monotonic() - started) * 1000),
+            duration_ms=duration_ms,
         )
 
     def _audit_token(
@@ -286,6 +289,8 @@ class ContaboTransport:
         status: int | None,
         outcome: str,
     ) -> None:
+        duration_ms = int((self.monotonic() - started) * 1000)
+        metrics.record_contabo_response(duration_ms, status)
         audit_log.record(
             kind="contabo_call",
             action="accessToken",
@@ -295,7 +300,7 @@ class ContaboTransport:
             status_code=status,
             method="POST",
             path=path,
-            duration_ms=int((self.monotonic() - started) * 1000),
+            duration_ms=duration_ms,
         )
 
 
