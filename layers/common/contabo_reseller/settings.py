@@ -31,6 +31,12 @@ class Settings(BaseModel):
     )
     contabo_timeout_seconds: float = 8.0
     provisioning_worker_function: str = ""
+    # Scheduled functions "run now" (POST /admin/schedules/{job}/run) and wake-ups can invoke.
+    action_queue_worker_function: str = ""
+    status_sync_function: str = ""
+    catalog_sync_function: str = ""
+    usage_sync_function: str = ""
+    action_queue_max_attempts: int = Field(default=5, ge=1, le=50)
     audit_retention_days: int = 400
     secrets_cache_seconds: int = 300
     signature_max_age_seconds: int = 300

@@ -95,6 +95,12 @@ class JobRecord(Model):
     lock_owner = UnicodeAttribute(null=True)
     lock_expires_at = NumberAttribute(null=True)
     expires_at = NumberAttribute(null=True)
+    # Who queued it, how often it only waited (not a failure), what the last attempt said.
+    actor = UnicodeAttribute(null=True)
+    polls = NumberAttribute(default=0)
+    message = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute(null=True)
+    updated_at = UTCDateTimeAttribute(null=True)
 
     by_status = JobsByStatus()
 

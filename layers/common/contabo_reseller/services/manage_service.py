@@ -26,7 +26,7 @@ from contabo_reseller.domain.service import (
     TerminateRequest,
 )
 from contabo_reseller.observability import logger
-from contabo_reseller.services import service_policy
+from contabo_reseller.services import object_storage, service_policy, terminate_cleanup
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
 from contabo_reseller.services.views import service_view
@@ -37,6 +37,8 @@ REFUSED_WHILE_SUSPENDED = ("start", "restart", "reinstall", "rescue", "rollback"
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
+    if object_storage.is_object_storage(service_id):
+        return object_storage.suspend(service_id, request, actor)
     with _existing(service_id, "suspend", actor) as (record, contabo):
         if not record.details.get("suspended"):
             contabo.power(_instance_id(record), request.policy)
@@ -47,6 +49,8 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
+    if object_storage.is_object_storage(service_id):
+        return object_storage.unsuspend(service_id, actor)
     with _existing(service_id, "unsuspend", actor) as (record, contabo):
         contabo.power(_instance_id(record), "start")
         service_store.update(record, details={"suspended": False, "suspend_reason": None})
@@ -67,9 +71,13 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
 
 
 def terminate(service_id: str, request: TerminateRequest, actor: str) -> ServiceView:
-    """Stop, cancel at Contabo, clean up. Every step tolerates having been done before, and
-    any failure is reported (never a success with leftovers): WHMCS can simply retry."""
+    """Stop, cancel at Contabo, clean up. Every step tolerates having been done before. A
+    failed cancel fails the call (WHMCS retries); cleanup steps that fail after a successful
+    cancel are queued as a terminate_cleanup job and the service says "cleanup pending"."""
+    if object_storage.is_object_storage(service_id):
+        return object_storage.terminate(service_id, actor)
     with _existing(service_id, "terminate", actor, allow_unbought=True) as (record, contabo):
+        instance_id, steps = None, []
         if record.resource_id and record.state != ServiceState.TERMINATED:
             instance_id = int(record.resource_id)
             instance = _instance_or_none(contabo, instance_id)
@@ -78,17 +86,23 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
                     _stop_if_possible(contabo, instance_id)
                 cancel_date = instance.cancel_date or contabo.cancel_instance(instance_id)
                 service_store.update(record, details={"cancel_date": cancel_date})
-                if request.snapshot_policy == "delete":
-                    contabo.delete_snapshots(instance_id)
-                contabo.leave_private_networks(instance_id)
-                contabo.remove_service_tag(instance_id)
-        for secret_id in _secret_ids(record):
-            contabo.delete_secret(secret_id)
+                steps = [
+                    step
+                    for step in terminate_cleanup.INSTANCE_STEPS
+                    if step != "snapshots" or request.snapshot_policy == "delete"
+                ]
+        leftovers = terminate_cleanup.clean_up(contabo, instance_id, steps, _secret_ids(record))
+        done = {"terminated_at": datetime.now(UTC).isoformat(), "secret_ids": None}
+        if leftovers.errors:
+            job_id = terminate_cleanup.queue_leftovers(service_id, instance_id, leftovers, actor)
+            message = terminate_cleanup.pending_message(job_id, leftovers)
+            done["cleanup_job_id"] = job_id
+        elif record.state == ServiceState.TERMINATED:
+            message = record.status_message or ""  # a repeat keeps "cleanup pending", if any
+        else:
+            message = ""
         service_store.update(
-            record,
-            state=ServiceState.TERMINATED.value,
-            status_message="",
-            details={"terminated_at": datetime.now(UTC).isoformat(), "secret_ids": None},
+            record, state=ServiceState.TERMINATED.value, status_message=message, details=done
         )
         return service_view(record)
 
@@ -160,6 +174,8 @@ def _upgrade_once(
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
+    if object_storage.is_object_storage(service_id):
+        return object_storage.renew(service_id, request, actor)
     with _existing(service_id, "renew", actor) as (record, contabo):
         instance = _instance_or_none(contabo, _instance_id(record))
         if instance is None:
@@ -191,6 +207,7 @@ def _existing(
         record = action.record
         if record.state == "new":
             raise NotFound(f"Service {service_id} is not known to the backend.")
+        service_policy.require_compute(record)  # object storage has its own actions
         if record.state == ServiceState.TERMINATED and name != "terminate":
             raise ActionRefused("This service has been terminated.")
         if not record.resource_id and not allow_unbought:
@@ -212,8 +229,8 @@ def _instance_or_none(contabo: ContaboGateway, instance_id: int) -> InstanceFact
 
 def _secret_ids(record: ServiceRecord) -> list[int]:
     ids = record.details.get("secret_ids") or {}
-    root = [ids["root_password"]] if ids.get("root_password") else []
-    return [*root, *ids.get("ssh_keys", [])]
+    passwords = [ids[name] for name in ("root_password", "rescue_password") if ids.get(name)]
+    return [*passwords, *ids.get("ssh_keys", [])]
 
 
 def _expected_status(power_action: str) -> str:

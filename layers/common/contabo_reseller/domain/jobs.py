@@ -1,0 +1,53 @@
+"""The action queue's jobs and the scheduled jobs as the admin sees them."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+JobStatus = Literal["queued", "running", "parked", "done", "skipped"]
+ScheduleName = Literal["provisioning", "status-sync", "catalog-sync", "usage-sync", "action-queue"]
+
+
+class JobView(BaseModel):
+    job_id: str
+    service_id: str | None = None
+    action: str
+    status: JobStatus
+    attempts: int
+    max_attempts: int
+    run_after: str | None = Field(default=None, description="when a queued job is due (UTC)")
+    last_error: str | None = None
+    message: str | None = None
+    payload: dict[str, Any] = Field(default_factory=dict)
+    actor: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class JobList(BaseModel):
+    items: list[JobView]
+    next_cursor: str | None = None
+
+
+class ScheduleRun(BaseModel):
+    """What ``POST /admin/schedules/{job}/run`` did: the function was started, or why not."""
+
+    job: ScheduleName
+    function: str | None = None
+    started: bool
+    message: str
+    last_run: dict[str, Any] | None = None
+
+
+class ScheduleStatus(BaseModel):
+    job: ScheduleName
+    deployed: bool
+    running: bool
+    resuming: bool
+    last_run: dict[str, Any] | None = None
+
+
+class ScheduleList(BaseModel):
+    items: list[ScheduleStatus]
