@@ -8,6 +8,7 @@ from ..clock import iso
 from ..errors import ApiError
 from ..state import CUSTOMER_ID, TENANT_ID, SimState
 from . import Context, Reply, by_request_id, operation, require
+from .images import usable_image
 
 ACTION_SECONDS = 10  # how long a start/stop/restart takes to show
 ADDON_IDS = {"privateNetworking": 1477, "backup": 1470}
@@ -36,7 +37,7 @@ def create_instance(ctx: Context) -> Reply:
         raise ApiError(400, [f"productId {body.get('productId')} is not a valid product"])
     region = REGIONS[body.get("region", "EU")]
     image_id = body.get("imageId", DEFAULT_IMAGE_ID)  # the spec default, when validation is off
-    image = require(state.images.get(image_id), "Image", image_id)
+    image = usable_image(state, image_id)
     ssh_keys = _secret_ids(state, body.get("sshKeys", []), "ssh")
     _secret_ids(state, [body["rootPassword"]] if "rootPassword" in body else [], "password")
     instance_id = state.next_instance_id()
@@ -152,7 +153,7 @@ def reinstall_instance(ctx: Context) -> Reply:
             409,
             f"Instance {instance['instanceId']} cannot be reinstalled while {instance['status']}",
         )
-    image = require(state.images.get(body["imageId"]), "Image", body["imageId"])
+    image = usable_image(state, body["imageId"])
     instance["sshKeys"] = _secret_ids(state, body.get("sshKeys", []), "ssh")
     _secret_ids(state, [body["rootPassword"]] if "rootPassword" in body else [], "password")
     instance |= {"imageId": image["imageId"], "osType": image["osType"], "status": "installing"}
@@ -197,6 +198,10 @@ def instance_action(ctx: Context) -> Reply:
         raise ApiError(
             409, f"Action {ctx.operation_id} is not possible while instance is {instance['status']}"
         )
+    if ctx.operation_id == "rescue":
+        body = ctx.body or {}
+        _secret_ids(ctx.state, body.get("sshKeys") or [], "ssh")
+        _secret_ids(ctx.state, [body["rootPassword"]] if "rootPassword" in body else [], "password")
     if ctx.operation_id == "resetPasswordAction":
         instance["status"] = "reset_password"
     ctx.state.schedule_status(instance["instanceId"], ACTION_SECONDS, final_status)

@@ -3,12 +3,17 @@ copied) plus factories for services in the states the rules are about.
 
 ``service_factory(client_id=..., whmcs_product_id=...)`` orders a server and waits until it is
 active; ``active_service`` is one for client 7; ``pending_service`` is bought but still being
-set up; ``suspend(whmcs, service_id)`` suspends one.
+set up; ``suspend(whmcs, service_id)`` suspends one; ``new_public_key()`` makes an SSH key;
+``all_logs`` captures every log line at DEBUG (for "no secret in any log" checks).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import base64
+import logging
+import os
+import struct
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -27,6 +32,14 @@ from tests.integration.lifecycle.test_create_and_provision import order
 ServiceFactory = Callable[..., str]
 
 
+def new_public_key(comment: str = "ada@laptop") -> str:
+    """A well-formed ed25519 public key, different each call."""
+    blob = b"".join(
+        struct.pack(">I", len(part)) + part for part in (b"ssh-ed25519", os.urandom(32))
+    )
+    return f"ssh-ed25519 {base64.b64encode(blob).decode()} {comment}"
+
+
 @pytest.fixture
 def service_factory(stack: RunningStack, whmcs: SignedClient, sim) -> ServiceFactory:  # noqa: F811
     def create(*, client_id: str = "7", active: bool = True, **overrides: object) -> str:
@@ -42,6 +55,22 @@ def service_factory(stack: RunningStack, whmcs: SignedClient, sim) -> ServiceFac
         return sid
 
     return create
+
+
+@pytest.fixture
+def all_logs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
+    """Every log line at DEBUG, our Powertools logger's (which does not propagate) included:
+    what a test finds absent here is absent from the logs at any level."""
+    from contabo_reseller.observability import logger
+
+    own = logging.getLogger(logger.name)
+    own.addHandler(caplog.handler)
+    before = own.level
+    own.setLevel(logging.DEBUG)
+    with caplog.at_level(logging.DEBUG):
+        yield caplog
+    own.setLevel(before)
+    own.removeHandler(caplog.handler)
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def service_values(record: ServiceRecord) -> dict[str, str]:
     details = record.details or {}
     order = details.get("order") or {}
     return {
-        "client_email": str(order.get("client_email") or ""),
+        "client_email": str(details.get("client_email") or order.get("client_email") or ""),
         "service_id": record.service_id,
         "hostname": str(details.get("hostname") or record.display_name or ""),
         "client_id": str(record.client_id or ""),
