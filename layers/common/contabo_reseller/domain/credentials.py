@@ -29,9 +29,11 @@ class WhmcsApiCredentials(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    url: str = ""
+    url: str = ""  # the WHMCS root (…/includes/api.php is added) or the api.php URL itself
     identifier: str = ""
     secret: SecretStr = SecretStr("")
+    # WHMCS's $api_access_key: lets calls from Lambda's changing IPs past the API IP allow-list.
+    access_key: SecretStr = SecretStr("")
 
     @property
     def configured(self) -> bool:
