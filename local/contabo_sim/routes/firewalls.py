@@ -75,7 +75,12 @@ def put_firewall(ctx: Context) -> Reply:
 
 @operation("deleteFirewall")
 def delete_firewall(ctx: Context) -> Reply:
+    """The spec: "A firewall cannot be deleted if there are instances attached to it"."""
     firewall = _firewall(ctx)
+    if firewall["instances"]:
+        raise ApiError(
+            409, f"Firewall {firewall['firewallId']} cannot be deleted: instances are attached"
+        )
     del ctx.state.firewalls[firewall["firewallId"]]
     ctx.audit("firewalls", "DELETED", firewallId=firewall["firewallId"])
     return Reply(204)

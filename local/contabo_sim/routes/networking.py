@@ -163,6 +163,11 @@ def assign_vip(ctx: Context) -> Reply:
         )
     vip |= {"resourceId": str(instance["instanceId"]), "resourceType": ctx.path["resourceType"]}
     vip |= {"resourceName": instance["name"], "resourceDisplayName": instance["displayName"]}
+    # The instance lists its additional IPs too (additionalIps), as Contabo shows them.
+    v4 = vip["v4"]
+    instance["additionalIps"].append(
+        {"v4": {"ip": v4["ip"], "netmaskCidr": v4["netmaskCidr"], "gateway": v4["gateway"]}}
+    )
     ctx.audit("vips", "UPDATED", vipId=vip["vipId"])
     return ctx.one(200, vip)
 
@@ -172,6 +177,11 @@ def unassign_vip(ctx: Context) -> Reply:
     vip = _vip(ctx)
     if vip["resourceId"] != str(ctx.path["resourceId"]):
         raise ApiError(404, f"IP {vip['ipAddress']} is not assigned to {ctx.path['resourceId']}")
+    instance = ctx.state.instances.get(int(vip["resourceId"]))
+    if instance is not None:
+        instance["additionalIps"] = [
+            a for a in instance["additionalIps"] if a["v4"]["ip"] != vip["v4"]["ip"]
+        ]
     vip |= {"resourceId": "", "resourceName": "", "resourceDisplayName": ""}
     ctx.audit("vips", "UPDATED", vipId=vip["vipId"])
     return Reply(204)

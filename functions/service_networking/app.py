@@ -1,0 +1,41 @@
+"""A service's IP addresses and reverse DNS: list, set a PTR name, reset it to the default."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from contabo_reseller.domain.networking import IpAddressList, PtrView, SetPtrRequest
+from contabo_reseller.http.api import actor, create_api, mutate
+from contabo_reseller.observability import logger, tracer
+from contabo_reseller.services import networking
+
+api = create_api()
+
+ServiceIdPath = Annotated[str, Path(pattern=r"^[0-9]{1,12}$")]
+IpPath = Annotated[str, Path(min_length=2, max_length=45, pattern=r"^[0-9A-Fa-f.:]+$")]
+
+
+@api.get("/services/<serviceId>/ips")
+def list_ips(serviceId: ServiceIdPath) -> IpAddressList:
+    return networking.list_ips(serviceId)
+
+
+@api.put("/services/<serviceId>/reverse-dns/<ip>")
+def set_reverse_dns(
+    serviceId: ServiceIdPath, ip: IpPath, request: Annotated[SetPtrRequest, Body()]
+) -> Response[PtrView]:
+    return mutate(api, lambda: networking.set_reverse_dns(serviceId, ip, request, actor(api)))
+
+
+@api.delete("/services/<serviceId>/reverse-dns/<ip>")
+def reset_reverse_dns(serviceId: ServiceIdPath, ip: IpPath) -> Response[PtrView]:
+    return mutate(api, lambda: networking.reset_reverse_dns(serviceId, ip, actor(api)))
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return api.resolve(event, context)
