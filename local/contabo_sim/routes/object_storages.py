@@ -1,46 +1,100 @@
-"""Object storages (a purchase), their stats, and the per-user S3 credentials."""
+"""Object storages (a purchase), their stats, and the per-user S3 credentials.
+
+Spec-true where the product depends on it: one object storage per region per account (the
+createObjectStorage text: "you can only buy one object storage per location"), PROVISIONING
+until `provision_seconds` have passed, no downgrade on resize, CANCELLED once the cancel date
+is reached, every change in the audit list with its x-request-id and its `changes`. Each
+response carries exactly the fields of the schema its operation declares. Keys starting with
+"_" are the simulator's own bookkeeping and never leave it.
+"""
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..catalog import REGIONS
 from ..clock import iso
 from ..errors import ApiError
-from ..state import CUSTOMER_ID, TENANT_ID, USER_ID
+from ..state import CUSTOMER_ID, TENANT_ID, USER_ID, SimState
 from . import Context, Reply, by_request_id, operation, require
 
 OBJECT_STORAGE_REGIONS = ("EU", "US-central", "SIN")  # per the spec's createObjectStorage text
+
+_STORAGE_FIELDS = (
+    "tenantId",
+    "customerId",
+    "objectStorageId",
+    "createdDate",
+    "cancelDate",
+    "autoScaling",
+    "dataCenter",
+    "totalPurchasedSpaceTB",
+    "s3Url",
+    "s3TenantId",
+    "status",
+    "region",
+    "displayName",
+)
+_CREATED_FIELDS = (*_STORAGE_FIELDS, "usedSpaceTB", "usedSpacePercentage")
+_UPGRADED_FIELDS = (
+    "tenantId",
+    "customerId",
+    "objectStorageId",
+    "createdDate",
+    "dataCenter",
+    "autoScaling",
+    "s3Url",
+    "status",
+    "totalPurchasedSpaceTB",
+    "region",
+    "displayName",
+)
+_SHORT_FIELDS = ("tenantId", "customerId", "objectStorageId", "cancelDate", "displayName")
 
 
 @operation("createObjectStorage")
 def create_object_storage(ctx: Context) -> Reply:
     body, state = ctx.body, ctx.state
-    if body["region"] not in OBJECT_STORAGE_REGIONS:
+    slug = body["region"]
+    if slug not in OBJECT_STORAGE_REGIONS:
         raise ApiError(
             400,
             [f"region must be one of the following values: {', '.join(OBJECT_STORAGE_REGIONS)}"],
         )
-    region = REGIONS[body["region"]]
+    size = float(body["totalPurchasedSpaceTB"])
+    if size <= 0:
+        raise ApiError(400, ["totalPurchasedSpaceTB must be a positive number"])
+    for existing in state.object_storages.values():
+        _settle(state, existing)
+        if existing["_regionSlug"] == slug and existing["status"] != "CANCELLED":
+            raise ApiError(
+                409,
+                f"Object storage already exists in region {slug}. You can only buy one object "
+                "storage per location; resize the existing one instead.",
+            )
+    region = REGIONS[slug]
+    now = state.clock.now()
     storage_id = str(uuid.uuid4())
     storage = {
         "tenantId": TENANT_ID,
         "customerId": CUSTOMER_ID,
         "objectStorageId": storage_id,
-        "createdDate": iso(state.clock.now()),
+        "createdDate": iso(now),
         "cancelDate": "",
         "autoScaling": _autoscaling(body.get("autoScaling")),
         "dataCenter": region.data_center,
-        "totalPurchasedSpaceTB": float(body["totalPurchasedSpaceTB"]),
-        "usedSpaceTB": 0.0,
-        "usedSpacePercentage": 0.0,
+        "totalPurchasedSpaceTB": size,
         "s3Url": f"https://{region.s3_host}",
         "s3TenantId": uuid.uuid5(uuid.NAMESPACE_URL, CUSTOMER_ID).hex,
-        "status": "READY",
-        "region": region.slug,
+        "status": "PROVISIONING",
+        "region": region.name,
         "displayName": body.get("displayName")
         or f"Object Storage {region.name} {len(state.object_storages) + 1}",
+        "_regionSlug": slug,
+        "_readyAt": now + timedelta(seconds=state.config.provision_seconds),
+        "_usedSpaceTB": 0.0,
+        "_numberOfObjects": 0,
     }
     state.object_storages[storage_id] = storage
     credential_id = state.next_id("credential")
@@ -48,48 +102,78 @@ def create_object_storage(ctx: Context) -> Reply:
         "credentialId": credential_id,
         "objectStorageId": storage_id,
     } | _keys()
-    ctx.audit("objectStorages", "CREATED", objectStorageId=storage_id)
-    return ctx.one(201, storage, f"{ctx.url_path}/{storage_id}")
+    ctx.audit(
+        "objectStorages",
+        "CREATED",
+        objectStorageId=storage_id,
+        changes={"new": {"region": slug, "totalPurchasedSpaceTB": size}},
+    )
+    return ctx.one(201, _created(storage), f"{ctx.url_path}/{storage_id}")
 
 
 @operation("retrieveObjectStorageList")
 def list_object_storages(ctx: Context) -> Reply:
     items = list(ctx.state.object_storages.values())
+    for storage in items:
+        _settle(ctx.state, storage)
     for param, field in (
-        ("region", "region"),
+        ("region", "_regionSlug"),
         ("displayName", "displayName"),
         ("dataCenterName", "dataCenter"),
+        ("s3TenantId", "s3TenantId"),
     ):
         if param in ctx.query:
             items = [s for s in items if s[field] == ctx.query[param]]
-    return ctx.page(items)
+    return ctx.page(items, _present)
 
 
 @operation("retrieveObjectStorage")
 def retrieve_object_storage(ctx: Context) -> Reply:
-    return ctx.one(200, _storage(ctx))
+    return ctx.one(200, _present(_storage(ctx)))
 
 
 @operation("updateObjectStorage")
 def update_object_storage(ctx: Context) -> Reply:
     storage = _storage(ctx)
+    previous = storage["displayName"]
     storage["displayName"] = ctx.body["displayName"]
-    ctx.audit("objectStorages", "UPDATED", objectStorageId=storage["objectStorageId"])
-    return ctx.one(200, _short(storage))
+    ctx.audit(
+        "objectStorages",
+        "UPDATED",
+        objectStorageId=storage["objectStorageId"],
+        changes={"prev": {"displayName": previous}, "new": {"displayName": storage["displayName"]}},
+    )
+    return ctx.one(200, _pick(storage, _SHORT_FIELDS))
 
 
 @operation("upgradeObjectStorage")
 def resize_object_storage(ctx: Context) -> Reply:
     storage = _storage(ctx)
-    new_size = ctx.body.get("totalPurchasedSpaceTB")
+    if storage["status"] == "CANCELLED":
+        raise ApiError(409, f"Object storage {storage['objectStorageId']} is cancelled")
+    body = ctx.body or {}
+    before = {
+        "totalPurchasedSpaceTB": storage["totalPurchasedSpaceTB"],
+        "autoScaling": dict(storage["autoScaling"]),
+    }
+    new_size = body.get("totalPurchasedSpaceTB")
     if new_size is not None:
-        if new_size <= storage["totalPurchasedSpaceTB"]:
-            raise ApiError(400, ["totalPurchasedSpaceTB must be bigger than the current size"])
+        if new_size < storage["totalPurchasedSpaceTB"]:
+            raise ApiError(400, ["totalPurchasedSpaceTB: no downgrade possible"])
         storage["totalPurchasedSpaceTB"] = float(new_size)
-    if "autoScaling" in ctx.body:
-        storage["autoScaling"] = _autoscaling(ctx.body["autoScaling"])
-    ctx.audit("objectStorages", "UPDATED", objectStorageId=storage["objectStorageId"])
-    return ctx.one(200, storage)
+    if "autoScaling" in body:
+        storage["autoScaling"] = _autoscaling(body["autoScaling"], storage["autoScaling"])
+    after = {
+        "totalPurchasedSpaceTB": storage["totalPurchasedSpaceTB"],
+        "autoScaling": dict(storage["autoScaling"]),
+    }
+    ctx.audit(
+        "objectStorages",
+        "UPDATED",
+        objectStorageId=storage["objectStorageId"],
+        changes={"prev": before, "new": after},
+    )
+    return ctx.one(200, _pick(storage, _UPGRADED_FIELDS))
 
 
 @operation("CancelObjectStorage")
@@ -98,22 +182,30 @@ def cancel_object_storage(ctx: Context) -> Reply:
     if storage["cancelDate"]:
         raise ApiError(409, f"Object storage {storage['objectStorageId']} is already cancelled")
     requested = (ctx.body or {}).get("cancelDate")
-    cancel_on = requested if requested else (ctx.state.clock.now() + timedelta(days=30)).date()
-    storage["cancelDate"] = cancel_on.isoformat()
-    ctx.audit("objectStorages", "UPDATED", objectStorageId=storage["objectStorageId"])
-    return ctx.one(200, _short(storage))
+    cancel_on = _as_date(requested) if requested else (ctx.state.clock.now() + timedelta(days=30))
+    storage["cancelDate"] = _as_date(cancel_on).isoformat()
+    ctx.audit(
+        "objectStorages",
+        "UPDATED",
+        objectStorageId=storage["objectStorageId"],
+        changes={"new": {"cancelDate": storage["cancelDate"]}},
+    )
+    return ctx.one(200, _pick(storage, _SHORT_FIELDS))
 
 
 @operation("retrieveObjectStoragesStats")
 def object_storage_stats(ctx: Context) -> Reply:
     storage = _storage(ctx)
+    used = storage["_usedSpaceTB"]
+    size = storage["totalPurchasedSpaceTB"]
     stats = {
         "tenantId": TENANT_ID,
         "customerId": CUSTOMER_ID,
-        "usedSpaceTB": storage["usedSpaceTB"],
-        "usedSpacePercentage": storage["usedSpacePercentage"],
+        "usedSpaceTB": used,
+        "usedSpacePercentage": round(min(used / size * 100, 100.0), 2) if size else 0.0,
+        "numberOfObjects": storage["_numberOfObjects"],
     }
-    return ctx.one(200, stats | {"numberOfObjects": 0})
+    return ctx.one(200, stats)
 
 
 @operation("retrieveObjectStorageAuditsList")
@@ -125,9 +217,13 @@ def object_storage_audits(ctx: Context) -> Reply:
 def list_credentials(ctx: Context) -> Reply:
     _user(ctx)
     items = [_credential(ctx, c) for c in ctx.state.credentials.values()]
-    for name in ("objectStorageId", "displayName"):
-        if name in ctx.query:
-            items = [c for c in items if c[name] == ctx.query[name]]
+    for param, field in (
+        ("objectStorageId", "objectStorageId"),
+        ("displayName", "displayName"),
+        ("regionName", "region"),
+    ):
+        if param in ctx.query:
+            items = [c for c in items if c[field] == ctx.query[param]]
     return ctx.page(items)
 
 
@@ -143,26 +239,64 @@ def regenerate_credential(ctx: Context) -> Reply:
     return ctx.one(200, _credential(ctx, credential))
 
 
+def set_usage(state: SimState, storage_id: str, used_tb: float, objects: int) -> None:
+    """What the account's S3 traffic would do: tests set the stats Contabo reports."""
+    with state.lock:
+        storage = state.object_storages[storage_id]
+        storage["_usedSpaceTB"] = float(used_tb)
+        storage["_numberOfObjects"] = int(objects)
+
+
+def _settle(state: SimState, storage: dict[str, Any]) -> None:
+    """Time-driven changes, applied when the storage is next looked at."""
+    now = state.clock.now()
+    if storage["status"] == "PROVISIONING" and now >= storage["_readyAt"]:
+        storage["status"] = "READY"
+    if storage["cancelDate"] and date.fromisoformat(storage["cancelDate"]) <= now.date():
+        storage["status"] = "CANCELLED"
+
+
 def _storage(ctx: Context) -> dict[str, Any]:
     storage_id = ctx.path["objectStorageId"]
-    return require(ctx.state.object_storages.get(storage_id), "ObjectStorage", storage_id)
+    storage = require(ctx.state.object_storages.get(storage_id), "ObjectStorage", storage_id)
+    _settle(ctx.state, storage)
+    return storage
 
 
-def _short(storage: dict[str, Any]) -> dict[str, Any]:
-    keys = ("tenantId", "customerId", "objectStorageId", "cancelDate", "displayName")
-    return {k: storage[k] for k in keys}
+def _pick(storage: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {k: storage[k] for k in fields}
 
 
-def _autoscaling(requested: dict[str, Any] | None) -> dict[str, Any]:
+def _present(storage: dict[str, Any]) -> dict[str, Any]:
+    return _pick(storage, _STORAGE_FIELDS)
+
+
+def _created(storage: dict[str, Any]) -> dict[str, Any]:
+    fields = storage | {"usedSpaceTB": storage["_usedSpaceTB"], "usedSpacePercentage": 0.0}
+    return _pick(fields, _CREATED_FIELDS)
+
+
+def _autoscaling(
+    requested: dict[str, Any] | None, current: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    base = current or {"state": "disabled", "sizeLimitTB": 0.0}
     requested = requested or {}
     return {
-        "state": requested.get("state", "disabled"),
-        "sizeLimitTB": float(requested.get("sizeLimitTB", 0)),
+        "state": requested.get("state", base["state"]),
+        "sizeLimitTB": float(requested.get("sizeLimitTB", base["sizeLimitTB"])),
     }
 
 
+def _as_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+
+
 def _keys() -> dict[str, str]:
-    return {"accessKey": secrets.token_hex(16), "secretKey": secrets.token_hex(32)}
+    return {"accessKey": secrets.token_hex(10).upper(), "secretKey": secrets.token_hex(20)}
 
 
 def _user(ctx: Context) -> None:

@@ -8,6 +8,10 @@ Exactly-once purchase: before buying, the x-request-id of the purchase is record
 conditional write (state purchasing). A purchase whose outcome is unknown is never repeated
 blindly: Contabo's audit list (requestId filter) and a displayName search must both come up
 empty, and the intent must be older than RECONCILE_GRACE_SECONDS, before a new attempt.
+
+Every kind of product goes through these same steps; a ``Purchaser`` supplies only how that
+kind is found, bought and finished (servers here, object storage in
+services.object_storage_provisioning, which also settles object storage resizes).
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from contabo_reseller.adapters import service_store, whmcs_api
+from contabo_reseller import metrics
+from contabo_reseller.adapters import object_storage_claims, service_store, whmcs_api
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import (
     ConfigurationError,
@@ -28,6 +33,7 @@ from contabo_reseller.domain.errors import (
     UpstreamUnavailable,
 )
 from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.domain.object_storage import OBJECT_STORAGE
 from contabo_reseller.domain.passwords import generate_root_password
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
@@ -39,6 +45,33 @@ MAX_PURCHASE_ATTEMPTS = 3
 PENDING = (ServiceState.QUEUED, ServiceState.PURCHASING, ServiceState.PROVISIONING)
 
 
+class Purchaser(Protocol):
+    """How one kind of product is found, bought and finished. The exactly-once steps around
+    these (intent, reconciliation, grace period, attempts) are the same for every kind."""
+
+    def find_by_marker(self, record: ServiceRecord) -> int | str | None:
+        """The service's resource by its deterministic displayName, if it exists."""
+        ...
+
+    def find_by_request_id(self, record: ServiceRecord) -> int | str | None:
+        """The resource Contabo's audit list says the recorded x-request-id created."""
+        ...
+
+    def prepare(self, record: ServiceRecord) -> bool:
+        """Everything needed before buying; False when the order was refused instead."""
+        ...
+
+    def buy(self, record: ServiceRecord, request_id: str) -> int | str: ...
+
+    def poll(self, record: ServiceRecord) -> None:
+        """Bought: check on it, and mark the service active (or failed) when it is done."""
+        ...
+
+    def follow_up(self, record: ServiceRecord) -> None:
+        """Work a service still has after it was set up (an unconfirmed resize)."""
+        ...
+
+
 def advance_all(time_left_ms: Callable[[], int], reserve_ms: int = 15_000) -> dict[str, int]:
     """Advances every pending service, stopping early when the Lambda's time runs short."""
     tally = {"advanced": 0, "busy": 0, "errors": 0, "deferred": 0}
@@ -48,6 +81,11 @@ def advance_all(time_left_ms: Callable[[], int], reserve_ms: int = 15_000) -> di
                 tally["deferred"] += 1
                 continue
             tally[_advance_safely(record.service_id)] += 1
+    for service_id in object_storage_claims.pending_resizes():
+        if time_left_ms() < reserve_ms:
+            tally["deferred"] += 1
+            continue
+        tally[_advance_safely(service_id)] += 1
     return tally
 
 
@@ -62,29 +100,79 @@ def _advance_safely(service_id: str) -> str:
     return "advanced"
 
 
-def advance(service_id: str, *, gateway: ContaboGateway | None = None) -> str:
+def advance(
+    service_id: str,
+    *,
+    gateway: ContaboGateway | None = None,
+    purchaser: Purchaser | None = None,
+) -> str:
     """Moves one service as far as it can go now; returns its state afterwards."""
     with service_action(service_id, "provision", actor="worker") as action:
         record = action.record
-        contabo = gateway or gateway_for(service_id, action.trace_id)
+        buyer = purchaser or _purchaser_for(record, gateway, action.trace_id)
         if record.state == ServiceState.QUEUED:
-            _purchase(record, contabo)
+            _purchase(record, buyer)
         if record.state == ServiceState.PURCHASING:
-            _reconcile(record, contabo)
+            _reconcile(record, buyer)
         if record.state == ServiceState.PROVISIONING:
-            _poll(record, contabo)
+            buyer.poll(record)
+        if record.state in (ServiceState.ACTIVE, ServiceState.TERMINATED):
+            buyer.follow_up(record)
         action.message = record.state
         return record.state
 
 
-def _purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
-    order: dict[str, Any] = record.details["order"]
+def _purchaser_for(
+    record: ServiceRecord, gateway: ContaboGateway | None, trace_id: str
+) -> Purchaser:
+    if record.kind == OBJECT_STORAGE:
+        from contabo_reseller.services.object_storage_provisioning import ObjectStoragePurchaser
+
+        return ObjectStoragePurchaser(record.service_id, trace_id)
+    return ServerPurchaser(gateway or gateway_for(record.service_id, trace_id))
+
+
+class ServerPurchaser:
+    """Servers: root password and SSH keys become Contabo secrets before the instance is bought."""
+
+    def __init__(self, contabo: ContaboGateway) -> None:
+        self.contabo = contabo
+
+    def find_by_marker(self, record: ServiceRecord) -> int | None:
+        return self.contabo.find_instance_by_display_name(record.display_name)
+
+    def find_by_request_id(self, record: ServiceRecord) -> int | None:
+        return self.contabo.find_instance_by_request_id(record.purchase_request_id)
+
+    def prepare(self, record: ServiceRecord) -> bool:
+        _ensure_secrets(record, self.contabo, record.details["order"])
+        return True
+
+    def buy(self, record: ServiceRecord, request_id: str) -> int:
+        secret_ids = record.details["secret_ids"]
+        return self.contabo.create_instance(
+            request_id=request_id,
+            order=record.details["order"],
+            display_name=record.display_name,
+            root_password_secret_id=secret_ids["root_password"],
+            ssh_key_secret_ids=secret_ids["ssh_keys"],
+        )
+
+    def poll(self, record: ServiceRecord) -> None:
+        _poll(record, self.contabo)
+
+    def follow_up(self, record: ServiceRecord) -> None:
+        return None  # a server's later changes are made by their own actions, not the worker
+
+
+def _purchase(record: ServiceRecord, buyer: Purchaser) -> None:
     # An earlier attempt (or a crash before its intent was saved) may have bought already.
-    existing = contabo.find_instance_by_display_name(record.display_name)
+    existing = buyer.find_by_marker(record)
     if existing is not None:
         _link(record, existing)
         return
-    secret_ids = _ensure_secrets(record, contabo, order)
+    if not buyer.prepare(record):
+        return
     request_id = str(uuid.uuid4())
     recorded = service_store.update(
         record,
@@ -98,13 +186,7 @@ def _purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
     if not recorded:
         return
     try:
-        instance_id = contabo.create_instance(
-            request_id=request_id,
-            order=order,
-            display_name=record.display_name,
-            root_password_secret_id=secret_ids["root_password"],
-            ssh_key_secret_ids=secret_ids["ssh_keys"],
-        )
+        resource_id = buyer.buy(record, request_id)
     except PurchaseOutcomeUnknown:
         logger.warning("purchase outcome unknown; will reconcile", extra={"request_id": request_id})
         return
@@ -115,7 +197,7 @@ def _purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
     except DomainError as error:
         _fail(record, f"Contabo refused the order: {error.message}")
         return
-    _link(record, instance_id)
+    _link(record, resource_id)
 
 
 def _ensure_secrets(
@@ -139,12 +221,12 @@ def _ensure_secrets(
     return secret_ids
 
 
-def _reconcile(record: ServiceRecord, contabo: ContaboGateway) -> None:
-    instance_id = contabo.find_instance_by_request_id(record.purchase_request_id)
-    if instance_id is None:
-        instance_id = contabo.find_instance_by_display_name(record.display_name)
-    if instance_id is not None:
-        _link(record, instance_id)
+def _reconcile(record: ServiceRecord, buyer: Purchaser) -> None:
+    resource_id = buyer.find_by_request_id(record)
+    if resource_id is None:
+        resource_id = buyer.find_by_marker(record)
+    if resource_id is not None:
+        _link(record, resource_id)
         return
     started = float(record.details.get("purchase_started_at") or 0)
     if time.time() - started < RECONCILE_GRACE_SECONDS:
@@ -160,10 +242,10 @@ def _reconcile(record: ServiceRecord, contabo: ContaboGateway) -> None:
         state=ServiceState.QUEUED.value,
     )
     if record.state == ServiceState.QUEUED:
-        _purchase(record, contabo)
+        _purchase(record, buyer)
 
 
-def _link(record: ServiceRecord, instance_id: int) -> None:
+def _link(record: ServiceRecord, instance_id: int | str) -> None:
     linked = service_store.update(
         record,
         condition=ServiceRecord.resource_id.does_not_exist()
@@ -199,6 +281,7 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
         status_message="",
         details={**instance_details(instance), "ready_at": datetime.now(UTC).isoformat()},
     )
+    metrics.record_provisioning_time(record.created_at)
     _push_to_whmcs(record, contabo)
 
 

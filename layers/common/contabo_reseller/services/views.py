@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import object_storage
 from contabo_reseller.domain.service import ServiceState, ServiceView, view_fields
 
 STATE_MESSAGES = {
@@ -18,13 +19,25 @@ STATE_MESSAGES = {
 def service_view(record: ServiceRecord) -> ServiceView:
     details = dict(record.details or {})
     state = ServiceState(record.state) if record.state != "new" else ServiceState.QUEUED
+    is_storage = record.kind == object_storage.OBJECT_STORAGE
+    if is_storage:  # a resize in progress is shown with the storage it changes
+        details["object_storage"] = {
+            **(details.get("object_storage") or {}),
+            "resize": details.get("resize"),
+        }
+    default_message = (
+        object_storage.STATE_MESSAGES.get(state.value, "")
+        if is_storage
+        else STATE_MESSAGES.get(state, "")
+    )
     return ServiceView(
         **view_fields(details),
         service_id=record.service_id,
         kind=record.kind,
         state=state,
-        status_message=record.status_message or STATE_MESSAGES.get(state, ""),
-        instance_id=int(record.resource_id) if record.resource_id else None,
+        status_message=record.status_message or default_message,
+        # An object storage's id is a uuid, shown in object_storage.object_storage_id.
+        instance_id=int(record.resource_id) if record.resource_id and not is_storage else None,
         product_id=record.product_id,
         region=record.region,
         created_at=record.created_at.isoformat() if record.created_at else None,

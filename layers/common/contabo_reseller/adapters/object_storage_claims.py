@@ -1,0 +1,97 @@
+"""Object storage bookkeeping in the catalog table (its generic store, one ``kind`` each).
+
+- ``object_storage_region``: which service holds each region. Contabo allows one object
+  storage per region per account, so an order first claims its region with a conditional
+  write: of two orders racing for one region exactly one wins, without scanning the services.
+- ``object_storage_resize``: services with a resize not yet confirmed, so the provisioning
+  worker finds them (an active service is in no pending-state index).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, PynamoDBException
+
+from contabo_reseller.adapters.tables import CatalogItem
+from contabo_reseller.domain.errors import UpstreamUnavailable
+
+REGION_KIND = "object_storage_region"
+RESIZE_KIND = "object_storage_resize"
+_UNREACHABLE = "The service database is not reachable; try again."
+
+
+def claim_region(region: str, service_id: str) -> str | None:
+    """Claims ``region`` for the service; None when it holds it now, else the holder's id."""
+    item = CatalogItem(
+        kind=REGION_KIND, item_id=region, data=_holder(service_id), synced_at=datetime.now(UTC)
+    )
+    try:
+        item.save(condition=CatalogItem.item_id.does_not_exist())
+        return None
+    except PutError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise UpstreamUnavailable(_UNREACHABLE) from error
+    holder = region_holder(region)
+    if holder is None:  # released between the failed write and the read: try again
+        return claim_region(region, service_id)
+    return None if holder == service_id else holder
+
+
+def region_holder(region: str) -> str | None:
+    try:
+        item = CatalogItem.get(REGION_KIND, region, consistent_read=True)
+    except DoesNotExist:
+        return None
+    except PynamoDBException as error:
+        raise UpstreamUnavailable(_UNREACHABLE) from error
+    return str(item.data.get("service_id") or "") or None
+
+
+def take_over_region(region: str, service_id: str, from_service_id: str) -> bool:
+    """Moves a stale claim (its holder was terminated or never bought) to this service."""
+    item = CatalogItem(
+        kind=REGION_KIND, item_id=region, data=_holder(service_id), synced_at=datetime.now(UTC)
+    )
+    try:
+        item.save(condition=CatalogItem.data == _holder(from_service_id))
+    except PutError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise UpstreamUnavailable(_UNREACHABLE) from error
+        return False
+    return True
+
+
+def release_region(region: str, service_id: str) -> None:
+    """Frees the region if this service holds it; someone else's claim is left alone."""
+    try:
+        CatalogItem(kind=REGION_KIND, item_id=region).delete(
+            condition=CatalogItem.data == _holder(service_id)
+        )
+    except DeleteError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise UpstreamUnavailable(_UNREACHABLE) from error
+
+
+def mark_resize_pending(service_id: str) -> None:
+    try:
+        CatalogItem(
+            kind=RESIZE_KIND, item_id=service_id, data={}, synced_at=datetime.now(UTC)
+        ).save()
+    except PynamoDBException as error:
+        raise UpstreamUnavailable(_UNREACHABLE) from error
+
+
+def resize_settled(service_id: str) -> None:
+    try:
+        CatalogItem(kind=RESIZE_KIND, item_id=service_id).delete()
+    except PynamoDBException as error:
+        raise UpstreamUnavailable(_UNREACHABLE) from error
+
+
+def pending_resizes() -> list[str]:
+    return [item.item_id for item in CatalogItem.query(RESIZE_KIND)]
+
+
+def _holder(service_id: str) -> dict[str, str]:
+    return {"service_id": service_id}

@@ -1,0 +1,227 @@
+"""Object storage in the provisioning worker: how it is found, bought, finished and resized.
+
+The exactly-once steps (intent before buying, reconciliation, grace period, attempts) are the
+worker's own (services.provisioning); this module supplies the object storage parts:
+- found by its displayName marker, and by Contabo's object storage audit list (requestId);
+- refused before buying when the region already holds someone else's object storage;
+- active once Contabo reports it READY, with its S3 endpoint, size and credential reference.
+
+A resize is a purchase too, made by the worker the same way: the order is recorded (queued);
+before sending, a fresh x-request-id is recorded with a conditional write (confirming); an
+unknown outcome is settled through the audit list (requestId) and the storage's own size and
+auto-scaling limit before anything is sent again.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from contabo_reseller.adapters import object_storage_claims, service_store
+from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain.errors import (
+    ConfigurationError,
+    DomainError,
+    NotFound,
+    PurchaseOutcomeUnknown,
+    UpstreamUnavailable,
+)
+from contabo_reseller.domain.object_storage import (
+    REGION_NAMES,
+    ObjectStorageFacts,
+    ResizeOrder,
+    region_in_use_message,
+)
+from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.observability import logger
+from contabo_reseller.services import provisioning
+from contabo_reseller.services.object_storage_port import (
+    ObjectStoragePort,
+    object_storage_port_for,
+)
+
+
+class ObjectStoragePurchaser:
+    def __init__(
+        self, service_id: str, trace_id: str, port: ObjectStoragePort | None = None
+    ) -> None:
+        self.port = port or object_storage_port_for(service_id, trace_id)
+
+    # Buying (the worker's exactly-once steps call these) ----------------------------------
+
+    def find_by_marker(self, record: ServiceRecord) -> str | None:
+        return self.port.find_by_display_name(record.display_name)
+
+    def find_by_request_id(self, record: ServiceRecord) -> str | None:
+        return self.port.find_created_by_request_id(record.purchase_request_id)
+
+    def prepare(self, record: ServiceRecord) -> bool:
+        """Contabo sells one object storage per region per account: never buy into a region
+        that already holds one (the order was accepted; the region has been taken since)."""
+        region = record.region or ""
+        for storage in self.port.in_region(region):
+            if storage.display_name != record.display_name and storage.status != "CANCELLED":
+                object_storage_claims.release_region(region, record.service_id)
+                _fail(record, region_in_use_message(region, storage.cancel_date))
+                return False
+        return True
+
+    def buy(self, record: ServiceRecord, request_id: str) -> str:
+        order: dict[str, Any] = record.details["order"]
+        return self.port.create(
+            request_id=request_id,
+            region=order["region"],
+            size_tb=float(order["size_tb"]),
+            auto_scaling_limit_tb=float(order.get("auto_scaling_limit_tb") or 0),
+            display_name=record.display_name or "",
+        )
+
+    def poll(self, record: ServiceRecord) -> None:
+        assert record.resource_id
+        storage = self.port.get(record.resource_id)
+        if storage.failed:
+            _fail(record, f"Contabo reports the object storage as '{storage.status}'.")
+            return
+        if not storage.usable:
+            service_store.update(record, details={"object_storage": facts_view(record, storage)})
+            return
+        try:
+            user_id, credential_id = self.port.credential_ref(storage.object_storage_id)
+        except NotFound as error:  # Contabo creates the S3 keys with the storage; not yet
+            service_store.update(record, status_message=error.message)
+            return
+        service_store.update(
+            record,
+            state=ServiceState.ACTIVE.value,
+            status_message="",
+            details={
+                "object_storage": facts_view(record, storage),
+                "s3_user_id": user_id,
+                "s3_credential_id": credential_id,
+                "ready_at": datetime.now(UTC).isoformat(),
+            },
+        )
+
+    # Resizing ------------------------------------------------------------------------------
+
+    def follow_up(self, record: ServiceRecord) -> None:
+        resize = record.details.get("resize")
+        if not resize or resize.get("status") == "failed":
+            object_storage_claims.resize_settled(record.service_id)
+            return
+        if record.state == ServiceState.TERMINATED:  # cancelled meanwhile: nothing to settle
+            _settle_resize(record, None, None)
+            return
+        assert record.resource_id
+        order = ResizeOrder(
+            size_tb=resize.get("size_tb"), auto_scaling_limit_tb=resize.get("auto_scaling_limit_tb")
+        )
+        if resize["status"] == "confirming" and not self._confirm(record, resize, order):
+            return
+        self._send(record, order)
+
+    def _confirm(self, record: ServiceRecord, resize: dict[str, Any], order: ResizeOrder) -> bool:
+        """Settles a resize whose outcome is unknown; True when it must be sent again."""
+        storage_id = record.resource_id or ""
+        storage = self.port.get(storage_id)
+        if self.port.changed_by_request_id(storage_id, resize.get("request_id")) or (
+            order.applied_in(storage)
+        ):
+            _settle_resize(record, storage, None)
+            return False
+        if time.time() - float(resize.get("sent_at") or 0) < provisioning.RECONCILE_GRACE_SECONDS:
+            return False  # the audit list may lag; look again next run before buying again
+        if int(resize.get("attempts") or 0) >= provisioning.MAX_PURCHASE_ATTEMPTS:
+            _settle_resize(
+                record, None, "The resize could not be confirmed at Contabo after several attempts."
+            )
+            return False
+        return True
+
+    def _send(self, record: ServiceRecord, order: ResizeOrder) -> None:
+        storage_id = record.resource_id or ""
+        storage = self.port.get(storage_id)
+        if order.applied_in(storage):
+            _settle_resize(record, storage, None)
+            return
+        previous = record.purchase_request_id
+        request_id = str(uuid.uuid4())
+        resize = record.details["resize"]
+        recorded = service_store.update(
+            record,
+            # The request id is the intent's version: two workers cannot both send.
+            condition=(
+                ServiceRecord.purchase_request_id == previous
+                if previous
+                else ServiceRecord.purchase_request_id.does_not_exist()
+            ),
+            purchase_request_id=request_id,
+            details={
+                "resize": {
+                    **resize,
+                    "status": "confirming",
+                    "request_id": request_id,
+                    "attempts": int(resize.get("attempts") or 0) + 1,
+                    "sent_at": time.time(),
+                }
+            },
+        )
+        if not recorded:
+            return
+        try:
+            self.port.resize(storage_id, order, request_id=request_id)
+        except PurchaseOutcomeUnknown:
+            logger.warning(
+                "resize outcome unknown; will reconcile", extra={"request_id": request_id}
+            )
+            return
+        except (ConfigurationError, UpstreamUnavailable) as error:
+            # Nothing was bought (the request never reached a purchase): send it next run.
+            queued = {**record.details["resize"], "status": "queued", "message": error.message}
+            service_store.update(record, details={"resize": queued})
+            return
+        except DomainError as error:
+            _settle_resize(record, None, f"Contabo refused the resize: {error.message}")
+            return
+        _settle_resize(record, self.port.get(storage_id), None)
+
+
+def facts_view(record: ServiceRecord, storage: ObjectStorageFacts) -> dict[str, Any]:
+    """The object storage part of the service row (ServiceView.object_storage), refreshed
+    from Contabo; usage figures and the credentials flag are kept as they were."""
+    kept = dict(record.details.get("object_storage") or {})
+    return {
+        **kept,
+        "object_storage_id": storage.object_storage_id,
+        "region_name": REGION_NAMES.get(record.region or "", storage.region_name),
+        "s3_url": storage.s3_url,
+        "status": storage.status,
+        "size_tb": storage.size_tb,
+        "auto_scaling_limit_tb": storage.cap_tb,
+        "credentials_available": storage.usable and not record.details.get("suspended"),
+    }
+
+
+def _settle_resize(
+    record: ServiceRecord, storage: ObjectStorageFacts | None, failure: str | None
+) -> None:
+    """Ends a resize: done (``storage`` as it is now) or needing the admin (``failure``)."""
+    details: dict[str, Any] = {"resize": None}
+    if failure:
+        details["resize"] = {
+            **record.details.get("resize", {}),
+            "status": "failed",
+            "message": failure,
+        }
+        logger.warning("object storage resize needs the admin", extra={"status_message": failure})
+    if storage is not None:
+        details["object_storage"] = facts_view(record, storage)
+    service_store.update(record, details=details)
+    object_storage_claims.resize_settled(record.service_id)
+
+
+def _fail(record: ServiceRecord, message: str) -> None:
+    logger.warning("service needs the admin", extra={"status_message": message})
+    service_store.update(record, state=ServiceState.FAILED.value, status_message=message)

@@ -1,0 +1,139 @@
+"""Object storage routes against the local stack: the lifecycle fixtures (imported, not copied)
+plus factories for object storage services.
+
+Contabo allows one object storage per region per account and the simulator has three regions,
+so every test starts with no object storage in the simulator's account and no region claimed
+(``fresh_account``, automatic: it also settles what a test left pending, so no order of an
+earlier test is bought into the next one's account). ``storage_factory(region=...)`` orders
+one and waits until it is active; ``contabo_storage(sid)`` is its object storage as the
+simulator holds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from contabo_reseller.adapters import object_storage_claims, service_store
+from contabo_reseller.adapters.tables import CatalogItem, ServiceRecord
+from contabo_reseller.domain.object_storage import OBJECT_STORAGE
+from contabo_reseller.domain.service import PENDING_STATES, ServiceState, display_name_for
+from local.signed_client import SignedClient
+from local.stack.runner import RunningStack
+from tests.integration.lifecycle.conftest import (  # noqa: F401 (fixtures)
+    _service_ids,
+    run_worker,
+    service_id,
+    settle,
+    sim,
+    stack,
+    whmcs,
+)
+
+StorageFactory = Callable[..., str]
+
+
+def storage_order(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "client_id": "7",
+        "client_email": "ada@example.com",
+        "region": "EU",
+        "size_tb": 1,
+        "whmcs_product_id": "42",
+    }
+    body.update(overrides)
+    return body
+
+
+def new_service_id() -> str:
+    return str(next(_service_ids))
+
+
+def sim_state(stack: RunningStack) -> Any:  # noqa: F811
+    return stack.sim.state
+
+
+def contabo_storage(stack: RunningStack, sid: str) -> dict[str, Any]:  # noqa: F811
+    """The simulator's object storage named for the service (exactly one, or the test fails)."""
+    found = [
+        s
+        for s in sim_state(stack).object_storages.values()
+        if s["displayName"] == display_name_for(sid)
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def storage_purchases(stack: RunningStack, operation: str = "createObjectStorage") -> int:  # noqa: F811
+    return sim_state(stack).purchases[operation]
+
+
+def clear_account(stack: RunningStack) -> None:  # noqa: F811
+    """No object storage in the simulated account, no region claimed, no resize pending."""
+    state = sim_state(stack)
+    with state.lock:
+        state.object_storages.clear()
+        state.credentials.clear()
+    for kind in (object_storage_claims.REGION_KIND, object_storage_claims.RESIZE_KIND):
+        for item in CatalogItem.query(kind):
+            item.delete()
+
+
+def settle_leftovers(stack: RunningStack) -> None:  # noqa: F811
+    """Lets the worker finish every object storage order and resize a test left pending; what
+    still cannot finish (e.g. waiting out a reconcile grace period) is retired."""
+    for _ in range(4):
+        if not _pending_storage_services():
+            return
+        stack.sim.state.clock.advance(120)
+        run_worker(stack)
+    for record in _pending_storage_services():
+        service_store.update(
+            record,
+            condition=ServiceRecord.state == record.state,
+            state=ServiceState.TERMINATED.value,
+            status_message="retired by the test fixture",
+        )
+
+
+def _pending_storage_services() -> list[ServiceRecord]:
+    pending = [
+        record
+        for state in PENDING_STATES
+        for record in service_store.in_state(state.value)
+        if record.kind == OBJECT_STORAGE
+    ]
+    resizing = [service_store.get(sid) for sid in object_storage_claims.pending_resizes()]
+    return pending + [record for record in resizing if record is not None]
+
+
+@pytest.fixture(autouse=True)
+def fresh_account(stack: RunningStack) -> Iterator[None]:  # noqa: F811
+    clear_account(stack)
+    yield
+    settle_leftovers(stack)
+    clear_account(stack)
+
+
+@pytest.fixture
+def storage_factory(stack: RunningStack, whmcs: SignedClient, sim) -> StorageFactory:  # noqa: F811
+    def create(*, active: bool = True, **overrides: Any) -> str:
+        sid = new_service_id()
+        created = whmcs.request(
+            "POST", f"/services/{sid}/object-storage", storage_order(**overrides)
+        )
+        assert created.status_code == 202, created.text
+        settle(stack, whmcs, sid, "provisioning", "active")
+        if active:
+            sim.post("/clock/advance", json={"seconds": 120})
+            settle(stack, whmcs, sid, "active")
+        return sid
+
+    return create
+
+
+@pytest.fixture
+def active_storage(storage_factory: StorageFactory) -> str:
+    return storage_factory()
