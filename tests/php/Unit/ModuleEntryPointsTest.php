@@ -37,11 +37,12 @@ final class ModuleEntryPointsTest extends TestCase
         self::assertSame('configoption1', $meta['ListAccountsProductField']);
     }
 
-    public function testConfigOptionsAreTheEightDocumentedSettingsInOrder(): void
+    public function testConfigOptionsAreTheTenDocumentedSettingsInOrder(): void
     {
         $options = contabo_ConfigOptions();
 
-        self::assertSame(['Server Product', 'Default Region', 'Default Image', 'Contract Period', 'Default User', 'Cloud-Init Template', 'Suspend Policy', 'Terminate Policy'], array_keys($options));
+        self::assertSame(['Server Product', 'Default Region', 'Default Image', 'Contract Period', 'Default User', 'Cloud-Init Template', 'Suspend Policy', 'Terminate Policy', 'Product Type', 'Default Storage Size (TB)'], array_keys($options));
+        self::assertSame(['compute', 'object_storage'], array_keys($options['Product Type']['Options']));
         self::assertSame('contabo_LoadProducts', $options['Server Product']['Loader']);
         self::assertSame('contabo_LoadRegions', $options['Default Region']['Loader']);
         self::assertSame('contabo_LoadImages', $options['Default Image']['Loader']);
@@ -93,7 +94,7 @@ final class ModuleEntryPointsTest extends TestCase
             'POST /Prod/services/42/change-package {"product_id":"V92","add_ons":{"private_networking":false,"backup":false,"additional_ipv4":0}}',
             'POST /Prod/services/42/renew {"next_due_date":"2027-01-01"}',
             'POST /Prod/services/42/power/restart {}',
-            'GET /Prod/services/42 ',
+            'POST /Prod/services/42/refresh {}',
         ], $calls);
         self::assertStringStartsWith('https://', $this->transport->requests[0]['url']);
     }
@@ -112,11 +113,16 @@ final class ModuleEntryPointsTest extends TestCase
 
     public function testCustomFunctionsAreExposedToAdminsAndClients(): void
     {
-        self::assertSame(['start', 'stop', 'shutdown', 'restart', 'refresh'], contabo_ClientAreaAllowedFunctions());
-        self::assertSame(contabo_ClientAreaAllowedFunctions(), array_values(contabo_ClientAreaCustomButtonArray(WhmcsParams::service())));
-        self::assertSame(contabo_ClientAreaAllowedFunctions(), array_values(contabo_AdminCustomButtonArray()));
-        foreach (contabo_ClientAreaAllowedFunctions() as $function) {
-            self::assertTrue(function_exists('contabo_' . $function));
+        $pages = ['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'];
+        self::assertSame(['start', 'stop', 'shutdown', 'restart', 'refresh', ...$pages, 'objectstorage'], contabo_ClientAreaAllowedFunctions());
+        // The sidebar holds page links only: WHMCS renders those buttons as plain GET links.
+        self::assertSame($pages, array_values(contabo_ClientAreaCustomButtonArray(WhmcsParams::service())));
+        self::assertSame(['Snapshots', 'SSH-Schlüssel'], array_slice(array_keys(contabo_ClientAreaCustomButtonArray(WhmcsParams::service(['clientsdetails' => ['language' => 'german']]))), 1, 2));
+        self::assertSame([], contabo_ClientAreaCustomButtonArray(WhmcsParams::service(['configoption9' => 'object_storage'])));
+        self::assertSame(['start', 'stop', 'shutdown', 'restart', 'refresh', 'exportActivity', 'applyTags'], array_values(contabo_AdminCustomButtonArray(WhmcsParams::service())));
+        self::assertSame(['exportActivity', 'applyTags'], array_values(contabo_AdminCustomButtonArray(WhmcsParams::service(['configoption9' => 'object_storage']))));
+        foreach ([...contabo_ClientAreaAllowedFunctions(), ...array_values(contabo_AdminCustomButtonArray())] as $function) {
+            self::assertTrue(function_exists('contabo_' . $function), $function);
         }
     }
 

@@ -24,8 +24,45 @@ final class ParameterMappingTest extends TestCase
             'period' => 1,
             'default_user' => 'root',
             'add_ons' => ['private_networking' => false, 'backup' => false, 'additional_ipv4' => 0],
+            'whmcs_product_id' => '3',
             'hostname' => 'web1.example.com',
         ], $request);
+    }
+
+    public function testObjectStorageOrderFromOptionsWithUnitsAndAliases(): void
+    {
+        $params = WhmcsParams::service(['configoption9' => 'object_storage', 'configoptions' => [
+            'Location|Data centre' => 'US-east|New York',
+            'storage size|Storage' => '500 GB|Half a terabyte',
+            'Auto-Scaling Limit|Grow up to' => '2|2 TB',
+        ]]);
+
+        self::assertTrue(ModuleSettings::fromParams($params)->isObjectStorage());
+        self::assertSame([
+            'client_id' => '7',
+            'client_email' => 'ada@example.com',
+            'region' => 'US-east',
+            'size_tb' => 0.5,
+            'auto_scaling_limit_tb' => 2.0,
+            'whmcs_product_id' => '3',
+        ], ServiceRequestMapper::objectStorageRequest($params));
+    }
+
+    public function testObjectStorageSizeFallsBackToTheModuleSettingAndRefusesNonsense(): void
+    {
+        $params = WhmcsParams::service(['configoption9' => 'object_storage', 'configoption10' => '0,25']);
+        self::assertSame(['size_tb' => 0.25], ServiceRequestMapper::storageSize($params));
+
+        $this->expectException(\InvalidArgumentException::class);
+        $this->expectExceptionMessage('The "Storage Size" value "lots" is not a size: use a number of TB, e.g. 1 or 2.5.');
+        ServiceRequestMapper::storageSize(WhmcsParams::service(['configoptions' => ['Storage Size' => 'lots']]));
+    }
+
+    public function testObjectStorageWithoutAnySizeNamesTheOptionToAdd(): void
+    {
+        $this->expectException(\InvalidArgumentException::class);
+        $this->expectExceptionMessage('No storage size is set: choose one in the product\'s Module Settings or offer a "Storage Size" configurable option.');
+        ServiceRequestMapper::objectStorageRequest(WhmcsParams::service(['configoption9' => 'object_storage']));
     }
 
     public function testConfigurableOptionsOverrideSettingsWithDisplayFormAndAliases(): void

@@ -7,6 +7,8 @@ namespace Tests\Php\Stubs;
 /** What the WHMCS stand-in recorded during a test. */
 final class Whmcs
 {
+    public const CSRF_TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4';
+
     /** @var list<array{module: string, action: string, request: mixed, response: mixed, processed: mixed, replaceVars: array<mixed>}> */
     public static array $moduleLog = [];
 

@@ -29,3 +29,9 @@ function add_hook(string $hookPoint, int $priority, callable $function): void
 {
     Whmcs::$hooks[$hookPoint][] = $function;
 }
+
+/** WHMCS's CSRF token of the current session ('plain' form), as {$token} holds it in templates. */
+function generate_token(string $type = 'form'): string
+{
+    return $type === 'plain' ? Whmcs::CSRF_TOKEN : '<input type="hidden" name="token" value="' . Whmcs::CSRF_TOKEN . '" />';
+}

@@ -8,7 +8,18 @@
 
 use WHMCS\Module\Server\Contabo\Api\ApiException;
 use WHMCS\Module\Server\Contabo\Api\LifecycleClient;
+use WHMCS\Module\Server\Contabo\ClientArea\ClientRequest;
+use WHMCS\Module\Server\Contabo\ClientArea\PageController;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\ActivityPage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\FirewallPage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\NetworkPage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\ObjectStoragePage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\ReinstallPage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\RescuePage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\SnapshotsPage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\SshKeysPage;
 use WHMCS\Module\Server\Contabo\ClientArea\ServiceOverview;
+use WHMCS\Module\Server\Contabo\AdminArea\ServiceTab;
 use WHMCS\Module\Server\Contabo\ClientFactory;
 use WHMCS\Module\Server\Contabo\Lang;
 use WHMCS\Module\Server\Contabo\Mapping\ModuleSettings;
@@ -24,6 +35,7 @@ if (!defined('WHMCS')) {
 require_once __DIR__ . '/lib/autoload.php';
 
 const CONTABO_POWER_ACTIONS = ['start', 'stop', 'shutdown', 'restart'];
+const CONTABO_CLIENT_PAGES = ['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage'];
 
 function contabo_MetaData(): array
 {
@@ -89,6 +101,18 @@ function contabo_ConfigOptions(): array
             'Options' => ['delete' => 'Delete snapshots', 'keep' => 'Keep snapshots'],
             'Default' => 'delete',
         ],
+        'Product Type' => [
+            'Type' => 'dropdown',
+            'Options' => [ModuleSettings::COMPUTE => 'Cloud server (compute)', ModuleSettings::OBJECT_STORAGE => 'Object storage (S3)'],
+            'Default' => ModuleSettings::COMPUTE,
+            'SimpleMode' => true,
+            'Description' => 'Object storage uses Default Region, Default Storage Size and the "Region", "Storage Size" and "Auto-Scaling Limit" configurable options; the server settings above are ignored.',
+        ],
+        'Default Storage Size (TB)' => [
+            'Type' => 'text',
+            'Size' => '6',
+            'Description' => 'Object storage only: the size when no "Storage Size" configurable option is offered, e.g. 0.25 or 1.',
+        ],
     ];
 }
 
@@ -129,6 +153,10 @@ function contabo_TestConnection(array $params): array
 function contabo_CreateAccount(array $params): string
 {
     return contabo_run($params, static function (LifecycleClient $client, string $serviceId) use ($params): void {
+        if (ModuleSettings::fromParams($params)->isObjectStorage()) {
+            ClientFactory::objectStorage($params)->create($serviceId, ServiceRequestMapper::objectStorageRequest($params));
+            return;
+        }
         $client->createService($serviceId, ServiceRequestMapper::createRequest($params));
     });
 }
@@ -158,6 +186,12 @@ function contabo_TerminateAccount(array $params): string
 function contabo_ChangePackage(array $params): string
 {
     return contabo_run($params, static function (LifecycleClient $client, string $serviceId) use ($params): void {
+        if (ModuleSettings::fromParams($params)->isObjectStorage()) {
+            // Up only: the backend refuses a smaller size with a sentence saying so.
+            $sizes = ServiceRequestMapper::storageSize($params);
+            ClientFactory::objectStorage($params)->resize($serviceId, $sizes['size_tb'], $sizes['auto_scaling_limit_tb'] ?? null);
+            return;
+        }
         $client->changePackage($serviceId, ServiceRequestMapper::changePackageRequest($params));
     });
 }
@@ -165,6 +199,9 @@ function contabo_ChangePackage(array $params): string
 function contabo_ChangePassword(array $params): string
 {
     return contabo_run($params, static function (LifecycleClient $client, string $serviceId) use ($params): void {
+        if (ModuleSettings::fromParams($params)->isObjectStorage()) {
+            throw new InvalidArgumentException('Object storage has no password: the customer regenerates the access keys on the service page instead.');
+        }
         $password = (string) ($params['password'] ?? '');
         if ($password === '') {
             throw new InvalidArgumentException('Enter a new password first.');
@@ -182,55 +219,123 @@ function contabo_Renew(array $params): string
 
 function contabo_start(array $params): string
 {
-    return contabo_power($params, 'start');
+    return contabo_clientAreaRefusal($params) ?? contabo_power($params, 'start');
 }
 
 function contabo_stop(array $params): string
 {
-    return contabo_power($params, 'stop');
+    return contabo_clientAreaRefusal($params) ?? contabo_power($params, 'stop');
 }
 
 function contabo_shutdown(array $params): string
 {
-    return contabo_power($params, 'shutdown');
+    return contabo_clientAreaRefusal($params) ?? contabo_power($params, 'shutdown');
 }
 
 function contabo_restart(array $params): string
 {
-    return contabo_power($params, 'restart');
+    return contabo_clientAreaRefusal($params) ?? contabo_power($params, 'restart');
 }
 
 function contabo_refresh(array $params): string
 {
-    return contabo_run($params, static function (LifecycleClient $client, string $serviceId): void {
-        $client->service($serviceId);
+    return contabo_clientAreaRefusal($params) ?? contabo_run($params, static function (LifecycleClient $client, string $serviceId): void {
+        $client->refresh($serviceId);
     });
 }
 
-function contabo_AdminCustomButtonArray(): array
+function contabo_reinstall(array $params): array
 {
-    return [
+    return PageController::render(new ReinstallPage(), $params);
+}
+
+function contabo_snapshots(array $params): array
+{
+    return PageController::render(new SnapshotsPage(), $params);
+}
+
+function contabo_sshkeys(array $params): array
+{
+    return PageController::render(new SshKeysPage(), $params);
+}
+
+function contabo_network(array $params): array
+{
+    return PageController::render(new NetworkPage(), $params);
+}
+
+function contabo_firewall(array $params): array
+{
+    return PageController::render(new FirewallPage(), $params);
+}
+
+function contabo_rescue(array $params): array
+{
+    return PageController::render(new RescuePage(), $params);
+}
+
+function contabo_activity(array $params): array
+{
+    return PageController::render(new ActivityPage(), $params);
+}
+
+function contabo_objectstorage(array $params): array
+{
+    return PageController::render(new ObjectStoragePage(), $params);
+}
+
+/** Admin: fetches the service's whole activity as CSV; the Services tab then offers the download. */
+function contabo_exportActivity(array $params): string
+{
+    return contabo_run($params, static function (LifecycleClient $client, string $serviceId) use ($params): void {
+        ServiceTab::holdExport($serviceId, ClientFactory::activity($params)->activityCsv($serviceId));
+    });
+}
+
+/** Admin: sends the stored extra tags again, repairing tags changed at the provider. */
+function contabo_applyTags(array $params): string
+{
+    return contabo_run($params, static function (LifecycleClient $client, string $serviceId) use ($params): void {
+        $activity = ClientFactory::activity($params);
+        $activity->setAdminTags($serviceId, ServiceTab::extraTags($activity->tags($serviceId), $serviceId));
+    });
+}
+
+function contabo_AdminCustomButtonArray(array $params = []): array
+{
+    $buttons = [
         'Start' => 'start',
         'Stop' => 'stop',
         'Shutdown' => 'shutdown',
         'Restart' => 'restart',
         'Refresh status' => 'refresh',
     ];
+    if (ModuleSettings::fromParams($params)->isObjectStorage()) {
+        $buttons = [];
+    }
+    return $buttons + [
+        'Export activity CSV' => 'exportActivity',
+        'Apply tags' => 'applyTags',
+    ];
 }
 
+/** The sidebar links: the management pages (GET). Changes are forms posted from those pages. */
 function contabo_ClientAreaCustomButtonArray(array $params = []): array
 {
+    if (ModuleSettings::fromParams($params)->isObjectStorage()) {
+        return [];
+    }
     $lang = Lang::strings(Lang::languageOf($params));
     $buttons = [];
-    foreach ([...CONTABO_POWER_ACTIONS, 'refresh'] as $action) {
-        $buttons[$lang['cloudserver_action_' . $action]] = $action;
+    foreach (PageController::COMPUTE_PAGES as $page) {
+        $buttons[$lang['cloudserver_page_' . $page]] = $page;
     }
     return $buttons;
 }
 
 function contabo_ClientAreaAllowedFunctions(): array
 {
-    return [...CONTABO_POWER_ACTIONS, 'refresh'];
+    return [...CONTABO_POWER_ACTIONS, 'refresh', ...CONTABO_CLIENT_PAGES];
 }
 
 function contabo_CustomActions(array $params): CustomActionCollection
@@ -238,6 +343,9 @@ function contabo_CustomActions(array $params): CustomActionCollection
     $lang = Lang::strings(Lang::languageOf($params));
     $active = ($params['status'] ?? '') === 'Active';
     $collection = new CustomActionCollection();
+    if (ModuleSettings::fromParams($params)->isObjectStorage()) {
+        return $collection;
+    }
     foreach (CONTABO_POWER_ACTIONS as $action) {
         $collection->add(CustomAction::factory(
             'cloudserver_' . $action,
@@ -258,16 +366,25 @@ function contabo_CustomActions(array $params): CustomActionCollection
 
 function contabo_ClientArea(array $params): array
 {
+    if (ModuleSettings::fromParams($params)->isObjectStorage()) {
+        return [
+            'tabOverviewReplacementTemplate' => 'templates/objectstorage.tpl',
+            'templateVariables' => PageController::variables(new ObjectStoragePage(), $params),
+        ];
+    }
     $lang = Lang::strings(Lang::languageOf($params));
     $variables = [
         'serviceid' => (int) ($params['serviceid'] ?? 0),
         'service' => null,
         'error' => '',
         'LANG' => array_merge(is_array($GLOBALS['_LANG'] ?? null) ? $GLOBALS['_LANG'] : [], $lang),
+        'nav' => PageController::nav($params, $lang, 'overview', 'compute'),
+        'read_only_reason' => '',
     ];
     try {
         $view = ClientFactory::fromParams($params)->service(ServiceRequestMapper::serviceId($params));
         $variables['service'] = (new ServiceOverview($view))->toTemplate();
+        $variables['read_only_reason'] = PageController::readOnlyReason($params, $view, $lang);
     } catch (ApiException $error) {
         $variables['error'] = $error->kind === ApiException::REJECTED ? $error->getMessage() : $lang['cloudserver_error_unavailable'];
     }
@@ -284,6 +401,9 @@ function contabo_AdminServicesTabFields(array $params): array
     } catch (ApiException $error) {
         return ['Server status' => htmlspecialchars($error->getMessage(), ENT_QUOTES)];
     }
+    if (($view['kind'] ?? '') === 'object_storage' || ModuleSettings::fromParams($params)->isObjectStorage()) {
+        return ServiceTab::objectStorageFields($params, $view);
+    }
     $fields = [
         'Server status' => trim(($view['state'] ?? '') . ' / ' . ($view['instance_status'] ?? ''), ' /'),
         'Status message' => $view['status_message'] ?? '',
@@ -296,7 +416,14 @@ function contabo_AdminServicesTabFields(array $params): array
         'Cancel date' => $view['cancel_date'] ?? '',
         'Lock' => is_array($view['lock'] ?? null) ? (string) json_encode($view['lock']) : (string) ($view['lock'] ?? ''),
     ];
-    return array_map(static fn ($value): string => htmlspecialchars((string) $value, ENT_QUOTES), $fields);
+    return array_map(static fn ($value): string => htmlspecialchars((string) $value, ENT_QUOTES), $fields)
+        + ServiceTab::managementFields($params, $view);
+}
+
+/** Saves the admin's extra tags typed into the Services tab (see ServiceTab::managementFields). */
+function contabo_AdminServicesTabFieldsSave(array $params): void
+{
+    ServiceTab::saveTags($params, $_POST);
 }
 
 function contabo_ListAccounts(array $params): array
@@ -349,6 +476,19 @@ function contabo_run(array $params, callable $operation): string
             ->record('UnexpectedError', ['serviceid' => $serviceId], get_class($unexpected) . ': ' . $unexpected->getMessage(), 'unexpected error');
         return 'An unexpected error occurred in the server module. Details are in the module log.';
     }
+}
+
+/**
+ * WHMCS runs a client's custom function for a plain link too and checks no form token for it;
+ * a change from the client area therefore needs a POST carrying the session's token.
+ */
+function contabo_clientAreaRefusal(array $params): ?string
+{
+    $request = ClientRequest::current();
+    if (!$request->inClientArea || $request->isTrustedPost()) {
+        return null;
+    }
+    return Lang::strings(Lang::languageOf($params))['cloudserver_error_token'];
 }
 
 function contabo_power(array $params, string $action): string

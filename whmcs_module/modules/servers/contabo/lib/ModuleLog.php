@@ -11,7 +11,7 @@ namespace WHMCS\Module\Server\Contabo;
 final class ModuleLog
 {
     private const MASK = '********';
-    private const SECRET_KEYS = ['password', 'root_password', 'servicepassword', 'serverpassword', 'secret'];
+    private const SECRET_KEYS = ['password', 'root_password', 'rescue_password', 'servicepassword', 'serverpassword', 'secret', 'secret_key', 'user_data'];
 
     /** @var list<string> */
     private array $secrets;

@@ -1,5 +1,6 @@
-{* Client area overview for one cloud server. Variables: $service (or null), $error, $serviceid, $LANG. *}
+{* Client area overview for one cloud server. Variables: $service (or null), $error, $serviceid, $nav, $read_only_reason, $LANG. *}
 <div class="cloudserver-overview">
+    {include file="./includes/nav.tpl"}
     <h3>{$LANG.cloudserver_heading}</h3>
 
     {if $error}
@@ -26,6 +27,7 @@
             </div>
         {elseif $service.suspended}
             <div class="alert alert-warning" role="alert">{$LANG.cloudserver_suspended_text}</div>
+            <p class="text-muted">{$LANG.cloudserver_readonly_suspended}</p>
         {elseif $service.state == 'failed'}
             <div class="alert alert-danger" role="alert">{$LANG.cloudserver_failed_text}</div>
         {/if}
@@ -87,7 +89,16 @@
         {else}
             <p class="text-muted">{$LANG.cloudserver_power_unavailable}</p>
         {/if}
-        <a href="clientarea.php?action=productdetails&amp;id={$serviceid}" class="btn btn-link btn-sm">{$LANG.cloudserver_action_refresh}</a>
+        {if !$read_only_reason}
+            <form method="post" action="clientarea.php?action=productdetails&amp;id={$serviceid}" style="display:inline">
+                <input type="hidden" name="token" value="{$token}">
+                <input type="hidden" name="modop" value="custom">
+                <input type="hidden" name="a" value="refresh">
+                <button type="submit" class="btn btn-link btn-sm">{$LANG.cloudserver_action_refresh}</button>
+            </form>
+            <a href="clientarea.php?action=productdetails&amp;id={$serviceid}&amp;modop=custom&amp;a=rescue" class="btn btn-link btn-sm">{$LANG.cloudserver_page_rescue}</a>
+            <a href="clientarea.php?action=productdetails&amp;id={$serviceid}&amp;modop=custom&amp;a=reinstall" class="btn btn-link btn-sm">{$LANG.cloudserver_page_reinstall}</a>
+        {/if}
 
         <p class="text-muted small" style="margin-top: 1em;">{$LANG.cloudserver_console_note}</p>
     {/if}

@@ -12,14 +12,11 @@ use WHMCS\Module\Server\Contabo\ModuleLog;
  */
 final class LifecycleClient
 {
-    private readonly RequestSigner $signer;
+    private BackendApi $api;
 
-    public function __construct(
-        private readonly ServerRecord $server,
-        private readonly Transport $transport,
-        private ModuleLog $log,
-    ) {
-        $this->signer = new RequestSigner($server->keyId, $server->secret);
+    public function __construct(ServerRecord $server, Transport $transport, ModuleLog $log)
+    {
+        $this->api = new BackendApi($server, $transport, $log);
     }
 
     /** @return array<string, mixed> */
@@ -85,7 +82,7 @@ final class LifecycleClient
     /** @return array<string, mixed> */
     public function changePassword(string $serviceId, string $password): array
     {
-        $this->log = $this->log->withSecrets($password);
+        $this->api = $this->api->withSecrets($password);
         return $this->call('ChangePassword', 'POST', "/services/{$serviceId}/change-password", [], ['password' => $password]);
     }
 
@@ -99,6 +96,16 @@ final class LifecycleClient
     public function power(string $serviceId, string $action): array
     {
         return $this->call('Power' . ucfirst($action), 'POST', "/services/{$serviceId}/power/{$action}");
+    }
+
+    /**
+     * Status read fresh from the provider rather than from the backend's last sync.
+     *
+     * @return array<string, mixed> ServiceView
+     */
+    public function refresh(string $serviceId): array
+    {
+        return $this->call('Refresh', 'POST', "/services/{$serviceId}/refresh");
     }
 
     /**
@@ -125,60 +132,6 @@ final class LifecycleClient
      */
     private function call(string $action, string $method, string $path, array $query = [], ?array $body = null): array
     {
-        if (!$this->server->isComplete()) {
-            throw new ApiException(
-                'The server record is incomplete: set Hostname (API host and stage), Username (signing key id) and Password (signing secret).',
-                ApiException::NOT_CONFIGURED,
-            );
-        }
-        $payload = $method === 'GET' ? '' : ($body ? (string) json_encode($body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) : '{}');
-        $queryString = RequestSigner::canonicalQuery($query);
-        $url = $this->server->baseUrl . $path . ($queryString !== '' ? '?' . $queryString : '');
-        // One key per module call: a retry after a lost answer is then the same purchase, not a second one.
-        $idempotencyKey = 'whmcs-' . bin2hex(random_bytes(12));
-        $logged = ['method' => $method, 'url' => $url, 'key_id' => $this->server->keyId, 'idempotency_key' => $idempotencyKey, 'body' => $body ?? []];
-
-        try {
-            $response = $this->sendWithOneRetry($method, $path, $query, $url, $payload, $idempotencyKey);
-        } catch (TransportFailure $failure) {
-            $error = ErrorTranslator::fromTransport($failure, $this->server->baseUrl);
-            $this->log->record($action, $logged, $failure->getMessage(), $error->getMessage());
-            throw $error;
-        }
-
-        $decoded = json_decode($response->body, true);
-        if ($response->status < 200 || $response->status >= 300) {
-            $error = ErrorTranslator::fromResponse($response);
-            $this->log->record($action, $logged, $response->body, $error->getMessage());
-            throw $error;
-        }
-        if (!is_array($decoded)) {
-            $error = ErrorTranslator::unreadable($response->status);
-            $this->log->record($action, $logged, $response->body, $error->getMessage());
-            throw $error;
-        }
-        $this->log->record($action, $logged, $response->body, $decoded);
-        return $decoded;
-    }
-
-    /** @param array<string, string|list<string>> $query */
-    private function sendWithOneRetry(string $method, string $path, array $query, string $url, string $payload, string $idempotencyKey): HttpResponse
-    {
-        $attempt = 0;
-        while (true) {
-            // Fresh timestamp and nonce per attempt: the backend refuses a nonce it has seen.
-            $headers = $this->signer->headers($method, $path, $query, $payload) + [
-                'X-Idempotency-Key' => $idempotencyKey,
-                'Content-Type' => 'application/json',
-                'Accept' => 'application/json',
-            ];
-            try {
-                return $this->transport->send($method, $url, $headers, $payload);
-            } catch (TransportFailure $failure) {
-                if (++$attempt > 1) {
-                    throw $failure;
-                }
-            }
-        }
+        return $this->api->call($action, $method, $path, $query, $body);
     }
 }

@@ -4,9 +4,12 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Server\Contabo\Mapping;
 
-/** The product's Module Settings (configoption1..8) in the order contabo_ConfigOptions defines them. */
+/** The product's Module Settings (configoption1..10) in the order contabo_ConfigOptions defines them. */
 final class ModuleSettings
 {
+    public const COMPUTE = 'compute';
+    public const OBJECT_STORAGE = 'object_storage';
+
     public function __construct(
         public readonly string $product,
         public readonly string $region,
@@ -16,7 +19,14 @@ final class ModuleSettings
         public readonly string $cloudInitTemplate,
         public readonly string $suspendPolicy,
         public readonly string $terminatePolicy,
+        public readonly string $productType = self::COMPUTE,
+        public readonly string $defaultStorageSizeTb = '',
     ) {
+    }
+
+    public function isObjectStorage(): bool
+    {
+        return $this->productType === self::OBJECT_STORAGE;
     }
 
     /** @param array<string, mixed> $params */
@@ -34,6 +44,8 @@ final class ModuleSettings
             (string) ($params['configoption6'] ?? ''),
             $setting(7) === 'shutdown' ? 'shutdown' : 'stop',
             $setting(8) === 'keep' ? 'keep' : 'delete',
+            $setting(9) === self::OBJECT_STORAGE ? self::OBJECT_STORAGE : self::COMPUTE,
+            $setting(10),
         );
     }
 }

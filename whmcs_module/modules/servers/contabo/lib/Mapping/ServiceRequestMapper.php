@@ -16,6 +16,8 @@ final class ServiceRequestMapper
     public const PRIVATE_NETWORKING = ['Private Networking'];
     public const BACKUP = ['Backup'];
     public const ADDITIONAL_IPV4 = ['Additional IPv4'];
+    public const STORAGE_SIZE = ['Storage Size', 'Storage', 'Size'];
+    public const AUTO_SCALING_LIMIT = ['Auto-Scaling Limit', 'Auto Scaling Limit', 'Autoscaling Limit'];
     public const FIELD_USER_DATA = 'Cloud-Init User Data';
     public const FIELD_SSH_KEY = 'SSH Public Key';
     public const FIELD_INSTANCE_ID = 'Contabo Instance ID';
@@ -41,6 +43,10 @@ final class ServiceRequestMapper
             'default_user' => $settings->defaultUser,
             'add_ons' => self::addOns($options),
         ];
+        $productId = (int) ($params['pid'] ?? $params['packageid'] ?? 0);
+        if ($productId > 0) {
+            $request['whmcs_product_id'] = (string) $productId;
+        }
         $hostname = trim((string) ($params['domain'] ?? ''));
         if ($hostname !== '') {
             $request['hostname'] = $hostname;
@@ -68,6 +74,51 @@ final class ServiceRequestMapper
             'product_id' => OptionNames::find($options, self::PLAN) ?? $settings->product,
             'add_ons' => self::addOns($options),
         ];
+    }
+
+    /**
+     * The object storage order: region and size from configurable options, else the module settings.
+     *
+     * @param array<string, mixed> $params
+     * @return array<string, mixed>
+     * @throws \InvalidArgumentException with a sentence an admin can act on
+     */
+    public static function objectStorageRequest(array $params): array
+    {
+        $settings = ModuleSettings::fromParams($params);
+        $options = self::configOptions($params);
+        $request = [
+            'client_id' => (string) ($params['userid'] ?? $params['clientsdetails']['userid'] ?? $params['clientsdetails']['id'] ?? ''),
+            'client_email' => (string) ($params['clientsdetails']['email'] ?? ''),
+            'region' => self::required(OptionNames::find($options, self::REGION) ?? $settings->region, 'region', 'Region'),
+        ] + self::storageSize($params);
+        $productId = (int) ($params['pid'] ?? $params['packageid'] ?? 0);
+        if ($productId > 0) {
+            $request['whmcs_product_id'] = (string) $productId;
+        }
+        return $request;
+    }
+
+    /**
+     * Size and auto-scaling cap in TB, for an order or a resize (ChangePackage).
+     *
+     * @param array<string, mixed> $params
+     * @return array{size_tb: float, auto_scaling_limit_tb?: float}
+     */
+    public static function storageSize(array $params): array
+    {
+        $settings = ModuleSettings::fromParams($params);
+        $options = self::configOptions($params);
+        $size = self::terabytes(self::required(OptionNames::find($options, self::STORAGE_SIZE) ?? $settings->defaultStorageSizeTb, 'storage size', 'Storage Size'), 'Storage Size');
+        if ($size <= 0) {
+            throw new \InvalidArgumentException('The "Storage Size" must be more than 0 TB.');
+        }
+        $sizes = ['size_tb' => $size];
+        $limit = OptionNames::find($options, self::AUTO_SCALING_LIMIT);
+        if ($limit !== null) {
+            $sizes['auto_scaling_limit_tb'] = self::terabytes($limit, 'Auto-Scaling Limit');
+        }
+        return $sizes;
     }
 
     /** @param array<string, mixed> $params */
@@ -109,6 +160,16 @@ final class ServiceRequestMapper
             return [];
         }
         return array_values(array_filter(array_map('trim', preg_split('/\R/', $field) ?: []), 'strlen'));
+    }
+
+    /** "2", "2.5", "2 TB" or "250 GB" -> TB; anything else is an admin's configuration error. */
+    private static function terabytes(string $value, string $optionName): float
+    {
+        if (!preg_match('/^\s*(\d+(?:[.,]\d+)?)\s*(TB|GB)?\s*$/i', $value, $match)) {
+            throw new \InvalidArgumentException(sprintf('The "%s" value "%s" is not a size: use a number of TB, e.g. 1 or 2.5.', $optionName, $value));
+        }
+        $number = (float) str_replace(',', '.', $match[1]);
+        return strtoupper($match[2] ?? 'TB') === 'GB' ? $number / 1000 : $number;
     }
 
     private static function required(string $value, string $what, string $optionName): string

@@ -1,0 +1,42 @@
+<?php
+
+declare(strict_types=1);
+
+namespace WHMCS\Module\Server\Contabo\Api;
+
+/** The admin routes the server module reads: product guardrails and the cloud-init templates. */
+final class AdminClient
+{
+    public function __construct(private readonly BackendApi $api)
+    {
+    }
+
+    /** @return array<string, mixed> {allow_reinstall, allow_rescue, ..., max_snapshots} */
+    public function guardrails(string $whmcsProductId): array
+    {
+        $product = PathSegment::of($whmcsProductId, 'product');
+        return $this->api->call('GetGuardrails', 'GET', "/admin/products/{$product}/guardrails");
+    }
+
+    /**
+     * @param array<string, mixed> $guardrails
+     * @return array<string, mixed> the stored guardrails
+     */
+    public function saveGuardrails(string $whmcsProductId, array $guardrails): array
+    {
+        $product = PathSegment::of($whmcsProductId, 'product');
+        return $this->api->call('SaveGuardrails', 'PUT', "/admin/products/{$product}/guardrails", [], $guardrails);
+    }
+
+    /** @return list<array{name: string, description: string}> the library, without the template bodies */
+    public function cloudInitTemplates(): array
+    {
+        $templates = [];
+        foreach (Items::of($this->api->call('ListCloudInitTemplates', 'GET', '/admin/cloud-init-templates')) as $template) {
+            if (($template['name'] ?? '') !== '') {
+                $templates[] = ['name' => (string) $template['name'], 'description' => (string) ($template['description'] ?? '')];
+            }
+        }
+        return $templates;
+    }
+}

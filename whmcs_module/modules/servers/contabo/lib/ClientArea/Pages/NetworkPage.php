@@ -1,0 +1,99 @@
+<?php
+
+declare(strict_types=1);
+
+namespace WHMCS\Module\Server\Contabo\ClientArea\Pages;
+
+use WHMCS\Module\Server\Contabo\Api\ApiException;
+use WHMCS\Module\Server\Contabo\Api\PathSegment;
+use WHMCS\Module\Server\Contabo\ClientArea\Page;
+use WHMCS\Module\Server\Contabo\ClientArea\PageContext;
+use WHMCS\Module\Server\Contabo\ClientArea\PageController;
+use WHMCS\Module\Server\Contabo\ClientFactory;
+
+/** IP addresses with reverse DNS, and the client's private networks. */
+final class NetworkPage implements Page
+{
+    public function name(): string
+    {
+        return 'network';
+    }
+
+    public function operations(): array
+    {
+        return ['ptr_set', 'ptr_reset', 'network_create', 'network_join', 'network_leave'];
+    }
+
+    public function readOperations(): array
+    {
+        return [];
+    }
+
+    public function confirmations(): array
+    {
+        return ['network_join' => 'cloudserver_network_join_warning', 'network_leave' => 'cloudserver_network_leave_warning'];
+    }
+
+    public function perform(string $op, PageContext $context): array
+    {
+        $network = ClientFactory::network($context->params, $context->idempotencyKey($op));
+        $request = $context->request;
+        switch ($op) {
+            case 'ptr_set':
+            case 'ptr_reset':
+                // Only this service's own addresses: the list the backend gives for it.
+                $ip = $context->rules->oneOf($request->post('ip'), array_column(ClientFactory::network($context->params)->ips($context->serviceId), 'ip'), 'cloudserver_invalid_ip');
+                if ($op === 'ptr_set') {
+                    $network->setReverseDns($context->serviceId, $ip, $context->rules->hostname($request->post('ptr')));
+                    return ['message' => $context->text('cloudserver_ptr_saved')];
+                }
+                $network->resetReverseDns($context->serviceId, $ip);
+                return ['message' => $context->text('cloudserver_ptr_reset_done')];
+            case 'network_create':
+                $network->createPrivateNetwork($context->serviceId, $context->rules->name($request->post('name')), $context->rules->description($request->post('description')));
+                return ['message' => $context->text('cloudserver_network_created')];
+            case 'network_join':
+                $network->joinPrivateNetwork($context->serviceId, PathSegment::of($request->post('network_id'), 'private network'));
+                return ['message' => $context->text('cloudserver_network_joined')];
+            default:
+                $network->leavePrivateNetwork($context->serviceId, PathSegment::of($request->post('network_id'), 'private network'));
+                return ['message' => $context->text('cloudserver_network_left')];
+        }
+    }
+
+    /** Each section loads on its own: a failing private-network list still shows the IPs. */
+    public function load(PageContext $context): array
+    {
+        $client = ClientFactory::network($context->params);
+        $vars = ['ips' => [], 'ips_error' => '', 'private_networks' => [], 'private_networks_error' => '', 'can_create_network' => false, 'network_notice' => ''];
+        try {
+            foreach ($client->ips($context->serviceId) as $ip) {
+                $vars['ips'][] = [
+                    'ip' => (string) ($ip['ip'] ?? ''),
+                    'version' => (int) ($ip['version'] ?? 4),
+                    'type' => (string) ($ip['type'] ?? ''),
+                    'ptr' => (string) ($ip['ptr'] ?? ''),
+                ];
+            }
+        } catch (ApiException $error) {
+            $vars['ips_error'] = PageController::customerMessage($error, $context->lang);
+        }
+        try {
+            $networks = $client->privateNetworks($context->serviceId);
+            foreach ($networks['items'] as $network) {
+                $vars['private_networks'][] = [
+                    'id' => (string) ($network['id'] ?? ''),
+                    'name' => (string) ($network['name'] ?? ''),
+                    'region' => (string) ($network['region'] ?? ''),
+                    'cidr' => (string) ($network['cidr'] ?? ''),
+                    'joined' => !empty($network['joined']),
+                ];
+            }
+            $vars['can_create_network'] = $networks['can_create'];
+            $vars['network_notice'] = $networks['notice'];
+        } catch (ApiException $error) {
+            $vars['private_networks_error'] = PageController::customerMessage($error, $context->lang);
+        }
+        return $vars;
+    }
+}
