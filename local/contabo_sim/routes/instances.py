@@ -157,6 +157,7 @@ def reinstall_instance(ctx: Context) -> Reply:
     instance["sshKeys"] = _secret_ids(state, body.get("sshKeys", []), "ssh")
     _secret_ids(state, [body["rootPassword"]] if "rootPassword" in body else [], "password")
     instance |= {"imageId": image["imageId"], "osType": image["osType"], "status": "installing"}
+    instance["_userData"] = body.get("userData", "")  # bookkeeping: what cloud-init will run
     instance["defaultUser"] = body.get("defaultUser", instance["defaultUser"])
     state.schedule_status(instance["instanceId"], state.config.provision_seconds / 2, "running")
     ctx.audit("instances", "UPDATED", instanceId=instance["instanceId"])

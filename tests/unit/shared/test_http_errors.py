@@ -11,7 +11,7 @@ from contabo_reseller.http import errors as http_errors
     [
         (errors.InvalidInput("bad"), 400),
         (errors.NotAuthenticated("who"), 401),
-        (errors.QuotaExceeded("full"), 402),
+        (errors.QuotaExceeded("full"), 422),
         (errors.NotFound("gone"), 404),
         (errors.ServiceBusy("busy"), 409),
         (errors.Conflict("clash"), 409),
@@ -31,7 +31,7 @@ def test_subclass_inherits_its_parents_status():
         code = "snapshot_limit"
 
     response = http_errors.domain_error_response(SnapshotLimit("You already have 2 snapshots."))
-    assert response.status_code == 402
+    assert response.status_code == 422
     assert response.body["error"] == {
         "code": "snapshot_limit",
         "message": "You already have 2 snapshots.",

@@ -17,7 +17,7 @@ from contabo_reseller.domain import errors
 STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
     errors.InvalidInput: 400,
     errors.NotAuthenticated: 401,
-    errors.QuotaExceeded: 402,
+    errors.QuotaExceeded: 422,  # a limit is a refusal the customer can act on, not a payment
     errors.NotFound: 404,
     errors.ServiceBusy: 409,
     errors.Conflict: 409,
