@@ -73,3 +73,16 @@ class ImageView(BaseModel):
 
 class ImageList(BaseModel):
     items: list[ImageView]
+
+
+def usable_images(images: list[ContaboImage]) -> list[ContaboImage]:
+    """Standard images, and the reseller's own custom images once fully downloaded."""
+    return [i for i in images if i.standard or i.status.lower() == "downloaded"]
+
+
+def default_user_for(current: str | None, os_type: str) -> str:
+    """Contabo's users: root or admin on Linux/BSD, admin or administrator on Windows."""
+    user = current or "root"
+    if os_type.lower().startswith("windows"):
+        return "administrator" if user == "root" else user
+    return "root" if user == "administrator" else user

@@ -21,6 +21,8 @@ from contabo_reseller.domain.compute import (
     ImageList,
     ImageView,
     ReinstallRequest,
+    default_user_for,
+    usable_images,
 )
 from contabo_reseller.domain.errors import ActionRefused, DomainError, InvalidInput
 from contabo_reseller.domain.guardrails import REFUSALS, Guardrails
@@ -36,7 +38,7 @@ def list_images(service_id: str) -> ImageList:
     record = service_policy.readable(service_id)
     service_policy.require_compute(record)
     images = compute_for(service_id, str(uuid.uuid4())).account_images()
-    return ImageList(items=[_image_view(image) for image in _usable(images)])
+    return ImageList(items=[_image_view(image) for image in usable_images(images)])
 
 
 def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> ServiceView:
@@ -57,7 +59,7 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
             )
         if not request.confirm:
             raise ActionRefused(REINSTALL_WARNING, details={"confirm_required": True})
-        default_user = _default_user(record.details.get("username"), image.os_type)
+        default_user = default_user_for(record.details.get("username"), image.os_type)
         new_secret = contabo.create_secret(
             f"{record.display_name}-root", generate_root_password(), "password"
         )
@@ -113,15 +115,10 @@ def _user_data(record: ServiceRecord, request: ReinstallRequest, rails: Guardrai
 
 def _image(contabo: ComputePort, wanted: str) -> ContaboImage:
     wanted = wanted.strip()
-    for image in _usable(contabo.account_images()):
+    for image in usable_images(contabo.account_images()):
         if image.image_id == wanted or image.name.lower() == wanted.lower():
             return image
     raise InvalidInput(f"The operating system image '{wanted}' is not available for reinstall.")
-
-
-def _usable(images: list[ContaboImage]) -> list[ContaboImage]:
-    """Standard images, and the reseller's own custom images once fully downloaded."""
-    return [i for i in images if i.standard or i.status.lower() == "downloaded"]
 
 
 def _image_view(image: ContaboImage) -> ImageView:
@@ -132,14 +129,6 @@ def _image_view(image: ContaboImage) -> ImageView:
         version=image.version,
         standard=image.standard,
     )
-
-
-def _default_user(current: str | None, os_type: str) -> str:
-    """Contabo's users: root or admin on Linux/BSD, admin or administrator on Windows."""
-    user = current or "root"
-    if os_type.lower().startswith("windows"):
-        return "administrator" if user == "root" else user
-    return "root" if user == "administrator" else user
 
 
 def _forget_secret(contabo: ComputePort, secret_id: int) -> None:
