@@ -117,6 +117,24 @@ def in_state(state: str) -> Iterator[ServiceRecord]:
     return ServiceRecord.by_state.query(state)
 
 
+def all_services() -> Iterator[ServiceRecord]:
+    """Every service row (one paginated scan), for the jobs that compare all of them."""
+    return ServiceRecord.scan(ServiceRecord.state != "new")
+
+
+def unchanged_and_unlocked(record: ServiceRecord, now: float) -> Condition:
+    """The row is as ``record`` read it and no action holds its lock: a background job's
+    write then neither undoes a newer change nor slips into a running action."""
+    unchanged = (
+        ServiceRecord.updated_at == record.updated_at
+        if record.updated_at
+        else ServiceRecord.updated_at.does_not_exist()
+    )
+    return unchanged & (
+        ServiceRecord.lock_owner.does_not_exist() | (ServiceRecord.lock_expires_at < now)
+    )
+
+
 def by_resource(resource_id: str) -> ServiceRecord | None:
     return next(iter(ServiceRecord.by_resource.query(resource_id, limit=1)), None)
 

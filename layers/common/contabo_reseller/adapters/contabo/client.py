@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.errors import ContaboNotFound
 from contabo_reseller.adapters.contabo.operations import OPERATIONS
-from contabo_reseller.adapters.contabo.transport import CallContext, ContaboTransport
+from contabo_reseller.adapters.contabo.transport import PAGE_SIZE, CallContext, ContaboTransport
 
 if TYPE_CHECKING:
     from contabo_reseller.adapters.contabo import generated_firewall_models as fw
@@ -86,6 +86,19 @@ class ContaboClient:
             "productTypes": product_types,
         }
         return self._items("retrieveInstancesList", gm.ListInstancesResponse, filters)
+
+    def list_instances_page(
+        self, page: int, *, size: int = PAGE_SIZE
+    ) -> tuple[list[gm.ListInstancesResponseData], int]:
+        """One page of every instance (pages count from 1) and how many pages there are, so a
+        long sync can stop after any page and resume with the next."""
+        body = self._transport.call(
+            OPERATIONS["retrieveInstancesList"], self.context, params={"page": page, "size": size}
+        )
+        if not body:
+            return [], 0
+        envelope = gm.ListInstancesResponse.model_validate(body)
+        return list(envelope.data), int(envelope.field_pagination.total_pages or 0)
 
     def rename_instance(self, instance_id: int, display_name: str) -> gm.PatchInstanceResponseData:
         body = self._call(

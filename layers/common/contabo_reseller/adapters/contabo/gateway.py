@@ -76,7 +76,7 @@ class ClientGateway:
     # Instances -----------------------------------------------------------------------------
 
     def get_instance(self, instance_id: int) -> InstanceFacts:
-        return _facts(self._client.get_instance(instance_id))
+        return instance_facts(self._client.get_instance(instance_id))
 
     def power(self, instance_id: int, action: str) -> None:
         calls = {
@@ -186,7 +186,8 @@ def _create_add_ons(add_ons: dict[str, Any]) -> gm.CreateInstanceAddons | None:
     return gm.CreateInstanceAddons(**wanted)
 
 
-def _facts(instance: Any) -> InstanceFacts:
+def instance_facts(instance: Any) -> InstanceFacts:
+    """A Contabo instance (single or list item: the same fields) in the lifecycle's words."""
     ip_config = instance.ip_config
     return InstanceFacts(
         instance_id=instance.instance_id,
