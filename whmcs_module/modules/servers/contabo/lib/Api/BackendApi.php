@@ -86,7 +86,8 @@ final class BackendApi
                 ApiException::NOT_CONFIGURED,
             );
         }
-        $payload = $method === 'GET' ? '' : ($body ? (string) json_encode($body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) : '{}');
+        // GET and a bodiless DELETE send nothing; other methods send at least an empty object.
+        $payload = $method === 'GET' || ($method === 'DELETE' && $body === null) ? '' : ($body ? (string) json_encode($body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) : '{}');
         $queryString = RequestSigner::canonicalQuery($query);
         $url = $this->server->baseUrl . $path . ($queryString !== '' ? '?' . $queryString : '');
         // One key per module call: a retry after a lost answer is then the same purchase, not a second one.
