@@ -224,5 +224,7 @@ def test_guardrails(whmcs, service_factory):
     )
     assert too_big.status_code == 400
     assert "the limit is 100 bytes" in too_big.json()["error"]["message"]
-    with_default_key = whmcs.request("POST", path, {"image_id": "ubuntu-22.04", "confirm": True})
-    assert with_default_key.status_code == 202, with_default_key.text
+    with_key = whmcs.request(
+        "POST", path, {"image_id": "ubuntu-22.04", "ssh_key_ids": [key["id"]], "confirm": True}
+    )
+    assert with_key.status_code == 202, with_key.text

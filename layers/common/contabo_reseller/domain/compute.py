@@ -24,8 +24,7 @@ class RescueRequest(BaseModel):
     # User data may carry the customer's own secrets: never echo input in errors.
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
-    # None: the client's default vault key (if any); []: no key, the password only.
-    ssh_key_ids: list[KeyId] | None = Field(default=None, max_length=10)
+    ssh_key_ids: list[KeyId] = Field(default_factory=list, max_length=10)  # from the vault
     user_data: UserData | None = None
 
 
@@ -38,7 +37,7 @@ class ReinstallRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
     image_id: str = Field(min_length=1, max_length=100, description="Image uuid or name")
-    ssh_key_ids: list[KeyId] | None = Field(default=None, max_length=10)
+    ssh_key_ids: list[KeyId] = Field(default_factory=list, max_length=10)
     cloud_init_template: TemplateName | None = None
     user_data: UserData | None = None
     confirm: bool = False

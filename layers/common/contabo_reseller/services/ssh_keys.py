@@ -76,10 +76,8 @@ def set_default(client_id: str, key_id: str) -> SshKeyView:
     return _view(key_id, chosen)
 
 
-def secret_ids_for(client_id: str, key_ids: list[str] | None) -> list[int]:
-    """Contabo secret ids of the client's keys; ``None`` means the client's default key."""
-    if key_ids is None:
-        return [int(d["secret_id"]) for _, d in _vault(client_id) if d.get("default")]
+def secret_ids_for(client_id: str, key_ids: list[str]) -> list[int]:
+    """Contabo secret ids of the client's keys (the client area preselects the default)."""
     return [int(_require(client_id, key_id)["secret_id"]) for key_id in dict.fromkeys(key_ids)]
 
 
