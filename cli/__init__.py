@@ -1,0 +1,1 @@
+"""Operator tools, run from a clone of this repository (see README, Operations)."""

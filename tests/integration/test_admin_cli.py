@@ -1,0 +1,253 @@
+"""The admin CLI against the local stack, through the stack.json `make dev` writes: jobs, a
+service, the audit log, the Contabo connection, key rotation; secrets never printed but once."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import boto3
+import pytest
+
+from cli.contabo_admin.__main__ import main
+from local.signed_client import SignedClient
+from local.stack.aws import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
+from local.stack.runner import RunningStack, write_state
+from local.stack.template import REPO_ROOT
+
+ED25519 = (
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ada@laptop"
+)
+ORDER = {
+    "client_id": "7",
+    "client_email": "ada@example.com",
+    "product_id": "V92",
+    "region": "EU",
+    "image_id": "ubuntu-22.04",
+    "hostname": "web1.example.com",
+    "ssh_keys": [ED25519],
+}
+SEEDED_SERVICE = "9100"
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def state_dir(local_stack: RunningStack, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("local-state")
+    write_state(local_stack, directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def whmcs(local_stack: RunningStack) -> Iterator[SignedClient]:
+    client = SignedClient(local_stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="module")
+def seeded_audit(local_stack: RunningStack) -> None:
+    """Actions an hour apart; the last one made a Contabo call under its trace id."""
+    from contabo_reseller.adapters import audit_log
+
+    rows = [
+        {"action": "suspend", "request_id": "trace-a", "now": T0},
+        {
+            "action": "unsuspend",
+            "request_id": "trace-b",
+            "outcome": "refused",
+            "message": 'The service, is "terminated".',
+            "now": T0 + timedelta(hours=1),
+        },
+        {"action": "suspend", "request_id": "trace-c", "now": T0 + timedelta(hours=2)},
+    ]
+    for row in rows:
+        audit_log.record(
+            kind="action",
+            service_id=SEEDED_SERVICE,
+            trace_id=row["request_id"],
+            **{"outcome": "ok", **row},
+        )
+    audit_log.record(
+        kind="contabo_call",
+        action="shutdown",
+        outcome="ok",
+        service_id=SEEDED_SERVICE,
+        request_id="x-request-1",
+        trace_id="trace-c",
+        status_code=201,
+        method="POST",
+        path="/v1/compute/instances/1/actions/shutdown",
+        duration_ms=42,
+        now=T0 + timedelta(hours=2, seconds=1),
+    )
+
+
+def admin(state_dir: Path, *args: str) -> tuple[int, str, str]:
+    out, notes = io.StringIO(), io.StringIO()
+    code = main(["--local", "--state-dir", str(state_dir), *args], out, notes)
+    return code, out.getvalue(), notes.getvalue()
+
+
+def search(state_dir: Path, *args: str) -> list[dict[str, str]]:
+    code, out, notes = admin(state_dir, "audit", "search", "--csv", *args)
+    assert code == 0, notes
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_run_job_invokes_the_scheduled_function_by_any_of_its_names(state_dir: Path) -> None:
+    for name in ("schedule-heartbeat", "ScheduleHeartbeatFunction", "schedule_heartbeat"):
+        code, out, notes = admin(state_dir, "run-job", name)
+        assert code == 0, notes
+        printed = json.loads(out)
+        assert printed["job"] == "ScheduleHeartbeatFunction"
+        assert printed["result"]["beat"] is True
+
+
+def test_run_job_names_the_jobs_when_it_does_not_know_one(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "run-job", "HealthFunction")  # an API function
+    assert code == 1 and out == ""
+    assert "no scheduled job 'HealthFunction'" in notes
+    assert "ProvisioningWorkerFunction" in notes
+
+
+def test_service_show_prints_the_row_and_its_latest_audit(
+    state_dir: Path, whmcs: SignedClient
+) -> None:
+    created = whmcs.request("POST", "/services/9001/create", ORDER)
+    assert created.status_code == 202, created.text
+
+    code, out, notes = admin(state_dir, "service", "show", "9001")
+
+    assert code == 0, notes
+    shown = json.loads(out)
+    assert shown["service"]["service_id"] == "9001"
+    assert shown["service"]["details"]["hostname"] == "web1.example.com"
+    audit = shown["audit"]  # the order's action, and the worker's if it woke already
+    assert "create" in [row["action"] for row in audit if row["kind"] == "action"]
+    assert all(row["service_id"] == "9001" for row in audit)
+    assert [row["time"] for row in audit] == sorted((row["time"] for row in audit), reverse=True)
+
+
+def test_service_show_of_an_unknown_service_fails_clearly(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "service", "show", "404404")
+    assert (code, out) == (1, "")
+    assert "no service 404404" in notes
+
+
+@pytest.mark.usefixtures("seeded_audit")
+def test_audit_search_by_service_action_and_time(state_dir: Path) -> None:
+    rows = search(state_dir, "--service", SEEDED_SERVICE)
+    assert [row["action"] for row in rows] == ["shutdown", "suspend", "unsuspend", "suspend"]
+
+    suspends = search(state_dir, "--service", SEEDED_SERVICE, "--action", "suspend")
+    assert [row["request_id"] for row in suspends] == ["trace-c", "trace-a"]
+
+    window = search(
+        state_dir,
+        "--service",
+        SEEDED_SERVICE,
+        "--since",
+        "2026-03-01T12:30:00",
+        "--until",
+        "2026-03-01T13:30:00+00:00",
+    )
+    assert [row["action"] for row in window] == ["unsuspend"]
+    assert window[0]["message"] == 'The service, is "terminated".'  # CSV quoting holds
+
+
+@pytest.mark.usefixtures("seeded_audit")
+def test_audit_search_by_trace_id_finds_the_action_and_its_contabo_calls(state_dir: Path) -> None:
+    rows = search(state_dir, "--request-id", "trace-c")
+    assert [(row["kind"], row["request_id"]) for row in rows] == [
+        ("contabo_call", "x-request-1"),
+        ("action", "trace-c"),
+    ]
+    assert rows[0]["status_code"] == "201" and rows[0]["duration_ms"] == "42"
+
+
+@pytest.mark.usefixtures("seeded_audit")
+def test_audit_search_without_a_key_scans_and_says_so(state_dir: Path) -> None:
+    code, out, notes = admin(
+        state_dir, "audit", "search", "--action", "unsuspend", "--since", "2026-03-01"
+    )
+    assert code == 0
+    assert "reading the whole audit table" in notes
+    lines = [line for line in out.splitlines() if SEEDED_SERVICE in line]
+    assert len(lines) == 1 and "refused" in lines[0] and "request_id=trace-b" in lines[0]
+
+
+def test_audit_search_refuses_a_time_it_cannot_read(state_dir: Path) -> None:
+    code, _, notes = admin(state_dir, "audit", "search", "--since", "last tuesday")
+    assert code == 1 and "use an ISO date" in notes
+
+
+def test_contabo_test_runs_test_connection_through_the_signed_api(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "contabo", "test")
+    assert code == 0, notes
+    assert out.strip().endswith("connection ok")
+    assert "contabo:" in out
+    assert DEMO_SIGNING_SECRET not in out + notes
+
+
+def test_the_module_runs_from_a_shell(state_dir: Path) -> None:
+    command = [sys.executable, "-m", "cli.contabo_admin", "--local", "--state-dir", str(state_dir)]
+    completed = subprocess.run(  # noqa: S603 (our own interpreter and module)
+        [*command, "keys", "list"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split() == [DEMO_SIGNING_KEY_ID]
+
+
+def test_keys_rotate_prints_the_new_secret_once_and_retire_removes_the_old_key(
+    state_dir: Path, local_stack: RunningStack
+) -> None:
+    from aws_lambda_powertools.utilities import parameters
+
+    code, out, notes = admin(state_dir, "keys", "rotate")
+    assert code == 0, notes
+    key_id = out.split("key id (WHMCS server Username): ")[1].split()[0]
+    secret = out.split("secret (WHMCS server Password): ")[1].split()[0]
+    stored = json.loads(
+        boto3.client("secretsmanager").get_secret_value(
+            SecretId=local_stack.names.physical("WhmcsSigningKeysSecret")
+        )["SecretString"]
+    )
+    assert stored == {DEMO_SIGNING_KEY_ID: DEMO_SIGNING_SECRET, key_id: secret}
+    assert len(secret) == 48 and secret.isalnum()
+    assert out.count(secret) == 1 and secret not in notes
+    assert DEMO_SIGNING_SECRET not in out + notes
+
+    parameters.clear_caches()  # what the functions' 5-minute secret cache does in time
+    assert _signature_accepted(local_stack, key_id, secret)
+    assert _signature_accepted(local_stack, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
+
+    code, retired, notes = admin(state_dir, "keys", "retire", DEMO_SIGNING_KEY_ID)
+    assert code == 0, notes
+    assert admin(state_dir, "keys", "list")[1].split() == [key_id]
+    parameters.clear_caches()
+    assert not _signature_accepted(local_stack, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
+    assert _signature_accepted(local_stack, key_id, secret)
+
+    code, _, last = admin(state_dir, "keys", "retire", key_id)
+    assert code == 1 and "only signing key" in last
+    assert secret not in retired + notes + last
+
+
+def _signature_accepted(local_stack: RunningStack, key_id: str, secret: str) -> bool:
+    client = SignedClient(local_stack.api_url, key_id, secret)
+    try:
+        return client.request("GET", "/services/9001").status_code != 401
+    finally:
+        client.close()
