@@ -22,14 +22,30 @@ final class LangTest extends TestCase
         }
     }
 
-    public function testTemplateUsesOnlyKeysThatExist(): void
+    public function testTemplatesAndCodeUseOnlyKeysThatExist(): void
     {
-        $template = (string) file_get_contents(MODULE_DIR . '/templates/overview.tpl');
-        preg_match_all('/\$LANG\.(cloudserver_[a-z_]+)/', $template, $used);
         $english = self::load('english');
-
+        preg_match_all('/\$LANG\.(cloudserver_[a-z_]+)/', self::templates(), $used);
         self::assertNotEmpty($used[1]);
         self::assertSame([], array_diff(array_unique($used[1]), array_keys($english)));
+
+        // Keys the PHP side reads by name: text('...'), $lang['...'] and the InputRules errors.
+        $code = '';
+        foreach (new \RecursiveIteratorIterator(new \RecursiveDirectoryIterator(MODULE_DIR . '/lib')) as $file) {
+            if ($file->isFile() && str_ends_with($file->getFilename(), '.php')) {
+                $code .= file_get_contents($file->getPathname());
+            }
+        }
+        $code .= file_get_contents(MODULE_DIR . '/contabo.php');
+        preg_match_all("/'(cloudserver_(?:invalid|error|page|readonly|snapshot|sshkey|reinstall|rescue|network|firewall|storage|ptr|new|action|confirm)[a-z_]*[a-z])'/", $code, $named);
+        self::assertNotEmpty($named[1]);
+        self::assertSame([], array_diff(array_unique($named[1]), array_keys($english)));
+        foreach (['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage', 'overview'] as $page) {
+            self::assertArrayHasKey('cloudserver_page_' . $page, $english);
+        }
+        foreach (['snapshots_rollback', 'snapshots_delete', 'sshkeys_delete', 'network_network_join', 'network_network_leave', 'firewall_preset', 'firewall_delete', 'rescue_start', 'objectstorage_regenerate'] as $confirmation) {
+            self::assertArrayHasKey('cloudserver_confirm_' . $confirmation, $english);
+        }
         foreach (['queued', 'purchasing', 'provisioning', 'active', 'suspended', 'failed', 'terminated'] as $state) {
             self::assertArrayHasKey('cloudserver_state_' . $state, $english);
         }
@@ -37,7 +53,7 @@ final class LangTest extends TestCase
 
     public function testCustomerVisibleTextIsBrandNeutral(): void
     {
-        $visible = (string) file_get_contents(MODULE_DIR . '/templates/overview.tpl')
+        $visible = self::templates()
             . implode("\n", self::load('english')) . implode("\n", self::load('german'))
             . contabo_MetaData()['DisplayName']
             . implode("\n", array_keys(contabo_ClientAreaCustomButtonArray([])));
@@ -51,6 +67,15 @@ final class LangTest extends TestCase
         self::assertSame('Start', Lang::strings('klingon')['cloudserver_action_start']);
         self::assertSame('Start', Lang::strings('../../english')['cloudserver_action_start']);
         self::assertSame('Starten', Lang::strings('German')['cloudserver_action_start']);
+    }
+
+    private static function templates(): string
+    {
+        $text = '';
+        foreach ([...glob(MODULE_DIR . '/templates/*.tpl'), ...glob(MODULE_DIR . '/templates/includes/*.tpl')] as $template) {
+            $text .= file_get_contents($template);
+        }
+        return $text;
     }
 
     /** @return array<string, string> */
