@@ -20,7 +20,8 @@ final class InputRulesTest extends TestCase
 
     public function testAcceptedValuesAreCleaned(): void
     {
-        self::assertSame('nightly 2026-11_a.b', $this->rules->snapshotName(' nightly 2026-11_a.b '));
+        self::assertSame('nightly 2026-11 a', $this->rules->snapshotName(' nightly 2026-11 a '));
+        self::assertSame('ada@laptop_2.old+x', $this->rules->sshKeyName(' ada@laptop_2.old+x '));
         self::assertSame('mail.example.com', $this->rules->hostname('Mail.Example.COM.'));
         self::assertSame('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ada@laptop', $this->rules->sshPublicKey("ssh-ed25519   AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ada@laptop\n"));
         self::assertSame("#cloud-config\npackages: [nginx]\n", $this->rules->userData("#cloud-config\r\npackages: [nginx]\r\n"));
@@ -39,6 +40,8 @@ final class InputRulesTest extends TestCase
             'snapshot name too long' => ['snapshotName', str_repeat('a', 31)],
             'snapshot name empty' => ['snapshotName', '  '],
             'snapshot name symbols' => ['snapshotName', 'a;b'],
+            'snapshot name underscore' => ['snapshotName', 'a_b'],
+            'key name symbols' => ['sshKeyName', 'a/b'],
             'host name one label' => ['hostname', 'localhost'],
             'host name underscore' => ['hostname', 'my_host.example.com'],
             'host name leading hyphen' => ['hostname', '-a.example.com'],

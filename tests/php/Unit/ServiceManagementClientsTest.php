@@ -217,6 +217,19 @@ final class ServiceManagementClientsTest extends TestCase
         }
     }
 
+    public function testAConflictIsFinalNotARetryLater(): void
+    {
+        $this->transport->answer(409, ['error' => ['code' => 'conflict', 'message' => 'This SSH key is already in your key store.']]);
+
+        try {
+            ClientFactory::sshKeys($this->params)->add('7', 'laptop', 'ssh-ed25519 AAAA x');
+            self::fail('a conflict must throw');
+        } catch (ApiException $error) {
+            self::assertSame(ApiException::REJECTED, $error->kind);
+            self::assertSame('This SSH key is already in your key store.', $error->getMessage());
+        }
+    }
+
     public function testIdsThatWouldChangeThePathAreRefusedBeforeSending(): void
     {
         foreach (['../admin', 'a/b', 'snap 1', '', str_repeat('a', 129)] as $bad) {

@@ -68,7 +68,7 @@
                     <input type="hidden" name="op" value="create">
                     <div class="form-group mb-3">
                         <label for="cloudserver-snapshot-name">{$LANG.cloudserver_name}</label>
-                        <input type="text" class="form-control" id="cloudserver-snapshot-name" name="name" maxlength="30" pattern="[A-Za-z0-9 _.\-]{literal}{1,30}{/literal}" required>
+                        <input type="text" class="form-control" id="cloudserver-snapshot-name" name="name" maxlength="30" pattern="[A-Za-z0-9 \-]{literal}{1,30}{/literal}" required>
                         <small class="help-block form-text text-muted">{$LANG.cloudserver_snapshot_name_rules}</small>
                     </div>
                     <div class="form-group mb-3">

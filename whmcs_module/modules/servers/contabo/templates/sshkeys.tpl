@@ -60,7 +60,8 @@
                 <input type="hidden" name="op" value="add">
                 <div class="form-group mb-3">
                     <label for="cloudserver-key-name">{$LANG.cloudserver_name}</label>
-                    <input type="text" class="form-control" id="cloudserver-key-name" name="name" maxlength="64" required>
+                    <input type="text" class="form-control" id="cloudserver-key-name" name="name" maxlength="64" pattern="[A-Za-z0-9 _.@+\-]{literal}{1,64}{/literal}" required>
+                    <small class="help-block form-text text-muted">{$LANG.cloudserver_sshkey_name_rules}</small>
                 </div>
                 <div class="form-group mb-3">
                     <label for="cloudserver-key-public">{$LANG.cloudserver_sshkey_public_key}</label>

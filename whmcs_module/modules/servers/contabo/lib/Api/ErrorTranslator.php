@@ -56,6 +56,10 @@ final class ErrorTranslator
                 $code,
             );
         }
+        // A conflict (e.g. the same SSH key twice) is final: retrying will not help.
+        if ($status === 409 && $code === 'conflict' && $backendMessage !== '') {
+            return new ApiException($backendMessage, ApiException::REJECTED, $status, $code);
+        }
         if ($status === 409) {
             $retryAfter = (int) ($response->header('Retry-After') ?? 0);
             $message = $backendMessage !== '' ? $backendMessage : 'Another action is still running on this server.';

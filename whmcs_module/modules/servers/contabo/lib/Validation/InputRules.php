@@ -30,10 +30,11 @@ final class InputRules
     {
     }
 
+    /** The provider's rule: 1-30 letters, digits, spaces and dashes. */
     public function snapshotName(string $name): string
     {
         $name = trim($name);
-        if (!preg_match('/^[A-Za-z0-9 _.-]{1,30}$/', $name)) {
+        if (!preg_match('/^[A-Za-z0-9 -]{1,30}$/', $name)) {
             $this->fail('cloudserver_invalid_snapshot_name');
         }
         return $name;
@@ -47,6 +48,16 @@ final class InputRules
             $this->fail('cloudserver_invalid_description');
         }
         return $text;
+    }
+
+    /** A key name in the vault: 1-64 of letters, digits, space and _ . @ + - (the backend's rule). */
+    public function sshKeyName(string $name): string
+    {
+        $name = trim($name);
+        if (!preg_match('/^[A-Za-z0-9 _.@+-]{1,64}$/', $name)) {
+            $this->fail('cloudserver_invalid_ssh_key_name');
+        }
+        return $name;
     }
 
     public function name(string $name, int $max = 64): string

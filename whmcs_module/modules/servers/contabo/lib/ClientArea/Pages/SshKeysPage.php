@@ -38,7 +38,7 @@ final class SshKeysPage implements Page
         $vault = ClientFactory::sshKeys($context->params, $context->idempotencyKey($op));
         $request = $context->request;
         if ($op === 'add') {
-            $vault->add($context->clientId, $context->rules->name($request->post('name')), $context->rules->sshPublicKey($request->post('public_key')));
+            $vault->add($context->clientId, $context->rules->sshKeyName($request->post('name')), $context->rules->sshPublicKey($request->post('public_key')));
             return ['message' => $context->text('cloudserver_sshkey_added')];
         }
         $keyId = PathSegment::of($request->post('key_id'), 'SSH key');
