@@ -7,7 +7,7 @@ effect only after the server restarts (or, when the provider says so, a reinstal
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 # The provider allows letters, digits, colons, dashes and underscores in network names.
 NETWORK_NAME = r"^[A-Za-z0-9_:-]{1,64}$"
@@ -86,7 +86,7 @@ class CreatePrivateNetworkRequest(BaseModel):
 class ConfirmRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    confirm: bool = False
+    confirm: StrictBool = False  # true only: "yes" or 1 is not a confirmation
 
 
 def view_of(
