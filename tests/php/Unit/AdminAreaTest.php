@@ -99,12 +99,14 @@ final class AdminAreaTest extends TestCase
     public function testObjectStorageTab(): void
     {
         $this->transport
-            ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'object_storage', 'state' => 'active', 'region' => 'EU', 'size_tb' => 2, 'auto_scaling_limit_tb' => 4])
+            ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'object_storage', 'state' => 'active', 'region' => 'EU', 'object_storage' => ['object_storage_id' => 'os-1', 'region_name' => 'European Union', 's3_url' => 'https://eu2.s3.example', 'status' => 'READY', 'size_tb' => 2, 'auto_scaling_limit_tb' => 4]])
             ->route('GET', '/services/42/object-storage/usage', 200, ['used_tb' => 0.5, 'size_tb' => 2, 'used_percent' => 25, 'objects' => 10, 'as_of' => '2026-11-21']);
 
         $fields = contabo_AdminServicesTabFields(WhmcsParams::service(['configoption9' => 'object_storage']));
 
         self::assertSame('2 / 4', $fields['Size / auto-scaling limit (TB)']);
+        self::assertSame('EU (European Union)', $fields['Region']);
+        self::assertSame('active / READY', $fields['Storage status']);
         self::assertSame('0.5 of 2 TB (25%), 10 objects, as of 2026-11-21', $fields['Usage']);
         self::assertArrayNotHasKey('Firewall', $fields);
     }

@@ -132,7 +132,9 @@ final class ClientAreaTemplatesTest extends ClientAreaTestCase
 
     public function testObjectStorageOverview(): void
     {
-        $this->serviceView(['kind' => 'object_storage', 'state' => 'active', 'region' => 'EU', 'size_tb' => 1, 'auto_scaling_limit_tb' => 0]);
+        $this->serviceView(['kind' => 'object_storage', 'state' => 'active', 'region' => 'EU', 'object_storage' => [
+            'region_name' => 'European Union', 's3_url' => 'https://eu2.s3.example', 'size_tb' => 1.0, 'auto_scaling_limit_tb' => 0, 'credentials_available' => true,
+        ]]);
         $this->transport
             ->route('GET', '/services/42/object-storage/usage', 200, ['used_tb' => 0.25, 'size_tb' => 1, 'used_percent' => 25, 'objects' => 1234, 'as_of' => '2026-11-21T00:00:00Z'])
             ->route('GET', '/services/42/object-storage/credentials', 200, ['endpoint' => 'https://eu2.s3.example', 'access_key' => 'AKIA1', 'secret_key' => 'Never-Shown-Unasked']);
@@ -142,33 +144,35 @@ final class ClientAreaTemplatesTest extends ClientAreaTestCase
         $html = TemplateRenderer::render($this, 'objectstorage.tpl', $overview['templateVariables']);
 
         self::assertSame('templates/objectstorage.tpl', $overview['tabOverviewReplacementTemplate']);
-        self::assertStringContainsString('https://eu2.s3.example', $html);
-        self::assertStringContainsString('AKIA1', $html);
+        self::assertStringContainsString('European Union', $html);
+        self::assertStringContainsString('<code>https://eu2.s3.example</code>', $html);
+        self::assertStringNotContainsString('AKIA1', $html);
         self::assertStringNotContainsString('Never-Shown-Unasked', $html);
+        self::assertSame([], $this->transport->changes());
+        self::assertNotContains('GET /services/42/object-storage/credentials', $this->transport->calls(), 'keys are read only when asked for');
         self::assertStringContainsString('width: 25%', $html);
         self::assertStringContainsString('href="upgrade.php?type=configoptions&amp;id=42"', $html);
         self::assertStringContainsString('cannot be made smaller', $html);
-        self::assertCount(2, self::forms($html), 'reveal and regenerate');
+        self::assertCount(2, self::forms($html), 'show keys and create new keys');
 
         self::post(['op' => 'reveal']);
         $revealed = TemplateRenderer::render($this, 'objectstorage.tpl', contabo_objectstorage($params)['vars']);
         self::assertStringContainsString('Never-Shown-Unasked', $revealed);
+        self::assertStringContainsString('AKIA1', $revealed);
+        self::assertStringNotContainsString('Never-Shown-Unasked', json_encode(Whmcs::$moduleLog));
     }
 
-    public function testSuspendedObjectStorageMayRevealButNotRegenerate(): void
+    public function testSuspendedObjectStorageShowsNoKeyActions(): void
     {
-        $this->serviceView(['kind' => 'object_storage', 'state' => 'suspended', 'suspended' => true]);
+        $this->serviceView(['kind' => 'object_storage', 'state' => 'suspended', 'suspended' => true, 'object_storage' => ['s3_url' => 'https://eu2.s3.example', 'size_tb' => 1.0, 'credentials_available' => false]]);
         $this->transport
             ->route('GET', '/services/42/object-storage/usage', 200, ['used_tb' => 0, 'size_tb' => 1, 'used_percent' => 0, 'objects' => 0])
-            ->route('GET', '/services/42/object-storage/credentials', 200, ['endpoint' => 'https://eu2.s3.example', 'access_key' => 'AKIA1', 'secret_key' => 'Key-While-Suspended'])
             ->route('POST', '/services/42/object-storage/credentials/regenerate', 200, []);
         $params = WhmcsParams::service(['configoption9' => 'object_storage', 'status' => 'Suspended']);
 
-        self::post(['op' => 'reveal']);
-        $vars = contabo_objectstorage($params)['vars'];
-        self::assertSame('Key-While-Suspended', $vars['secret_key']);
-        $html = TemplateRenderer::render($this, 'objectstorage.tpl', $vars);
-        self::assertStringNotContainsString('name="op" value="regenerate"', $html);
+        $html = TemplateRenderer::render($this, 'objectstorage.tpl', contabo_objectstorage($params)['vars']);
+        self::assertSame([], self::forms($html));
+        self::assertStringContainsString('This service is suspended', $html);
 
         self::post(['op' => 'regenerate', 'confirm' => '1']);
         self::assertStringStartsWith('This service is suspended', contabo_objectstorage($params)['vars']['flash_error']);

@@ -7,6 +7,9 @@
         {if $storage.state == 'queued' || $storage.state == 'purchasing' || $storage.state == 'provisioning'}
             <div class="alert alert-info" role="status">{$LANG.cloudserver_storage_pending}</div>
         {/if}
+        {if $storage.resize_pending}
+            <div class="alert alert-info" role="status">{$storage.resize_pending|escape}</div>
+        {/if}
         <div class="table-responsive">
             <table class="table table-striped">
                 <tbody>
@@ -30,38 +33,30 @@
         {/if}
 
         <h4>{$LANG.cloudserver_storage_access}</h4>
-        {if $credentials_error}
-            <div class="alert alert-warning" role="alert">{$credentials_error|escape}</div>
-        {else}
-            <table class="table">
-                <tbody>
-                    {if $endpoint}<tr><th scope="row">{$LANG.cloudserver_storage_endpoint}</th><td><code>{$endpoint|escape}</code></td></tr>{/if}
-                    {if $access_key}<tr><th scope="row">{$LANG.cloudserver_storage_access_key}</th><td><code>{$access_key|escape}</code></td></tr>{/if}
-                    <tr>
-                        <th scope="row">{$LANG.cloudserver_storage_secret_key}</th>
-                        <td>
-                            {if $secret_key}
-                                <code style="user-select: all;">{$secret_key|escape}</code>
-                            {elseif $storage.state == 'active' || $storage.state == 'suspended'}
-                                <form method="post" action="{$action_url|escape}" style="display:inline">
-                                    <input type="hidden" name="token" value="{$token}">
-                                    <input type="hidden" name="form_key" value="{$form_key|escape}">
-                                    <input type="hidden" name="op" value="reveal">
-                                    <button type="submit" class="btn btn-default btn-secondary btn-sm">{$LANG.cloudserver_storage_reveal}</button>
-                                </form>
-                            {/if}
-                        </td>
-                    </tr>
-                </tbody>
-            </table>
-            {if !$read_only}
-                <form method="post" action="{$action_url|escape}">
-                    <input type="hidden" name="token" value="{$token}">
-                    <input type="hidden" name="form_key" value="{$form_key|escape}">
-                    <input type="hidden" name="op" value="regenerate">
-                    <button type="submit" class="btn btn-warning btn-sm">{$LANG.cloudserver_storage_regenerate}</button>
-                </form>
-            {/if}
+        <table class="table">
+            <tbody>
+                {if $endpoint}<tr><th scope="row">{$LANG.cloudserver_storage_endpoint}</th><td><code>{$endpoint|escape}</code></td></tr>{/if}
+                {if $secret_key}
+                    <tr><th scope="row">{$LANG.cloudserver_storage_access_key}</th><td><code style="user-select: all;">{$access_key|escape}</code></td></tr>
+                    <tr><th scope="row">{$LANG.cloudserver_storage_secret_key}</th><td><code style="user-select: all;">{$secret_key|escape}</code></td></tr>
+                {/if}
+            </tbody>
+        </table>
+        {if !$secret_key && $credentials_available && !$read_only}
+            <form method="post" action="{$action_url|escape}" style="display:inline">
+                <input type="hidden" name="token" value="{$token}">
+                <input type="hidden" name="form_key" value="{$form_key|escape}">
+                <input type="hidden" name="op" value="reveal">
+                <button type="submit" class="btn btn-default btn-secondary btn-sm">{$LANG.cloudserver_storage_reveal}</button>
+            </form>
+        {/if}
+        {if !$read_only && $storage.state == 'active'}
+            <form method="post" action="{$action_url|escape}" style="display:inline">
+                <input type="hidden" name="token" value="{$token}">
+                <input type="hidden" name="form_key" value="{$form_key|escape}">
+                <input type="hidden" name="op" value="regenerate">
+                <button type="submit" class="btn btn-warning btn-sm">{$LANG.cloudserver_storage_regenerate}</button>
+            </form>
         {/if}
 
         <h4>{$LANG.cloudserver_storage_resize}</h4>

@@ -88,10 +88,14 @@ final class ServiceTab
     public static function objectStorageFields(array $params, array $view): array
     {
         $serviceId = ServiceRequestMapper::serviceId($params);
+        $storage = is_array($view['object_storage'] ?? null) ? $view['object_storage'] : [];
         $fields = [
-            'Storage status' => self::escape(trim(($view['state'] ?? '') . ' / ' . ($view['status_message'] ?? ''), ' /')),
-            'Region' => self::escape((string) ($view['region'] ?? '')),
-            'Size / auto-scaling limit (TB)' => self::escape(trim(($view['size_tb'] ?? '') . ' / ' . ($view['auto_scaling_limit_tb'] ?? ''), ' /')),
+            'Storage status' => self::escape(trim(($view['state'] ?? '') . ' / ' . ($storage['status'] ?? '') . ' / ' . ($view['status_message'] ?? ''), ' /')),
+            'Object storage ID' => self::escape((string) ($storage['object_storage_id'] ?? '')),
+            'Region' => self::escape((string) ($view['region'] ?? '') . (isset($storage['region_name']) ? ' (' . $storage['region_name'] . ')' : '')),
+            'S3 endpoint' => self::escape((string) ($storage['s3_url'] ?? '')),
+            'Size / auto-scaling limit (TB)' => self::escape(trim(($storage['size_tb'] ?? '') . ' / ' . ($storage['auto_scaling_limit_tb'] ?? ''), ' /')),
+            'Pending resize' => self::escape(is_array($storage['resize'] ?? null) ? trim(($storage['resize']['status'] ?? '') . ': ' . ($storage['resize']['message'] ?? ''), ' :') : ''),
             'Created' => self::escape((string) ($view['created_at'] ?? '')),
             'Cancel date' => self::escape((string) ($view['cancel_date'] ?? '')),
         ];

@@ -12,7 +12,7 @@ use WHMCS\Module\Server\Contabo\ClientArea\PageController;
 use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /**
- * An object storage: usage, S3 endpoint, credentials (revealed on request, regenerated with
+ * An object storage: usage, S3 endpoint, access keys (shown on request, regenerated with
  * confirmation). Size changes go through WHMCS's upgrade so they are invoiced.
  */
 final class ObjectStoragePage implements Page
@@ -27,10 +27,10 @@ final class ObjectStoragePage implements Page
         return ['reveal', 'regenerate'];
     }
 
-    /** Revealing reads the credentials, which a suspended service may still do. */
+    /** None: while suspended the backend has replaced the keys, so there is nothing to show. */
     public function readOperations(): array
     {
-        return ['reveal'];
+        return [];
     }
 
     public function confirmations(): array
@@ -41,65 +41,55 @@ final class ObjectStoragePage implements Page
     public function perform(string $op, PageContext $context): array
     {
         $storage = ClientFactory::objectStorage($context->params, $context->idempotencyKey($op));
-        if ($op === 'reveal') {
-            $credentials = $storage->credentials($context->serviceId);
-            return ['message' => '', 'vars' => ['secret_key' => $credentials['secret_key'], 'access_key' => $credentials['access_key']]];
+        $credentials = $op === 'reveal' ? $storage->credentials($context->serviceId) : $storage->regenerateCredentials($context->serviceId);
+        $shown = ['secret_key' => $credentials['secret_key'], 'access_key' => $credentials['access_key']];
+        if ($credentials['endpoint'] !== '') {
+            $shown['endpoint'] = $credentials['endpoint'];
         }
-        $credentials = $storage->regenerateCredentials($context->serviceId);
-        return [
-            'message' => $context->text('cloudserver_storage_regenerated'),
-            'vars' => ['secret_key' => $credentials['secret_key'], 'access_key' => $credentials['access_key']],
-        ];
+        return ['message' => $op === 'reveal' ? '' : $context->text('cloudserver_storage_regenerated'), 'vars' => $shown];
     }
 
-    /** Usage and credentials load separately: either may be unavailable while the other works. */
+    /**
+     * The storage as the service view describes it, with fresh usage. The access keys are not
+     * read here: only "Show" (or "Create new") fetches them.
+     */
     public function load(PageContext $context): array
     {
-        $client = ClientFactory::objectStorage($context->params);
         $service = $context->service;
+        $storage = is_array($service['object_storage'] ?? null) ? $service['object_storage'] : [];
         $vars = [
             'storage' => [
-                'region' => (string) ($service['region'] ?? ''),
-                'size_tb' => Format::number($service['size_tb'] ?? null),
-                'auto_scaling_limit_tb' => Format::number($service['auto_scaling_limit_tb'] ?? null),
+                'region' => (string) ($storage['region_name'] ?? $service['region'] ?? ''),
+                'size_tb' => Format::number($storage['size_tb'] ?? null),
+                'auto_scaling_limit_tb' => Format::number($storage['auto_scaling_limit_tb'] ?? null),
                 'created' => Format::date($service['created_at'] ?? null),
                 'cancel_date' => Format::date($service['cancel_date'] ?? null),
                 'status_message' => (string) ($service['status_message'] ?? ''),
                 'state' => (string) ($service['state'] ?? ''),
+                'resize_pending' => is_array($storage['resize'] ?? null) ? (string) ($storage['resize']['message'] ?? '') : '',
             ],
             'usage' => null,
             'usage_error' => '',
-            'endpoint' => '',
+            'endpoint' => (string) ($storage['s3_url'] ?? ''),
+            'credentials_available' => !empty($storage['credentials_available']),
             'access_key' => '',
             'secret_key' => '',
-            'credentials_error' => '',
             'upgrade_url' => 'upgrade.php?type=configoptions&id=' . (int) $context->serviceId,
         ];
-        if (($service['state'] ?? '') !== 'active' && ($service['state'] ?? '') !== 'suspended') {
+        if (!in_array($vars['storage']['state'], ['active', 'suspended'], true)) {
             return $vars;
         }
         try {
-            $usage = $client->usage($context->serviceId);
+            $usage = ClientFactory::objectStorage($context->params)->usage($context->serviceId);
             $vars['usage'] = [
                 'used_tb' => Format::number($usage['used_tb'] ?? 0, 3),
-                'size_tb' => Format::number($usage['size_tb'] ?? ($service['size_tb'] ?? 0)),
+                'size_tb' => Format::number($usage['size_tb'] ?? ($storage['size_tb'] ?? 0)),
                 'used_percent' => max(0, min(100, (int) round((float) ($usage['used_percent'] ?? 0)))),
                 'objects' => (int) ($usage['objects'] ?? 0),
                 'as_of' => Format::dateTime($usage['as_of'] ?? null),
             ];
-            if ($vars['storage']['size_tb'] === '') {
-                $vars['storage']['size_tb'] = $vars['usage']['size_tb'];
-            }
         } catch (ApiException $error) {
             $vars['usage_error'] = PageController::customerMessage($error, $context->lang);
-        }
-        try {
-            $credentials = $client->credentials($context->serviceId);
-            // The secret is fetched with the endpoint but shown only after "Reveal".
-            $vars['endpoint'] = $credentials['endpoint'];
-            $vars['access_key'] = $credentials['access_key'];
-        } catch (ApiException $error) {
-            $vars['credentials_error'] = PageController::customerMessage($error, $context->lang);
         }
         return $vars;
     }
