@@ -216,3 +216,15 @@ def test_a_network_deleted_at_the_provider_is_no_longer_listed(
         "POST", f"/services/{sid}/private-networks/{network['id']}/join", {"confirm": True}
     )
     assert gone.status_code == 404
+
+
+def test_a_network_made_before_a_crash_is_adopted_not_made_twice(
+    whmcs, provider, service_factory, client_id
+):
+    """Contabo has the network but the client's list never recorded it."""
+    sid = service_factory(client_id=client_id, add_ons=WITH_NETWORKING)
+    name = f"whmcs-client-{client_id}-lan"
+    made = provider.data("POST", "/v1/private-networks", json={"name": name, "region": "EU"})[0]
+    created = _create(whmcs, sid, "lan")
+    assert created["id"] == made["privateNetworkId"]
+    assert len(provider.data("GET", "/v1/private-networks", params={"name": name})) == 1

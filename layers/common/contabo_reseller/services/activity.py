@@ -67,7 +67,7 @@ def activity_csv(service_id: str) -> str:
 def _provider_entries(record: ServiceRecord) -> tuple[list[Entry], str | None]:
     """The instance's provider history; when the provider cannot answer now, ours alone
     (and a notice saying so)."""
-    if not record.resource_id:
+    if record.kind != "compute" or not record.resource_id:
         return [], None
     try:
         history = history_for(record.service_id, str(uuid.uuid4()))

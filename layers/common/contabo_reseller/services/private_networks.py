@@ -49,6 +49,8 @@ from contabo_reseller.services.service_policy import (
 class PrivateNetworkGateway(Protocol):
     def get_network(self, network_id: int) -> NetworkFacts | None: ...
 
+    def find_network(self, name: str) -> NetworkFacts | None: ...
+
     def create_network(self, region: str, name: str, description: str) -> NetworkFacts: ...
 
     def join(self, network_id: int, instance_id: int) -> None: ...
@@ -102,9 +104,10 @@ def create_network(
                 "Contact support to remove one."
             )
         gateway = network_gateway_for(service_id, action.trace_id)
-        region = record.region or "EU"
-        network = gateway.create_network(
-            region, provider_name(client_id, request.name), request.description
+        name = provider_name(client_id, request.name)
+        # Made before a crash but never recorded: the client's name finds it again.
+        network = gateway.find_network(name) or gateway.create_network(
+            record.region or "EU", name, request.description
         )
         config_items.put(
             owner_kind(client_id),
@@ -138,7 +141,8 @@ def join_network(
         _require_confirmation(request, JOIN_WARNING)
         gateway.join(network.network_id, instance_id)
         joined = gateway.get_network(network.network_id) or network
-        notice = _apply(gateway, instance_id, joined.member_status.get(instance_id, "restart"))
+        needs = joined.member_status.get(instance_id, "restart")
+        notice = apply_change(gateway, instance_id, needs)
         action.message = f"joined network {network.network_id}"
         return view_of(joined, client_id, instance_id, notice)
 
@@ -154,7 +158,7 @@ def leave_network(
         _require_confirmation(request, LEAVE_WARNING)
         gateway.leave(network.network_id, instance_id)
         left = gateway.get_network(network.network_id) or network
-        notice = _apply(gateway, instance_id, "restart")
+        notice = apply_change(gateway, instance_id, "restart")
         action.message = f"left network {network.network_id}"
         return view_of(left, client_id, instance_id, notice)
 
@@ -202,7 +206,7 @@ def _require_confirmation(request: ConfirmRequest, warning: str) -> None:
         raise ActionRefused(warning, details={"confirm_required": True})
 
 
-def _apply(gateway: PrivateNetworkGateway, instance_id: int, needs: str) -> str | None:
+def apply_change(gateway: PrivateNetworkGateway, instance_id: int, needs: str) -> str | None:
     """Asks for what the provider needs before the change applies; says what happens."""
     if needs in ("reinstall", "reinstallation failed"):
         return NEEDS_REINSTALL

@@ -75,6 +75,12 @@ class ContaboNetworking:
         except ContaboNotFound:
             return None
 
+    def find_network(self, name: str) -> NetworkFacts | None:
+        for network in self._client.list_private_networks(name=name):
+            if network.name == name:  # the filter may match more than the exact name
+                return network_facts(network)
+        return None
+
     def create_network(self, region: str, name: str, description: str) -> NetworkFacts:
         created = self._client.create_private_network(region, name, description=description or None)
         return network_facts(created)
