@@ -1,0 +1,106 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Tests\Php\Integration;
+
+use Tests\Php\Stubs\Whmcs;
+use Tests\Php\Support\LocalStackTestCase;
+use WHMCS\Module\Server\Contabo\ClientArea\ClientRequest;
+use WHMCS\Module\Server\Contabo\ClientFactory;
+
+/**
+ * Object storage as its own product type, module functions against the local backend: one
+ * storage through its life (the provider allows one per region per account, so one test
+ * holds the region for its whole story).
+ */
+final class ObjectStorageTest extends LocalStackTestCase
+{
+    private const PROVISIONING_JOB = 'ProvisioningWorkerFunction';
+    private const WAIT_SECONDS = 30;
+
+    protected function tearDown(): void
+    {
+        ClientRequest::$current = null;
+    }
+
+    public function testOrderUsageKeysResizeAndTerminate(): void
+    {
+        $params = $this->params(['configoption9' => 'object_storage', 'configoptions' => ['Region' => 'EU|Europe', 'Storage Size' => '1|1 TB', 'Auto-Scaling Limit' => '0|Off']]);
+        $serviceId = (string) $params['serviceid'];
+        ClientRequest::$current = new ClientRequest('POST', [], [], false, '');
+
+        $this->assertModuleSuccess(contabo_CreateAccount($params), 'POST /services/{id}/object-storage');
+        $pending = contabo_ClientArea($params);
+        self::assertSame('templates/objectstorage.tpl', $pending['tabOverviewReplacementTemplate']);
+        $this->waitFor($params, static fn (array $view): bool => ($view['state'] ?? '') === 'active' && empty($view['lock']));
+
+        $overview = contabo_ClientArea($params)['templateVariables'];
+        self::assertSame('', $overview['load_error']);
+        self::assertSame('1', $overview['storage']['size_tb']);
+        self::assertNotSame('', $overview['endpoint'], 'the S3 endpoint is shown without revealing keys');
+        self::assertSame('', $overview['usage_error']);
+        self::assertNotNull($overview['usage']);
+        self::assertSame('', $overview['secret_key']);
+
+        $revealed = $this->submit($params, ['op' => 'reveal']);
+        self::assertSame('', $revealed['flash_error']);
+        self::assertNotSame('', $revealed['secret_key']);
+        $regenerated = $this->submit($params, ['op' => 'regenerate', 'confirm' => '1']);
+        self::assertSame('New access keys were created. Update your applications with them.', $regenerated['flash_success'], $regenerated['flash_error']);
+        self::assertNotSame($revealed['secret_key'], $regenerated['secret_key']);
+        $this->assertNoSecretLogged([$revealed['secret_key'], $regenerated['secret_key']]);
+
+        ClientRequest::$current = new ClientRequest('POST', [], [], false, '');
+        $grown = ['configoptions' => ['Region' => 'EU', 'Storage Size' => '2', 'Auto-Scaling Limit' => '4']] + $params;
+        $this->assertModuleSuccess(contabo_ChangePackage($grown), 'POST /services/{id}/object-storage/resize');
+        $this->waitFor($params, static fn (array $view): bool => ($view['object_storage']['resize'] ?? null) === null && (float) ($view['object_storage']['size_tb'] ?? 0) >= 2.0);
+        $shrink = contabo_ChangePackage(['configoptions' => ['Region' => 'EU', 'Storage Size' => '1']] + $params);
+        self::assertCleanMessage($shrink);
+        self::assertStringContainsString('cannot be made smaller', $shrink);
+
+        $second = $this->params(['configoption9' => 'object_storage', 'configoptions' => ['Region' => 'EU', 'Storage Size' => '1']]);
+        $refused = contabo_CreateAccount($second);
+        self::assertCleanMessage($refused);
+        self::assertStringStartsWith('Object storage in EU is already in use on this account', $refused, 'one storage per region, said plainly');
+
+        $admin = contabo_AdminServicesTabFields($params);
+        self::assertStringStartsWith('active', $admin['Storage status']);
+        self::assertStringNotContainsString('unavailable', $admin['Usage']);
+
+        $this->assertModuleSuccess(contabo_TerminateAccount($params), 'POST /services/{id}/terminate');
+        self::assertNotEmpty(ClientFactory::fromParams($params)->service($serviceId)['cancel_date'], 'a cancelled storage carries its cancel date');
+    }
+
+    /** @param callable(array<string, mixed>): bool $ready */
+    private function waitFor(array $params, callable $ready): void
+    {
+        $client = ClientFactory::fromParams($params);
+        $deadline = microtime(true) + self::WAIT_SECONDS;
+        do {
+            $this->stack->runJob(self::PROVISIONING_JOB);
+            $view = $client->service((string) $params['serviceid']);
+            if ($ready($view)) {
+                return;
+            }
+            usleep(300_000);
+        } while (microtime(true) < $deadline);
+        self::fail('object storage ' . $params['serviceid'] . ' did not get there; last view: ' . json_encode($view) . '; stack log: ' . $this->stack->logFile);
+    }
+
+    /** @return array<string, mixed> */
+    private function submit(array $params, array $fields): array
+    {
+        ClientRequest::$current = new ClientRequest('POST', $fields + ['token' => Whmcs::CSRF_TOKEN, 'form_key' => bin2hex(random_bytes(16))], [], true, Whmcs::CSRF_TOKEN);
+        return contabo_objectstorage($params)['vars'];
+    }
+
+    /** @param list<string> $secrets */
+    private function assertNoSecretLogged(array $secrets): void
+    {
+        $logged = (string) json_encode(array_map(static fn (array $e): array => [$e['request'], $e['response'], $e['processed']], Whmcs::$moduleLog), JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+        foreach (array_filter($secrets) as $secret) {
+            self::assertStringNotContainsString($secret, $logged);
+        }
+    }
+}
