@@ -21,6 +21,7 @@ class Settings(BaseModel):
     audit_table: str = Field(min_length=1)
     tokens_table: str = Field(min_length=1)
     catalog_table: str = Field(min_length=1)
+    usage_table: str = Field(min_length=1)
     idempotency_table: str = Field(min_length=1)
     contabo_secret_id: str = Field(min_length=1)
     signing_keys_secret_id: str = Field(min_length=1)

@@ -9,6 +9,7 @@ REQUIRED = {
     "AUDIT_TABLE": "a",
     "TOKENS_TABLE": "t",
     "CATALOG_TABLE": "c",
+    "USAGE_TABLE": "u",
     "IDEMPOTENCY_TABLE": "i",
     "CONTABO_SECRET_ID": "arn:contabo",
     "SIGNING_KEYS_SECRET_ID": "arn:keys",

@@ -9,6 +9,7 @@ LOGICAL_ID_BY_MODEL = {
     tables.AuditEntry: "AuditTable",
     tables.TokenItem: "TokensTable",
     tables.CatalogItem: "CatalogTable",
+    tables.UsageRecord: "UsageTable",
 }
 
 

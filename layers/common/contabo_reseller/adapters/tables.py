@@ -164,4 +164,24 @@ class CatalogItem(Model):
     synced_at = UTCDateTimeAttribute(null=True)
 
 
-ALL_MODELS: tuple[type[Model], ...] = (ServiceRecord, JobRecord, AuditEntry, TokenItem, CatalogItem)
+class UsageRecord(Model):
+    """One service's usage on one day (usage sync); rows expire after the retention."""
+
+    class Meta:
+        table_name = _settings.usage_table
+
+    service_id = UnicodeAttribute(hash_key=True)
+    day = UnicodeAttribute(range_key=True)  # YYYY-MM-DD (UTC)
+    metrics = JSONAttribute(default=list)
+    collected_at = UTCDateTimeAttribute(null=True)
+    expires_at = NumberAttribute(null=True)
+
+
+ALL_MODELS: tuple[type[Model], ...] = (
+    ServiceRecord,
+    JobRecord,
+    AuditEntry,
+    TokenItem,
+    CatalogItem,
+    UsageRecord,
+)
