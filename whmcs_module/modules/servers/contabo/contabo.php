@@ -527,3 +527,29 @@ function contabo_nextDueDate(array $params): string
     }
     return gmdate('Y-m-d', $timestamp);
 }
+
+/**
+ * WHMCS's daily usage import for this server: object storage space becomes the service's disk
+ * usage and limit (the provider reports no disk or traffic use for servers).
+ */
+function contabo_UsageUpdate(array $params): string
+{
+    $result = \WHMCS\Module\Server\Contabo\Usage\UsageModule::updater($params, contabo_usageTenantField())
+        ->run((int) ($params['serverid'] ?? 0));
+    if ($result['failed'] === []) {
+        return 'success';
+    }
+    return sprintf('Usage of %d service(s) could not be read: %s', count($result['failed']), implode('; ', $result['failed']));
+}
+
+/** WHMCS usage billing: object storage TB, additional IPv4 addresses and snapshots. */
+function contabo_MetricProvider(array $params): \WHMCS\Module\Server\Contabo\Usage\MetricsProvider
+{
+    return \WHMCS\Module\Server\Contabo\Usage\UsageModule::provider($params, contabo_usageTenantField());
+}
+
+/** The service field WHMCS names a service by in usage billing (ListAccounts' identifier). */
+function contabo_usageTenantField(): string
+{
+    return (string) (contabo_MetaData()['ListAccountsUniqueIdentifierField'] ?? 'domain');
+}
