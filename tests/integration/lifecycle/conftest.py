@@ -15,19 +15,31 @@ from local.stack.runner import RunningStack, start_local_stack
 from tests.conftest import TEST_NAMES
 
 _service_ids = itertools.count(1000)
+# Other test folders import these fixtures, and pytest then keeps one session fixture per
+# conftest: they must all share one stack, since a second stack in the process would leave
+# clients cached by the first (functions are imported once) talking to the wrong simulator.
+_shared: dict[str, RunningStack] = {}
+_users = [0]
 
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[RunningStack]:
-    with start_local_stack(
-        api_port=0,
-        moto_port=0,
-        sim_port=0,
-        schedules=False,
-        provision_seconds=60,
-        names=TEST_NAMES,
-    ) as running:
-        yield running
+    if not _shared:
+        _shared["stack"] = start_local_stack(
+            api_port=0,
+            moto_port=0,
+            sim_port=0,
+            schedules=False,
+            provision_seconds=60,
+            names=TEST_NAMES,
+        )
+    _users[0] += 1
+    try:
+        yield _shared["stack"]
+    finally:
+        _users[0] -= 1
+        if _users[0] == 0:  # the last conftest using it is done
+            _shared.pop("stack").stop()
 
 
 @pytest.fixture(scope="session")
