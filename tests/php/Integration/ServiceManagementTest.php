@@ -140,21 +140,30 @@ final class ServiceManagementTest extends LocalStackTestCase
         self::assertNull($removed['firewall']);
     }
 
-    public function testPrivateNetworksListAndCreate(): void
+    public function testPrivateNetworksNeedTheAddOnThenCreateAndJoinWithTheRestartStated(): void
     {
-        $params = $this->activeService();
-        $page = $this->page('network', $params);
-        self::assertSame('', $page['private_networks_error']);
-        if (!$page['can_create_network']) {
-            self::assertSame([], $page['private_networks']);
-            return;
-        }
+        $without = $this->page('network', $this->activeService());
+        self::assertSame('', $without['private_networks_error']);
+        self::assertFalse($without['can_create_network'], 'without the Private Networking option nothing can be created');
 
-        $created = $this->submit('network', $params, ['op' => 'network_create', 'name' => 'backend ' . $params['serviceid']]);
+        $params = $this->activeService(['configoptions' => ['Private Networking' => '1']]);
+        $page = $this->page('network', $params);
+        self::assertTrue($page['can_create_network']);
+        self::assertNotSame('', $page['network_notice']);
+
+        $spaced = $this->submit('network', $params, ['op' => 'network_create', 'name' => 'backend net']);
+        self::assertStringStartsWith('Network names have 1 to 64 characters', $spaced['flash_error']);
+
+        $name = 'backend-' . $params['serviceid'];
+        $created = $this->submit('network', $params, ['op' => 'network_create', 'name' => $name]);
         self::assertSame('The private network was created.', $created['flash_success'], $created['flash_error']);
-        self::assertContains('backend ' . $params['serviceid'], array_column($created['private_networks'], 'name'));
-        $joinAsked = $this->submit('network', $params, ['op' => 'network_join', 'network_id' => $created['private_networks'][0]['id']]);
+        $network = array_values(array_filter($created['private_networks'], static fn (array $n): bool => $n['name'] === $name))[0] ?? null;
+        self::assertNotNull($network, 'the new network is listed');
+
+        $joinAsked = $this->submit('network', $params, ['op' => 'network_join', 'network_id' => $network['id']]);
         self::assertStringContainsString('restart', $joinAsked['confirm']['warning'], 'the restart is stated before the customer confirms');
+        $joined = $this->submit('network', $params, ['op' => 'network_join', 'network_id' => $network['id'], 'confirm' => '1']);
+        self::assertStringStartsWith('The server is being connected to the private network', $joined['flash_success'], $joined['flash_error']);
     }
 
     public function testActivityListsWhatHappenedAndTheAdminExportsIt(): void
@@ -216,11 +225,12 @@ final class ServiceManagementTest extends LocalStackTestCase
     /**
      * A service created through CreateAccount and provisioned by the backend's job.
      *
+     * @param array<string, mixed> $overrides
      * @return array<string, mixed>
      */
-    private function activeService(): array
+    private function activeService(array $overrides = []): array
     {
-        $params = $this->params();
+        $params = $this->params($overrides);
         ClientRequest::$current = new ClientRequest('POST', [], [], false, '');
         $this->assertModuleSuccess(contabo_CreateAccount($params), 'POST /services/{id}/create');
         $client = ClientFactory::fromParams($params);

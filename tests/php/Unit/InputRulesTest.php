@@ -22,6 +22,7 @@ final class InputRulesTest extends TestCase
     {
         self::assertSame('nightly 2026-11 a', $this->rules->snapshotName(' nightly 2026-11 a '));
         self::assertSame('ada@laptop_2.old+x', $this->rules->sshKeyName(' ada@laptop_2.old+x '));
+        self::assertSame('db_net:1-a', $this->rules->privateNetworkName(' db_net:1-a '));
         self::assertSame('mail.example.com', $this->rules->hostname('Mail.Example.COM.'));
         self::assertSame('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ada@laptop', $this->rules->sshPublicKey("ssh-ed25519   AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ada@laptop\n"));
         self::assertSame("#cloud-config\npackages: [nginx]\n", $this->rules->userData("#cloud-config\r\npackages: [nginx]\r\n"));
@@ -42,6 +43,7 @@ final class InputRulesTest extends TestCase
             'snapshot name symbols' => ['snapshotName', 'a;b'],
             'snapshot name underscore' => ['snapshotName', 'a_b'],
             'key name symbols' => ['sshKeyName', 'a/b'],
+            'network name with space' => ['privateNetworkName', 'a b'],
             'host name one label' => ['hostname', 'localhost'],
             'host name underscore' => ['hostname', 'my_host.example.com'],
             'host name leading hyphen' => ['hostname', '-a.example.com'],
@@ -78,7 +80,14 @@ final class InputRulesTest extends TestCase
 
     public function testAdminTagsFollowTheProvidersRule(): void
     {
-        self::assertSame('team:a/b-1', $this->rules->tag(' team:a/b-1 '));
+        self::assertSame('team:a_b-1', $this->rules->tag(' team:a_b-1 '));
+        foreach (['whmcs-service-9', 'with space', str_repeat('a', 65)] as $refused) {
+            try {
+                $this->rules->tag($refused);
+                self::fail("'{$refused}' must be refused");
+            } catch (\InvalidArgumentException) {
+            }
+        }
         $this->expectException(\InvalidArgumentException::class);
         $this->rules->tag('<script>');
     }

@@ -215,4 +215,6 @@ $_LANG['cloudserver_invalid_protocol'] = 'Please choose TCP, UDP, ICMP or Any as
 $_LANG['cloudserver_invalid_ports'] = 'Ports must be one port from 1 to 65535 (22) or a range (8000-8100).';
 $_LANG['cloudserver_invalid_ports_for_protocol'] = 'ICMP and Any rules apply to all ports: leave the ports empty.';
 $_LANG['cloudserver_invalid_cidr'] = 'Please enter an IP address or network such as 203.0.113.0/24 or 2001:db8::/32.';
+$_LANG['cloudserver_invalid_network_name'] = 'Network names have 1 to 64 characters: letters, digits and _ : - (no spaces).';
+$_LANG['cloudserver_network_name_rules'] = 'Up to 64 characters: letters, digits and _ : - (no spaces).';
 $_LANG['cloudserver_invalid_preset'] = 'Please choose a preset from the list.';

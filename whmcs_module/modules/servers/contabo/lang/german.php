@@ -215,4 +215,6 @@ $_LANG['cloudserver_invalid_protocol'] = 'Bitte wählen Sie TCP, UDP, ICMP oder 
 $_LANG['cloudserver_invalid_ports'] = 'Ports sind ein Port von 1 bis 65535 (22) oder ein Bereich (8000-8100).';
 $_LANG['cloudserver_invalid_ports_for_protocol'] = 'ICMP- und Any-Regeln gelten für alle Ports: Lassen Sie die Ports leer.';
 $_LANG['cloudserver_invalid_cidr'] = 'Bitte geben Sie eine IP-Adresse oder ein Netzwerk wie 203.0.113.0/24 oder 2001:db8::/32 ein.';
+$_LANG['cloudserver_invalid_network_name'] = 'Netzwerknamen haben 1 bis 64 Zeichen: Buchstaben, Ziffern und _ : - (keine Leerzeichen).';
+$_LANG['cloudserver_network_name_rules'] = 'Bis zu 64 Zeichen: Buchstaben, Ziffern und _ : - (keine Leerzeichen).';
 $_LANG['cloudserver_invalid_preset'] = 'Bitte wählen Sie eine Vorlage aus der Liste.';

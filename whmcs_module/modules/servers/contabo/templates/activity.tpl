@@ -5,6 +5,7 @@
     {include file="./includes/alerts.tpl"}
 
     {if !$load_error}
+        {if $activity_notice}<div class="alert alert-info" role="status">{$activity_notice|escape}</div>{/if}
         {if $activity}
             <div class="table-responsive">
                 <table class="table table-striped">

@@ -101,7 +101,8 @@
                         <input type="hidden" name="op" value="network_create">
                         <div class="form-group mb-3">
                             <label for="cloudserver-network-name">{$LANG.cloudserver_network_new_name}</label>
-                            <input type="text" class="form-control" id="cloudserver-network-name" name="name" maxlength="64" required>
+                            <input type="text" class="form-control" id="cloudserver-network-name" name="name" maxlength="64" pattern="[A-Za-z0-9_:\-]{literal}{1,64}{/literal}" required>
+                            <small class="help-block form-text text-muted">{$LANG.cloudserver_network_name_rules}</small>
                         </div>
                         <div class="form-group mb-3">
                             <label for="cloudserver-network-description">{$LANG.cloudserver_description}</label>

@@ -21,6 +21,7 @@ final class ServiceTab
     public const TAGS_FIELD = 'cloudserver_tags';
     public const TAGS_ORIGINAL_FIELD = 'cloudserver_tags_original';
     private const EXPORT_SESSION_KEY = 'cloudserver_activity_export';
+    private const MAX_EXTRA_TAGS = 20;
     // The download travels inside the page as a data: link; larger exports belong in the addon.
     private const MAX_EXPORT_BYTES = 2_000_000;
 
@@ -120,14 +121,14 @@ final class ServiceTab
     }
 
     /**
-     * The admin's tags: every tag but the service's own marker, which the backend keeps.
+     * The admin's tags: every tag but the reserved whmcs-service-* markers the backend keeps.
      *
      * @param list<string> $tags
      * @return list<string>
      */
     public static function extraTags(array $tags, string $serviceId): array
     {
-        return array_values(array_filter($tags, static fn (string $tag): bool => $tag !== 'whmcs-service-' . $serviceId));
+        return array_values(array_filter($tags, static fn (string $tag): bool => !str_starts_with($tag, 'whmcs-service-')));
     }
 
     /**
@@ -144,6 +145,9 @@ final class ServiceTab
         try {
             $rules = new InputRules([]);
             $tags = array_values(array_unique(array_map([$rules, 'tag'], array_filter(array_map('trim', explode(',', $typed)), 'strlen'))));
+            if (count($tags) > self::MAX_EXTRA_TAGS) {
+                throw new \InvalidArgumentException(sprintf('At most %d extra tags are possible.', self::MAX_EXTRA_TAGS));
+            }
             ClientFactory::activity($params)->setAdminTags($serviceId, $tags);
         } catch (\InvalidArgumentException $invalid) {
             // WHMCS shows nothing from a tab save; the module log is where the admin looks.

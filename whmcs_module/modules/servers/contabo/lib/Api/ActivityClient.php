@@ -11,13 +11,13 @@ final class ActivityClient
     {
     }
 
-    /** @return array{items: list<array<string, mixed>>, next_cursor: ?string} */
+    /** @return array{items: list<array<string, mixed>>, next_cursor: ?string, notice: string} */
     public function activity(string $serviceId, int $limit = 25, ?string $cursor = null): array
     {
         $query = ['limit' => (string) $limit] + ($cursor !== null && $cursor !== '' ? ['cursor' => $cursor] : []);
         $answer = $this->api->call('ListActivity', 'GET', "/services/{$serviceId}/activity", $query);
         $next = $answer['next_cursor'] ?? null;
-        return ['items' => Items::of($answer), 'next_cursor' => is_string($next) && $next !== '' ? $next : null];
+        return ['items' => Items::of($answer), 'next_cursor' => is_string($next) && $next !== '' ? $next : null, 'notice' => (string) ($answer['notice'] ?? '')];
     }
 
     /** The whole history as CSV text (the admin's export). */

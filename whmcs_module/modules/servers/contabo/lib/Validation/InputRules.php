@@ -60,6 +60,16 @@ final class InputRules
         return $name;
     }
 
+    /** A private network name: 1-64 of letters, digits and _ : - (the backend's rule). */
+    public function privateNetworkName(string $name): string
+    {
+        $name = trim($name);
+        if (!preg_match('/^[A-Za-z0-9_:-]{1,64}$/', $name)) {
+            $this->fail('cloudserver_invalid_network_name');
+        }
+        return $name;
+    }
+
     public function name(string $name, int $max = 64): string
     {
         $name = trim($name);
@@ -186,12 +196,12 @@ final class InputRules
         return $address . '/' . (int) $prefix;
     }
 
-    /** An instance tag: what the provider accepts as a tag name. */
+    /** An admin's extra tag (the backend's rule); whmcs-service-* names are the module's own. */
     public function tag(string $tag): string
     {
         $tag = trim($tag);
-        if (!preg_match('/^[A-Za-z0-9 _.:@\/-]{1,255}$/', $tag)) {
-            throw new \InvalidArgumentException(sprintf('The tag "%s" is not valid: use letters, digits, spaces and _ . : @ / - (at most 255 characters).', substr($tag, 0, 40)));
+        if (!preg_match('/^[A-Za-z0-9_:-]{1,64}$/', $tag) || str_starts_with($tag, 'whmcs-service-')) {
+            throw new \InvalidArgumentException(sprintf('The tag "%s" is not valid: use 1 to 64 letters, digits and _ : - (names starting with whmcs-service- are reserved).', substr($tag, 0, 64)));
         }
         return $tag;
     }

@@ -60,6 +60,7 @@ final class ActivityPage implements Page
         return [
             'activity' => $entries,
             'next_cursor' => $page['next_cursor'] ?? '',
+            'activity_notice' => $page['notice'],
             'is_first_page' => $cursor === null,
         ];
     }

@@ -50,15 +50,27 @@ final class NetworkPage implements Page
                 $network->resetReverseDns($context->serviceId, $ip);
                 return ['message' => $context->text('cloudserver_ptr_reset_done')];
             case 'network_create':
-                $network->createPrivateNetwork($context->serviceId, $context->rules->name($request->post('name')), $context->rules->description($request->post('description')));
+                $network->createPrivateNetwork($context->serviceId, $context->rules->privateNetworkName($request->post('name')), $context->rules->description($request->post('description')));
                 return ['message' => $context->text('cloudserver_network_created')];
             case 'network_join':
-                $network->joinPrivateNetwork($context->serviceId, PathSegment::of($request->post('network_id'), 'private network'));
-                return ['message' => $context->text('cloudserver_network_joined')];
+                $joined = $network->joinPrivateNetwork($context->serviceId, PathSegment::of($request->post('network_id'), 'private network'));
+                return ['message' => self::withNotice($context->text('cloudserver_network_joined'), $joined)];
             default:
-                $network->leavePrivateNetwork($context->serviceId, PathSegment::of($request->post('network_id'), 'private network'));
-                return ['message' => $context->text('cloudserver_network_left')];
+                $left = $network->leavePrivateNetwork($context->serviceId, PathSegment::of($request->post('network_id'), 'private network'));
+                return ['message' => self::withNotice($context->text('cloudserver_network_left'), $left)];
         }
+    }
+
+    /**
+     * The backend says what happens next (the restart, or that the customer must restart);
+     * that sentence follows ours.
+     *
+     * @param array<string, mixed> $network
+     */
+    private static function withNotice(string $message, array $network): string
+    {
+        $notice = trim((string) ($network['notice'] ?? ''));
+        return $notice === '' ? $message : $message . ' ' . $notice;
     }
 
     /** Each section loads on its own: a failing private-network list still shows the IPs. */
