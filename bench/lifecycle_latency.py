@@ -1,0 +1,321 @@
+"""WHMCS-facing latency of every lifecycle action through the local stack.
+
+The stack runs in this process (moto server, Contabo simulator at zero latency and without its
+spec validation, the functions behind the local API gateway); each request is signed like the
+WHMCS module signs it and carries an idempotency key. Times are client-side round trips. The
+breakdown times the request's own function thread (exclusive of nested timings): signature
+check (HMAC plus the nonce write), DynamoDB, Secrets Manager, Contabo API calls (simulator),
+and the rest (gateway, handler, validation, logging).
+
+    make bench                                   # every bench/*.py
+    PYTHONPATH=layers/common:. python bench/lifecycle_latency.py --iterations 30
+
+Prints figures only; no timing is asserted anywhere. Results: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import platform
+import sys
+import threading
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+for _path in (REPO_ROOT, REPO_ROOT / "layers" / "common"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from local.stack.template import LocalNames, load_template, shared_environment  # noqa: E402
+
+NAMES = LocalNames(stack_name="bench")
+# The functions' settings (table names) are read at import: name them before anything imports.
+os.environ.update(shared_environment(load_template(), NAMES))
+
+BUCKETS = ("signature", "dynamodb", "secretsmanager", "contabo", "rest")
+ACTIONS = (
+    "create",
+    "get",
+    "list",
+    "suspend",
+    "unsuspend",
+    "power",
+    "change-password",
+    "change-package",
+    "renew",
+    "terminate",
+    "connection test",
+)
+ORDER = {
+    "client_id": "7",
+    "client_email": "ada@example.com",
+    "product_id": "V92",
+    "region": "EU",
+    "image_id": "ubuntu-22.04",
+    "hostname": "bench.example.com",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--iterations", type=int, default=30, help="samples per action")
+    args = parser.parse_args(argv)
+
+    from local.signed_client import SignedClient
+    from local.stack.aws import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
+    from local.stack.runner import start_local_stack
+
+    timer = ThreadTimer()
+    with (
+        _quiet_output(),
+        start_local_stack(
+            api_port=0,
+            moto_port=0,
+            sim_port=0,
+            schedules=False,
+            provision_seconds=1,
+            names=NAMES,
+            sim_validate=False,
+        ) as stack,
+    ):
+        timer.install()
+        _silence_handlers()
+        whmcs = SignedClient(stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
+        bench = LifecycleBench(stack, whmcs, timer)
+        try:
+            bench.run(args.iterations)
+        finally:
+            whmcs.close()
+            timer.uninstall()
+    _report(bench.samples, args.iterations)
+    return 0
+
+
+class ThreadTimer:
+    """Exclusive time per bucket per thread, from wrappers around the code that does the work."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._undo: list[Callable[[], None]] = []
+
+    def install(self) -> None:
+        import botocore.client
+
+        from contabo_reseller.adapters.contabo.transport import ContaboTransport
+        from contabo_reseller.http import auth
+
+        self._wrap(auth, "verify_request", lambda *a, **k: "signature")
+        self._wrap(
+            botocore.client.BaseClient,
+            "_make_api_call",
+            lambda client, *a, **k: str(client.meta.service_model.service_name),
+        )
+        self._wrap(ContaboTransport, "call", lambda *a, **k: "contabo")
+        self._wrap(ContaboTransport, "fetch_token", lambda *a, **k: "contabo")
+
+    def uninstall(self) -> None:
+        for undo in reversed(self._undo):
+            undo()
+
+    def snapshot(self, thread_name: str) -> dict[str, float]:
+        with self._lock:
+            return dict(self.totals[thread_name])
+
+    def _wrap(self, owner: Any, name: str, bucket_of: Callable[..., str]) -> None:
+        original = getattr(owner, name)
+        timer = self
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            stack = timer._frames()
+            stack.append(0.0)  # time spent in nested timed calls
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - started
+                nested = stack.pop()
+                if stack:
+                    stack[-1] += elapsed
+                with timer._lock:
+                    bucket = bucket_of(*args, **kwargs)
+                    totals = timer.totals[threading.current_thread().name]
+                    totals[bucket] += elapsed - nested
+                    totals[f"{bucket} calls"] += 1
+
+        setattr(owner, name, timed)
+        self._undo.append(lambda: setattr(owner, name, original))
+
+    def _frames(self) -> list[float]:
+        if not hasattr(self._local, "frames"):
+            self._local.frames = []
+        frames: list[float] = self._local.frames
+        return frames
+
+
+class LifecycleBench:
+    def __init__(self, stack: Any, whmcs: Any, timer: ThreadTimer) -> None:
+        from local.stack.gateway import match_route, routes_from_template
+
+        self.stack = stack
+        self.whmcs = whmcs
+        self.timer = timer
+        self.samples: dict[str, list[dict[str, float]]] = defaultdict(list)
+        self.recording = True
+        self._routes = routes_from_template(stack.template)
+        self._match = match_route
+        self._first_id = 900_000 + int(time.time()) % 10_000 * 10
+
+    def run(self, iterations: int) -> None:
+        """One unrecorded round first: first uses (SDK clients, tokens, caches) are not what
+        a busy reseller's WHMCS sees on every call."""
+        self.recording = False
+        self._round([str(self._first_id - 1)])
+        self.recording = True
+        self._round([str(self._first_id + n) for n in range(iterations)])
+
+    def _round(self, service_ids: list[str]) -> None:
+        for sid in service_ids:
+            self.call("create", "POST", f"/services/{sid}/create", ORDER, expect=202)
+        self._provision(service_ids)
+        for sid in service_ids:
+            base = f"/services/{sid}"
+            self.call("get", "GET", base)
+            self.call("list", "GET", "/services?limit=50")
+            self.call("connection test", "GET", "/connection")
+            self.call("suspend", "POST", f"{base}/suspend", {"reason": "overdue"})
+            self._contabo_settles()
+            self.call("unsuspend", "POST", f"{base}/unsuspend", {})
+            self._contabo_settles()
+            self.call("power", "POST", f"{base}/power/restart", {}, expect=202)
+            self._contabo_settles()
+            self.call("change-password", "POST", f"{base}/change-password", {"password": _pw()})
+            self._contabo_settles()
+            self.call("change-package", "POST", f"{base}/change-package", _backup())
+            self.call("renew", "POST", f"{base}/renew", {"next_due_date": "2030-01-01"})
+        for sid in service_ids:
+            self.call("terminate", "POST", f"/services/{sid}/terminate", {})
+
+    def call(
+        self,
+        action: str,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        expect: int = 200,
+    ) -> None:
+        matched = self._match(self._routes, method, urlpath(path))
+        assert matched is not None, f"no route for {method} {path}"
+        thread = f"invoke-{matched[0].function_id}"
+        key = str(uuid.uuid4()) if method == "POST" else None
+        before = self.timer.snapshot(thread)
+        started = time.perf_counter()
+        response = self.whmcs.request(method, path, body, idempotency_key=key)
+        total = time.perf_counter() - started
+        after = self.timer.snapshot(thread)
+        if response.status_code != expect:
+            raise SystemExit(f"{action}: {method} {path} -> {response.status_code} {response.text}")
+        sample = {
+            name: after.get(name, 0.0) - before.get(name, 0.0)
+            for bucket in BUCKETS[:-1]
+            for name in (bucket, f"{bucket} calls")
+        }
+        sample["rest"] = total - sum(sample[bucket] for bucket in BUCKETS[:-1])
+        sample["total"] = total
+        if self.recording:
+            self.samples[action].append(sample)
+
+    def _provision(self, service_ids: list[str]) -> None:
+        """Not measured: the worker buys in the background, Contabo installs."""
+        for _ in range(20):
+            self.stack.run_job("ProvisioningWorkerFunction")
+            self._contabo_settles()
+            states = {
+                self.whmcs.request("GET", f"/services/{s}").json()["state"] for s in service_ids
+            }
+            if states == {"active"}:
+                return
+        raise SystemExit(f"services did not become active: {states}")
+
+    def _contabo_settles(self) -> None:
+        """Contabo's asynchronous actions finish (simulated time, not waited for)."""
+        self.stack.sim.state.clock.advance(300)
+        self.stack.sim.state.tick()
+
+
+def urlpath(path: str) -> str:
+    return "/Prod" + path.partition("?")[0]
+
+
+def _pw() -> str:
+    return "Bench!" + uuid.uuid4().hex[:10] + "#9"
+
+
+def _backup() -> dict[str, Any]:
+    return {"add_ons": {"backup": True}}
+
+
+def _report(samples: dict[str, list[dict[str, float]]], iterations: int) -> None:
+    print(f"Lifecycle latency, {iterations} samples per action")
+    print("ms per request; breakdown: mean ms / mean calls per request, exclusive of nesting")
+    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {_cpu_model()}")
+    header = f"{'action':<16}{'p50':>8}{'p99':>8}{'mean':>8} |"
+    header += "".join(f"{bucket[:12]:>13}" for bucket in BUCKETS)
+    print(header)
+    print("-" * len(header))
+    for action in ACTIONS:
+        rows = samples.get(action, [])
+        if not rows:
+            continue
+        totals = sorted(row["total"] * 1000 for row in rows)
+        line = f"{action:<16}{_percentile(totals, 50):>8.1f}{_percentile(totals, 99):>8.1f}"
+        line += f"{sum(totals) / len(totals):>8.1f} |"
+        for bucket in BUCKETS:
+            ms = sum(row[bucket] for row in rows) * 1000 / len(rows)
+            calls = sum(row.get(f"{bucket} calls", 0) for row in rows) / len(rows)
+            line += f"{ms:>13.1f}" if bucket == "rest" else f"{f'{ms:.1f} / {calls:.1f}':>13}"
+        print(line)
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.partition(":")[2].strip()
+    return platform.processor() or "unknown CPU"
+
+
+def _percentile(sorted_values: list[float], percent: float) -> float:
+    """Nearest-rank percentile (with few samples p99 is the slowest one)."""
+    rank = max(1, -(-len(sorted_values) * percent // 100))
+    return sorted_values[int(rank) - 1]
+
+
+@contextlib.contextmanager
+def _quiet_output() -> Iterator[None]:
+    """The functions' JSON logs and EMF metrics still get formatted (a real cost), unseen."""
+    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
+        yield
+
+
+def _silence_handlers() -> None:
+    """Powertools' Logger kept the real stdout from import time; point it at /dev/null too."""
+    devnull = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the process)
+    for item in logging.root.manager.loggerDict.values():
+        if isinstance(item, logging.Logger):
+            for handler in item.handlers:
+                if isinstance(handler, logging.StreamHandler):
+                    handler.setStream(devnull)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
