@@ -160,12 +160,14 @@ def start_local_stack(
     provision_seconds: float | None = None,
     names: LocalNames | None = None,
     state_dir: Path | None = None,
+    sim_validate: bool = True,
 ) -> RunningStack:
     """Starts moto, the simulator, the functions, the schedules and the API (0 = a free port).
 
     ``names`` defaults to stack ``local``; tests pass their own so the tables match what code
     already imported in the process expects. With ``state_dir``, writes ``stack.json`` there.
-    ``schedules=False`` keeps the timers off; ``run_job`` still works.
+    ``schedules=False`` keeps the timers off; ``run_job`` still works. ``sim_validate=False``
+    skips the simulator's spec validation (bulk benchmarks: it dominates their time).
     """
     names = names or LocalNames(stack_name="local")
     template = load_template()
@@ -174,7 +176,7 @@ def start_local_stack(
         ensure_port_free(host, api_port, "API", "--api-port / LOCAL_API_PORT")
         stack.moto = LocalMoto(host, moto_port).start()
         stack._set_environ(aws_environment(stack.moto.endpoint, names.region))
-        stack.sim = _start_simulator(host, sim_port, provision_seconds)
+        stack.sim = _start_simulator(host, sim_port, provision_seconds, sim_validate)
         names = dataclasses.replace(
             names,
             parameters={
@@ -229,7 +231,9 @@ def write_state(stack: RunningStack, state_dir: Path) -> Path:
     return path
 
 
-def _start_simulator(host: str, port: int, provision_seconds: float | None) -> Any:
+def _start_simulator(
+    host: str, port: int, provision_seconds: float | None, validate: bool = True
+) -> Any:
     ensure_port_free(host, port, "simulator", "--sim-port / SIM_PORT")
     try:
         from local.contabo_sim import SimulatorConfig, start_simulator
@@ -245,6 +249,7 @@ def _start_simulator(host: str, port: int, provision_seconds: float | None) -> A
         client_secret=DEMO_CONTABO_CREDENTIALS["client_secret"],
         api_user=DEMO_CONTABO_CREDENTIALS["api_user"],
         api_password=DEMO_CONTABO_CREDENTIALS["api_password"],
+        validate=validate,
     )
     if provision_seconds is not None:
         config = dataclasses.replace(config, provision_seconds=provision_seconds)
