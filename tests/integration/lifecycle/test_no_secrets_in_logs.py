@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from contabo_reseller.adapters.tables import AuditEntry
+from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.observability import logger
 from local.signed_client import SignedClient
 from local.stack.aws import DEMO_CONTABO_CREDENTIALS, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
@@ -21,7 +22,7 @@ from tests.integration.lifecycle.fake_whmcs_api import (
     fake_whmcs_api,
 )
 from tests.integration.lifecycle.test_create_and_provision import order
-from tests.log_scan import captured_logs, find_secrets
+from tests.log_scan import MIN_SECRET_LENGTH, captured_logs, find_secrets
 
 NEW_PASSWORD = "N3w!Root#Pass-7781"
 UNUSED_PASSWORD = "Other!Root#Pass-4412"
@@ -50,7 +51,7 @@ def test_no_known_secret_appears_in_any_log_line_or_audit_row(
         _run_every_action(stack, whmcs, sim, service_id, seen)
         view = whmcs.request("GET", f"/services/{service_id}?include_password=true").json()
     printed = capfd.readouterr()
-    _remember_contabo_secrets(stack, seen)
+    _remember_contabo_secrets(stack, service_id, seen)
 
     secrets = {
         "WHMCS signing secret": DEMO_SIGNING_SECRET,
@@ -79,16 +80,18 @@ def test_no_known_secret_appears_in_any_log_line_or_audit_row(
     assert whmcs_api.posts and whmcs_api.posts[0]["servicepassword"]  # the push carried one
 
 
-def _remember_contabo_secrets(stack, seen: dict[str, str]) -> None:
-    """What the simulator holds now: access tokens, password secrets, S3 secret keys."""
+def _remember_contabo_secrets(stack, service_id: str, seen: dict[str, str]) -> None:
+    """What the simulator holds now: access tokens, this service's password secrets, and the
+    S3 secret keys of the account (the stack is shared with other tests' services)."""
     state = stack.sim.state
     for token in state.tokens:
         seen[f"Contabo access token {token[:6]}"] = token
     for secret_id, secret in state.secrets.items():
-        if secret["type"] == "password":
+        if secret["type"] == "password" and secret["name"].startswith(display_name_for(service_id)):
             seen[f"Contabo password secret {secret_id}"] = secret["value"]
     for credential_id, credential in state.credentials.items():
-        seen[f"S3 secret key {credential_id}"] = credential["secretKey"]
+        if len(credential["secretKey"]) >= MIN_SECRET_LENGTH:
+            seen[f"S3 secret key {credential_id}"] = credential["secretKey"]
 
 
 def _run_every_action(stack, whmcs, sim, service_id: str, seen: dict[str, str]) -> None:
@@ -132,6 +135,6 @@ def _run_every_action(stack, whmcs, sim, service_id: str, seen: dict[str, str]) 
     sim.post("/faults", json={"error_rates": {"retrieveInstancesList": 1.0}})
     ok(whmcs.request("GET", "/connection"), 200, 503)
     sim.post("/faults/reset")
-    _remember_contabo_secrets(stack, seen)
+    _remember_contabo_secrets(stack, service_id, seen)
     sim.post("/tokens/expire")
     ok(whmcs.request("POST", f"{base}/terminate", {"snapshot_policy": "delete"}))
