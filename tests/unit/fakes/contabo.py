@@ -225,11 +225,7 @@ class FakeContaboGateway:
         self._record("deleteSecret", secret_id)
         self.account.secrets.pop(secret_id, None)
 
-    # Catalog and access --------------------------------------------------------------------
-
-    def list_images(self) -> list[ImageFacts]:
-        self._record("retrieveImageList")
-        return list(IMAGES)
+    # Access --------------------------------------------------------------------------------
 
     def check_access(self) -> dict[str, bool]:
         self._record("checkAccess")

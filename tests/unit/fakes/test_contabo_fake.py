@@ -117,6 +117,3 @@ def test_secrets_cancel_and_cleanup() -> None:
     with pytest.raises(ContaboNotFound):
         contabo.get_instance(999)
 
-
-def test_windows_images_are_listed_as_windows() -> None:
-    assert {image.os_type for image in FakeContaboGateway().list_images()} == {"Linux", "Windows"}

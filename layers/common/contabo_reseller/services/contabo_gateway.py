@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from contabo_reseller.domain.instance import ImageFacts, InstanceFacts
+from contabo_reseller.domain.instance import InstanceFacts
 
 
 class ContaboGateway(Protocol):
@@ -54,8 +54,6 @@ class ContaboGateway(Protocol):
     def leave_private_networks(self, instance_id: int) -> int: ...
 
     def remove_service_tag(self, instance_id: int) -> None: ...
-
-    def list_images(self) -> list[ImageFacts]: ...
 
     def check_access(self) -> dict[str, bool]: ...
 

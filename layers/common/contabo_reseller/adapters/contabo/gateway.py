@@ -14,7 +14,7 @@ from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.contabo.errors import ContaboNotFound
 from contabo_reseller.domain.errors import DomainError
-from contabo_reseller.domain.instance import ImageFacts, InstanceFacts
+from contabo_reseller.domain.instance import InstanceFacts
 
 SERVICE_TAG_COLOR = "#0A78C3"
 
@@ -149,18 +149,7 @@ class ClientGateway:
     def delete_secret(self, secret_id: int) -> None:
         _ignore_gone(self._client.delete_secret, secret_id)
 
-    # Catalog and access --------------------------------------------------------------------
-
-    def list_images(self) -> list[ImageFacts]:
-        return [
-            ImageFacts(
-                image_id=image.image_id,
-                name=image.name,
-                os_type=image.os_type,
-                standard=image.standard_image,
-            )
-            for image in self._client.list_images()
-        ]
+    # Access --------------------------------------------------------------------------------
 
     def check_access(self) -> dict[str, bool]:
         checks = {
