@@ -18,7 +18,6 @@ from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import DomainError
 from contabo_reseller.observability import logger
 
-
 ACTION_LOG_KEYS = ("service_id", "action", "trace_id")  # on every log line during an action
 
 
