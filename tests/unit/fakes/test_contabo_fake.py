@@ -116,4 +116,3 @@ def test_secrets_cancel_and_cleanup() -> None:
         contabo.get_secret_value(new_secret)
     with pytest.raises(ContaboNotFound):
         contabo.get_instance(999)
-
