@@ -310,8 +310,16 @@ def test_each_service_reaches_only_its_own_storage(stack, whmcs, storage_factory
     missing = whmcs.request("GET", f"/services/{unknown}/object-storage/credentials")
     assert missing.status_code == 404
     # Server actions on an object storage service are refused, never a 500.
-    for path, body in (("power/start", {}), ("change-password", {"password": "N3w!Pass#word"})):
-        refused = whmcs.request("POST", f"/services/{mine}/{path}", body)
+    for method, path, body in (
+        ("POST", "power/start", {}),
+        ("POST", "change-password", {"password": "N3w!Pass#word"}),
+        ("POST", "change-package", {"product_id": "V92"}),
+        ("POST", "refresh", {}),
+        ("POST", "snapshots", {"name": "before-upgrade"}),
+        ("GET", "snapshots", None),
+        ("GET", "ips", None),
+    ):
+        refused = whmcs.request(method, f"/services/{mine}/{path}", body)
         assert refused.status_code == 422, (path, refused.text)
 
 

@@ -99,6 +99,7 @@ def require_allowed(guardrails: Guardrails, rule: str) -> None:
 
 def instance_id_of(record: ServiceRecord) -> int:
     """The service's own Contabo instance; not ready when it has none yet."""
+    require_compute(record)  # an object storage's resource id is a storage uuid, not an instance
     if not record.resource_id:
         raise ActionRefused(NOT_READY_MESSAGE)
     return int(record.resource_id)
