@@ -95,6 +95,47 @@ def test_an_upgrade_whose_answer_was_lost_is_not_bought_again_on_the_retry(
     assert contabo.account.purchases["upgradeInstance"] == 1  # recorded: nothing left to buy
 
 
+def test_a_retry_asking_for_more_than_the_lost_upgrade_buys_only_the_difference(
+    contabo: FakeContaboGateway,
+) -> None:
+    _ordered()
+    _active(contabo)
+    contabo.commit_then_fail(operation="upgradeInstance")
+    with pytest.raises(PurchaseOutcomeUnknown):
+        manage_service.change_package(
+            SERVICE_ID, ChangePackageRequest(add_ons={"backup": True}), "whmcs:test"
+        )
+
+    both = ChangePackageRequest(add_ons={"backup": True, "private_networking": True})
+    manage_service.change_package(SERVICE_ID, both, "whmcs:test")
+
+    assert contabo.account.purchases["upgradeInstance"] == 2  # backup once, then networking
+    (instance,) = contabo.account.instances.values()
+    assert sorted(instance.add_ons) == ["backup", "private_networking"]
+    details = service_store.require(SERVICE_ID).details
+    assert details["add_ons"]["backup"] and details["add_ons"]["private_networking"]
+    assert details["upgrade_pending"] is None
+
+
+def test_a_retry_without_the_add_on_the_lost_upgrade_bought_is_refused_not_forgotten(
+    contabo: FakeContaboGateway,
+) -> None:
+    _ordered()
+    _active(contabo)
+    contabo.commit_then_fail(operation="upgradeInstance")
+    with pytest.raises(PurchaseOutcomeUnknown):
+        manage_service.change_package(
+            SERVICE_ID, ChangePackageRequest(add_ons={"backup": True}), "whmcs:test"
+        )
+
+    with pytest.raises(ActionRefused, match="cannot be removed"):
+        manage_service.change_package(
+            SERVICE_ID, ChangePackageRequest(add_ons={"private_networking": True}), "whmcs:test"
+        )
+    assert contabo.account.purchases["upgradeInstance"] == 1
+    assert service_store.require(SERVICE_ID).details["add_ons"]["backup"] is True
+
+
 def test_an_upgrade_that_failed_before_contabo_bought_is_bought_on_the_retry(
     contabo: FakeContaboGateway,
 ) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
@@ -144,7 +145,7 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
             )
         if request.product_id and request.product_id != record.product_id:
             _refuse_product_change(record.product_id, request.product_id)
-        current = record.details.get("add_ons") or {}
+        current = _settle_pending_upgrade(record, contabo, record.details.get("add_ons") or {})
         if (current.get("private_networking") and not request.add_ons.private_networking) or (
             current.get("backup") and not request.add_ons.backup
         ):
@@ -153,23 +154,51 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
         wants_backup = request.add_ons.backup and not current.get("backup")
         if wants_network or wants_backup:
             _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
-            service_store.update(
-                record, details={"add_ons": request.add_ons.model_dump(), "upgrade_pending": None}
-            )
+        service_store.update(
+            record, details={"add_ons": request.add_ons.model_dump(), "upgrade_pending": None}
+        )
         return service_view(record)
+
+
+def _settle_pending_upgrade(
+    record: ServiceRecord, contabo: ContaboGateway, current: dict[str, Any]
+) -> dict[str, Any]:
+    """An earlier upgrade whose outcome was unknown: if the instance has more add-ons than
+    before it, exactly what that attempt asked for was bought (whatever this request asks)."""
+    pending = record.details.get("upgrade_pending")
+    if not pending:
+        return current
+    add_ons_now = len(contabo.get_instance(_instance_id(record)).add_ons)
+    if add_ons_now <= pending["add_ons_before"]:
+        return current  # it never went through: nothing was bought
+    bought = {
+        **current,
+        "private_networking": bool(
+            current.get("private_networking") or pending.get("private_networking")
+        ),
+        "backup": bool(current.get("backup") or pending.get("backup")),
+    }
+    service_store.update(record, details={"add_ons": bought, "upgrade_pending": None})
+    return bought
 
 
 def _upgrade_once(
     record: ServiceRecord, contabo: ContaboGateway, *, private_networking: bool, backup: bool
 ) -> None:
-    """An upgrade is a purchase: record it first; if an earlier attempt's outcome was unknown,
-    an instance with more add-ons than before that attempt means it went through."""
+    """An upgrade is a purchase: record what is being bought (and the add-on count before it)
+    first, so a retry after an unknown outcome can tell whether it went through."""
     instance_id = _instance_id(record)
-    pending = record.details.get("upgrade_pending")
     add_ons_now = len(contabo.get_instance(instance_id).add_ons)
-    if pending and add_ons_now > pending["add_ons_before"]:
-        return
-    service_store.update(record, details={"upgrade_pending": {"add_ons_before": add_ons_now}})
+    service_store.update(
+        record,
+        details={
+            "upgrade_pending": {
+                "add_ons_before": add_ons_now,
+                "private_networking": private_networking,
+                "backup": backup,
+            }
+        },
+    )
     contabo.upgrade_instance(instance_id, private_networking=private_networking, backup=backup)
 
 
