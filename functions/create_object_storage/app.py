@@ -17,7 +17,7 @@ from contabo_reseller.services import object_storage
 api = create_api()
 
 
-@api.post("/services/<serviceId>/object-storage")
+@api.post("/services/<serviceId>/object-storage", status_code=202)
 def create(
     serviceId: Annotated[str, Path(pattern=r"^[0-9]{1,12}$")],
     order: Annotated[CreateObjectStorageRequest, Body()],

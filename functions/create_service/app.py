@@ -15,7 +15,7 @@ from contabo_reseller.services.create_service import create_service
 api = create_api()
 
 
-@api.post("/services/<serviceId>/create")
+@api.post("/services/<serviceId>/create", status_code=202)
 def create(
     serviceId: Annotated[str, Path(pattern=r"^[0-9]{1,12}$")],
     order: Annotated[CreateServiceRequest, Body()],

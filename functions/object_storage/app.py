@@ -27,7 +27,7 @@ api = create_api()
 ServiceId = Annotated[str, Path(pattern=r"^[0-9]{1,12}$")]
 
 
-@api.post("/services/<serviceId>/object-storage/resize")
+@api.post("/services/<serviceId>/object-storage/resize", status_code=202)
 def resize(
     serviceId: ServiceId, request: Annotated[ResizeObjectStorageRequest, Body()]
 ) -> Response[ServiceView]:
@@ -46,7 +46,7 @@ def credentials(serviceId: ServiceId) -> S3Credentials:
     return object_storage.credentials(serviceId)
 
 
-@api.post("/services/<serviceId>/object-storage/credentials/regenerate")
+@api.post("/services/<serviceId>/object-storage/credentials/regenerate", status_code=200)
 def regenerate(
     serviceId: ServiceId, request: Annotated[EmptyRequest, Body()]
 ) -> Response[S3Credentials]:

@@ -15,7 +15,7 @@ from contabo_reseller.services import manage_service
 api = create_api()
 
 
-@api.post("/services/<serviceId>/power/<action>")
+@api.post("/services/<serviceId>/power/<action>", status_code=202)
 def handle(
     serviceId: Annotated[str, Path(pattern=r"^[0-9]{1,12}$")],
     action: Annotated[Literal["start", "stop", "shutdown", "restart"], Path()],

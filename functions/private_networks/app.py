@@ -28,7 +28,7 @@ def list_networks(serviceId: ServiceIdPath) -> PrivateNetworkList:
     return private_networks.list_networks(serviceId)
 
 
-@api.post("/services/<serviceId>/private-networks")
+@api.post("/services/<serviceId>/private-networks", status_code=201)
 def create_network(
     serviceId: ServiceIdPath, request: Annotated[CreatePrivateNetworkRequest, Body()]
 ) -> Response[PrivateNetworkView]:
@@ -39,7 +39,7 @@ def create_network(
     )
 
 
-@api.post("/services/<serviceId>/private-networks/<networkId>/join")
+@api.post("/services/<serviceId>/private-networks/<networkId>/join", status_code=202)
 def join_network(
     serviceId: ServiceIdPath, networkId: NetworkIdPath, request: Annotated[ConfirmRequest, Body()]
 ) -> Response[PrivateNetworkView]:
@@ -50,7 +50,7 @@ def join_network(
     )
 
 
-@api.post("/services/<serviceId>/private-networks/<networkId>/leave")
+@api.post("/services/<serviceId>/private-networks/<networkId>/leave", status_code=202)
 def leave_network(
     serviceId: ServiceIdPath, networkId: NetworkIdPath, request: Annotated[ConfirmRequest, Body()]
 ) -> Response[PrivateNetworkView]:

@@ -23,7 +23,7 @@ def images(serviceId: ServiceIdPath) -> ImageList:
     return compute_reinstall.list_images(serviceId)
 
 
-@api.post("/services/<serviceId>/reinstall")
+@api.post("/services/<serviceId>/reinstall", status_code=202)
 def reinstall(
     serviceId: ServiceIdPath, request: Annotated[ReinstallRequest, Body()]
 ) -> Response[ServiceView]:

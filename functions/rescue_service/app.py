@@ -15,7 +15,7 @@ from contabo_reseller.services import compute_rescue
 api = create_api()
 
 
-@api.post("/services/<serviceId>/rescue")
+@api.post("/services/<serviceId>/rescue", status_code=202)
 def handle(
     serviceId: Annotated[str, Path(pattern=r"^[0-9]{1,12}$")],
     request: Annotated[RescueRequest, Body()],

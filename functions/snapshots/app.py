@@ -30,7 +30,7 @@ def list_snapshots(serviceId: ServiceIdPath) -> SnapshotList:
     return snapshots.list_snapshots(serviceId)
 
 
-@api.post("/services/<serviceId>/snapshots")
+@api.post("/services/<serviceId>/snapshots", status_code=201)
 def create_snapshot(
     serviceId: ServiceIdPath, request: Annotated[CreateSnapshotRequest, Body()]
 ) -> Response[SnapshotView]:
@@ -39,7 +39,7 @@ def create_snapshot(
     )
 
 
-@api.post("/services/<serviceId>/snapshots/<snapshotId>/rollback")
+@api.post("/services/<serviceId>/snapshots/<snapshotId>/rollback", status_code=202)
 def rollback(
     serviceId: ServiceIdPath,
     snapshotId: SnapshotIdPath,

@@ -24,7 +24,7 @@ def list_keys(clientId: ClientIdPath) -> SshKeyList:
     return ssh_keys.list_keys(clientId)
 
 
-@api.post("/clients/<clientId>/ssh-keys")
+@api.post("/clients/<clientId>/ssh-keys", status_code=201)
 def add_key(
     clientId: ClientIdPath, request: Annotated[AddSshKeyRequest, Body()]
 ) -> Response[SshKeyView]:
