@@ -3,9 +3,12 @@ usage, credentials, suspend, terminate, renew, ownership."""
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date
 
+from contabo_reseller.adapters.tables import AuditEntry
+from contabo_reseller.observability import logger
 from local.contabo_sim.routes.object_storages import set_usage
 from tests.integration.object_storage.conftest import (
     contabo_storage,
@@ -16,6 +19,7 @@ from tests.integration.object_storage.conftest import (
     storage_order,
     storage_purchases,
 )
+from tests.log_scan import captured_logs, find_secrets
 
 
 def _view(whmcs, sid: str) -> dict:
@@ -181,7 +185,7 @@ def test_usage_reports_contabo_stats(stack, whmcs, active_storage):
 
 
 def test_credentials_reveal_and_regenerate_without_logging_the_secret(
-    stack, whmcs, active_storage, capsys
+    stack, whmcs, active_storage, capfd
 ):
     sid = active_storage
     storage = contabo_storage(stack, sid)
@@ -190,35 +194,39 @@ def test_credentials_reveal_and_regenerate_without_logging_the_secret(
         for c in sim_state(stack).credentials.values()
         if c["objectStorageId"] == storage["objectStorageId"]
     )
-    revealed = whmcs.request("GET", f"/services/{sid}/object-storage/credentials")
-    assert revealed.status_code == 200, revealed.text
-    keys = revealed.json()
-    assert keys == {
-        "endpoint": storage["s3Url"],
-        "access_key": stored["accessKey"],
-        "secret_key": stored["secretKey"],
-    }
-    old_secret = keys["secret_key"]
-    regenerated = whmcs.request(
-        "POST",
-        f"/services/{sid}/object-storage/credentials/regenerate",
-        {},
-        idempotency_key="regen-0000001",
+    level = logger.log_level
+    logger.setLevel("DEBUG")  # our debug lines must be clean too
+    try:
+        with captured_logs() as logs:
+            revealed = whmcs.request("GET", f"/services/{sid}/object-storage/credentials")
+            assert revealed.status_code == 200, revealed.text
+            keys = revealed.json()
+            assert keys == {
+                "endpoint": storage["s3Url"],
+                "access_key": stored["accessKey"],
+                "secret_key": stored["secretKey"],
+            }
+            path = f"/services/{sid}/object-storage/credentials/regenerate"
+            regenerated = whmcs.request("POST", path, {}, idempotency_key="regen-0000001")
+            assert regenerated.status_code == 200, regenerated.text
+            new = regenerated.json()
+            assert new["secret_key"] != keys["secret_key"]
+            assert new["secret_key"] == stored["secretKey"]
+            replay = whmcs.request("POST", path, {}, idempotency_key="regen-0000001")
+            assert replay.json() == new  # no second rotation for the same request
+            again = whmcs.request("GET", f"/services/{sid}/object-storage/credentials")
+            assert again.json() == new
+    finally:
+        logger.setLevel(level)
+    printed = capfd.readouterr()
+    secrets = {"old secret key": keys["secret_key"], "new secret key": new["secret_key"]}
+    output = logs.text + printed.out + printed.err
+    assert "object_storage_credentials_regenerate" in output  # the capture saw the calls
+    assert find_secrets(output, secrets) == []
+    audit_rows = "\n".join(
+        json.dumps(row.attribute_values, default=str) for row in AuditEntry.query(sid)
     )
-    assert regenerated.status_code == 200, regenerated.text
-    new = regenerated.json()
-    assert new["secret_key"] != old_secret and new["secret_key"] == stored["secretKey"]
-    replay = whmcs.request(
-        "POST",
-        f"/services/{sid}/object-storage/credentials/regenerate",
-        {},
-        idempotency_key="regen-0000001",
-    )
-    assert replay.json() == new  # no second rotation for the same request
-    assert whmcs.request("GET", f"/services/{sid}/object-storage/credentials").json() == new
-    captured = capsys.readouterr()
-    for secret in (old_secret, new["secret_key"]):
-        assert secret not in captured.out and secret not in captured.err
+    assert find_secrets(audit_rows, secrets) == [], "a secret key reached the audit table"
 
 
 def test_suspended_storage_can_be_read_but_keys_are_replaced_and_hidden(
