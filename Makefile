@@ -33,6 +33,10 @@ run-job: venv ## Run a scheduled function now on the running `make dev` (JOB=Sch
 	@test -n "$(JOB)" || { echo "usage: make run-job JOB=<FunctionLogicalId>"; exit 2; }
 	$(BIN)/python -m local.stack.run_job $(JOB)
 
+.PHONY: demo
+demo: venv ## Test order on the running `make dev`, watched until active (ARGS="--whmcs-module")
+	$(BIN)/python -m local.demo_order $(ARGS)
+
 .PHONY: admin
 admin: venv ## Operator CLI on a stack: ARGS="--local service show 1001" or ARGS="--stack NAME keys rotate"
 	$(BIN)/python -m cli.contabo_admin $(if $(ARGS),$(ARGS),--help)
