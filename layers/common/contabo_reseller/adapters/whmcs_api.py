@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from contabo_reseller.adapters import secrets
-from contabo_reseller.observability import logger
+from contabo_reseller.observability import logger, trace_httpx
 from contabo_reseller.settings import get_settings
 
 API_PATH = "/includes/api.php"
@@ -31,6 +31,8 @@ def update_client_product(
 ) -> bool:
     """True when WHMCS confirmed the update."""
     import httpx  # only this path needs it; keeps httpx out of most cold starts
+
+    trace_httpx()
 
     try:
         credentials = secrets.whmcs_api_credentials()

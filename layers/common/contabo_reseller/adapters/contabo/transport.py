@@ -35,8 +35,10 @@ from contabo_reseller.adapters.contabo.token import AccessTokens
 from contabo_reseller.adapters.secrets import contabo_credentials
 from contabo_reseller.domain.credentials import ContaboCredentials
 from contabo_reseller.domain.errors import PurchaseOutcomeUnknown
-from contabo_reseller.observability import logger
+from contabo_reseller.observability import logger, trace_httpx
 from contabo_reseller.settings import Settings, get_settings
+
+trace_httpx()
 
 PAGE_SIZE = 100
 _MAX_PAGES = 1000
