@@ -3,12 +3,11 @@
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.domain.jobs import JobList, JobStatus, JobView
-from contabo_reseller.domain.service import EmptyRequest
 from contabo_reseller.http.api import create_api, mutate
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import action_queue
@@ -27,17 +26,17 @@ def list_jobs(
 
 
 @api.post("/admin/jobs/<jobId>/retry")
-def retry(jobId: JobId, request: Annotated[EmptyRequest, Body()]) -> Response[JobView]:
+def retry(jobId: JobId) -> Response[JobView]:
     return mutate(api, lambda: action_queue.retry(jobId))
 
 
 @api.post("/admin/jobs/<jobId>/skip")
-def skip(jobId: JobId, request: Annotated[EmptyRequest, Body()]) -> Response[JobView]:
+def skip(jobId: JobId) -> Response[JobView]:
     return mutate(api, lambda: action_queue.skip(jobId))
 
 
 @api.post("/admin/jobs/<jobId>/done")
-def done(jobId: JobId, request: Annotated[EmptyRequest, Body()]) -> Response[JobView]:
+def done(jobId: JobId) -> Response[JobView]:
     return mutate(api, lambda: action_queue.mark_done(jobId))
 
 

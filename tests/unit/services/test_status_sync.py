@@ -23,6 +23,8 @@ class FakeInventory:
     listed: list[InstanceFacts]
     lookups: dict[int, InstanceFacts] = field(default_factory=dict)
     found: list[int] = field(default_factory=list)
+    tags: dict[str, list[int]] = field(default_factory=dict)  # tag name -> its instances
+    tag_lookups: list[str] = field(default_factory=list)
 
     def page(self, number: int) -> tuple[list[InstanceFacts], int]:
         pages = max(1, -(-len(self.listed) // 100))
@@ -31,6 +33,14 @@ class FakeInventory:
     def find(self, instance_id: int) -> InstanceFacts | None:
         self.found.append(instance_id)
         return self.lookups.get(instance_id)
+
+    def service_tags(self) -> dict[str, int]:
+        return {name: number for number, name in enumerate(self.tags)}
+
+    def tagged_instances(self, tag_id: int) -> list[int]:
+        name = list(self.tags)[tag_id]
+        self.tag_lookups.append(name)
+        return self.tags[name]
 
 
 def instance(instance_id: int, name: str = "") -> InstanceFacts:
@@ -100,15 +110,28 @@ def test_orphan_instances_are_named(aws):
             instance(61, "whmcs-service-6"),  # a second server carrying service 6's name
             instance(70, "whmcs-service-7"),  # no such service
             instance(80, "web-1"),  # not ours
-        ]
+            instance(81, "web-2"),  # not ours by name, but carries service 9's tag
+        ],
+        tags={"whmcs-service-6": [60], "whmcs-service-9": [81]},
     )
     sync(inventory)
     orphans = {o.instance_id: o for o in status_sync.last_report().orphan_instances}
-    assert set(orphans) == {61, 70, 80}
+    assert set(orphans) == {61, 70, 80, 81}
+    assert orphans[81].tagged_service_id == "9"
+    assert orphans[80].tagged_service_id is None
+    assert inventory.tag_lookups == ["whmcs-service-9"]  # a linked service's tag is not asked
     assert "second purchase" in orphans[61].note
     assert orphans[61].suggested_service_id is None
     assert (orphans[70].ours, orphans[70].suggested_service_id) == (True, "7")
     assert (orphans[80].ours, orphans[80].suggested_service_id) == (False, None)
+
+
+def test_tags_are_not_listed_when_every_orphan_is_placed_by_name(aws):
+    inventory = FakeInventory([instance(70, "whmcs-service-7")], tags={"whmcs-service-7": [70]})
+    sync(inventory)
+    assert inventory.tag_lookups == []
+    (orphan,) = status_sync.last_report().orphan_instances
+    assert orphan.tagged_service_id is None
 
 
 def test_a_locked_service_is_not_written_and_the_next_sync_catches_up(aws):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from pynamodb.exceptions import DoesNotExist
+
 from contabo_reseller.adapters.tables import TokenItem
 
 _PREFIX = "job-run#"
@@ -20,3 +22,13 @@ def last_runs() -> dict[str, dict[str, str]]:
         moment, _, outcome = (item.value or "").partition(" ")
         runs[item.token_id.removeprefix(_PREFIX)] = {"at": moment, "outcome": outcome}
     return runs
+
+
+def last_run(job_name: str) -> dict[str, str] | None:
+    """One job's last run (a key read, not the scan ``last_runs`` makes)."""
+    try:
+        item = TokenItem.get(_PREFIX + job_name)
+    except DoesNotExist:
+        return None
+    moment, _, outcome = (item.value or "").partition(" ")
+    return {"at": moment, "outcome": outcome}

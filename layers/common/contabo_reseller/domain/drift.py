@@ -56,6 +56,9 @@ class OrphanInstance(BaseModel):
     cancel_date: str | None = None
     ours: bool = Field(description="its display name is one this backend gives (whmcs-service-N)")
     suggested_service_id: str | None = None
+    tagged_service_id: str | None = Field(
+        default=None, description="carries the whmcs-service-N tag of a service with no server"
+    )
     note: str = ""
 
 

@@ -54,10 +54,12 @@ from typing import Any, Protocol
 
 from aws_lambda_powertools.metrics import MetricUnit
 
-from contabo_reseller.adapters import job_runs, job_state
+from contabo_reseller.adapters import job_runs, job_state, worker_trigger
 from contabo_reseller.adapters.job_state import LeaseLost
-from contabo_reseller.domain.errors import DomainError
+from contabo_reseller.domain.errors import ActionRefused, DomainError, NotFound, UpstreamUnavailable
+from contabo_reseller.domain.jobs import ScheduleList, ScheduleName, ScheduleRun, ScheduleStatus
 from contabo_reseller.observability import logger, metrics
+from contabo_reseller.settings import Settings, get_settings
 
 DEFAULT_MARGIN_MS = 20_000
 LEASE_GRACE_SECONDS = 30
@@ -70,7 +72,9 @@ __all__ = [
     "RemainingTime",
     "job_status",
     "last_runs",
+    "list_schedules",
     "run_job",
+    "run_now",
 ]
 
 
@@ -242,3 +246,69 @@ def job_status(job: str) -> dict[str, Any]:
         "resuming": job_state.load_checkpoint(job) is not None,
         "last_run": job_state.last_runs().get(job),
     }
+
+
+# The admin: run a job now, see every job ------------------------------------------------------
+
+# Admin name -> (the function's setting, the name its runs are recorded under).
+SCHEDULES: dict[ScheduleName, tuple[str, str]] = {
+    "provisioning": ("provisioning_worker_function", "provisioning_worker"),
+    "status-sync": ("status_sync_function", "status-sync"),
+    "catalog-sync": ("catalog_sync_function", "catalog-sync"),
+    "usage-sync": ("usage_sync_function", "usage-sync"),
+    "action-queue": ("action_queue_worker_function", "action-queue"),
+}
+
+
+def run_now(job: str) -> ScheduleRun:
+    """Starts the job's function at once (asynchronously); its lease keeps a run already
+    going from overlapping: the new run then ends as ``skipped``."""
+    name = _schedule(job)
+    function = _function_name(name, get_settings())
+    started = worker_trigger.invoke_async(function, {"source": "admin.run-now", "job": name})
+    if started == "not_deployed":
+        raise ActionRefused(f"The {name} job is not deployed in this stack.")
+    if started == "failed":
+        raise UpstreamUnavailable(
+            f"The {name} job could not be started now; its schedule runs it at the next time."
+        )
+    return ScheduleRun(
+        job=name,
+        function=function,
+        started=True,
+        message="Started. GET /admin/schedules shows its outcome when it ends.",
+        last_run=_last_run(name, last_runs()),
+    )
+
+
+def list_schedules() -> ScheduleList:
+    settings, runs = get_settings(), last_runs()
+    return ScheduleList(
+        items=[
+            ScheduleStatus(
+                job=name,
+                deployed=bool(_function_name(name, settings)),
+                running=job_state.lease_holder(recorded) is not None,
+                resuming=job_state.load_checkpoint(recorded) is not None,
+                last_run=_last_run(name, runs),
+            )
+            for name, (_, recorded) in SCHEDULES.items()
+        ]
+    )
+
+
+def _schedule(job: str) -> ScheduleName:
+    for name in SCHEDULES:
+        if name == job:
+            return name
+    raise NotFound(f"There is no scheduled job '{job}'; the jobs are {', '.join(SCHEDULES)}.")
+
+
+def _function_name(name: ScheduleName, settings: Settings) -> str:
+    return str(getattr(settings, SCHEDULES[name][0]))
+
+
+def _last_run(name: ScheduleName, runs: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The framework's summary, or for jobs outside it (provisioning) their stamp."""
+    recorded = SCHEDULES[name][1]
+    return runs.get(recorded) or job_runs.last_run(recorded)

@@ -85,6 +85,7 @@ def sync(run: JobRun, source: InstanceInventory | None = None) -> dict[str, Any]
         if run.out_of_time():
             return pause()
         _confirm_gone(run, report, services, contabo, suspects.pop(0))
+    _tag_suggestions(report, services, contabo)
     return _finish(report)
 
 
@@ -223,6 +224,26 @@ def _confirm_gone(
             run.count("updated")
 
 
+def _tag_suggestions(report: DriftReport, services: _Services, contabo: InstanceInventory) -> None:
+    """Orphans the name does not place may carry the tag of a service with no server. Only
+    then are the tags listed, and only unlinked services' tags asked for their instances."""
+    unplaced = {
+        orphan.instance_id: orphan
+        for orphan in report.orphan_instances
+        if orphan.suggested_service_id is None and not orphan.note
+    }
+    if not unplaced:
+        return
+    for name, tag_id in contabo.service_tags().items():
+        service_id = service_id_in_name(name)
+        owner = services.by_id.get(service_id or "")
+        if service_id is None or (owner is not None and owner.resource_id):
+            continue
+        for instance_id in contabo.tagged_instances(tag_id):
+            if instance_id in unplaced:
+                unplaced[instance_id].tagged_service_id = service_id
+
+
 def _finish(report: DriftReport) -> dict[str, Any]:
     report.finished_at = datetime.now(UTC).isoformat()
     config_items.put(REPORT_KIND, REPORT_ITEM, report.model_dump(mode="json"))
@@ -237,3 +258,18 @@ def last_report() -> DriftReport:
     if stored is None:
         raise NotFound("No status sync has finished yet; run it from the admin or wait an hour.")
     return DriftReport.model_validate(stored)
+
+
+def forget_orphan(instance_id: int) -> None:
+    """An imported instance is no orphan any more: drop it from the stored report at once,
+    rather than at the next sync (a sync finishing meanwhile rewrites the report anyway)."""
+    stored = config_items.get(REPORT_KIND, REPORT_ITEM)
+    if stored is None:
+        return
+    report = DriftReport.model_validate(stored)
+    kept = [o for o in report.orphan_instances if o.instance_id != instance_id]
+    if len(kept) == len(report.orphan_instances):
+        return
+    report.orphan_instances = kept
+    report.totals["orphan_instances"] -= 1
+    config_items.put(REPORT_KIND, REPORT_ITEM, report.model_dump(mode="json"))
