@@ -35,9 +35,11 @@ def record(
 ) -> AuditEntry | None:
     """Write one audit row; returns it, or None when the write failed (already logged)."""
     now = now or datetime.now(UTC)
+    entry_id = f"{now.isoformat()}#{uuid.uuid4()}"
     entry = AuditEntry(
         service_id=service_id or NO_SERVICE,
-        entry_id=f"{now.isoformat()}#{uuid.uuid4()}",
+        entry_id=entry_id,
+        day=entry_id[:10],
         request_id=request_id or str(uuid.uuid4()),
         trace_id=trace_id,
         kind=kind,

@@ -113,6 +113,17 @@ class AuditByRequestId(GlobalSecondaryIndex["AuditEntry"]):
     request_id = UnicodeAttribute(hash_key=True)
 
 
+class AuditByDay(GlobalSecondaryIndex["AuditEntry"]):
+    """The admin's search by date (and action) without a service id: one day per partition."""
+
+    class Meta:
+        index_name = "by_day"
+        projection = AllProjection()
+
+    day = UnicodeAttribute(hash_key=True)
+    entry_id = UnicodeAttribute(range_key=True)
+
+
 class AuditEntry(Model):
     """Every lifecycle action and every Contabo call, by service and by x-request-id."""
 
@@ -133,8 +144,10 @@ class AuditEntry(Model):
     duration_ms = NumberAttribute(null=True)
     message = UnicodeAttribute(null=True)
     expires_at = NumberAttribute(null=True)
+    day = UnicodeAttribute(null=True)  # "YYYY-MM-DD", the start of entry_id (by_day index)
 
     by_request_id = AuditByRequestId()
+    by_day = AuditByDay()
 
 
 class TokenItem(Model):

@@ -35,18 +35,8 @@ class ClientGateway:
         root_password_secret_id: int,
         ssh_key_secret_ids: list[int],
     ) -> int:
-        add_ons = order.get("add_ons") or {}
-        request = gm.CreateInstanceRequest(
-            image_id=order["image_id"],
-            product_id=order["product_id"],
-            region=gm.Region(order["region"]),
-            period=order.get("period", 1),
-            display_name=display_name,
-            default_user=gm.DefaultUser(order.get("default_user", "root")),
-            root_password=root_password_secret_id,
-            ssh_keys=ssh_key_secret_ids or None,
-            user_data=order.get("user_data"),
-            add_ons=_create_add_ons(add_ons),
+        request = create_instance_request(
+            order, display_name, root_password_secret_id, ssh_key_secret_ids
         )
         return self._client.create_instance(request, request_id=request_id).instance_id
 
@@ -162,6 +152,27 @@ class ClientGateway:
             read()  # raises a typed error (bad credentials, unavailable) if it cannot
             results[area] = True
         return results
+
+
+def create_instance_request(
+    order: dict[str, Any],
+    display_name: str,
+    root_password_secret_id: int,
+    ssh_key_secret_ids: list[int],
+) -> gm.CreateInstanceRequest:
+    """The purchase as Contabo receives it (also shown by the admin's order simulation)."""
+    return gm.CreateInstanceRequest(
+        image_id=order["image_id"],
+        product_id=order["product_id"],
+        region=gm.Region(order["region"]),
+        period=order.get("period", 1),
+        display_name=display_name,
+        default_user=gm.DefaultUser(order.get("default_user", "root")),
+        root_password=root_password_secret_id,
+        ssh_keys=ssh_key_secret_ids or None,
+        user_data=order.get("user_data"),
+        add_ons=_create_add_ons(order.get("add_ons") or {}),
+    )
 
 
 def _create_add_ons(add_ons: dict[str, Any]) -> gm.CreateInstanceAddons | None:
