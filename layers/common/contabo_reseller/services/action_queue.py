@@ -34,13 +34,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from aws_lambda_powertools.metrics import MetricUnit
-
+from contabo_reseller import metrics
 from contabo_reseller.adapters import audit_log, job_queue, worker_trigger
 from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.errors import ActionRefused, Conflict, DomainError, NotFound
 from contabo_reseller.domain.jobs import JobList, JobStatus, JobView
-from contabo_reseller.observability import logger, metrics
+from contabo_reseller.observability import logger
 from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 from contabo_reseller.settings import get_settings
 
@@ -167,8 +166,8 @@ def work(run: JobRun) -> dict[str, Any] | Paused:
 def _gauges() -> dict[str, int]:
     """Queue depth and parked jobs, for the dashboard and the run's summary."""
     depth = {"queued": job_queue.count("queued"), "parked": job_queue.count("parked")}
-    metrics.add_metric(name="QueueDepth", unit=MetricUnit.Count, value=depth["queued"])
-    metrics.add_metric(name="ParkedJobs", unit=MetricUnit.Count, value=depth["parked"])
+    metrics.record(metrics.QUEUE_DEPTH, depth["queued"])
+    metrics.record(metrics.PARKED_JOBS, depth["parked"])
     return depth
 
 

@@ -34,9 +34,10 @@ What ``run_job`` guarantees:
   than the margin. ``run.save(state)`` saves progress without stopping (for long chunks).
 - **Reported.** Every run ends with a summary (outcome ``finished`` | ``partial`` | ``failed``,
   this run's counts, the cycle's counts summed over its partial runs, duration, the body's
-  result, the error) stored for the admin (``last_runs()``) and stamped for /health. A failed
-  run keeps the last saved checkpoint, so the next run resumes from there; the error is
-  re-raised so Lambda records the failure.
+  result, the error) stored for the admin (``last_runs()``, ``GET /admin/schedules``) and
+  stamped for /health. A failed run keeps the last saved checkpoint, so the next run resumes
+  from there; it counts ScheduledJobFailed and the error is re-raised so Lambda records it.
+  Handlers wrap with ``@metrics.log_metrics`` so the job's metrics are flushed.
 
 Job names are the admin's names (``status-sync``, ``catalog-sync``, ``usage-sync``,
 ``action-queue``): ``POST /admin/schedules/{job}/run`` and ``GET /admin/schedules`` use them.
@@ -52,13 +53,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from aws_lambda_powertools.metrics import MetricUnit
-
+from contabo_reseller import metrics
 from contabo_reseller.adapters import job_runs, job_state, worker_trigger
 from contabo_reseller.adapters.job_state import LeaseLost
 from contabo_reseller.domain.errors import ActionRefused, DomainError, NotFound, UpstreamUnavailable
 from contabo_reseller.domain.jobs import ScheduleList, ScheduleName, ScheduleRun, ScheduleStatus
-from contabo_reseller.observability import logger, metrics
+from contabo_reseller.observability import logger
 from contabo_reseller.settings import Settings, get_settings
 
 DEFAULT_MARGIN_MS = 20_000
@@ -218,9 +218,7 @@ def _report(job: str, summary: dict[str, Any]) -> None:
     job_state.save_last_run(job, summary)
     job_runs.record_run(job, summary["outcome"])
     if summary["outcome"] == "failed":
-        metrics.add_metric(name="ScheduledJobFailed", unit=MetricUnit.Count, value=1)
-    elif summary["outcome"] == "partial":
-        metrics.add_metric(name="ScheduledJobPartial", unit=MetricUnit.Count, value=1)
+        metrics.record(metrics.SCHEDULED_JOB_FAILED, 1)
 
 
 def _describe(error: BaseException) -> str:
