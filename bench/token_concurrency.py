@@ -141,7 +141,8 @@ def _report(args: Any, run: TokenRun, tokens: int) -> None:
     print(f"401 answers (a stale token used): {run.unauthorized}")
     print(f"token requests at the simulator: {tokens}")
     print(f"  per lifetime: {tokens / args.lifetimes:.2f} (target 1)")
-    print(f"  per usable lifetime ({usable:g} s, refreshed early): {tokens / (duration / usable):.2f}")
+    per_usable = tokens / (duration / usable)
+    print(f"  per usable lifetime ({usable:g} s, refreshed early): {per_usable:.2f}")
     print(f"  expected with early refresh: {expected}")
 
 
