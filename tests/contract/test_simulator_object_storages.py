@@ -89,3 +89,17 @@ def test_stats_and_credentials_per_storage(sim, api):
     assert mine["accessKey"] != theirs["accessKey"]
     wrong = f"/v1/users/{user_id}/object-storages/{second['objectStorageId']}/credentials"
     api.call("GET", f"{wrong}/{int(mine['credentialId'])}", expect=404)
+
+
+def test_purchase_faults_cover_create_and_resize(sim, api):
+    sim.state.faults.configure({"commit_then_fail": {"count": 1, "mode": "500"}})
+    api.call("POST", STORAGES, json={"region": "EU", "totalPurchasedSpaceTB": 1}, expect=500)
+    (storage,) = sim.state.object_storages.values()  # bought although the answer failed
+    resize = f"{STORAGES}/{storage['objectStorageId']}/resize"
+    sim.state.faults.configure({"commit_then_fail": {"count": 1, "mode": "500"}})
+    api.call("POST", resize, json={"totalPurchasedSpaceTB": 2}, expect=500)
+    assert storage["totalPurchasedSpaceTB"] == 2
+    sim.state.faults.configure({"fail_before_commit": 1})
+    api.call("POST", resize, json={"totalPurchasedSpaceTB": 3}, expect=500)
+    assert storage["totalPurchasedSpaceTB"] == 2
+    assert sim.state.purchases == {"createObjectStorage": 1, "upgradeObjectStorage": 1}
