@@ -48,7 +48,7 @@ sim: venv ## Run the Contabo simulator alone (SIM_PORT, default 8090)
 .PHONY: test
 test: venv ## Install what is needed and run the whole suite (Python, then PHP)
 	$(BIN)/python -m pytest tests/unit --disable-socket --allow-unix-socket -q
-	$(BIN)/python -m pytest tests --ignore=tests/unit -q
+	$(BIN)/python -m pytest tests --ignore=tests/unit --ignore=tests/chaos -q
 	$(MAKE) test-php
 
 .PHONY: test-php
@@ -64,11 +64,15 @@ openapi: venv ## Regenerate docs/openapi.json from the handlers (a test fails wh
 	$(BIN)/python scripts/generate_openapi.py
 
 .PHONY: bench
-bench: venv ## Run every bench/*.py and print its figures (no pass/fail; see docs/performance.md)
+bench: venv build ## Build, then run every bench/*.py and print its figures (see docs/performance.md)
 	@set -e; for bench in bench/*.py; do \
 		[ -f "$$bench" ] && [ "$$(basename $$bench)" != __init__.py ] || continue; \
 		echo "== $$bench"; PYTHONPATH=layers/common:. $(BIN)/python $$bench; \
 	done
+
+.PHONY: chaos
+chaos: venv ## Reliability and security suite on the local stack, minutes (see docs/reliability.md)
+	$(BIN)/python -m pytest tests/chaos -q -s
 
 .PHONY: lint
 lint: venv ## ruff and mypy
