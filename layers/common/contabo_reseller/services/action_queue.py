@@ -15,6 +15,11 @@ Queue work from any use case, then let a handler do it in the background:
 
 Handlers live in the modules listed in ``HANDLER_MODULES`` (the worker imports them); add
 yours there. Payloads are stored and shown to the admin: never put a secret in one.
+``enqueue`` wakes the worker at once (asynchronous invoke; the function needs the
+ACTION_QUEUE_WORKER_FUNCTION variable and invoke permission, else the one-minute schedule runs
+the job). Queueing inside ``service_action`` for a handler that takes the same service's
+lock: pass ``wake=False`` and call ``wake_worker(job_id)`` once the lock is released, or the
+first attempt finds the service busy and waits (NotYet) half a minute.
 
 Semantics: a claim is a conditional write (no job runs twice at once); each claim counts an
 attempt, so a worker that dies mid-job counts too. A handler exception reschedules the job
@@ -134,8 +139,13 @@ def enqueue(
     if job_queue.add(record):
         logger.info("job queued", extra={"job_id": job_id, "job_action": action})
         if wake:
-            worker_trigger.trigger_action_queue(job_id)
+            wake_worker(job_id)
     return job_id
+
+
+def wake_worker(job_id: str) -> None:
+    """Starts the worker on this job now (best effort: the schedule runs it anyway)."""
+    worker_trigger.trigger_action_queue(job_id)
 
 
 # The worker -----------------------------------------------------------------------------------
@@ -296,7 +306,7 @@ def retry(job_id: str) -> JobView:
     job = _admin_change(
         job_id, ("parked", "queued"), status="queued", run_after=time.time(), attempts=0, polls=0
     )
-    worker_trigger.trigger_action_queue(job_id)
+    wake_worker(job_id)
     return job_view(job)
 
 

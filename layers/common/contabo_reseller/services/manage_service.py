@@ -27,7 +27,12 @@ from contabo_reseller.domain.service import (
     TerminateRequest,
 )
 from contabo_reseller.observability import logger
-from contabo_reseller.services import object_storage, service_policy, terminate_cleanup
+from contabo_reseller.services import (
+    action_queue,
+    object_storage,
+    service_policy,
+    terminate_cleanup,
+)
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
 from contabo_reseller.services.views import service_view
@@ -77,6 +82,7 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
     cancel are queued as a terminate_cleanup job and the service says "cleanup pending"."""
     if object_storage.is_object_storage(service_id):
         return object_storage.terminate(service_id, actor)
+    job_id = None
     with _existing(service_id, "terminate", actor, allow_unbought=True) as (record, contabo):
         instance_id, steps = None, []
         if record.resource_id and record.state != ServiceState.TERMINATED:
@@ -105,7 +111,10 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
         service_store.update(
             record, state=ServiceState.TERMINATED.value, status_message=message, details=done
         )
-        return service_view(record)
+        view = service_view(record)
+    if job_id:  # woken once the service lock is released, so the job can take it
+        action_queue.wake_worker(job_id)
+    return view
 
 
 def _stop_if_possible(contabo: ContaboGateway, instance_id: int) -> None:

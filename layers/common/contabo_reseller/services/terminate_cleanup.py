@@ -67,14 +67,15 @@ def clean_up(
 def queue_leftovers(
     service_id: str, instance_id: int | None, leftovers: Leftovers, actor: str
 ) -> str:
-    """One job per service (queueing again while one is pending returns that job)."""
+    """One job per service (queueing again while one is pending returns that job). Queued
+    inside terminate's service lock: terminate wakes the worker once the lock is free."""
     payload: dict[str, Any] = {
         "instance_id": instance_id,
         "steps": leftovers.steps,
         "secret_ids": leftovers.secret_ids,
         "errors": leftovers.errors,
     }
-    return enqueue(service_id, ACTION, payload, actor, key=service_id)
+    return enqueue(service_id, ACTION, payload, actor, key=service_id, wake=False)
 
 
 def pending_message(job_id: str, leftovers: Leftovers) -> str:
