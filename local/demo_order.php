@@ -78,12 +78,17 @@ if ($created !== 'success') {
 // the provisioning job, which `make dev` would otherwise run once a minute.
 $repository = new FakePendingServiceRepository([new PendingService((int) $serviceId, 1, $serverParams, WELCOME_EMAIL)]);
 $sync = new ProvisioningSync($repository, 'localAPI');
-$deadline = microtime(true) + (float) $timeout;
-echo "  cron hook (AfterCronJob) after each " . PROVISIONING_JOB . " run:\n";
+$started = microtime(true);
+$deadline = $started + (float) $timeout;
+echo "  cron hook (AfterCronJob) after each " . PROVISIONING_JOB . " run (shown when its outcome changes):\n";
+$shown = '';
 do {
     runJob($state['api_root'] . '/__local/jobs/' . PROVISIONING_JOB . '/run');
     $outcome = $sync->run();
-    echo '    ' . json_encode($outcome) . "\n";
+    if (json_encode($outcome) !== $shown) {
+        $shown = (string) json_encode($outcome);
+        printf("    %5.1f s  %s\n", microtime(true) - $started, $shown);
+    }
     if ($outcome['ready'] === [] && $outcome['failed'] === []) {
         sleep(1);
     }
