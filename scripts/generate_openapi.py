@@ -109,8 +109,6 @@ def build_document() -> dict[str, Any]:
     _prepare_imports()
     from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 
-    from contabo_reseller.http.auth import require_whmcs_signature
-
     merge = OpenAPIMerge(
         title=TITLE, version=_project_version(), description=DESCRIPTION, on_conflict="error"
     )
@@ -122,9 +120,9 @@ def build_document() -> dict[str, Any]:
             continue  # a scheduled function serves no route
         schema = api.get_openapi_schema().model_dump(by_alias=True, exclude_none=True, mode="json")
         _check_same_components(function_name, schema, component_schemas)
-        # Powertools has no public accessor for a resolver's middlewares; the contract test
-        # pins the outcome (health unsigned, every other route signed).
-        signed = require_whmcs_signature in api._router_middlewares
+        # create_api() marks its resolvers; the contract test pins the outcome (health
+        # unsigned, every other route signed).
+        signed = getattr(api, "signed", False)
         for path, method, operation in _operations(schema):
             operation["x-function"] = function_name
             docstring = (module.__doc__ or "").strip()

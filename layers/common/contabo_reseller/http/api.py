@@ -8,9 +8,10 @@ Handlers call ``create_api()`` once at import, register their route, and hand th
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
+from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
@@ -28,6 +29,16 @@ from contabo_reseller.services.actions import ACTION_LOG_KEYS
 class _Resolver(APIGatewayRestResolver):
     """Starts each request with clean log keys and writes its metrics once it is answered."""
 
+    def __init__(self, *, signed: bool) -> None:
+        super().__init__(enable_validation=True)
+        self.signed = signed
+        if signed:
+            # Powertools validates a request before any middleware runs: the signature is
+            # checked ahead of it, so an unsigned request gets 401 and learns nothing (no 400).
+            self._request_validation_middleware = _signature_first(  # type: ignore[assignment]
+                self._request_validation_middleware
+            )
+
     def resolve(self, event: Mapping[str, Any], context: LambdaContext) -> dict[str, Any]:
         logger.remove_keys(list(ACTION_LOG_KEYS))  # left by an earlier request's failed action
         try:
@@ -36,10 +47,16 @@ class _Resolver(APIGatewayRestResolver):
             metrics.flush()
 
 
+def _signature_first(validate: Callable[..., Response]) -> Callable[..., Response]:
+    def signed_then_validated(app: APIGatewayRestResolver, next_middleware: Any) -> Response:
+        then_validate = cast(NextMiddleware, lambda checked: validate(checked, next_middleware))
+        return require_whmcs_signature(app, then_validate)
+
+    return signed_then_validated
+
+
 def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
-    api = _Resolver(enable_validation=True)
-    if signed:
-        api.use(middlewares=[require_whmcs_signature])
+    api = _Resolver(signed=signed)
 
     @api.exception_handler(DomainError)
     def _domain_error(error: DomainError) -> Response:
