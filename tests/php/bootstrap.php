@@ -20,3 +20,12 @@ require_once __DIR__ . '/Support/TemplateRenderer.php';
 
 require_once MODULE_DIR . '/contabo.php';
 require_once MODULE_DIR . '/hooks.php';
+
+// The admin addon (modules/addons/contabo_admin) on the same stand-ins plus a fake Capsule.
+const ADDON_DIR = __DIR__ . '/../../whmcs_module/modules/addons/contabo_admin';
+require_once __DIR__ . '/stubs/Capsule.php';
+require_once __DIR__ . '/stubs/AddonWhmcs.php';
+require_once ADDON_DIR . '/contabo_admin.php';
+require_once ADDON_DIR . '/hooks.php';
+require_once __DIR__ . '/stubs/AddonFakes.php';
+require_once __DIR__ . '/Support/AddonTestCase.php';

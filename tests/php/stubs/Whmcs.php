@@ -15,7 +15,7 @@ final class Whmcs
     /** @var list<array{command: string, values: array<string, mixed>}> */
     public static array $localApiCalls = [];
 
-    /** @var array<string, array<string, mixed>> */
+    /** @var array<string, array<string, mixed>|\Closure(array<string, mixed>): array<string, mixed>> */
     public static array $localApiResults = [];
 
     /** @var array<string, list<callable>> */

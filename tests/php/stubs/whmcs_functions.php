@@ -22,7 +22,9 @@ function logModuleCall(string $module, string $action, mixed $request, mixed $re
 function localAPI(string $command, array $values = [], ?string $adminUser = null): array
 {
     Whmcs::$localApiCalls[] = ['command' => $command, 'values' => $values];
-    return Whmcs::$localApiResults[$command] ?? ['result' => 'success'];
+    $result = Whmcs::$localApiResults[$command] ?? ['result' => 'success'];
+    // A closure answers from the values sent (e.g. AddProduct writing to the fake Capsule).
+    return $result instanceof \Closure ? $result($values) : $result;
 }
 
 function add_hook(string $hookPoint, int $priority, callable $function): void
