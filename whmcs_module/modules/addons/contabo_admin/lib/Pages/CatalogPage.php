@@ -8,6 +8,7 @@ use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
 use WHMCS\Module\Addon\ContaboAdmin\Products\GenerationReport;
 use WHMCS\Module\Addon\ContaboAdmin\Products\ProductGenerator;
+use WHMCS\Module\Server\Contabo\Api\ApiException;
 
 /**
  * The synced catalog and its last diff, products on or off, margin rules (and the whole
@@ -118,7 +119,7 @@ final class CatalogPage extends Page
     {
         try {
             $diff = $this->ctx->api()->catalogDiff();
-        } catch (\WHMCS\Module\Server\Contabo\Api\ApiException $error) {
+        } catch (ApiException $error) {
             if ($error->httpStatus === 404) {
                 return Html::paragraph($this->t('catalog_no_diff'), 'text-muted');
             }
@@ -228,7 +229,7 @@ final class CatalogPage extends Page
         }
         try {
             $this->ctx->api()->savePricing($config);
-        } catch (\WHMCS\Module\Server\Contabo\Api\ApiException $error) {
+        } catch (ApiException $error) {
             $this->pricingDraft = $text;  // the admin's text stays for correcting it
             throw $error;
         }

@@ -7,6 +7,9 @@ namespace WHMCS\Module\Addon\ContaboAdmin\Pages;
 use WHMCS\Module\Addon\ContaboAdmin\AddonSettings;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
+use WHMCS\Module\Addon\ContaboAdmin\Lang;
+use WHMCS\Module\Addon\ContaboAdmin\PageContext;
+use WHMCS\Module\Server\Contabo\Api\ApiException;
 
 /** The backend connection, the defaults for generated products and guardrails per product. */
 final class SettingsPage extends Page
@@ -21,7 +24,7 @@ final class SettingsPage extends Page
     /** @var array<string, string> what the defaults form shows (saved values once saved) */
     private array $defaults;
 
-    public function __construct(\WHMCS\Module\Addon\ContaboAdmin\PageContext $ctx)
+    public function __construct(PageContext $ctx)
     {
         parent::__construct($ctx);
         $settings = $ctx->settings;
@@ -63,7 +66,7 @@ final class SettingsPage extends Page
     }
 
     /** The checks of GET /connection as a table (Tools shows the same). */
-    public static function connectionTable(array $connection, \WHMCS\Module\Addon\ContaboAdmin\Lang $lang): Raw
+    public static function connectionTable(array $connection, Lang $lang): Raw
     {
         $rows = [];
         foreach ($connection['checks'] as $name => $detail) {
@@ -131,7 +134,7 @@ final class SettingsPage extends Page
             }
             $templates += [$this->defaults['default_template'] => $this->defaults['default_template']];
             $templateField = $html->select('default_template', $this->t('field_default_template'), $templates, $this->defaults['default_template']);
-        } catch (\WHMCS\Module\Server\Contabo\Api\ApiException) {
+        } catch (ApiException) {
             // The library is unreadable now: the name can still be typed.
             $templateField = $html->input('default_template', $this->t('field_default_template'), $this->defaults['default_template']);
         }
