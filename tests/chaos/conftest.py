@@ -17,6 +17,7 @@ What every chaos test shares:
 from __future__ import annotations
 
 import io
+import logging
 import os
 import sys
 import threading
@@ -44,7 +45,7 @@ from tests.integration.lifecycle.conftest import (  # noqa: F401 (fixtures)
     whmcs,
 )
 from tests.integration.lifecycle.test_create_and_provision import order
-from tests.log_scan import MIN_SECRET_LENGTH, captured_logs
+from tests.log_scan import MIN_SECRET_LENGTH
 
 RUNS = int(os.environ.get("CHAOS_RUNS", "200"))
 # The order tests run in: the fuzzer and the load test leave services behind (and the fuzzer
@@ -155,7 +156,9 @@ class KnownSecrets:
     def add(self, name: str, value: Any) -> None:
         if isinstance(value, str) and len(value) >= MIN_SECRET_LENGTH:
             with self._lock:
-                self.values.setdefault(name, value)
+                if value not in self.values.values():
+                    taken = name in self.values
+                    self.values[f"{name} #{len(self.values)}" if taken else name] = value
 
     def snapshot(self) -> dict[str, str]:
         with self._lock:
@@ -176,39 +179,9 @@ class _RecordingDict(dict):  # type: ignore[type-arg]
         super().__setitem__(key, value)
 
 
-class _TeeText(io.TextIOBase):
-    """sys.stdout/sys.stderr written through, and into the suite's capture."""
-
-    def __init__(self, stream: TextIO, sink: Callable[[str], None]) -> None:
-        self._stream = stream
-        self._sink = sink
-
-    def write(self, text: str) -> int:
-        self._sink(text)
-        return self._stream.write(text)
-
-    def flush(self) -> None:
-        self._stream.flush()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-@dataclass
-class SuiteOutput:
-    logs: Any
-    printed: list[str]
-
-    @property
-    def text(self) -> str:
-        return self.logs.text + "".join(self.printed)
-
-
-_suite_output: dict[str, SuiteOutput] = {}
-
-
 @pytest.fixture(scope="session")
 def known_secrets(stack: RunningStack) -> Iterator[KnownSecrets]:  # noqa: F811
+    """Records every password secret, S3 secret key and access token the simulator keeps."""
     known = KnownSecrets()
     state = stack.sim.state
 
@@ -226,35 +199,110 @@ def known_secrets(stack: RunningStack) -> Iterator[KnownSecrets]:  # noqa: F811
         known.add(f"Contabo access token {token[:6]}", token)
         return token
 
+    from local.contabo_sim.routes import HANDLERS
+
+    update_secret = HANDLERS["updateSecret"]
+
+    def recorded_update(ctx: Any) -> Any:  # a new root password set in place
+        reply = update_secret(ctx)
+        secret(None, state.secrets.get(int(ctx.path["secretId"]), {}))
+        return reply
+
     with state.lock:
         state.secrets = _RecordingDict(state.secrets, secret)
         state.credentials = _RecordingDict(state.credentials, credential)
     for token in list(state.tokens):
         known.add(f"Contabo access token {token[:6]}", token)
     state.issue_token = recorded_token
+    HANDLERS["updateSecret"] = recorded_update
     yield known
     state.issue_token = issue_token
+    HANDLERS["updateSecret"] = update_secret
+
+
+class _QuietTee(io.TextIOBase):
+    """Writes everything into the suite's capture; the terminal gets only what is not a
+    function's JSON log line or metric (``-s`` shows the tallies, not thousands of logs)."""
+
+    def __init__(self, stream: TextIO, sink: Callable[[str], None]) -> None:
+        self.stream = stream
+        self._sink = sink
+        self._swallowed_line = False
+
+    def write(self, text: str) -> int:
+        self._sink(text)
+        if text.startswith('{"'):
+            self._swallowed_line = not text.endswith("\n")  # print() sends its "\n" apart
+            return len(text)
+        if self._swallowed_line and text == "\n":
+            self._swallowed_line = False
+            return len(text)
+        self._swallowed_line = False
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+class SuiteOutput:
+    """Everything the suite logged or printed, for test_no_secrets_in_logs."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._lock = threading.Lock()
+
+    def sink(self, text: str) -> None:
+        with self._lock:
+            self._parts.append(text)
+
+    @property
+    def text(self) -> str:
+        with self._lock:
+            return "".join(self._parts)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def suite_output(stack: RunningStack, known_secrets: KnownSecrets) -> Iterator[SuiteOutput]:  # noqa: F811
-    """Every log line (all logging handlers, Powertools' included) and everything printed, for
-    the whole suite: test_no_secrets_in_logs scans it at the end."""
-    printed: list[str] = []
-    lock = threading.Lock()
-
-    def sink(text: str) -> None:
-        with lock:
-            printed.append(text)
-
+    """Every log line (every logging stream handler, Powertools' included: it keeps the stdout
+    it found at import) and everything printed, for the whole suite."""
+    output = SuiteOutput()
+    known = logging.root.manager.loggerDict.values()
+    loggers = [logging.getLogger(), *(item for item in known if isinstance(item, logging.Logger))]
+    swapped = [
+        (handler, handler.setStream(_QuietTee(handler.stream, output.sink)))  # type: ignore[arg-type]
+        for log in loggers
+        for handler in log.handlers
+        if isinstance(handler, logging.StreamHandler)
+    ]
     real_out, real_err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _TeeText(real_out, sink), _TeeText(real_err, sink)  # type: ignore[assignment]
+    sys.stdout = _QuietTee(real_out, output.sink)  # type: ignore[assignment]
+    sys.stderr = _QuietTee(real_err, output.sink)  # type: ignore[assignment]
     try:
-        with captured_logs() as logs:
-            _suite_output["output"] = SuiteOutput(logs, printed)
-            yield _suite_output["output"]
+        yield output
     finally:
         sys.stdout, sys.stderr = real_out, real_err
+        for handler, original in swapped:
+            handler.setStream(original)
+
+
+FIGURES: list[str] = []
+
+
+def record_figures(*lines: str) -> None:
+    """Printed now and again at the end of the run (make chaos's summary)."""
+    for line in lines:
+        print(line)
+    FIGURES.extend(lines)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if FIGURES:
+        terminalreporter.section("chaos figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
 
 
 # ---------------------------------------------------------------- services and WHMCS habits
