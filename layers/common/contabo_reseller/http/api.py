@@ -103,7 +103,11 @@ def mutate(
     body = (event.decoded_body or "").encode()
     key = event.headers.get(signing.IDEMPOTENCY_HEADER)  # case-insensitive in Powertools v3
     result = run_once(
-        f"{event.http_method} {event.path}", key, body, lambda: action().model_dump(mode="json")
+        f"{event.http_method} {event.path}",
+        key,
+        body,
+        lambda: action().model_dump(mode="json"),
+        lambda_context=api.lambda_context,
     )
     if reveal is not None:
         result = reveal(result)

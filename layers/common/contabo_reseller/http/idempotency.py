@@ -45,12 +45,20 @@ _CONFIG = IdempotencyConfig(
 
 
 def run_once(
-    route: str, key: str | None, body: bytes, action: Callable[[], dict[str, Any]]
+    route: str,
+    key: str | None,
+    body: bytes,
+    action: Callable[[], dict[str, Any]],
+    lambda_context: Any = None,
 ) -> dict[str, Any]:
     if not key:
         return action()
     if not (8 <= len(key) <= 128 and set(key) <= KEY_PATTERN_CHARS):
         raise InvalidInput("X-Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 _ . : -")
+    if lambda_context is not None:
+        # An in-progress record then expires with the invocation: a call cut by the Lambda
+        # timeout can be retried at once instead of answering "busy" until the record expires.
+        _CONFIG.register_lambda_context(lambda_context)
     call = {"route": route, "key": key, "body_sha256": hashlib.sha256(body).hexdigest()}
     _running.action = action
     try:
