@@ -358,8 +358,11 @@ def ask(
 
 
 def lock_holder(sid: str) -> str | None:
+    """Who holds the service's lock now (an expired lock holds nobody out)."""
     record = ServiceRecord.get(sid, consistent_read=True)
-    return record.lock_owner
+    if record.lock_owner and (record.lock_expires_at or 0) > time.time():
+        return record.lock_owner
+    return None
 
 
 def expire_lock(sid: str) -> None:
