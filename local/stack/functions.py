@@ -225,6 +225,10 @@ def forget_cached_clients() -> None:
         from aws_lambda_powertools.utilities import parameters
 
         parameters.clear_caches()
-    settings = sys.modules.get("contabo_reseller.settings")
-    if settings is not None:
-        settings.get_settings.cache_clear()
+    # Every module-level cache of the shared package (settings, the Contabo client and its
+    # token cache, the idempotency store...) may hold the previous stack's endpoints.
+    for name, module in list(sys.modules.items()):
+        if name == "contabo_reseller" or name.startswith("contabo_reseller."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
+                    value.cache_clear()
