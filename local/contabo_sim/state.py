@@ -160,28 +160,33 @@ class SimState:
 
     def _seed_vips(self) -> None:
         for n, region in enumerate(("EU", "EU", "US-central", "SIN"), start=1):
-            ip = f"198.51.100.{n}"
-            self.vips[ip] = {
-                "tenantId": TENANT_ID,
-                "customerId": CUSTOMER_ID,
-                "vipId": str(uuid.uuid5(uuid.NAMESPACE_URL, ip)),
-                "dataCenter": REGIONS[region].data_center,
-                "region": region,
-                "resourceId": "",
-                "resourceType": "instances",
-                "resourceName": "",
-                "resourceDisplayName": "",
-                "ipVersion": "v4",
-                "type": "additional",
-                "ipAddress": ip,
-                "v4": {
-                    "ip": ip,
-                    "netmaskCidr": 32,
-                    "gateway": "198.51.100.254",
-                    "broadcast": ip,
-                    "net": f"{ip}/32",
-                },
-            }
+            self.add_vip(f"198.51.100.{n}", region)
+
+    def add_vip(self, ip: str, region: str) -> dict[str, Any]:
+        """An additional IPv4 of the account (unassigned until an instance takes it)."""
+        vip = {
+            "tenantId": TENANT_ID,
+            "customerId": CUSTOMER_ID,
+            "vipId": str(uuid.uuid5(uuid.NAMESPACE_URL, ip)),
+            "dataCenter": REGIONS[region].data_center,
+            "region": region,
+            "resourceId": "",
+            "resourceType": "instances",
+            "resourceName": "",
+            "resourceDisplayName": "",
+            "ipVersion": "v4",
+            "type": "additional",
+            "ipAddress": ip,
+            "v4": {
+                "ip": ip,
+                "netmaskCidr": 32,
+                "gateway": "198.51.100.254",
+                "broadcast": ip,
+                "net": f"{ip}/32",
+            },
+        }
+        self.vips[ip] = vip
+        return vip
 
     def summary(self) -> dict[str, Any]:
         """What `GET /__sim/state` shows."""

@@ -45,3 +45,14 @@ def test_a_firewall_with_an_instance_attached_cannot_be_deleted(sim, api):
     api.call("DELETE", base, expect=409)
     api.call("DELETE", f"{base}/instances/{instance_id}", expect=200)
     api.call("DELETE", base, expect=204)
+
+
+def test_an_ordered_additional_ipv4_is_a_new_vip_assigned_to_the_instance(sim, api):
+    instance_id = new_instance(api, addOns={"additionalIps": {}})["instanceId"]
+
+    shown = api.data("GET", f"/v1/compute/instances/{instance_id}")[0]["additionalIps"]
+    assert len(shown) == 1
+    assigned = api.data("GET", "/v1/vips", params={"resourceId": str(instance_id)})
+    assert [v["v4"]["ip"] for v in assigned] == [shown[0]["v4"]["ip"]]
+    plain_id = new_instance(api)["instanceId"]
+    assert api.data("GET", "/v1/vips", params={"resourceId": str(plain_id)}) == []

@@ -11,7 +11,7 @@ from . import Context, Reply, by_request_id, operation, require
 from .images import usable_image
 
 ACTION_SECONDS = 10  # how long a start/stop/restart takes to show
-ADDON_IDS = {"privateNetworking": 1477, "backup": 1470}
+ADDON_IDS = {"privateNetworking": 1477, "backup": 1470, "additionalIps": 1478}
 # Contabo has no "stopping"/"starting" status (see the spec enum): the old status shows until done.
 ACTIONS = {
     "start": ("running", ("stopped", "running")),
@@ -81,6 +81,8 @@ def create_instance(ctx: Context) -> Reply:
         "_period": body.get("period", 1),
     }
     state.instances[instance_id] = instance
+    if "additionalIps" in body.get("addOns", {}):
+        _assign_ordered_ip(state, instance)
     _schedule_provisioning(state, instance)
     ctx.audit("instances", "CREATED", instanceId=instance_id)
     created = {
@@ -257,6 +259,18 @@ def _secret_ids(state: SimState, ids: list[int], secret_type: str) -> list[int]:
                 404, f"Entry Secret not found by secretId {secret_id} and type {secret_type}"
             )
     return [int(i) for i in ids]
+
+
+def _assign_ordered_ip(state: SimState, instance: dict[str, Any]) -> None:
+    """An additional IPv4 bought with the instance: a new VIP of the account, assigned to it."""
+    n = sum(1 for vip in state.vips.values() if vip["ipAddress"].startswith("198.51.101."))
+    vip = state.add_vip(f"198.51.101.{n % 254 + 1}", instance["region"])
+    vip |= {"resourceId": str(instance["instanceId"]), "resourceName": instance["name"]}
+    vip["resourceDisplayName"] = instance["displayName"]
+    v4 = vip["v4"]
+    instance["additionalIps"].append(
+        {"v4": {"ip": v4["ip"], "netmaskCidr": v4["netmaskCidr"], "gateway": v4["gateway"]}}
+    )
 
 
 def _addon_ids(addons: dict[str, Any]) -> list[int]:
