@@ -166,6 +166,21 @@ def test_windows_refuses_a_password_reset_and_asks_nothing_of_contabo(
     assert contabo.called("updateSecret") == []
 
 
+def test_a_custom_windows_image_is_known_by_its_os_type_not_its_name(
+    contabo: FakeContaboGateway,
+) -> None:
+    _ordered()
+    _active(contabo)
+    record = service_store.require(SERVICE_ID)
+    service_store.update(record, details={"os": "golden-image-2026", "os_type": "Windows"})
+
+    with pytest.raises(ActionRefused, match="Windows"):
+        manage_service.change_password(
+            SERVICE_ID, ChangePasswordRequest(password="N3w!Pass#word"), "whmcs:test"
+        )
+    assert contabo.called("resetPasswordAction") == []
+
+
 def test_a_linux_password_reset_updates_the_secret_then_resets(
     contabo: FakeContaboGateway,
 ) -> None:

@@ -83,6 +83,7 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
                 "secret_ids": {**secret_ids, "root_password": new_secret},
                 "image_id": image.image_id,
                 "os": image.name,
+                "os_type": image.os_type,
                 "username": default_user,
                 "instance_status": "installing",
                 "reinstalled_at": datetime.now(UTC).isoformat(),

@@ -49,6 +49,7 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
                 "order": order,
                 "image_id": image.image_id,
                 "os": image.name,
+                "os_type": image.os_type,
                 "hostname": request.hostname,
                 "username": request.default_user,
                 "whmcs_product_id": request.whmcs_product_id,

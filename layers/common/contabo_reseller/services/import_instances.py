@@ -137,6 +137,7 @@ def _link(
         details={
             **instance_details(instance),
             "os": instance.os_type,
+            "os_type": instance.os_type,
             "image_id": instance.image_id,
             "username": instance.default_user,
             "imported_at": now.isoformat(),

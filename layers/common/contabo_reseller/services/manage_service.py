@@ -129,7 +129,7 @@ def _stop_if_possible(contabo: ContaboGateway, instance_id: int) -> None:
 def change_password(service_id: str, request: ChangePasswordRequest, actor: str) -> ServiceView:
     with _existing(service_id, "change_password", actor) as (record, contabo):
         refuse_if_suspended(record, "change_password")
-        if (record.details.get("os") or "").lower().startswith("windows"):
+        if _is_windows(record):
             raise ActionRefused(
                 "Password reset is not available for Windows servers; reset it from within Windows."
             )
@@ -143,6 +143,15 @@ def change_password(service_id: str, request: ChangePasswordRequest, actor: str)
             service_store.update(record, details={"secret_ids": secret_ids})
         contabo.reset_password(_instance_id(record), secret_id)
         return service_view(record)
+
+
+def _is_windows(record: ServiceRecord) -> bool:
+    """By the image's OS type (custom images may have any name), else by its name."""
+    details = record.details or {}
+    os_type = str(details.get("os_type") or "")
+    return os_type.lower() == "windows" or str(details.get("os") or "").lower().startswith(
+        "windows"
+    )
 
 
 def change_package(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
