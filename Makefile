@@ -39,7 +39,7 @@ demo: venv ## Test order on the running `make dev`, watched until active (ARGS="
 
 .PHONY: admin
 admin: venv ## Operator CLI on a stack: ARGS="--local service show 1001" or ARGS="--stack NAME keys rotate"
-	$(BIN)/python -m cli.contabo_admin $(if $(ARGS),$(ARGS),--help)
+	@$(BIN)/python -m cli.contabo_admin $(if $(ARGS),$(ARGS),--help)
 
 .PHONY: sim
 sim: venv ## Run the Contabo simulator alone (SIM_PORT, default 8090)
@@ -91,8 +91,8 @@ build: venv ## sam build, then compile the output to hash-checked .pyc
 	$(PYTHON) -m compileall -q --invalidation-mode unchecked-hash .aws-sam/build
 
 .PHONY: deploy
-deploy: build ## First deploy to AWS (guided); later ones: sam deploy
-	$(BIN)/sam deploy --guided
+deploy: build ## Deploy with samconfig.toml; pass settings as ARGS="--parameter-overrides AlarmEmail=ops@example.com"
+	$(BIN)/sam deploy $(ARGS)
 
 .PHONY: clean
 clean: ## Remove build output and local state

@@ -257,8 +257,8 @@ def test_contabo(target: Target, out: TextIO) -> int:
     if response.status_code != 200 or "checks" not in report:
         message = (report.get("error") or {}).get("message") or report or response.text[:300]
         raise CliError(f"GET /connection answered {response.status_code}: {message}")
-    for name, detail in sorted(report["checks"].items()):
-        out.write(f"{name}: {detail}\n")
+    for name, check in sorted(report["checks"].items()):
+        out.write(f"{name}: {'ok' if check['ok'] else 'FAILED'} ({check['detail']})\n")
     out.write("connection ok\n" if report["ok"] else "connection NOT ok\n")
     return 0 if report["ok"] else 1
 

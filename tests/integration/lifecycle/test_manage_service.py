@@ -115,3 +115,14 @@ def test_terminate_goes_ahead_when_the_instance_is_busy(whmcs, active_service):
     done = whmcs.request("POST", f"/services/{sid}/terminate", {})
     assert done.status_code == 200, done.text
     assert done.json()["cancel_date"]
+
+
+def test_connection_names_each_check_and_the_one_that_failed(whmcs, sim):
+    good = whmcs.request("GET", "/connection").json()
+    assert good["checks"] and all(c["ok"] is True and c["detail"] for c in good["checks"].values())
+
+    sim.post("/faults", json={"error_rates": {"retrieveInstancesList": 1.0}})
+    bad = whmcs.request("GET", "/connection").json()
+
+    assert bad["ok"] is False
+    assert [name for name, check in bad["checks"].items() if not check["ok"]], bad

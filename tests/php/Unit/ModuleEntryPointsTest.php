@@ -68,7 +68,7 @@ final class ModuleEntryPointsTest extends TestCase
 
     public function testTestConnection(): void
     {
-        $this->transport->answer(200, ['ok' => true, 'checks' => ['contabo:instances' => 'readable']])
+        $this->transport->answer(200, ['ok' => true, 'checks' => ['contabo:instances' => ['ok' => true, 'detail' => 'readable']]])
             ->answer(200, ['ok' => false, 'checks' => ['contabo:instances' => ['ok' => false, 'detail' => 'credentials refused']]]);
 
         self::assertSame(['success' => true, 'error' => ''], contabo_TestConnection(WhmcsParams::service()));

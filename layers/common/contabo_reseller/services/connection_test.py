@@ -5,27 +5,32 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from contabo_reseller.domain.errors import DomainError
+from contabo_reseller.domain.health import CheckResult
 from contabo_reseller.services.contabo_gateway import gateway_for
 from contabo_reseller.services.health import check_health
 
 
 class ConnectionReport(BaseModel):
+    """``checks`` names each check with its result, so WHMCS can say which one failed."""
+
     ok: bool
-    checks: dict[str, str]
+    checks: dict[str, CheckResult]
 
 
 def test_connection() -> ConnectionReport:
     health = check_health()
-    checks = {name: result.detail for name, result in health.checks.items()}
+    checks = dict(health.checks)
     ok = health.status == "ok"
     if ok:
         try:
             access = gateway_for("-", "connection-test").check_access()
         except DomainError as error:
-            checks["contabo"] = error.message
+            checks["contabo"] = CheckResult(ok=False, detail=error.message)
             ok = False
         else:
             for area, readable in access.items():
-                checks[f"contabo:{area}"] = "readable" if readable else "not readable"
+                checks[f"contabo:{area}"] = CheckResult(
+                    ok=readable, detail="readable" if readable else "not readable"
+                )
             ok = all(access.values())
     return ConnectionReport(ok=ok, checks=checks)

@@ -110,7 +110,7 @@ final class AddonPagesTest extends AddonTestCase
         self::assertStringContainsString('No backend is set', self::alerts($html, 'danger')[0]);
 
         $this->servers->server = ['name' => 'Backend EU', 'serverhostname' => 'eu.example.test/Prod', 'serverip' => '', 'serversecure' => 'on', 'serverusername' => 'whmcs-9', 'serverpassword' => 'server-secret-1'];
-        $this->backend->route('GET', '/connection', 200, ['ok' => true, 'checks' => ['tables' => 'ok', 'contabo' => 'ok: token issued']]);
+        $this->backend->route('GET', '/connection', 200, ['ok' => true, 'checks' => ['tables' => ['ok' => true, 'detail' => 'reachable'], 'contabo' => ['ok' => true, 'detail' => 'token issued']]]);
         $html = $this->page('settings', [], ['action' => 'test_connection']);
         self::assertSame(['The backend, its secrets and the Contabo credentials all answered.'], self::alerts($html, 'success'));
         self::assertStringContainsString('https://eu.example.test/Prod (key whmcs-9, from the server record &quot;Backend EU&quot;)', $html);

@@ -32,7 +32,13 @@ final class AdminApi
     public function connection(): array
     {
         $answer = $this->api->call('AddonTestConnection', 'GET', '/connection');
-        return ['ok' => (bool) ($answer['ok'] ?? false), 'checks' => array_map('strval', array_filter((array) ($answer['checks'] ?? []), 'is_scalar'))];
+        $checks = [];
+        foreach ((array) ($answer['checks'] ?? []) as $name => $check) {
+            $checks[(string) $name] = is_array($check)
+                ? (($check['ok'] ?? false) === true ? 'ok' : 'FAILED') . ': ' . (string) ($check['detail'] ?? '')
+                : (string) $check;
+        }
+        return ['ok' => (bool) ($answer['ok'] ?? false), 'checks' => $checks];
     }
 
     /** @return array<string, mixed> */
