@@ -7,8 +7,9 @@ Handlers call ``create_api()`` once at import, register their route, and hand th
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
 from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
@@ -25,6 +26,9 @@ from contabo_reseller.http.idempotency import run_once
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import ACTION_LOG_KEYS
 
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
+
 
 class _Resolver(APIGatewayRestResolver):
     """Starts each request with clean log keys and writes its metrics once it is answered."""
@@ -38,9 +42,23 @@ class _Resolver(APIGatewayRestResolver):
             self._request_validation_middleware = _signature_first(  # type: ignore[assignment]
                 self._request_validation_middleware
             )
+        self._this_request = threading.local()
+
+    # Powertools keeps the event being resolved on its base class, one per process: right in
+    # Lambda, but the local stack serves every function from one process at once, where a
+    # request could read another's event. Each resolver keeps its own, per thread.
+    @property  # type: ignore[override]
+    def current_event(self) -> APIGatewayProxyEvent:
+        event: APIGatewayProxyEvent = self._this_request.event
+        return event
+
+    @current_event.setter
+    def current_event(self, event: APIGatewayProxyEvent) -> None:
+        self._this_request.event = event
 
     def resolve(self, event: Mapping[str, Any], context: LambdaContext) -> dict[str, Any]:
         logger.remove_keys(list(ACTION_LOG_KEYS))  # left by an earlier request's failed action
+        self.current_event = cast("APIGatewayProxyEvent", self._to_proxy_event(dict(event)))
         try:
             return super().resolve(event, context)
         finally:
