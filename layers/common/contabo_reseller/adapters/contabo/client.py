@@ -15,9 +15,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from contabo_reseller.adapters.contabo import generated_models as gm
-from contabo_reseller.adapters.contabo.errors import ContaboNotFound
+from contabo_reseller.adapters.contabo.errors import ContaboUnavailable
 from contabo_reseller.adapters.contabo.operations import OPERATIONS
 from contabo_reseller.adapters.contabo.transport import PAGE_SIZE, CallContext, ContaboTransport
+from contabo_reseller.domain.errors import PurchaseOutcomeUnknown
 
 if TYPE_CHECKING:
     from contabo_reseller.adapters.contabo import generated_firewall_models as fw
@@ -54,7 +55,7 @@ class ContaboClient:
     ) -> gm.CreateInstanceResponseData:
         """Buys an instance. Never retried: see ``PurchaseOutcomeUnknown``."""
         body = self._call("createInstance", body=order, request_id=request_id)
-        return _first(gm.CreateInstanceResponse, body)
+        return _bought(gm.CreateInstanceResponse, body, request_id)
 
     def get_instance(self, instance_id: int) -> gm.InstanceResponse:
         return _first(
@@ -131,7 +132,7 @@ class ContaboClient:
         body = self._call(
             "upgradeInstance", body=order, request_id=request_id, instanceId=instance_id
         )
-        return _first(gm.PatchInstanceResponse, body)
+        return _bought(gm.PatchInstanceResponse, body, request_id)
 
     # Instance actions --------------------------------------------------------------------
 
@@ -521,7 +522,7 @@ class ContaboClient:
     ) -> gm.CreateObjectStorageResponseData:
         """Buys object storage. Never retried: see ``PurchaseOutcomeUnknown``."""
         body = self._call("createObjectStorage", body=order, request_id=request_id)
-        return _first(gm.CreateObjectStorageResponse, body)
+        return _bought(gm.CreateObjectStorageResponse, body, request_id)
 
     def get_object_storage(self, object_storage_id: str) -> gm.ObjectStorageResponse:
         body = self._call("retrieveObjectStorage", objectStorageId=object_storage_id)
@@ -544,7 +545,7 @@ class ContaboClient:
             request_id=request_id,
             objectStorageId=object_storage_id,
         )
-        return _first(gm.UpgradeObjectStorageResponse, body)
+        return _bought(gm.UpgradeObjectStorageResponse, body, request_id)
 
     def cancel_object_storage(
         self, object_storage_id: str, *, cancel_date: datetime | None = None
@@ -706,10 +707,32 @@ class ContaboClient:
 
 
 def _first(envelope: type[Any], body: dict[str, Any] | None) -> Any:
-    """Contabo's ``data`` is always an array; single-object calls answer ``data[0]``."""
+    """Contabo's ``data`` is always an array; single-object calls answer ``data[0]``.
+
+    A success answer without its object is a broken answer, not a 404: only Contabo's 404
+    may say a resource is gone (status sync and terminate act on NotFound)."""
     data = envelope.model_validate(body or {"data": []}).data if body else []
     if not data:
-        raise ContaboNotFound("Contabo answered without the expected object.", request_id="-")
+        raise ContaboUnavailable(
+            "Contabo answered without the expected object; please try again shortly.",
+            request_id="-",
+        )
+    return data[0]
+
+
+def _bought(envelope: type[Any], body: dict[str, Any] | None, request_id: str) -> Any:
+    """A purchase's ``data[0]``. Contabo said yes (2xx), so an answer we cannot read is a
+    purchase with an unknown outcome, never a refusal: it is reconciled by request id."""
+    try:
+        data = envelope.model_validate(body).data if body else []
+    except ValueError:  # pydantic's ValidationError
+        data = []
+    if not data:
+        raise PurchaseOutcomeUnknown(
+            "Contabo accepted the purchase but its answer could not be read; whether it was "
+            "made is being checked.",
+            request_id=request_id,
+        )
     return data[0]
 
 
