@@ -84,6 +84,13 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
         return object_storage.terminate(service_id, actor)
     job_id = None
     with _existing(service_id, "terminate", actor, allow_unbought=True) as (record, contabo):
+        if record.state == ServiceState.PURCHASING:
+            # The purchase may have bought a server not linked yet: terminating now would
+            # leave it billed with nothing to cancel it. The worker settles it within minutes.
+            raise ActionRefused(
+                "The order is still being confirmed with Contabo; terminate again in a few "
+                "minutes, once it is known whether it was bought."
+            )
         instance_id, steps = None, []
         if record.resource_id and record.state != ServiceState.TERMINATED:
             instance_id = int(record.resource_id)
