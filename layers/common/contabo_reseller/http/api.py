@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -19,7 +20,7 @@ from pydantic import BaseModel
 
 from contabo_reseller import metrics
 from contabo_reseller.domain import signing
-from contabo_reseller.domain.errors import DomainError
+from contabo_reseller.domain.errors import DomainError, NotFound
 from contabo_reseller.http import errors as http_errors
 from contabo_reseller.http.auth import require_whmcs_signature
 from contabo_reseller.http.idempotency import run_once
@@ -86,6 +87,12 @@ def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
     @api.exception_handler(RequestValidationError)
     def _invalid_request(error: RequestValidationError) -> Response:
         return http_errors.request_validation_response(error)
+
+    @api.exception_handler(NotFoundError)
+    def _no_route(error: NotFoundError) -> Response:
+        # API Gateway's {param} passes any segment, Powertools' route pattern not every
+        # character: a path no route here takes is not found (without this, Exception's 500).
+        return _domain_error(NotFound("Nothing is found at this path; check the identifiers."))
 
     @api.exception_handler(Exception)
     def _unexpected(error: Exception) -> Response:
