@@ -126,6 +126,13 @@ class FakeContaboGateway:
                 return int(audit["instance_id"])
         return None
 
+    def instance_changed_by_request_id(self, instance_id: int, request_id: str) -> bool:
+        self._record("retrieveInstancesAuditsList", request_id)
+        return any(
+            audit["request_id"] == request_id and audit["instance_id"] == instance_id
+            for audit in self.account.audits
+        )
+
     def find_instance_by_display_name(self, display_name: str) -> int | None:
         self._record("retrieveInstancesList", display_name)
         for instance in self.account.instances.values():
@@ -133,8 +140,9 @@ class FakeContaboGateway:
                 return instance.instance_id
         return None
 
-    def upgrade_instance(self, instance_id: int, *, private_networking: bool, backup: bool) -> None:
-        request_id = f"upgrade-{len(self.called('upgradeInstance')) + 1}"
+    def upgrade_instance(
+        self, instance_id: int, *, private_networking: bool, backup: bool, request_id: str
+    ) -> None:
         self._purchase_may_fail_before_commit("upgradeInstance", request_id, instance_id)
         instance = self._instance(instance_id)
         wanted = [

@@ -92,7 +92,9 @@ def test_upgrade_commit_then_fail_adds_the_add_on_once() -> None:
     instance_id = _buy(contabo)
     contabo.commit_then_fail(operation="upgradeInstance")
     with pytest.raises(PurchaseOutcomeUnknown):
-        contabo.upgrade_instance(instance_id, private_networking=True, backup=False)
+        contabo.upgrade_instance(
+            instance_id, private_networking=True, backup=False, request_id="upgrade-1"
+        )
     assert contabo.get_instance(instance_id).add_ons == ["private_networking"]
     assert contabo.account.purchases["upgradeInstance"] == 1
 

@@ -46,8 +46,12 @@ class ContaboGateway(Protocol):
     def cancel_instance(self, instance_id: int) -> str | None: ...
 
     def upgrade_instance(
-        self, instance_id: int, *, private_networking: bool, backup: bool
+        self, instance_id: int, *, private_networking: bool, backup: bool, request_id: str
     ) -> None: ...
+
+    def instance_changed_by_request_id(self, instance_id: int, request_id: str) -> bool:
+        """Whether Contabo's audit list has a change of the instance made by ``request_id``."""
+        ...
 
     def delete_snapshots(self, instance_id: int) -> int: ...
 

@@ -7,6 +7,7 @@ are asynchronous, so we ask and record, and the status shows the outcome.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -188,13 +189,21 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
 def _settle_pending_upgrade(
     record: ServiceRecord, contabo: ContaboGateway, current: dict[str, Any]
 ) -> dict[str, Any]:
-    """An earlier upgrade whose outcome was unknown: if the instance has more add-ons than
-    before it, exactly what that attempt asked for was bought (whatever this request asks)."""
+    """An earlier upgrade whose outcome was unknown: if Contabo's audit list has a change made
+    by its x-request-id, or the instance has more add-ons than before it, exactly what that
+    attempt asked for was bought (whatever this request asks). The audit list comes first:
+    the instance may not show a bought add-on yet."""
     pending = record.details.get("upgrade_pending")
     if not pending:
         return current
-    add_ons_now = len(contabo.get_instance(_instance_id(record)).add_ons)
-    if add_ons_now <= pending["add_ons_before"]:
+    instance_id = _instance_id(record)
+    request_id = pending.get("request_id")
+    bought_by_id = bool(request_id) and contabo.instance_changed_by_request_id(
+        instance_id, request_id
+    )
+    if not bought_by_id and (
+        len(contabo.get_instance(instance_id).add_ons) <= pending["add_ons_before"]
+    ):
         return current  # it never went through: nothing was bought
     bought = {
         **current,
@@ -214,6 +223,7 @@ def _upgrade_once(
     first, so a retry after an unknown outcome can tell whether it went through."""
     instance_id = _instance_id(record)
     add_ons_now = len(contabo.get_instance(instance_id).add_ons)
+    request_id = str(uuid.uuid4())
     service_store.update(
         record,
         details={
@@ -221,10 +231,13 @@ def _upgrade_once(
                 "add_ons_before": add_ons_now,
                 "private_networking": private_networking,
                 "backup": backup,
+                "request_id": request_id,
             }
         },
     )
-    contabo.upgrade_instance(instance_id, private_networking=private_networking, backup=backup)
+    contabo.upgrade_instance(
+        instance_id, private_networking=private_networking, backup=backup, request_id=request_id
+    )
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:

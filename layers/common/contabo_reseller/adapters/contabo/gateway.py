@@ -7,7 +7,6 @@ operations and generated models, so services never see Contabo's field names.
 from __future__ import annotations
 
 import contextlib
-import uuid
 from typing import Any
 
 from contabo_reseller.adapters.contabo import generated_models as gm
@@ -56,12 +55,20 @@ class ClientGateway:
                 return instance.instance_id
         return None
 
-    def upgrade_instance(self, instance_id: int, *, private_networking: bool, backup: bool) -> None:
+    def upgrade_instance(
+        self, instance_id: int, *, private_networking: bool, backup: bool, request_id: str
+    ) -> None:
         request = gm.UpgradeInstanceRequest(
             private_networking=gm.PrivateNetworkingUpgradeRequest() if private_networking else None,
             backup=gm.Backup() if backup else None,
         )
-        self._client.upgrade_instance(instance_id, request, request_id=str(uuid.uuid4()))
+        self._client.upgrade_instance(instance_id, request, request_id=request_id)
+
+    def instance_changed_by_request_id(self, instance_id: int, request_id: str) -> bool:
+        return any(
+            audit.instance_id == instance_id
+            for audit in self._client.instance_audits(request_id=request_id)
+        )
 
     # Instances -----------------------------------------------------------------------------
 
