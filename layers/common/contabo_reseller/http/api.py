@@ -7,6 +7,8 @@ Handlers call ``create_api()`` once at import, register their route, and hand th
 
 from __future__ import annotations
 
+import base64
+import binascii
 import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
@@ -20,7 +22,7 @@ from pydantic import BaseModel
 
 from contabo_reseller import metrics
 from contabo_reseller.domain import signing
-from contabo_reseller.domain.errors import DomainError, NotFound
+from contabo_reseller.domain.errors import DomainError, InvalidInput, NotFound
 from contabo_reseller.http import errors as http_errors
 from contabo_reseller.http.auth import require_whmcs_signature
 from contabo_reseller.http.idempotency import run_once
@@ -68,10 +70,23 @@ class _Resolver(APIGatewayRestResolver):
 
 def _signature_first(validate: Callable[..., Response]) -> Callable[..., Response]:
     def signed_then_validated(app: APIGatewayRestResolver, next_middleware: Any) -> Response:
-        then_validate = cast(NextMiddleware, lambda checked: validate(checked, next_middleware))
-        return require_whmcs_signature(app, then_validate)
+        def then_validate(checked: APIGatewayRestResolver) -> Response:
+            _require_text_body(checked)
+            return validate(checked, next_middleware)
+
+        return require_whmcs_signature(app, cast(NextMiddleware, then_validate))
 
     return signed_then_validated
+
+
+def _require_text_body(app: APIGatewayRestResolver) -> None:
+    """Powertools' validation reads a body as UTF-8 and fails with a 500 on other bytes."""
+    event = app.current_event
+    if event.body and event.is_base64_encoded:
+        try:
+            base64.b64decode(event.body).decode()
+        except (UnicodeDecodeError, binascii.Error):
+            raise InvalidInput("The request body must be JSON encoded in UTF-8.") from None
 
 
 def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
