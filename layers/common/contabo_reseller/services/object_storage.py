@@ -15,7 +15,7 @@ Contabo's rules, mapped as they are:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from contabo_reseller.adapters import object_storage_claims, service_store, worker_trigger
@@ -395,10 +395,15 @@ def _storage_or_none(port: ObjectStoragePort, storage_id: str) -> ObjectStorageF
 
 
 def _cancel(port: ObjectStoragePort, storage_id: str) -> str | None:
-    """Cancels; a storage someone cancelled meanwhile (409) counts as done."""
+    """Cancels; a storage someone cancelled meanwhile (409) counts as done. Any other 409
+    (e.g. a resize in progress) is raised: the storage is still billed."""
     try:
         return port.cancel(storage_id)
     except Conflict:
-        with suppress(NotFound):
-            return port.get(storage_id).cancel_date
-        return None
+        try:
+            storage = port.get(storage_id)
+        except NotFound:
+            return None  # gone at Contabo: nothing left to cancel
+        if storage.cancelled:
+            return storage.cancel_date
+        raise
