@@ -47,3 +47,26 @@ def test_terminate_waits_for_an_unconfirmed_purchase_then_cancels_what_it_bought
     assert contabo.account.purchases["createInstance"] == 1
     assert instance.cancel_date is not None
     assert view.state == ServiceState.TERMINATED
+
+
+def test_terminate_of_a_failed_order_finds_and_cancels_a_server_a_lost_answer_bought(
+    contabo: FakeContaboGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _ordered()
+    contabo.commit_then_fail()
+    monkeypatch.setattr(FakeContaboGateway, "find_instance_by_request_id", lambda *_: None)
+    monkeypatch.setattr(FakeContaboGateway, "find_instance_by_display_name", lambda *_: None)
+    assert provisioning.advance(SERVICE_ID) == ServiceState.PURCHASING
+    record = service_store.require(SERVICE_ID)
+    # The worker gave up (too many attempts) before the purchase showed at Contabo.
+    service_store.update(record, state=ServiceState.FAILED.value)
+    monkeypatch.undo()  # by the time the admin terminates, Contabo's lists show it
+    monkeypatch.setattr(manage_service, "gateway_for", contabo.for_service)
+
+    view = manage_service.terminate(SERVICE_ID, TerminateRequest(), "whmcs:test")
+
+    (instance,) = contabo.account.instances.values()
+    assert instance.cancel_date is not None
+    assert service_store.require(SERVICE_ID).resource_id == str(instance.instance_id)
+    assert view.state == ServiceState.TERMINATED
+    assert contabo.account.purchases["createInstance"] == 1

@@ -26,6 +26,7 @@ from contabo_reseller.domain.service import (
     ServiceView,
     SuspendRequest,
     TerminateRequest,
+    display_name_for,
 )
 from contabo_reseller.observability import logger
 from contabo_reseller.services import (
@@ -93,6 +94,8 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
                 "minutes, once it is known whether it was bought."
             )
         instance_id, steps = None, []
+        if not record.resource_id and record.state != ServiceState.TERMINATED:
+            _link_a_late_purchase(record, contabo)
         if record.resource_id and record.state != ServiceState.TERMINATED:
             instance_id = int(record.resource_id)
             instance = _instance_or_none(contabo, instance_id)
@@ -151,6 +154,21 @@ def change_password(service_id: str, request: ChangePasswordRequest, actor: str)
             service_store.update(record, details={"secret_ids": secret_ids})
         contabo.reset_password(_instance_id(record), secret_id)
         return service_view(record)
+
+
+def _link_a_late_purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
+    """A service that failed or never confirmed its purchase may still own a server that a
+    lost answer bought: find it (request id, then display name) so terminate cancels it."""
+    if not record.purchase_request_id and not record.purchase_attempts:
+        return  # nothing was ever sent to Contabo
+    found = contabo.find_instance_by_request_id(
+        record.purchase_request_id or ""
+    ) or contabo.find_instance_by_display_name(
+        record.display_name or display_name_for(record.service_id)
+    )
+    if found is not None:
+        logger.info("terminate found a server bought for this service", extra={"instance": found})
+        service_store.update(record, resource_id=str(found))
 
 
 def _is_windows(record: ServiceRecord) -> bool:

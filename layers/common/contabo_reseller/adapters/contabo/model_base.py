@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 
 class ContaboModel(BaseModel):
-    model_config = ConfigDict(defer_build=True, populate_by_name=True)
+    # Secret values (passwords, S3 keys) pass through these models: never echo them in errors.
+    model_config = ConfigDict(defer_build=True, populate_by_name=True, hide_input_in_errors=True)
 
     @model_validator(mode="before")
     @classmethod
