@@ -133,8 +133,7 @@ class Deleted(BaseModel):
 # The provider's API has no console (VNC) endpoint: said, not faked. The first note is shown
 # to customers (no provider name); the second is for the reseller's admin.
 CONSOLE_NOTE = (
-    "Console access is not available through this panel. Contact support for console (VNC) "
-    "access."
+    "Console access is not available through this panel. Contact support for console (VNC) access."
 )
 CONSOLE_ADMIN_NOTE = (
     "Contabo's API offers no console (VNC) access; use the VNC details in the Contabo "
