@@ -17,6 +17,7 @@ What every chaos test shares:
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import sys
@@ -248,11 +249,13 @@ class _QuietTee(io.TextIOBase):
 
 
 class SuiteOutput:
-    """Everything the suite logged or printed, for test_no_secrets_in_logs."""
+    """Everything the suite logged or printed, and audit rows archived on the way, for
+    test_no_secrets_in_logs."""
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._lock = threading.Lock()
+        self.archived_audit_rows: list[str] = []
 
     def sink(self, text: str) -> None:
         with self._lock:
@@ -355,6 +358,23 @@ def ask(
             return response
         time.sleep(min(0.1 * 2**attempt, 1.0))
     return response
+
+
+def fresh_audit_log(stack: RunningStack, output: SuiteOutput) -> int:  # noqa: F811
+    """Moves the audit table's rows into ``output`` (still scanned for secrets at the end) and
+    starts an empty table: moto reads an index in time proportional to the whole table, so
+    the suite's thousands of rows would make the admin's audit export time out locally."""
+    import boto3
+
+    from contabo_reseller.adapters.tables import AuditEntry
+    from local.stack.aws import create_tables
+
+    rows = [json.dumps(row.attribute_values, default=str) for row in AuditEntry.scan()]
+    output.archived_audit_rows.extend(rows)
+    dynamodb = boto3.client("dynamodb")
+    dynamodb.delete_table(TableName=stack.names.physical("AuditTable"))
+    create_tables(dynamodb, stack.names, stack.template)
+    return len(rows)
 
 
 def lock_holder(sid: str) -> str | None:

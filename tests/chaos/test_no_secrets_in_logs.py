@@ -36,6 +36,7 @@ def test_no_known_secret_in_the_suites_logs_audit_rows_or_idempotency_records(
     secrets = known_secrets.snapshot()
     logs = suite_output.text
     rows = [json.dumps(row.attribute_values, default=str) for row in AuditEntry.scan()]
+    rows += suite_output.archived_audit_rows
     records = _idempotency_records(stack)
     audit_rows, idempotency = "\n".join(rows), "\n".join(records)
 
