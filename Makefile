@@ -66,7 +66,7 @@ openapi: venv ## Regenerate docs/openapi.json from the handlers (a test fails wh
 .PHONY: bench
 bench: venv build ## Build, then run every bench/*.py and print its figures (see docs/performance.md)
 	@set -e; for bench in bench/*.py; do \
-		[ -f "$$bench" ] && [ "$$(basename $$bench)" != __init__.py ] || continue; \
+		case "$$(basename $$bench)" in _*) continue;; esac; \
 		echo "== $$bench"; PYTHONPATH=layers/common:. $(BIN)/python $$bench; \
 	done
 

@@ -23,7 +23,6 @@ Prints figures only; no timing is asserted anywhere. Results: docs/performance.m
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import os
@@ -39,6 +38,8 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
+
+from _support import machine  # noqa: E402
 
 from local.stack.template import (  # noqa: E402
     LocalNames,
@@ -216,7 +217,7 @@ def _report(
 ) -> None:
     baseline = statistics.median(samples[BASELINE])
     print(f"Cold init: handler import in a fresh process, median of {rounds} rounds")
-    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {_cpu_model()}")
+    print(machine())
     print(f"{BASELINE} alone: median {baseline:.0f} ms, min {min(samples[BASELINE]):.0f} ms")
     print("the min columns are the least disturbed run (a shared machine adds noise)")
     header = f"{'function':<34}{'median ms':>10}{'x boto3':>9}  target"
@@ -246,14 +247,6 @@ def _report(
     )
     for package, ms in sorted(breakdown.items(), key=lambda item: -item[1])[:12]:
         print(f"  {package:<28}{ms:>7.1f} ms")
-
-
-def _cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.partition(":")[2].strip()
-    return platform.processor() or "unknown CPU"
 
 
 if __name__ == "__main__":

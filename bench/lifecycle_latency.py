@@ -16,29 +16,19 @@ Prints figures only; no timing is asserted anywhere. Results: docs/performance.m
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
-import platform
 import sys
 import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-for _path in (REPO_ROOT, REPO_ROOT / "layers" / "common"):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
+from _support import machine, quiet_output, stack_names
 
-from local.stack.template import LocalNames, load_template, shared_environment  # noqa: E402
-
-NAMES = LocalNames(stack_name="bench")
-# The functions' settings (table names) are read at import: name them before anything imports.
-os.environ.update(shared_environment(load_template(), NAMES))
+NAMES = stack_names("bench")
 
 BUCKETS = ("signature", "dynamodb", "secretsmanager", "contabo", "rest")
 ACTIONS = (
@@ -75,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
     timer = ThreadTimer()
     with (
-        _quiet_output(),
+        quiet_output(),
         start_local_stack(
             api_port=0,
             moto_port=0,
@@ -267,7 +257,7 @@ def _backup() -> dict[str, Any]:
 def _report(samples: dict[str, list[dict[str, float]]], iterations: int) -> None:
     print(f"Lifecycle latency, {iterations} samples per action")
     print("ms per request; breakdown: mean ms / mean calls per request, exclusive of nesting")
-    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {_cpu_model()}")
+    print(machine())
     header = f"{'action':<16}{'p50':>8}{'p99':>8}{'mean':>8} |"
     header += "".join(f"{bucket[:12]:>13}" for bucket in BUCKETS)
     print(header)
@@ -286,25 +276,10 @@ def _report(samples: dict[str, list[dict[str, float]]], iterations: int) -> None
         print(line)
 
 
-def _cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.partition(":")[2].strip()
-    return platform.processor() or "unknown CPU"
-
-
 def _percentile(sorted_values: list[float], percent: float) -> float:
     """Nearest-rank percentile (with few samples p99 is the slowest one)."""
     rank = max(1, -(-len(sorted_values) * percent // 100))
     return sorted_values[int(rank) - 1]
-
-
-@contextlib.contextmanager
-def _quiet_output() -> Iterator[None]:
-    """The functions' JSON logs and EMF metrics still get formatted (a real cost), unseen."""
-    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
-        yield
 
 
 def _silence_handlers() -> None:

@@ -31,7 +31,6 @@ import argparse
 import contextlib
 import json
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -45,16 +44,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-for _path in (REPO_ROOT, REPO_ROOT / "layers" / "common"):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
+from _support import REPO_ROOT, machine, quiet_output, stack_names
 
-from local.stack.template import LocalNames, load_template, shared_environment  # noqa: E402
-
-NAMES = LocalNames(stack_name="bench-writeback")
-# The functions' settings (table names) are read at import: name them before anything imports.
-os.environ.update(shared_environment(load_template(), NAMES))
+NAMES = stack_names("bench-writeback")
 
 WORKER = "ProvisioningWorkerFunction"
 ORDER = {
@@ -119,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     from tests.integration.lifecycle.fake_whmcs_api import fake_whmcs_api
 
     with (
-        _quiet_output(),
+        quiet_output(),
         start_local_stack(
             api_port=0,
             moto_port=0,
@@ -268,7 +260,7 @@ class WritebackBench:
     def report(self) -> None:
         args = self.args
         print(f"Provisioning write-back: {args.services} services, schedules x{args.speedup:g}")
-        print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {_cpu_model()}")
+        print(machine())
         print(
             f"worker period: {self.period * args.speedup:.0f} s in production, "
             f"{self.period:.2f} s here; worker runs: {len(self.worker_ms)}, "
@@ -341,21 +333,6 @@ def _worker_period_seconds(stack: Any) -> float:
 
 def _median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
-
-
-def _cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.partition(":")[2].strip()
-    return platform.processor() or "unknown CPU"
-
-
-@contextlib.contextmanager
-def _quiet_output() -> Iterator[None]:
-    """The stack's JSON logs still get formatted, unseen."""
-    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
-        yield
 
 
 def _silence_handlers() -> None:

@@ -20,27 +20,16 @@ Prints figures only; no timing is asserted anywhere. Results: docs/performance.m
 from __future__ import annotations
 
 import argparse
-import contextlib
 import math
 import os
-import platform
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-for _path in (REPO_ROOT, REPO_ROOT / "layers" / "common"):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
+from _support import machine, quiet_output, stack_names
 
-from local.stack.template import LocalNames, load_template, shared_environment  # noqa: E402
-
-NAMES = LocalNames(stack_name="bench-token")
-# The functions' settings (table names) are read at import: name them before anything imports.
-os.environ.update(shared_environment(load_template(), NAMES))
+NAMES = stack_names("bench-token")
 
 MARGIN_SECONDS = 60.0  # AccessTokens' default refresh margin
 
@@ -57,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from local.stack.runner import start_local_stack
 
     with (
-        _quiet_output(),
+        quiet_output(),
         start_local_stack(
             api_port=0, moto_port=0, sim_port=0, schedules=False, names=NAMES, sim_validate=False
         ) as stack,
@@ -130,7 +119,7 @@ def _report(args: Any, run: TokenRun, tokens: int) -> None:
     expected = math.ceil(duration / usable)
     latencies = sorted(run.latencies)
     print(f"Contabo token requests: {args.callers} concurrent callers (one per container)")
-    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {_cpu_model()}")
+    print(machine())
     print(f"token lifetime {args.ttl} s x {args.lifetimes} lifetimes = {duration} s")
     print(f"Contabo calls made: {run.calls} ({run.calls / duration:.0f}/s)")
     if latencies:
@@ -144,21 +133,6 @@ def _report(args: Any, run: TokenRun, tokens: int) -> None:
     per_usable = tokens / (duration / usable)
     print(f"  per usable lifetime ({usable:g} s, refreshed early): {per_usable:.2f}")
     print(f"  expected with early refresh: {expected}")
-
-
-def _cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.partition(":")[2].strip()
-    return platform.processor() or "unknown CPU"
-
-
-@contextlib.contextmanager
-def _quiet_output() -> Iterator[None]:
-    """The stack's JSON logs still get formatted, unseen."""
-    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
-        yield
 
 
 def _silence_handlers() -> None:
