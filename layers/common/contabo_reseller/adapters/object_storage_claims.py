@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, PynamoDBException
+from pynamodb.exceptions import PynamoDBException
 
+from contabo_reseller.adapters import claims
 from contabo_reseller.adapters.tables import CatalogItem
 from contabo_reseller.domain.errors import UpstreamUnavailable
 
@@ -23,54 +24,21 @@ _UNREACHABLE = "The service database is not reachable; try again."
 
 def claim_region(region: str, service_id: str) -> str | None:
     """Claims ``region`` for the service; None when it holds it now, else the holder's id."""
-    item = CatalogItem(
-        kind=REGION_KIND, item_id=region, data=_holder(service_id), synced_at=datetime.now(UTC)
-    )
-    try:
-        item.save(condition=CatalogItem.item_id.does_not_exist())
-        return None
-    except PutError as error:
-        if error.cause_response_code != "ConditionalCheckFailedException":
-            raise UpstreamUnavailable(_UNREACHABLE) from error
-    holder = region_holder(region)
-    if holder is None:  # released between the failed write and the read: try again
-        return claim_region(region, service_id)
-    return None if holder == service_id else holder
+    return claims.claim(REGION_KIND, region, service_id)
 
 
 def region_holder(region: str) -> str | None:
-    try:
-        item = CatalogItem.get(REGION_KIND, region, consistent_read=True)
-    except DoesNotExist:
-        return None
-    except PynamoDBException as error:
-        raise UpstreamUnavailable(_UNREACHABLE) from error
-    return str(item.data.get("service_id") or "") or None
+    return claims.holder_of(REGION_KIND, region)
 
 
 def take_over_region(region: str, service_id: str, from_service_id: str) -> bool:
     """Moves a stale claim (its holder was terminated or never bought) to this service."""
-    item = CatalogItem(
-        kind=REGION_KIND, item_id=region, data=_holder(service_id), synced_at=datetime.now(UTC)
-    )
-    try:
-        item.save(condition=CatalogItem.data == _holder(from_service_id))
-    except PutError as error:
-        if error.cause_response_code != "ConditionalCheckFailedException":
-            raise UpstreamUnavailable(_UNREACHABLE) from error
-        return False
-    return True
+    return claims.take_over(REGION_KIND, region, service_id, from_service_id)
 
 
 def release_region(region: str, service_id: str) -> None:
     """Frees the region if this service holds it; someone else's claim is left alone."""
-    try:
-        CatalogItem(kind=REGION_KIND, item_id=region).delete(
-            condition=CatalogItem.data == _holder(service_id)
-        )
-    except DeleteError as error:
-        if error.cause_response_code != "ConditionalCheckFailedException":
-            raise UpstreamUnavailable(_UNREACHABLE) from error
+    claims.release(REGION_KIND, region, service_id)
 
 
 def mark_resize_pending(service_id: str) -> None:
@@ -91,7 +59,3 @@ def resize_settled(service_id: str) -> None:
 
 def pending_resizes() -> list[str]:
     return [item.item_id for item in CatalogItem.query(RESIZE_KIND)]
-
-
-def _holder(service_id: str) -> dict[str, str]:
-    return {"service_id": service_id}
