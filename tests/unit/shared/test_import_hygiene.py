@@ -23,7 +23,12 @@ from local.stack.template import (
 from tests.conftest import TEST_NAMES
 
 LAYER = REPO_ROOT / "layers" / "common"
-NO_HTTPX_FUNCTIONS = ("HealthFunction", "GetServiceFunction", "ListServicesFunction")
+NO_HTTPX_FUNCTIONS = (
+    "HealthFunction",
+    "GetServiceFunction",
+    "ListServicesFunction",
+    "AdminToolsFunction",  # shows the purchase body without calling Contabo
+)
 
 _IMPORT = """
 import importlib, json, sys

@@ -8,7 +8,7 @@ service, order or audit row is written.
 from __future__ import annotations
 
 from contabo_reseller.adapters import service_store
-from contabo_reseller.adapters.contabo.gateway import create_instance_request
+from contabo_reseller.adapters.contabo.orders import create_instance_request
 from contabo_reseller.domain.catalog import CatalogProduct
 from contabo_reseller.domain.errors import InvalidInput
 from contabo_reseller.domain.instance import ImageFacts

@@ -12,6 +12,7 @@ from typing import Any
 from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.contabo.errors import ContaboNotFound
+from contabo_reseller.adapters.contabo.orders import create_instance_request
 from contabo_reseller.domain.errors import DomainError
 from contabo_reseller.domain.instance import InstanceFacts
 
@@ -159,38 +160,6 @@ class ClientGateway:
             read()  # raises a typed error (bad credentials, unavailable) if it cannot
             results[area] = True
         return results
-
-
-def create_instance_request(
-    order: dict[str, Any],
-    display_name: str,
-    root_password_secret_id: int,
-    ssh_key_secret_ids: list[int],
-) -> gm.CreateInstanceRequest:
-    """The purchase as Contabo receives it (also shown by the admin's order simulation)."""
-    return gm.CreateInstanceRequest(
-        image_id=order["image_id"],
-        product_id=order["product_id"],
-        region=gm.Region(order["region"]),
-        period=order.get("period", 1),
-        display_name=display_name,
-        default_user=gm.DefaultUser(order.get("default_user", "root")),
-        root_password=root_password_secret_id,
-        ssh_keys=ssh_key_secret_ids or None,
-        user_data=order.get("user_data"),
-        add_ons=_create_add_ons(order.get("add_ons") or {}),
-    )
-
-
-def _create_add_ons(add_ons: dict[str, Any]) -> gm.CreateInstanceAddons | None:
-    wanted: dict[str, Any] = {
-        "private_networking": {} if add_ons.get("private_networking") else None,
-        "backup": {} if add_ons.get("backup") else None,
-        "additional_ips": {} if add_ons.get("additional_ipv4") else None,
-    }
-    if not any(value is not None for value in wanted.values()):
-        return None
-    return gm.CreateInstanceAddons(**wanted)
 
 
 def instance_facts(instance: Any) -> InstanceFacts:
