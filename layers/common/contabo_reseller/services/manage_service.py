@@ -41,7 +41,9 @@ from contabo_reseller.services.views import service_view
 
 POWER_ACTIONS = ("start", "stop", "shutdown", "restart")
 # Refused while suspended: anything that would bring the server back to life or change it.
-REFUSED_WHILE_SUSPENDED = ("start", "restart", "reinstall", "rescue", "rollback")
+# Stop and shutdown stay allowed on a suspended server; reinstall, rescue and rollback are
+# refused by service_policy in their own modules.
+REFUSED_WHILE_SUSPENDED = ("start", "restart", "change_password")
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
@@ -279,7 +281,7 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
 
 
 def refuse_if_suspended(record: ServiceRecord, action: str) -> None:
-    if record.details.get("suspended") and action in (*REFUSED_WHILE_SUSPENDED, "change_password"):
+    if record.details.get("suspended") and action in REFUSED_WHILE_SUSPENDED:
         raise ActionRefused(service_policy.SUSPENDED_MESSAGE)
 
 
