@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
 
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
 from moto.server import ThreadedMotoServer
+from werkzeug.serving import make_server
 
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
 
@@ -28,7 +37,9 @@ class LocalMoto:
         # ThreadedMotoServer binds on its own thread and would wait forever on a busy port.
         ensure_port_free(self.host, self.port, "moto", "--moto-port / LOCAL_MOTO_PORT")
         logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log per SDK call
-        self._server = ThreadedMotoServer(ip_address=self.host, port=self.port, verbose=False)
+        self._server = _AtomicDynamoDBMotoServer(
+            ip_address=self.host, port=self.port, verbose=False
+        )
         self._server.start()
         self.port = self._server.get_host_and_port()[1]
         return self
@@ -40,6 +51,36 @@ class LocalMoto:
             if self._server._server is not None:
                 self._server._server.server_close()
             self._server = None
+
+
+class SerializedDynamoDB:
+    """WSGI middleware: one DynamoDB call at a time.
+
+    DynamoDB applies each item operation atomically, so a conditional write (the service lock,
+    a purchase intent) has exactly one winner. moto checks a condition and then writes in
+    Python, so two concurrent requests can both pass it; serializing DynamoDB calls gives the
+    local stack the guarantee the product relies on in AWS. Other services stay concurrent.
+    """
+
+    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+        self.app = app
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if not environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB_"):
+            return self.app(environ, start_response)
+        with self._lock:
+            return list(self.app(environ, start_response))  # the whole answer, under the lock
+
+
+class _AtomicDynamoDBMotoServer(ThreadedMotoServer):
+    def _server_entry(self) -> None:
+        app = SerializedDynamoDB(DomainDispatcherApplication(create_backend_app))
+        self._server = make_server(
+            self._ip_address, self._port, app, True, request_handler=MotoRequestHandler
+        )
+        self._server_ready_event.set()
+        self._server.serve_forever()
 
 
 def aws_environment(endpoint: str, region: str) -> dict[str, str]:
