@@ -10,7 +10,7 @@ from contabo_reseller.services.schedules import run_scheduled_job
 
 @logger.inject_lambda_context
 @metrics.log_metrics
-@tracer.capture_lambda_handler
+@tracer.capture_lambda_handler(capture_response=False, capture_error=False)  # secrets pass
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     service_id = event.get("service_id")
     if service_id:  # woken by an order: just that service

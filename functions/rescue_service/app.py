@@ -29,6 +29,6 @@ def handle(
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
-@tracer.capture_lambda_handler
+@tracer.capture_lambda_handler(capture_response=False, capture_error=False)  # secrets pass
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return api.resolve(event, context)
