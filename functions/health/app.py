@@ -1,10 +1,10 @@
-"""GET /health: are the tables and secrets reachable, and are the schedules running."""
+"""GET /health (unsigned): "ok" or "degraded", nothing more; the details are in GET /connection."""
 
 from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from contabo_reseller.domain.health import HealthReport
+from contabo_reseller.domain.health import HealthStatus
 from contabo_reseller.http.api import create_api
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services.health import check_health
@@ -13,7 +13,7 @@ api = create_api(signed=False)
 
 
 @api.get("/health")
-def health() -> Response[HealthReport]:
+def health() -> Response[HealthStatus]:
     report = check_health()
     return Response(
         status_code=200 if report.status == "ok" else 503,

@@ -5,6 +5,8 @@ import re
 import boto3
 import httpx
 
+from local.signed_client import SignedClient
+from local.stack.aws import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
 from local.stack.template import load_template
 
 
@@ -40,18 +42,28 @@ def test_every_api_event_in_the_template_is_served(local_stack):
             assert response.status_code != 502, (path, response.text)
 
 
-def test_running_the_heartbeat_now_shows_in_health(local_stack):
+def test_health_says_one_word_unsigned(local_stack):
+    assert httpx.get(f"{local_stack.api_url}/health").json() == {"status": "ok"}
+
+
+def test_running_the_heartbeat_now_shows_in_the_signed_connection_test(local_stack):
+    api = SignedClient(local_stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
+
+    def last_beat() -> dict:
+        return api.request("GET", "/connection").json()["schedules"]["schedule_heartbeat"]
+
     outcome = local_stack.run_job("ScheduleHeartbeatFunction")
     assert outcome["status"] == "ok", outcome
-    first = httpx.get(f"{local_stack.api_url}/health").json()["schedules"]["schedule_heartbeat"]
+    first = last_beat()
     assert first["outcome"] == "ok"
 
     over_http = httpx.post(
         f"{local_stack.api_root}/__local/jobs/ScheduleHeartbeatFunction/run", timeout=30
     )
     assert over_http.status_code == 200 and over_http.json()["status"] == "ok"
-    second = httpx.get(f"{local_stack.api_url}/health").json()["schedules"]["schedule_heartbeat"]
+    second = last_beat()
     assert second["at"] > first["at"]
+    api.close()
 
 
 def test_unknown_job_is_404(local_stack):

@@ -5,9 +5,9 @@ import socket
 import threading
 import time
 
-import httpx
-
+from local.signed_client import SignedClient
 from local.stack import start_local_stack
+from local.stack.aws import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
 from tests.conftest import TEST_NAMES
 
 
@@ -38,14 +38,16 @@ def test_schedules_fire_and_stop_leaves_nothing_behind():
     # rate(5 minutes) / 3000 = every 0.1 s.
     stack = start_local_stack(api_port=0, moto_port=0, sim_port=0, speedup=3000, names=TEST_NAMES)
     ports = [stack.api_port, stack.moto.port, stack.sim.port]
+    api = SignedClient(stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
     try:
 
         def heartbeat_seen():
-            health = httpx.get(f"{stack.api_url}/health", timeout=30).json()
-            return health["schedules"].get("schedule_heartbeat", {}).get("outcome") == "ok"
+            report = api.request("GET", "/connection").json()
+            return report["schedules"].get("schedule_heartbeat", {}).get("outcome") == "ok"
 
         assert _wait_for(heartbeat_seen), "the heartbeat schedule never fired"
     finally:
+        api.close()
         stack.stop()
 
     assert all(_port_is_free(port) for port in ports), ports

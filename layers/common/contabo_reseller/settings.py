@@ -31,6 +31,8 @@ class Settings(BaseModel):
         "https://auth.contabo.com/auth/realms/contabo/protocol/openid-connect/token"
     )
     contabo_timeout_seconds: float = 8.0
+    # The template's WhmcsEgressIps (comma-separated); empty: the API is open to any address.
+    api_allowed_source_ips: str = ""
     provisioning_worker_function: str = ""
     # Scheduled functions "run now" (POST /admin/schedules/{job}/run) and wake-ups can invoke.
     action_queue_worker_function: str = ""

@@ -106,6 +106,8 @@ def test_list_and_connection(whmcs, active_service):
     connection = whmcs.request("GET", "/connection")
     assert connection.status_code == 200
     assert connection.json()["ok"] is True, connection.json()
+    # The template's default leaves the API open to any address: the answer says so.
+    assert "WhmcsEgressIps" in connection.json()["warnings"][0]
 
 
 def test_terminate_goes_ahead_when_the_instance_is_busy(whmcs, active_service):

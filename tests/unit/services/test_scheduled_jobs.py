@@ -51,7 +51,7 @@ def test_a_fresh_run_finishes_and_reports(aws):
     assert summary["resumed"] is False
     assert summary["cycle"]["runs"] == 1
     assert last_runs()["demo"]["outcome"] == "finished"
-    assert job_runs.last_runs()["demo"]["outcome"] == "finished"
+    assert job_runs.last_run("demo")["outcome"] == "finished"
     assert job_state.load_checkpoint("demo") is None
 
 
@@ -89,7 +89,7 @@ def test_two_runs_of_one_job_never_overlap(aws):
     outer = run_job("demo", FakeContext(), nested)
     assert outer["outcome"] == "finished"
     assert seen["inner"]["outcome"] == "skipped"
-    assert job_runs.last_runs()["demo"]["outcome"] == "finished"
+    assert job_runs.last_run("demo")["outcome"] == "finished"
     # Released afterwards: the next run goes ahead.
     assert run_job("demo", FakeContext(), count_items)["outcome"] == "finished"
 

@@ -1,24 +1,57 @@
 import json
 
 import boto3
+import pytest
+from botocore.client import BaseClient
 
 from contabo_reseller.adapters import job_runs
-from contabo_reseller.services.health import check_health
+from contabo_reseller.domain.health import HealthStatus
+from contabo_reseller.services.health import check_health, health_details
 from tests.conftest import TEST_NAMES
 
 
 def test_all_tables_and_secrets_reachable_is_ok(aws):
-    report = check_health()
+    assert check_health() == HealthStatus(status="ok")
+    report = health_details()
     assert report.status == "ok", report
     assert report.checks["table:ServiceRecord"].ok
     assert report.checks["secret:whmcs_signing_keys"].detail == "1 active key(s)"
 
 
+def test_the_unsigned_answer_is_one_word(aws):
+    assert check_health().model_dump() == {"status": "ok"}
+
+
 def test_missing_table_makes_health_degraded(aws):
     boto3.client("dynamodb").delete_table(TableName=TEST_NAMES.physical("AuditTable"))
-    report = check_health()
+    assert check_health().status == "degraded"
+    report = health_details()
     assert report.status == "degraded"
     assert report.checks["table:AuditEntry"].detail == "table does not exist"
+
+
+def test_missing_secret_makes_health_degraded(aws):
+    boto3.client("secretsmanager").delete_secret(
+        SecretId=TEST_NAMES.physical("WhmcsSigningKeysSecret"), ForceDeleteWithoutRecovery=True
+    )
+    assert check_health().status == "degraded"
+
+
+def test_the_unsigned_check_reads_no_secret_value_and_scans_no_table(aws, monkeypatch):
+    """health reads metadata only: its IAM role may not read a secret or scan a table."""
+    calls: list[str] = []
+    make_api_call = BaseClient._make_api_call
+
+    def recorded(client, operation_name, api_params):
+        calls.append(operation_name)
+        return make_api_call(client, operation_name, api_params)
+
+    job_runs.record_run("schedule_heartbeat", "ok")
+    monkeypatch.setattr(BaseClient, "_make_api_call", recorded)
+    assert check_health().status == "ok"
+    assert "DescribeTable" in calls  # the recording saw the calls (pynamodb's too)
+    assert "GetSecretValue" not in calls and "Scan" not in calls, calls
+    assert "DescribeSecret" in calls
 
 
 def test_placeholder_contabo_credentials_are_reported_not_leaked(aws):
@@ -32,7 +65,7 @@ def test_placeholder_contabo_credentials_are_reported_not_leaked(aws):
         SecretId=TEST_NAMES.physical("ContaboCredentialsSecret"),
         SecretString=json.dumps(placeholder),
     )
-    report = check_health()
+    report = health_details()
     assert report.status == "degraded"
     assert "not set yet" in report.checks["secret:contabo_credentials"].detail
     assert "generated-secret-value" not in report.model_dump_json()
@@ -43,12 +76,13 @@ def test_incomplete_secret_names_fields_without_values(aws):
         SecretId=TEST_NAMES.physical("ContaboCredentialsSecret"),
         SecretString=json.dumps({"client_id": "x", "api_password": "hunter2-secret"}),
     )
-    detail = check_health().checks["secret:contabo_credentials"].detail
+    detail = health_details().checks["secret:contabo_credentials"].detail
     assert "client_secret" in detail and "api_user" in detail
     assert "hunter2-secret" not in detail
 
 
-def test_schedules_report_their_last_run(aws):
-    job_runs.record_run("schedule_heartbeat", "ok")
-    report = check_health()
-    assert report.schedules["schedule_heartbeat"]["outcome"] == "ok"
+@pytest.mark.parametrize("job", ["schedule_heartbeat", "status-sync", "provisioning_worker"])
+def test_schedules_report_their_last_run(aws, job):
+    job_runs.record_run(job, "ok")
+    report = health_details()
+    assert report.schedules[job]["outcome"] == "ok"

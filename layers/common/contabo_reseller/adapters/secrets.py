@@ -6,9 +6,12 @@ not call Secrets Manager on every request, yet a rotated key is picked up within
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+import boto3
 from aws_lambda_powertools.utilities import parameters
+from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import ValidationError
 
 from contabo_reseller.domain.credentials import ContaboCredentials, SigningKeys, WhmcsApiCredentials
@@ -56,3 +59,20 @@ def whmcs_api_credentials() -> WhmcsApiCredentials:
     if not secret_id:
         return WhmcsApiCredentials()
     return _parse(WhmcsApiCredentials, _read_json(secret_id, "WHMCS API"), "WHMCS API")
+
+
+def exists(secret_id: str) -> bool:
+    """Whether the secret exists and is reachable, from its metadata: its value is not read
+    (the unsigned /health may describe secrets, never read them)."""
+    if not secret_id:
+        return False
+    try:
+        _secrets_manager().describe_secret(SecretId=secret_id)
+    except (BotoCoreError, ClientError):
+        return False
+    return True
+
+
+@cache
+def _secrets_manager() -> Any:
+    return boto3.client("secretsmanager")

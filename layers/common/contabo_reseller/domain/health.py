@@ -4,14 +4,24 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+HealthStatusValue = Literal["ok", "degraded"]
+
 
 class CheckResult(BaseModel):
     ok: bool
     detail: str
 
 
+class HealthStatus(BaseModel):
+    """What the unsigned GET /health says: one word, nothing an attacker could use."""
+
+    status: HealthStatusValue
+
+
 class HealthReport(BaseModel):
-    status: Literal["ok", "degraded"]
+    """The details, for signed callers only (GET /connection)."""
+
+    status: HealthStatusValue
     checks: dict[str, CheckResult]
     schedules: dict[str, dict[str, str]]
 
@@ -19,7 +29,8 @@ class HealthReport(BaseModel):
     def from_checks(
         cls, checks: dict[str, CheckResult], schedules: dict[str, dict[str, str]]
     ) -> HealthReport:
-        status: Literal["ok", "degraded"] = (
-            "ok" if all(c.ok for c in checks.values()) else "degraded"
-        )
-        return cls(status=status, checks=checks, schedules=schedules)
+        return cls(status=status_of(checks), checks=checks, schedules=schedules)
+
+
+def status_of(checks: dict[str, CheckResult]) -> HealthStatusValue:
+    return "ok" if all(c.ok for c in checks.values()) else "degraded"

@@ -7,18 +7,22 @@ from pydantic import BaseModel
 from contabo_reseller.domain.errors import DomainError
 from contabo_reseller.domain.health import CheckResult
 from contabo_reseller.services.contabo_gateway import gateway_for
-from contabo_reseller.services.health import check_health
+from contabo_reseller.services.health import health_details
+from contabo_reseller.settings import get_settings
 
 
 class ConnectionReport(BaseModel):
-    """``checks`` names each check with its result, so WHMCS can say which one failed."""
+    """``checks`` names each check with its result, so WHMCS can say which one failed;
+    ``schedules`` is each scheduled job's last run; ``warnings`` are settings to review."""
 
     ok: bool
     checks: dict[str, CheckResult]
+    schedules: dict[str, dict[str, str]] = {}
+    warnings: list[str] = []
 
 
 def test_connection() -> ConnectionReport:
-    health = check_health()
+    health = health_details()
     checks = dict(health.checks)
     ok = health.status == "ok"
     if ok:
@@ -33,4 +37,15 @@ def test_connection() -> ConnectionReport:
                     ok=readable, detail="readable" if readable else "not readable"
                 )
             ok = all(access.values())
-    return ConnectionReport(ok=ok, checks=checks)
+    return ConnectionReport(
+        ok=ok, checks=checks, schedules=health.schedules, warnings=edge_warnings()
+    )
+
+
+def edge_warnings() -> list[str]:
+    if not get_settings().api_allowed_source_ips:
+        return [
+            "The API accepts requests from any address. Set the template parameter "
+            "WhmcsEgressIps to your WHMCS server's public IP addresses to close it."
+        ]
+    return []

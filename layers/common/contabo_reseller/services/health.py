@@ -1,6 +1,9 @@
 """Health: are the tables and secrets reachable, and are the schedules running?
 
 No Contabo call here: /health must stay cheap and must not depend on Contabo being up.
+``check_health`` answers the unsigned GET /health: it reads no secret value (it asks whether
+each secret exists) and makes no table scan. ``health_details`` is for signed callers
+(GET /connection): secret contents checked, key count, each schedule's last run.
 """
 
 from __future__ import annotations
@@ -10,19 +13,36 @@ from pynamodb.exceptions import PynamoDBException
 from contabo_reseller.adapters import job_runs, secrets
 from contabo_reseller.adapters.tables import ALL_MODELS
 from contabo_reseller.domain.errors import DomainError
-from contabo_reseller.domain.health import CheckResult, HealthReport
+from contabo_reseller.domain.health import CheckResult, HealthReport, HealthStatus, status_of
+from contabo_reseller.services.scheduled_jobs import SCHEDULES
+from contabo_reseller.settings import get_settings
 
 PLACEHOLDER = "REPLACE_ME"
+# Every job that stamps its last run: the heartbeat and each scheduled job.
+HEARTBEAT_JOB = "schedule_heartbeat"
+SCHEDULED_JOB_NAMES = (HEARTBEAT_JOB, *(job for _, job in SCHEDULES.values()))
 
 
-def check_health() -> HealthReport:
-    checks: dict[str, CheckResult] = {}
-    for model in ALL_MODELS:
-        checks[f"table:{model.__name__}"] = _check_table(model)
+def check_health() -> HealthStatus:
+    checks = _table_checks()
+    settings = get_settings()
+    for name, secret_id in (
+        ("contabo_credentials", settings.contabo_secret_id),
+        ("whmcs_signing_keys", settings.signing_keys_secret_id),
+    ):
+        checks[f"secret:{name}"] = _check_secret_exists(secret_id)
+    return HealthStatus(status=status_of(checks))
+
+
+def health_details() -> HealthReport:
+    checks = _table_checks()
     checks["secret:contabo_credentials"] = _check_contabo_secret()
     checks["secret:whmcs_signing_keys"] = _check_signing_keys()
-    schedules = _schedules()
-    return HealthReport.from_checks(checks, schedules)
+    return HealthReport.from_checks(checks, _schedules())
+
+
+def _table_checks() -> dict[str, CheckResult]:
+    return {f"table:{model.__name__}": _check_table(model) for model in ALL_MODELS}
 
 
 def _check_table(model: type) -> CheckResult:
@@ -32,6 +52,12 @@ def _check_table(model: type) -> CheckResult:
         return CheckResult(ok=False, detail="table does not exist")
     except PynamoDBException:
         return CheckResult(ok=False, detail="not reachable")
+
+
+def _check_secret_exists(secret_id: str) -> CheckResult:
+    if secrets.exists(secret_id):
+        return CheckResult(ok=True, detail="exists")
+    return CheckResult(ok=False, detail="missing or not reachable")
 
 
 def _check_contabo_secret() -> CheckResult:
@@ -54,6 +80,6 @@ def _check_signing_keys() -> CheckResult:
 
 def _schedules() -> dict[str, dict[str, str]]:
     try:
-        return job_runs.last_runs()
+        return job_runs.last_runs(SCHEDULED_JOB_NAMES)
     except PynamoDBException:
         return {}
