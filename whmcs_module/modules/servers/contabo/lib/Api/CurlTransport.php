@@ -15,6 +15,9 @@ final class CurlTransport implements Transport
 
     public function send(string $method, string $url, array $headers, string $body): HttpResponse
     {
+        if (strtolower((string) parse_url($url, PHP_URL_SCHEME)) !== 'https' && !self::isLoopback($url)) {
+            throw new TransportFailure('The backend is reached over https only (plain http only on this machine): ' . $url, false);
+        }
         $handle = curl_init($url);
         $responseHeaders = [];
         $lines = [];
@@ -28,6 +31,9 @@ final class CurlTransport implements Transport
             CURLOPT_CONNECTTIMEOUT => $this->connectTimeoutSeconds,
             CURLOPT_TIMEOUT => $this->totalTimeoutSeconds,
             CURLOPT_FOLLOWLOCATION => false,
+            // Signing secrets, root passwords and S3 keys travel here: curl itself refuses plain http.
+            CURLOPT_PROTOCOLS => self::protocolsFor($url),
+            CURLOPT_REDIR_PROTOCOLS => CURLPROTO_HTTPS,
             CURLOPT_HEADERFUNCTION => static function ($curl, string $line) use (&$responseHeaders): int {
                 $parts = explode(':', $line, 2);
                 if (count($parts) === 2) {
@@ -51,5 +57,20 @@ final class CurlTransport implements Transport
         }
 
         return new HttpResponse($status, $responseHeaders, (string) $answer);
+    }
+
+    /** https only; plain http as well when the host is this machine (the local stack, tests). */
+    public static function protocolsFor(string $url): int
+    {
+        return self::isLoopback($url) ? (CURLPROTO_HTTPS | CURLPROTO_HTTP) : CURLPROTO_HTTPS;
+    }
+
+    public static function isLoopback(string $url): bool
+    {
+        $host = strtolower(trim((string) parse_url($url, PHP_URL_HOST), '[]'));
+        if ($host === 'localhost' || $host === '::1') {
+            return true;
+        }
+        return filter_var($host, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4) !== false && str_starts_with($host, '127.');
     }
 }

@@ -6,7 +6,8 @@ namespace WHMCS\Module\Server\Contabo\Api;
 
 /**
  * The WHMCS server record (Setup > Servers) read as the backend's address and signing key:
- * Hostname = API host with its stage path, Secure = https, Username = key id, Password = secret.
+ * Hostname = API host with its stage path, Username = key id, Password = secret; always https
+ * except to a loopback host with Secure unticked.
  */
 final class ServerRecord
 {
@@ -24,11 +25,12 @@ final class ServerRecord
         if ($host === '') {
             $host = trim((string) ($params['serverip'] ?? ''));
         }
-        // An admin may paste a full URL into Hostname; the Secure tick decides the scheme either way.
+        // An admin may paste a full URL into Hostname. Secrets travel on this connection, so it is
+        // https whatever the Secure tick says, except to this machine (the local stack) unticked.
         $host = rtrim((string) preg_replace('#^https?://#i', '', $host), '/');
         $secure = filter_var($params['serversecure'] ?? false, FILTER_VALIDATE_BOOLEAN)
             || ($params['serversecure'] ?? '') === 'on';
-        $scheme = $secure ? 'https' : 'http';
+        $scheme = $secure || !CurlTransport::isLoopback('http://' . $host) ? 'https' : 'http';
 
         return new self(
             $host === '' ? '' : $scheme . '://' . $host,
