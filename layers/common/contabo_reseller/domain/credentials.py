@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+import ipaddress
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 
 class ContaboCredentials(BaseModel):
@@ -35,6 +38,31 @@ class WhmcsApiCredentials(BaseModel):
     # WHMCS's $api_access_key: lets calls from Lambda's changing IPs past the API IP allow-list.
     access_key: SecretStr = SecretStr("")
 
+    @field_validator("url")
+    @classmethod
+    def _https_unless_loopback(cls, url: str) -> str:
+        """The push carries the WHMCS API secret and root passwords: https, or plain http only
+        to this machine (a WHMCS on the same host, tests)."""
+        if url and not is_https_or_loopback(url):
+            raise ValueError("the WHMCS API URL must start with https:// (http only for localhost)")
+        return url
+
     @property
     def configured(self) -> bool:
         return bool(self.url and self.identifier and self.secret.get_secret_value())
+
+
+def is_https_or_loopback(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() == "https" and parts.hostname:
+        return True
+    return parts.scheme.lower() == "http" and _is_loopback(parts.hostname or "")
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
