@@ -63,6 +63,10 @@ models: venv ## Regenerate the Contabo client's models from docs/contabo (never 
 openapi: venv ## Regenerate docs/openapi.json from the handlers (a test fails when it is stale)
 	$(BIN)/python scripts/generate_openapi.py
 
+.PHONY: iam
+iam: venv ## Write each function's IAM Policies in template.yaml from its Metadata.FunctionAccess row
+	$(BIN)/python scripts/generate_iam_policies.py
+
 .PHONY: bench
 bench: venv build ## Build, then run every bench/*.py and print its figures (see docs/performance.md)
 	@set -e; for bench in bench/*.py; do \

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from local.stack import iam
 from local.stack.template import (
     REPO_ROOT,
     LocalNames,
@@ -115,7 +116,11 @@ class LocalFunction:
 
         def run() -> None:
             try:
-                with self._lock, _ENVIRONMENT.applied(self.own_variables):
+                with (
+                    self._lock,
+                    _ENVIRONMENT.applied(self.own_variables),
+                    iam.acting_as(self.logical_id),
+                ):
                     context = FakeLambdaContext(
                         self.function_name, self.memory_mb, self.timeout_seconds, self.region
                     )

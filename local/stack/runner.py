@@ -26,6 +26,7 @@ from local.stack.aws import (
     create_tables,
     seed_secrets,
 )
+from local.stack import iam
 from local.stack.functions import (
     LocalFunction,
     forget_cached_clients,
@@ -189,6 +190,7 @@ def start_local_stack(
         session = boto3.session.Session()
         create_tables(session.client("dynamodb"), names, template)
         seed_secrets(session.client("secretsmanager"), names, template)
+        iam.install(template, names)  # each function's AWS calls checked against its grants
 
         # Bound now, served last: functions learn its address for Lambda's Invoke API.
         gateway = LocalApiGateway(routes_from_template(template), {})
