@@ -67,6 +67,27 @@ openapi: venv ## Regenerate docs/openapi.json from the handlers (a test fails wh
 iam: venv ## Write each function's IAM Policies in template.yaml from its Metadata.FunctionAccess row
 	$(BIN)/python scripts/generate_iam_policies.py
 
+SECURITY_VENV := .venv-security
+SECURITY_STAMP := $(SECURITY_VENV)/.installed-$(shell sha1sum requirements-security.txt | cut -c1-12)
+BANDIT_PATHS := layers/common/contabo_reseller functions cli local scripts
+
+$(SECURITY_STAMP): requirements-security.txt
+	@test -n "$(PYTHON)" || { echo "python3.12 not found: install Python 3.12 (pyenv install 3.12)"; exit 1; }
+	test -x $(SECURITY_VENV)/bin/python || $(PYTHON) -m venv $(SECURITY_VENV)
+	$(SECURITY_VENV)/bin/python -m pip install --quiet -r requirements-security.txt
+	rm -f $(SECURITY_VENV)/.installed-*; touch $@
+
+.PHONY: security
+security: $(SECURITY_STAMP) ## checkov (template) and bandit (Python) with the reviewed skips; fails on any new finding
+	$(SECURITY_VENV)/bin/checkov --file template.yaml --framework cloudformation --compact --quiet
+	$(SECURITY_VENV)/bin/bandit -c pyproject.toml -r $(BANDIT_PATHS) --quiet \
+		--baseline scripts/security/bandit-baseline.json
+
+.PHONY: security-baseline
+security-baseline: $(SECURITY_STAMP) ## Rewrite bandit's reviewed findings (review each new one first: docs/reliability.md)
+	-$(SECURITY_VENV)/bin/bandit -c pyproject.toml -r $(BANDIT_PATHS) --quiet --format json \
+		--output scripts/security/bandit-baseline.json
+
 .PHONY: bench
 bench: venv build ## Build, then run every bench/*.py and print its figures (see docs/performance.md)
 	@set -e; for bench in bench/*.py; do \

@@ -36,6 +36,12 @@ AUDIT_TABLE = "AuditTable"
 KMS_CONDITION = "HasKmsKey"
 KMS_PARAMETER = "KmsKeyArn"
 MARKER = "# written by `make iam` from Metadata.FunctionAccess: edit the row, not this"
+# checkov findings every function shares, reviewed once (make security); written with the
+# Policies so a new function gets them too.
+FUNCTION_CHECKOV_SKIPS = {
+    "CKV_AWS_117": "no VPC: only AWS APIs and the public Contabo API are called",
+    "CKV_AWS_115": "reserved only for lifecycle routes (LifecycleReservedConcurrency)",
+}
 
 # What each access level of a row allows on a table (and its indexes where reads apply).
 TABLE_ACTIONS: dict[str, tuple[str, ...]] = {
@@ -237,9 +243,41 @@ def rewrite(text: str, template: dict[str, Any]) -> str:
     missing = missing_rows(template)
     if missing:
         raise AccessTableError(missing_row_message(missing))
-    for function_id in resources_of_type(template, "AWS::Serverless::Function"):
+    for function_id, function in resources_of_type(template, "AWS::Serverless::Function").items():
         lines = _replace_policies(lines, function_id, render(policies_for(function_id, template)))
+        lines = _replace_metadata(lines, function_id, render_checkov_skips(function))
     return "\n".join(lines) + "\n"
+
+
+def checkov_skips(function: dict[str, Any]) -> list[dict[str, str]]:
+    """The reviewed checkov skips a function carries (reserved concurrency, when set, passes)."""
+    reserved = "ReservedConcurrentExecutions" in function["Properties"]
+    return [
+        {"id": check, "comment": reason}
+        for check, reason in FUNCTION_CHECKOV_SKIPS.items()
+        if not (check == "CKV_AWS_115" and reserved)
+    ]
+
+
+def render_checkov_skips(function: dict[str, Any]) -> str:
+    return f"    Metadata: {_inline({'checkov': {'skip': checkov_skips(function)}})} {MARKER}"
+
+
+def _replace_metadata(lines: list[str], function_id: str, line: str) -> list[str]:
+    start = lines.index(f"  {function_id}:")
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].strip() and _indent(lines[i]) <= 2),
+        len(lines),
+    )
+    existing = next((i for i in range(start, end) if lines[i].startswith("    Metadata:")), None)
+    if existing is None:
+        return [*lines[: start + 2], line, *lines[start + 2 :]]
+    if MARKER not in lines[existing]:
+        raise AccessTableError(
+            f"{function_id} has its own Metadata; `make iam` writes the function's checkov skips "
+            "there: move its keys into the generator's line or drop them"
+        )
+    return [*lines[:existing], line, *lines[existing + 1 :]]
 
 
 def _replace_policies(lines: list[str], function_id: str, block: list[str]) -> list[str]:
