@@ -1,0 +1,92 @@
+"""The local stack refuses an AWS call a function's template grants do not cover, as AWS would."""
+
+from __future__ import annotations
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+from local.stack import iam
+from local.stack.template import load_template
+from tests.conftest import TEST_NAMES
+
+
+@pytest.fixture
+def enforced(aws, monkeypatch):
+    monkeypatch.setenv("LOCAL_IAM", "enforce")
+    iam.install(load_template(), TEST_NAMES)
+
+
+def _denied(call) -> str:
+    with pytest.raises(ClientError) as raised:
+        call()
+    assert raised.value.response["Error"]["Code"] == "AccessDeniedException"
+    return raised.value.response["Error"]["Message"]
+
+
+def test_health_may_describe_a_secret_but_not_read_it(enforced):
+    secrets = boto3.client("secretsmanager")
+    secret_id = TEST_NAMES.physical("ContaboCredentialsSecret")
+    with iam.acting_as("HealthFunction"):
+        secrets.describe_secret(SecretId=secret_id)
+        message = _denied(lambda: secrets.get_secret_value(SecretId=secret_id))
+    assert "HealthFunction" in message and "Metadata.FunctionAccess" in message
+
+
+def test_only_the_provisioning_worker_reads_the_whmcs_api_secret(enforced):
+    secrets = boto3.client("secretsmanager")
+    secret_id = TEST_NAMES.physical("WhmcsApiSecret")
+    with iam.acting_as("ProvisioningWorkerFunction"):
+        secrets.get_secret_value(SecretId=secret_id)
+    with iam.acting_as("CreateServiceFunction"):
+        _denied(lambda: secrets.get_secret_value(SecretId=secret_id))
+
+
+def test_nobody_updates_or_deletes_audit_rows(enforced):
+    dynamodb = boto3.client("dynamodb")
+    table = TEST_NAMES.physical("AuditTable")
+    key = {"service_id": {"S": "1"}, "entry_id": {"S": "a"}}
+    with iam.acting_as("TerminateServiceFunction"):
+        dynamodb.put_item(TableName=table, Item=key)
+        _denied(lambda: dynamodb.delete_item(TableName=table, Key=key))
+        _denied(
+            lambda: dynamodb.update_item(
+                TableName=table,
+                Key=key,
+                UpdateExpression="SET x = :x",
+                ExpressionAttributeValues={":x": {"S": "y"}},
+            )
+        )
+
+
+def test_a_read_route_cannot_write_its_table(enforced):
+    dynamodb = boto3.client("dynamodb")
+    table = TEST_NAMES.physical("ServicesTable")
+    with iam.acting_as("GetServiceFunction"):
+        dynamodb.get_item(TableName=table, Key={"service_id": {"S": "1"}})
+        _denied(lambda: dynamodb.put_item(TableName=table, Item={"service_id": {"S": "1"}}))
+
+
+def test_transactions_are_checked_item_by_item(enforced):
+    dynamodb = boto3.client("dynamodb")
+    items = [
+        {
+            "Put": {
+                "TableName": TEST_NAMES.physical("TokensTable"),
+                "Item": {"token_id": {"S": "t"}},
+            }
+        },
+        {
+            "Put": {
+                "TableName": TEST_NAMES.physical("ServicesTable"),
+                "Item": {"service_id": {"S": "9"}},
+            }
+        },
+    ]
+    with iam.acting_as("ScheduleHeartbeatFunction"):
+        message = _denied(lambda: dynamodb.transact_write_items(TransactItems=items))
+    assert "ServicesTable" in message
+
+
+def test_calls_outside_a_function_are_not_checked(enforced):
+    boto3.client("secretsmanager").get_secret_value(SecretId=TEST_NAMES.physical("WhmcsApiSecret"))
