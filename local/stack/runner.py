@@ -19,6 +19,7 @@ from typing import Any
 import boto3
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from local.stack import iam
 from local.stack.aws import (
     DEMO_CONTABO_CREDENTIALS,
     DEMO_SIGNING_KEY_ID,
@@ -26,7 +27,6 @@ from local.stack.aws import (
     create_tables,
     seed_secrets,
 )
-from local.stack import iam
 from local.stack.functions import (
     LocalFunction,
     forget_cached_clients,
