@@ -259,6 +259,8 @@ def test_contabo(target: Target, out: TextIO) -> int:
         raise CliError(f"GET /connection answered {response.status_code}: {message}")
     for name, check in sorted(report["checks"].items()):
         out.write(f"{name}: {'ok' if check['ok'] else 'FAILED'} ({check['detail']})\n")
+    for warning in report.get("warnings") or []:
+        out.write(f"warning: {warning}\n")
     out.write("connection ok\n" if report["ok"] else "connection NOT ok\n")
     return 0 if report["ok"] else 1
 

@@ -193,6 +193,7 @@ def test_contabo_test_runs_test_connection_through_the_signed_api(state_dir: Pat
     assert code == 0, notes
     assert out.strip().endswith("connection ok")
     assert "contabo:" in out
+    assert "warning: The API accepts requests from any address" in out  # no WhmcsEgressIps
     assert DEMO_SIGNING_SECRET not in out + notes
 
 
