@@ -79,7 +79,7 @@ $(SECURITY_STAMP): requirements-security.txt
 
 .PHONY: security
 security: $(SECURITY_STAMP) ## checkov (template) and bandit (Python) with the reviewed skips; fails on any new finding
-	$(SECURITY_VENV)/bin/checkov --file template.yaml --framework cloudformation --compact --quiet
+	$(SECURITY_VENV)/bin/checkov --file template.yaml --framework cloudformation --compact --quiet --skip-download
 	$(SECURITY_VENV)/bin/bandit -c pyproject.toml -r $(BANDIT_PATHS) --quiet \
 		--baseline scripts/security/bandit-baseline.json
 
