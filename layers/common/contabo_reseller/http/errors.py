@@ -1,6 +1,7 @@
 """The one place where errors become HTTP responses, for every function.
 
-Body shape (documented in docs/openapi.json): ``{"error": {"code", "message", "message_code", "params", "details"}}``.
+Body shape (documented in docs/openapi.json):
+``{"error": {"code", "message", "message_code", "params", "details"}}``.
 Unexpected exceptions become a 500 with a generic message and the correlation id, so nothing
 internal (and no secret) reaches WHMCS; the full error goes to the log.
 """

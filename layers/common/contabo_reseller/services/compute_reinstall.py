@@ -55,7 +55,9 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
         )
         if rails.require_ssh_key and not key_secret_ids:
             raise ActionRefused(
-                REFUSALS["require_ssh_key"], details={"guardrail": "require_ssh_key"}
+                REFUSALS["require_ssh_key"],
+                details={"guardrail": "require_ssh_key"},
+                message_code="guardrail_require_ssh_key",
             )
         if not request.confirm:
             raise ActionRefused(REINSTALL_WARNING, details={"confirm_required": True})

@@ -23,6 +23,7 @@ from contabo_reseller.domain.private_networks import (
     MAX_NETWORKS_PER_CLIENT,
     NEEDS_REINSTALL,
     NO_ADD_ON,
+    NOTICE_CODES,
     RESTART_YOURSELF,
     RESTARTING,
     ConfirmRequest,
@@ -81,8 +82,13 @@ def list_networks(service_id: str) -> PrivateNetworkList:
         network = gateway.get_network(int(network_id))
         if network is not None:  # deleted at the provider: nothing to show
             items.append(view_of(network, client_id, instance_id or 0))
-    notice = LIST_NOTICE if has_add_on(record) else f"{NO_ADD_ON} {LIST_NOTICE}"
-    return PrivateNetworkList(items=items, can_create=_can_create(record), notice=notice)
+    notices = [LIST_NOTICE] if has_add_on(record) else [NO_ADD_ON, LIST_NOTICE]
+    return PrivateNetworkList(
+        items=items,
+        can_create=_can_create(record),
+        notice=" ".join(notices),
+        notice_codes=[NOTICE_CODES[notice] for notice in notices],
+    )
 
 
 def create_network(

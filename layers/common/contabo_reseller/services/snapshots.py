@@ -46,12 +46,20 @@ def create_snapshot(service_id: str, request: CreateSnapshotRequest, actor: str)
         existing = contabo.list_snapshots(instance_id)
         if limit is not None and len(existing) >= limit:
             message = quota_message(len(existing)) if limit else NO_SNAPSHOTS_MESSAGE
-            raise QuotaExceeded(message, details={"limit": limit, "count": len(existing)})
+            raise QuotaExceeded(
+                message,
+                details={"limit": limit, "count": len(existing)},
+                message_code="snapshot_limit" if limit else "snapshots_not_offered",
+                params={"count": len(existing)},
+            )
         try:
             snapshot = contabo.create_snapshot(instance_id, request.name, request.description)
         except QuotaExceeded:
             raise QuotaExceeded(
-                quota_message(len(existing)), details={"limit": len(existing)}
+                quota_message(len(existing)),
+                details={"limit": len(existing)},
+                message_code="snapshot_limit",
+                params={"count": len(existing)},
             ) from None
         action.message = f"snapshot {snapshot.id}"
         return snapshot
