@@ -101,30 +101,43 @@ FIELD_EXAMPLES: dict[str, str] = {
     "template": "web-server",
 }
 
-# pydantic's error type -> (our problem code, English sentence after the field name).
+# pydantic's error type -> (our problem code, English sentence after the field name). The
+# bound or the choices are the parameter "limit" or "choices", whatever pydantic calls them.
 _PROBLEMS: dict[str, tuple[str, str]] = {
     "missing": ("required", "is required"),
     "string_pattern_mismatch": ("format", "has a character or format that is not allowed"),
-    "string_too_short": ("too_short", "is too short: at least {min_length} characters"),
-    "string_too_long": ("too_long", "is too long: at most {max_length} characters"),
-    "too_short": ("too_few", "needs at least {min_length} entries"),
-    "too_long": ("too_many", "allows at most {max_length} entries"),
-    "greater_than_equal": ("too_small", "must be {ge} or more"),
-    "greater_than": ("too_small", "must be more than {gt}"),
-    "less_than_equal": ("too_large", "must be {le} or less"),
-    "less_than": ("too_large", "must be less than {lt}"),
-    "literal_error": ("choice", "must be one of {expected}"),
-    "enum": ("choice", "must be one of {expected}"),
+    "string_too_short": ("too_short", "is too short: at least {limit} characters"),
+    "string_too_long": ("too_long", "is too long: at most {limit} characters"),
+    "too_short": ("too_few", "needs at least {limit} entries"),
+    "too_long": ("too_many", "allows at most {limit} entries"),
+    "greater_than_equal": ("too_small", "must be {limit} or more"),
+    "greater_than": ("too_small", "must be more than {limit}"),
+    "less_than_equal": ("too_large", "must be {limit} or less"),
+    "less_than": ("too_large", "must be less than {limit}"),
+    "literal_error": ("choice", "must be one of {choices}"),
+    "enum": ("choice", "must be one of {choices}"),
     "extra_forbidden": ("unknown_field", "is not a field this request takes; leave it out"),
     "int_parsing": ("number", "must be a whole number"),
     "int_type": ("number", "must be a whole number"),
+    "int_from_float": ("number", "must be a whole number"),
     "float_parsing": ("number", "must be a number"),
+    "float_type": ("number", "must be a number"),
     "bool_parsing": ("boolean", "must be true or false"),
     "bool_type": ("boolean", "must be true or false"),
     "string_type": ("text", "must be text"),
     "list_type": ("list", "must be a list"),
     "dict_type": ("object", "must be an object"),
     "model_type": ("object", "must be an object"),
+    "model_attributes_type": ("object", "must be an object"),
+}
+_PARAMETERS = {
+    "min_length": "limit",
+    "max_length": "limit",
+    "ge": "limit",
+    "gt": "limit",
+    "le": "limit",
+    "lt": "limit",
+    "expected": "choices",
 }
 _NOT_JSON = (
     'The request body is not valid JSON; send an object such as {"hostname": "web-1.example.com"}.'
@@ -160,9 +173,9 @@ def validation_problems(raw_errors: list[dict[str, Any]] | tuple[Any, ...]) -> l
         leaf = next((part for part in reversed(location) if not part.isdigit()), field)
         code, template = _PROBLEMS.get(kind, ("invalid", "is not valid"))
         params = {
-            name: str(value)
+            _PARAMETERS[name]: str(value)
             for name, value in (item.get("ctx") or {}).items()
-            if name in ("min_length", "max_length", "ge", "gt", "le", "lt", "expected")
+            if name in _PARAMETERS
         }
         sentence = f"{field} {template.format_map(_Blank(params))}"
         example = FIELD_EXAMPLES.get(leaf, "")
