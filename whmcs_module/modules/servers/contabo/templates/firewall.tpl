@@ -45,7 +45,7 @@
                                     <td>
                                         <select class="form-control input-sm form-control-sm" name="rules[{$index}][protocol]" aria-label="{$LANG.cloudserver_firewall_protocol|escape}">
                                             {foreach from=$protocols item=protocol}
-                                                <option value="{$protocol|escape}"{if $protocol == $row.protocol} selected{/if}>{$protocol|upper|escape}</option>
+                                                <option value="{$protocol|escape}"{if $protocol == $row.protocol} selected{/if}>{if $protocol == 'any'}{$LANG.cloudserver_firewall_protocol_any}{else}{$protocol|upper|escape}{/if}</option>
                                             {/foreach}
                                         </select>
                                     </td>
