@@ -260,3 +260,8 @@ $_ADDONLANG['column_running'] = 'Running';
 $_ADDONLANG['column_finished'] = 'Last run';
 $_ADDONLANG['column_duration'] = 'Took';
 $_ADDONLANG['column_ok'] = 'OK';
+
+$_ADDONLANG['yes'] = 'yes';
+$_ADDONLANG['no'] = 'no';
+$_ADDONLANG['field_product_name_template'] = 'Product name template ({cpu_cores}, {ram_gb}, {disk_gb}, {disk_type}, {kind})';
+$_ADDONLANG['error_name_template'] = 'The product name template has at most 100 characters and names your brand, not the provider; e.g. Cloud Server {cpu_cores} vCPU / {ram_gb} GB RAM.';

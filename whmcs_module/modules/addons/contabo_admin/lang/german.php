@@ -260,3 +260,8 @@ $_ADDONLANG['column_running'] = 'Läuft';
 $_ADDONLANG['column_finished'] = 'Letzter Lauf';
 $_ADDONLANG['column_duration'] = 'Dauer';
 $_ADDONLANG['column_ok'] = 'OK';
+
+$_ADDONLANG['yes'] = 'ja';
+$_ADDONLANG['no'] = 'nein';
+$_ADDONLANG['field_product_name_template'] = 'Vorlage für Produktnamen ({cpu_cores}, {ram_gb}, {disk_gb}, {disk_type}, {kind})';
+$_ADDONLANG['error_name_template'] = 'Die Vorlage für Produktnamen hat höchstens 100 Zeichen und nennt Ihre Marke, nicht den Anbieter; z. B. Cloud Server {cpu_cores} vCPU / {ram_gb} GB RAM.';

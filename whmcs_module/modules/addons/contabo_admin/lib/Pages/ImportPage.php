@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\ContaboAdmin\Pages;
 
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
 use WHMCS\Module\Server\Contabo\Api\ApiException;
@@ -108,7 +109,7 @@ final class ImportPage extends Page
         foreach ((array) ($report['drift'] ?? []) as $entry) {
             $rows[] = [(string) ($entry['kind'] ?? ''), (string) ($entry['service_id'] ?? ''), (string) ($entry['instance_id'] ?? ''), (string) ($entry['message'] ?? '')];
         }
-        $finished = (string) ($report['finished_at'] ?? $report['started_at'] ?? '');
+        $finished = Format::dateTime($report['finished_at'] ?? $report['started_at'] ?? '');
         $orphans = count((array) ($report['orphan_instances'] ?? []));
         $unlinked = count((array) ($report['orphan_services'] ?? []));
         return Html::join([

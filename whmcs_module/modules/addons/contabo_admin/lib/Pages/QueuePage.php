@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\ContaboAdmin\Pages;
 
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
 use WHMCS\Module\Addon\ContaboAdmin\Api\AdminApi;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
@@ -64,7 +65,7 @@ final class QueuePage extends Page
                 sprintf('%s / %s', $job['attempts'] ?? 0, $job['max_attempts'] ?? '-'),
                 (string) ($job['last_error'] ?? ''),
                 (string) ($job['message'] ?? ''),
-                (string) ($job['updated_at'] ?? ''),
+                Format::dateTime($job['updated_at'] ?? ''),
                 Html::join($buttons),
             ];
         }
