@@ -21,7 +21,7 @@ final class LanguageCheck
     public const RAW_STATES = [
         'queued', 'purchasing', 'provisioning', 'active', 'suspended', 'failed', 'terminated',
         'running', 'stopped', 'installing', 'verification_required', 'pending_payment',
-        'product_not_available', 'inactive', 'deny-all-inbound', 'ssh-only', 'yes', 'no', 'true',
+        'product_not_available', 'inactive', 'deny-all-inbound', 'ssh-only', 'yes', 'true',
         'false', 'ok', 'refused', 'parked', 'skipped', 'done',
     ];
 

@@ -34,6 +34,11 @@ final class Lang
         return new self(self::file($language) + self::file('english'), $language);
     }
 
+    public function has(string $key): bool
+    {
+        return isset($this->strings[$key]);
+    }
+
     /** The text for $key with %s/%d filled from $args (sprintf), or the key itself if unknown. */
     public function get(string $key, string|int ...$args): string
     {

@@ -59,7 +59,7 @@ final class LogsPage extends Page
                 (string) ($item['service_id'] ?? '-'),
                 (string) ($item['kind'] ?? ''),
                 (string) ($item['action'] ?? ''),
-                (string) ($item['outcome'] ?? ''),
+                $this->said('outcome_', (string) ($item['outcome'] ?? '')),
                 (string) ($item['actor'] ?? ''),
                 $call,
                 $this->html()->link($requestId, 'logs', ['request_id' => $requestId]),

@@ -76,7 +76,7 @@ final class ToolsPage extends Page
                 (string) ($schedule['job'] ?? ''),
                 (bool) ($schedule['deployed'] ?? false),
                 (bool) ($schedule['running'] ?? false),
-                (string) ($last['outcome'] ?? $this->t('never')),
+                isset($last['outcome']) ? $this->said('outcome_', (string) $last['outcome']) : $this->t('never'),
                 Format::dateTime($last['finished_at'] ?? $last['at'] ?? ''),
                 isset($last['duration_ms']) ? $last['duration_ms'] . ' ms' : '',
                 (string) ($last['error'] ?? ''),
