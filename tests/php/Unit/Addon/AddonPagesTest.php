@@ -298,11 +298,11 @@ final class AddonPagesTest extends AddonTestCase
         $this->page('queue', ['status' => 'nonsense']);
         self::assertStringEndsWith('/admin/jobs?status=parked', $this->request('GET', '/admin/jobs', -1)['url']);
 
-        foreach (['retry' => 'queued', 'skip' => 'skipped', 'done' => 'done'] as $action => $status) {
+        foreach (['retry' => ['queued', 'Queued'], 'skip' => ['skipped', 'Skipped'], 'done' => ['done', 'Done']] as $action => [$status, $said]) {
             $this->backend->route('POST', "/admin/jobs/j-1/{$action}", 200, ['job_id' => 'j-1', 'status' => $status]);
             $html = $this->page('queue', [], ['action' => $action, 'job_id' => 'j-1']);
             self::assertCount(1, self::alerts($html, 'success'));
-            self::assertStringContainsString("(status: {$status})", self::alerts($html, 'success')[0]);
+            self::assertStringContainsString("(status: {$said})", self::alerts($html, 'success')[0]);
         }
         self::assertSame(['POST /admin/jobs/j-1/retry {}', 'POST /admin/jobs/j-1/skip {}', 'POST /admin/jobs/j-1/done {}'], $this->changes());
 
