@@ -328,3 +328,5 @@ $_LANG['cloudserver_activity_action_unsuspend'] = 'Reactivated';
 $_LANG['cloudserver_activity_action_terminate'] = 'Terminated';
 $_LANG['cloudserver_activity_action_change_password'] = 'Password changed';
 $_LANG['cloudserver_activity_action_change_package'] = 'Plan changed';
+$_LANG['cloudserver_copy'] = 'Copy';
+$_LANG['cloudserver_copied'] = 'Copied';

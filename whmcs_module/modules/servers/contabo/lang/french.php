@@ -328,3 +328,5 @@ $_LANG['cloudserver_activity_action_unsuspend'] = 'Réactivé';
 $_LANG['cloudserver_activity_action_terminate'] = 'Résilié';
 $_LANG['cloudserver_activity_action_change_password'] = 'Mot de passe modifié';
 $_LANG['cloudserver_activity_action_change_package'] = 'Offre modifiée';
+$_LANG['cloudserver_copy'] = 'Copier';
+$_LANG['cloudserver_copied'] = 'Copié';

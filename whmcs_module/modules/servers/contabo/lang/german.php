@@ -328,3 +328,5 @@ $_LANG['cloudserver_activity_action_unsuspend'] = 'Reaktiviert';
 $_LANG['cloudserver_activity_action_terminate'] = 'Gekündigt';
 $_LANG['cloudserver_activity_action_change_password'] = 'Passwort geändert';
 $_LANG['cloudserver_activity_action_change_package'] = 'Tarif geändert';
+$_LANG['cloudserver_copy'] = 'Kopieren';
+$_LANG['cloudserver_copied'] = 'Kopiert';

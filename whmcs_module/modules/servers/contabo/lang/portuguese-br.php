@@ -328,3 +328,5 @@ $_LANG['cloudserver_activity_action_unsuspend'] = 'Reativado';
 $_LANG['cloudserver_activity_action_terminate'] = 'Encerrado';
 $_LANG['cloudserver_activity_action_change_password'] = 'Senha alterada';
 $_LANG['cloudserver_activity_action_change_package'] = 'Plano alterado';
+$_LANG['cloudserver_copy'] = 'Copiar';
+$_LANG['cloudserver_copied'] = 'Copiado';

@@ -328,3 +328,5 @@ $_LANG['cloudserver_activity_action_unsuspend'] = 'Reactivado';
 $_LANG['cloudserver_activity_action_terminate'] = 'Dado de baja';
 $_LANG['cloudserver_activity_action_change_password'] = 'Contraseña cambiada';
 $_LANG['cloudserver_activity_action_change_package'] = 'Plan cambiado';
+$_LANG['cloudserver_copy'] = 'Copiar';
+$_LANG['cloudserver_copied'] = 'Copiado';
