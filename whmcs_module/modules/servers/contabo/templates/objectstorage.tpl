@@ -69,21 +69,24 @@
 {if $secret_key}
 {literal}
 <script>
-// Copies a key to the clipboard; where the Clipboard API is not offered (plain http), through a selection.
+// Copies a key to the clipboard; where the Clipboard API is missing or refused, through a selection.
 document.querySelectorAll('.cloudserver-copy').forEach(function (button) {
     button.addEventListener('click', function () {
         var text = document.getElementById(button.getAttribute('data-copy-target')).textContent;
         var copied = function () { button.textContent = button.getAttribute('data-copied'); };
+        var bySelection = function () {
+            var area = document.createElement('textarea');
+            area.value = text;
+            document.body.appendChild(area);
+            area.select();
+            try { document.execCommand('copy'); copied(); } catch (ignored) { area.blur(); }
+            document.body.removeChild(area);
+        };
         if (navigator.clipboard && window.isSecureContext) {
-            navigator.clipboard.writeText(text).then(copied, function () { return null; });
-            return;
+            navigator.clipboard.writeText(text).then(copied, bySelection);
+        } else {
+            bySelection();
         }
-        var area = document.createElement('textarea');
-        area.value = text;
-        document.body.appendChild(area);
-        area.select();
-        try { document.execCommand('copy'); } catch (ignored) { return; } finally { document.body.removeChild(area); }
-        copied();
     });
 });
 </script>

@@ -73,7 +73,7 @@ final class ToolsPage extends Page
         foreach ($this->ctx->api()->schedules() as $schedule) {
             $last = (array) ($schedule['last_run'] ?? []);
             $rows[] = [
-                (string) ($schedule['job'] ?? ''),
+                $this->said('schedule_', str_replace('-', '_', (string) ($schedule['job'] ?? ''))),
                 (bool) ($schedule['deployed'] ?? false),
                 (bool) ($schedule['running'] ?? false),
                 isset($last['outcome']) ? $this->said('outcome_', (string) $last['outcome']) : $this->t('never'),
