@@ -173,7 +173,7 @@ class Browser:
             "Page.captureScreenshot",
             format="png",
             captureBeyondViewport=True,
-            clip={"x": 0, "y": 0, "width": width, "height": min(height, 2400), "scale": 1},
+            clip={"x": 0, "y": 0, "width": width, "height": min(height, 1800), "scale": 1},
         )
         path.write_bytes(base64.b64decode(shot["data"]))
 
