@@ -1,5 +1,4 @@
 import json
-
 from typing import Literal
 
 import pytest
@@ -8,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from contabo_reseller.domain import errors
 from contabo_reseller.http import errors as http_errors
+from tests.unit.shared.test_api_request_guards import answer, api, event  # noqa: F401
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,16 @@ def test_unexpected_error_gives_a_reference_and_no_internals():
     assert response.status_code == 500
     assert "corr-123" in body
     assert "Traceback" not in body
+
+
+def test_every_route_answers_bad_bodies_in_sentences(aws, api):  # noqa: F811 - shared fixture
+    """Through a real signed route: the central mapping, not the handler, words the refusal."""
+    status, body = answer(api, event("/things/t1/note", b"{not json"))
+    assert status == 400
+    assert body["error"]["message"].startswith("The request body is not valid JSON")
+    status, body = answer(api, event("/things/t1/note", b'{"reason": 5, "extra": 1}'))
+    assert status == 400
+    assert body["error"]["message_code"] == "invalid_fields"
+    assert "reason must be text." in body["error"]["message"]
+    assert "extra is not a field this request takes" in body["error"]["message"]
+    assert "should" not in json.dumps(body)
