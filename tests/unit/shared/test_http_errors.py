@@ -156,3 +156,20 @@ def test_every_route_answers_bad_bodies_in_sentences(aws, api):  # noqa: F811 - 
     assert "reason must be text." in body["error"]["message"]
     assert "extra is not a field this request takes" in body["error"]["message"]
     assert "should" not in json.dumps(body)
+
+
+def test_our_own_validators_sentences_are_kept():
+    raw = [
+        {
+            "type": "value_error",
+            "loc": ("body",),
+            "msg": "Value error, add GBP to currencies first",
+        },
+        {"type": "value_error", "loc": ("body", "size_tb"), "msg": "Value error, 0.25 to 10 TB"},
+    ]
+    problems = http_errors.validation_problems(raw)
+    assert [p["sentence"] for p in problems] == [
+        "add GBP to currencies first",
+        "size_tb: 0.25 to 10 TB",
+    ]
+    assert problems[0]["problem"] == "custom"

@@ -170,6 +170,23 @@ def validation_problems(raw_errors: list[dict[str, Any]] | tuple[Any, ...]) -> l
             str(part) for part in item.get("loc", ()) if part not in ("body", "query", "path")
         ]
         field = ".".join(location) or "request"
+        if kind in ("value_error", "assertion_error"):
+            # Our own validators' sentences, already written for a person: kept as they are.
+            said = (
+                str(item.get("msg", ""))
+                .removeprefix("Value error, ")
+                .removeprefix("Assertion failed, ")
+            )
+            problems.append(
+                {
+                    "field": "" if field == "request" else field,
+                    "problem": "custom",
+                    "params": {"message": said},
+                    "example": "",
+                    "sentence": said if field == "request" else f"{field}: {said}",
+                }
+            )
+            continue
         leaf = next((part for part in reversed(location) if not part.isdigit()), field)
         code, template = _PROBLEMS.get(kind, ("invalid", "is not valid"))
         params = {

@@ -271,6 +271,8 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
         contabo.tag_instance(instance.instance_id)
         service_store.update(record, details={"tagged": True})
     if instance.failed:
+        # The customer's page says which state it ended in (translated), never the detail below.
+        service_store.update(record, details={"instance_status": instance.status})
         _fail(
             record,
             f"The server could not be set up (state {instance.status}): "

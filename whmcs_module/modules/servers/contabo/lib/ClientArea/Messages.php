@@ -46,6 +46,9 @@ final class Messages
      */
     public static function problem(array $field, array $lang): string
     {
+        if ($field['problem'] === 'custom') {
+            return (string) ($field['params']['message'] ?? ''); // a rule of ours the module has no words for yet
+        }
         $name = $field['field'];
         $leaf = (string) preg_replace('/^.*\.|\[\d+\]$/', '', $name);
         $label = $lang['cloudserver_field_' . $leaf] ?? $name;
