@@ -29,6 +29,7 @@ NO_ADD_ON = (
     "Private networking is not enabled on this server. Add the private networking option "
     "through an upgrade first."
 )
+ALREADY_JOINED = "This server is already in it."
 RESTARTING = "The server is restarting to apply the change; this takes a minute or two."
 RESTART_YOURSELF = "The change applies after the server restarts; restart it when convenient."
 NEEDS_REINSTALL = (
@@ -78,6 +79,7 @@ NOTICE_CODES = {
     RESTARTING: "private_network_restarting",
     RESTART_YOURSELF: "private_network_restart_yourself",
     NEEDS_REINSTALL: "private_network_needs_reinstall",
+    ALREADY_JOINED: "private_network_already_joined",
 }
 
 

@@ -119,7 +119,11 @@ def _image(contabo: ComputePort, wanted: str) -> ContaboImage:
     for image in usable_images(contabo.account_images()):
         if image.image_id == wanted or image.name.lower() == wanted.lower():
             return image
-    raise InvalidInput(f"The operating system image '{wanted}' is not available for reinstall.")
+    raise InvalidInput(
+        f"The operating system image '{wanted}' is not available for reinstall.",
+        message_code="image_not_available",
+        params={"image": wanted},
+    )
 
 
 def _image_view(image: ContaboImage) -> ImageView:

@@ -17,6 +17,7 @@ from contabo_reseller.adapters import config_items
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import ActionRefused, Conflict, DomainError, NotFound
 from contabo_reseller.domain.private_networks import (
+    ALREADY_JOINED,
     JOIN_WARNING,
     LEAVE_WARNING,
     LIST_NOTICE,
@@ -99,15 +100,21 @@ def create_network(
         require_compute(record)
         require_allowed(guardrails_for(record), "allow_private_network_create")
         if not has_add_on(record):
-            raise ActionRefused(NO_ADD_ON)
+            raise ActionRefused(NO_ADD_ON, message_code=NOTICE_CODES[NO_ADD_ON])
         client_id = client_id_of(record)
         owned = config_items.all_of(owner_kind(client_id))
         if any(data.get("name") == request.name for _, data in owned):
-            raise Conflict(f"You already have a private network named '{request.name}'.")
+            raise Conflict(
+                f"You already have a private network named '{request.name}'.",
+                message_code="private_network_name_taken",
+                params={"name": request.name},
+            )
         if len(owned) >= MAX_NETWORKS_PER_CLIENT:
             raise ActionRefused(
                 f"You already have {len(owned)} private networks, the most allowed. "
-                "Contact support to remove one."
+                "Contact support to remove one.",
+                message_code="private_network_limit",
+                params={"count": len(owned)},
             )
         gateway = network_gateway_for(service_id, action.trace_id)
         name = provider_name(client_id, request.name)
@@ -136,13 +143,15 @@ def join_network(
         record = action.record
         client_id, instance_id, gateway, network = _owned(record, network_id, action.trace_id)
         if instance_id in network.members:
-            return view_of(network, client_id, instance_id, "This server is already in it.")
+            return view_of(network, client_id, instance_id, ALREADY_JOINED)
         if not has_add_on(record):
-            raise ActionRefused(NO_ADD_ON)
+            raise ActionRefused(NO_ADD_ON, message_code=NOTICE_CODES[NO_ADD_ON])
         if network.region != record.region:
             raise ActionRefused(
                 f"This private network is in region {network.region} and this server in "
-                f"{record.region}; only servers in the same region can share a network."
+                f"{record.region}; only servers in the same region can share a network.",
+                message_code="private_network_other_region",
+                params={"network_region": network.region, "server_region": record.region or ""},
             )
         _require_confirmation(request, JOIN_WARNING)
         gateway.join(network.network_id, instance_id)

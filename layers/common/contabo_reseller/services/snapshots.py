@@ -107,7 +107,7 @@ def _find(snapshots: list[SnapshotView], snapshot_id: str) -> SnapshotView:
     for snapshot in snapshots:
         if snapshot.id == snapshot_id:
             return snapshot
-    raise NotFound(f"This server has no snapshot {snapshot_id}.")
+    raise NotFound(f"This server has no snapshot {snapshot_id}.", message_code="snapshot_not_found")
 
 
 def _oldest_first(contabo: ComputePort, instance_id: int) -> list[SnapshotView]:
