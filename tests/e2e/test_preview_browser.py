@@ -49,9 +49,10 @@ PROVIDER = re.compile(r"contabo|vmi\d{3,}", re.IGNORECASE)
 S3_ENDPOINT = re.compile(r"https?://[a-z0-9-]+\.contabostorage\.com", re.IGNORECASE)
 RAW_STATES = {"queued", "provisioning", "active", "failed", "running", "stopped", "parked", "yes"}
 
-# Elements whose right edge passes the viewport and that no scrolling container holds.
+# Elements whose right edge passes the device's width and that no scrolling container holds
+# (the device width, not innerWidth: a phone zooms out to fit a page that is too wide).
 OVERFLOW = """(() => {
-  const width = window.innerWidth, found = [];
+  const width = WIDTH, found = [];
   const scrolls = (e) => {
     for (let p = e.parentElement; p; p = p.parentElement) {
       const o = getComputedStyle(p).overflowX;
@@ -116,10 +117,12 @@ def _english_left(module: str, variable: str) -> list[str]:
 
 
 def _check(
-    browser: Browser, url: str, *, client: bool, german: bool, english_parts: list[str]
+    browser: Browser, url: str, width: int, *, client: bool, german: bool, english_parts: list[str]
 ) -> list[str]:
     problems = [f"console: {error}" for error in browser.console_errors]
-    problems += [f"overflow: {item}" for item in browser.evaluate(OVERFLOW)]
+    problems += [
+        f"overflow: {item}" for item in browser.evaluate(OVERFLOW.replace("WIDTH", str(width)))
+    ]
     text = browser.evaluate("document.body.innerText")
     if "Fatal error" in text or "Warning:" in text:
         problems.append("PHP error on the page")
@@ -150,6 +153,7 @@ def test_every_page_at_desktop_and_phone_width_in_two_languages(browser: Browser
         problems += _check(
             browser,
             f"{page} {language} {width}px",
+            width,
             client=client,
             german=language == "german",
             english_parts=english_parts[client],
