@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import yaml
-
 from contabo_reseller.domain.errors import InvalidInput
 
 MAX_USER_DATA_BYTES = 16 * 1024
@@ -21,6 +19,8 @@ def validate_user_data(user_data: str, max_bytes: int = MAX_USER_DATA_BYTES) -> 
         raise InvalidInput(
             "The cloud-init user data must start with '#cloud-config' (or '#!' for a script)."
         )
+    import yaml  # on first use: every function imports this module, few parse user data
+
     try:
         parsed = yaml.safe_load(user_data)
     except yaml.YAMLError as error:
@@ -48,6 +48,8 @@ def with_authorized_keys(user_data: str | None, public_keys: list[str]) -> str |
         return _KEYS_ONLY_HEADER + _keys_block(public_keys)
     if user_data.startswith("#!"):
         return _multipart(user_data, _KEYS_ONLY_HEADER + _keys_block(public_keys))
+    import yaml  # on first use (see validate_user_data)
+
     parsed = yaml.safe_load(user_data) or {}
     existing = parsed.get("ssh_authorized_keys")
     if existing is None:
