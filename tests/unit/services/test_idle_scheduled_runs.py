@@ -43,7 +43,7 @@ def test_an_idle_run_takes_no_lease_and_writes_only_an_occasional_stamp(aws, wri
     assert {r["outcome"] for r in results} == {"idle"}
     # 16 runs a minute apart: a stamp at the first and at the 16th (15 minutes later).
     assert sum(writes.values()) == 2
-    assert job_runs.last_runs()["demo"]["outcome"] == "idle"
+    assert job_runs.last_run("demo")["outcome"] == "idle"
     assert "demo" not in last_runs()  # the admin's summary stays the last run that did work
     assert job_state.lease_holder("demo") is None
 
