@@ -116,6 +116,14 @@ final class RegistrarModuleTest extends TestCase
         self::assertSame(['completed' => true, 'expirydate' => '2027-12-05'], domainreseller_TransferSync($this->params()));
     }
 
+    public function testSyncTellsTransferredAwayFromEnded(): void
+    {
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'active', 'status' => 'ended']);
+        self::assertSame(['active' => false, 'expired' => true], domainreseller_Sync($this->params()));
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'active', 'status' => 'transferred']);
+        self::assertTrue(domainreseller_Sync($this->params())['transferredAway']);
+    }
+
     public function testTransferNeedingManualActionIsReportedAsFailedWithAReason(): void
     {
         $this->transport->route('GET', '/domains/77', 200, ['state' => 'provisioning', 'status' => 'manual_task', 'needs_manual_action' => true]);

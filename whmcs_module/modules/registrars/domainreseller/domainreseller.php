@@ -163,15 +163,16 @@ function domainreseller_Sync(array $params): array
 {
     return domainreseller_run($params, static function (DomainClient $api, string $id, string $client): array {
         $domain = $api->details($id, $client);
-        $gone = ($domain['status'] ?? '') === 'transferred';
-        $result = ['active' => ($domain['state'] ?? '') === 'active' && !$gone, 'cancelled' => $gone];
-        if (!empty($domain['cancel_date']) && $gone) {
-            $result['expirydate'] = substr((string) $domain['cancel_date'], 0, 10);
-        } elseif (!empty($domain['renewal_date'])) {
-            $result['expirydate'] = substr((string) $domain['renewal_date'], 0, 10);
+        $status = (string) ($domain['status'] ?? '');
+        if ($status === 'transferred') {
+            return ['active' => false, 'cancelled' => true, 'transferredAway' => true];
         }
-        if ($gone) {
-            $result['transferredAway'] = true;
+        if ($status === 'ended') {
+            return ['active' => false, 'expired' => true];
+        }
+        $result = ['active' => ($domain['state'] ?? '') === 'active', 'cancelled' => false];
+        if (!empty($domain['renewal_date'])) {
+            $result['expirydate'] = substr((string) $domain['renewal_date'], 0, 10);
         }
         return $result;
     });

@@ -21,7 +21,7 @@ _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 # Provider domain statuses (the spec's enum) and what WHMCS's sync makes of them.
 PENDING_STATUSES = ("processing", "transferring in")
 NEEDS_ACTION_STATUS = "manual_task"
-GONE_STATUSES = ("transferred",)
+GONE_STATUSES = ("transferred", "ended")
 
 
 def row_id(domain_id: str) -> str:

@@ -29,6 +29,7 @@ from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.domains.registration import client_for, create_handles
 from contabo_reseller.services.domains.views import domain_view
 
+ENDED_STATUS = "ended"  # ours: the provider no longer knows the domain (past its cancel date)
 NOT_REGISTERED_YET = "The domain is not registered yet; try again once its order has finished."
 
 
@@ -36,7 +37,14 @@ def info(domain_id: str, client_id: str) -> DomainView:
     record = _owned(domain_id, client_id)
     if not record.resource_id:
         return domain_view(domain_id, record)
-    facts = client_for(record.service_id).get_domain(record.resource_id)
+    try:
+        facts = client_for(record.service_id).get_domain(record.resource_id)
+    except NotFound:
+        # No longer in the account: transferred away (we confirmed it) or ended at its cancel
+        # date. WHMCS's Sync tells the two apart by the status.
+        if record.details.get("status") != "transferred":
+            service_store.update(record, details={"status": ENDED_STATUS})
+        return domain_view(domain_id, record)
     return domain_view(domain_id, record, facts)
 
 
