@@ -20,6 +20,7 @@ def test_zone_records_walls_and_bulk_delete(whmcs):
     assert created.status_code == 201, created.text
     taken = whmcs.request("POST", zones(other), {"zone_name": "hosted-example.com"})
     assert taken.status_code == 409
+    assert taken.json()["error"]["message_code"] == "dns_zone_taken"
     zone = f"{zones(owner)}/hosted-example.com"
     ids = []
     for record in (

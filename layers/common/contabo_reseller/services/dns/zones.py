@@ -41,16 +41,20 @@ def list_zones(client_id: str) -> ZoneList:
 
 def create_zone(client_id: str, zone_name: str) -> ZoneView:
     if len(_zones_of(client_id)) >= MAX_ZONES_PER_CLIENT:
-        raise QuotaExceeded(f"You can host at most {MAX_ZONES_PER_CLIENT} DNS zones.")
+        raise QuotaExceeded(
+            f"You can host at most {MAX_ZONES_PER_CLIENT} DNS zones.",
+            message_code="dns_zone_limit",
+            params={"limit": MAX_ZONES_PER_CLIENT},
+        )
     holder = claims.claim(CLAIM_KIND, zone_name, _holder(client_id))
     if holder is not None:
-        raise Conflict(f"The zone {zone_name} is already hosted here.")
+        raise _zone_taken(zone_name)
     contabo = _contabo(client_id)
     try:
         contabo.create_dns_zone(zone_name)
     except Conflict:
         claims.release(CLAIM_KIND, zone_name, _holder(client_id))
-        raise Conflict(f"The zone {zone_name} is already hosted here.") from None
+        raise _zone_taken(zone_name) from None
     except Exception:
         claims.release(CLAIM_KIND, zone_name, _holder(client_id))
         raise
@@ -77,7 +81,11 @@ def create_record(client_id: str, zone_name: str, record: RecordInput) -> Record
     zone = _owned(client_id, zone_name)
     contabo = _contabo(client_id)
     if sum(1 for _ in contabo.list_dns_records(zone)) >= MAX_RECORDS_PER_ZONE:
-        raise QuotaExceeded(f"A zone holds at most {MAX_RECORDS_PER_ZONE} records.")
+        raise QuotaExceeded(
+            f"A zone holds at most {MAX_RECORDS_PER_ZONE} records.",
+            message_code="dns_record_limit",
+            params={"limit": MAX_RECORDS_PER_ZONE},
+        )
     body = dm.CreateDnsZoneRecordRequest.model_validate(_provider_fields(record, zone, new=True))
     return _view(contabo.create_dns_record(zone, body))
 
@@ -91,7 +99,10 @@ def update_record(
     contabo = _contabo(client_id)
     current = _record_in(contabo, zone, record_id)
     if current.type != record.type:
-        raise InvalidInput("A record's type cannot change; delete it and create a new one.")
+        raise InvalidInput(
+            "A record's type cannot change; delete it and create a new one.",
+            message_code="dns_type_change",
+        )
     body = dm.UpdateDnsZoneRecordRequest.model_validate(_provider_fields(record, zone, new=False))
     return _view(contabo.update_dns_record(zone, record_id, body))
 
@@ -121,7 +132,10 @@ def point_at_server(
         raise NotFound(f"Service {service_id} is not known.")
     addresses = {"A": record.details.get("ipv4"), "AAAA": record.details.get("ipv6")}
     if not any(addresses.values()):
-        raise ActionRefused("The server has no IP address yet; try again once it is running.")
+        raise ActionRefused(
+            "The server has no IP address yet; try again once it is running.",
+            message_code="dns_no_server_ip",
+        )
     zone = _owned(client_id, zone_name)
     contabo = _contabo(client_id)
     target = name.strip().lower() or "@"
@@ -141,6 +155,14 @@ def point_at_server(
 
 
 # helpers -------------------------------------------------------------------------------------
+
+
+def _zone_taken(zone_name: str) -> Conflict:
+    return Conflict(
+        f"The zone {zone_name} is already hosted here.",
+        message_code="dns_zone_taken",
+        params={"zone": zone_name},
+    )
 
 
 def _holder(client_id: str) -> str:
