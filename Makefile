@@ -23,14 +23,18 @@ $(STAMP): requirements-dev.txt layers/common/requirements.txt
 
 .PHONY: venv
 venv: $(STAMP) ## Create the virtual environment with the pinned dev dependencies
+	@# `python -m cli.contabo_admin` from any directory: the repository on the module path.
+	@site=$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))'); \
+		grep -qxF "$(CURDIR)" "$$site/contabo-reseller-repo.pth" 2>/dev/null || \
+		echo "$(CURDIR)" > "$$site/contabo-reseller-repo.pth"
 
 .PHONY: dev
 dev: venv ## Run the whole stack locally: moto, Contabo simulator, API, schedules (ARGS="--speedup 60")
 	$(BIN)/python -m local.stack $(ARGS)
 
 .PHONY: run-job
-run-job: venv ## Run a scheduled function now on the running `make dev` (JOB=ScheduleHeartbeatFunction)
-	@test -n "$(JOB)" || { echo "usage: make run-job JOB=<FunctionLogicalId>"; exit 2; }
+run-job: venv ## Run a scheduled job now on the running `make dev` (JOB=provisioning, status-sync, heartbeat...)
+	@test -n "$(JOB)" || { echo "usage: make run-job JOB=<job>: provisioning, status-sync, catalog-sync, usage-sync, action-queue, heartbeat"; exit 2; }
 	$(BIN)/python -m local.stack.run_job $(JOB)
 
 .PHONY: demo
