@@ -37,6 +37,15 @@ run-job: venv ## Run a scheduled job now on the running `make dev` (JOB=provisio
 	@test -n "$(JOB)" || { echo "usage: make run-job JOB=<job>: provisioning, status-sync, catalog-sync, usage-sync, action-queue, heartbeat"; exit 2; }
 	$(BIN)/python -m local.stack.run_job $(JOB)
 
+.PHONY: invoke
+invoke: venv ## Run one function on the running `make dev` with a sample event, signed afresh (FN=create_service [EVENT=events/...json])
+	@test -n "$(FN)" || { echo "usage: make invoke FN=<function> [EVENT=events/<folder>/<Event>.json]"; exit 2; }
+	@$(BIN)/python -m local.stack.invoke $(FN) $(EVENT)
+
+.PHONY: events
+events: venv ## Write the missing sample events in events/ from template.yaml and docs/openapi.json (ARGS=--force: all)
+	$(BIN)/python scripts/generate_events.py $(ARGS)
+
 .PHONY: demo
 demo: venv ## Test order on the running `make dev`, watched until active (ARGS="--whmcs-module")
 	$(BIN)/python -m local.demo_order $(ARGS)
