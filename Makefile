@@ -104,7 +104,9 @@ build: venv ## sam build, then compile the output to hash-checked .pyc
 	$(PYTHON) -m compileall -q --invalidation-mode unchecked-hash .aws-sam/build
 
 .PHONY: deploy
-deploy: build ## Deploy with samconfig.toml; pass settings as ARGS="--parameter-overrides AlarmEmail=ops@example.com"
+deploy: venv ## Check AWS credentials, build, deploy with samconfig.toml (ARGS="--parameter-overrides AlarmEmail=ops@example.com")
+	@$(BIN)/python scripts/check_aws_credentials.py
+	$(MAKE) build
 	$(BIN)/sam deploy $(ARGS)
 
 .PHONY: clean

@@ -258,7 +258,9 @@ class LocalApiGateway:
                 str(uuid.uuid4()),
                 "MissingAuthenticationTokenException",
             )
-            log.info("- %s %s %s", request.method, request.path, _outcome(response, started))
+            log.info(
+                "%s %s %s  (no route)", request.method, request.path, _outcome(response, started)
+            )
             return response
         route, parameters, path = found
         event = build_event(request, route, parameters, path)
@@ -277,11 +279,11 @@ class LocalApiGateway:
             log.exception("%s failed", route.function_id)
             response = gateway_error(502, "Internal server error", request_id)
         log.info(
-            "%s %s %s %s",
-            route.function_id,
+            "%s %s %s  %s",
             request.method,
             request.path,
             _outcome(response, started),
+            route.function_id,
         )
         return response
 
