@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 from typing import TextIO
 
+from local.ports import API_PORT, MOTO_PORT, SIM_PORT
 from local.stack.gateway import routes_from_template
 from local.stack.jobs import job_names
 from local.stack.moto_server import PortInUse
@@ -62,9 +63,9 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     env = os.environ
     parser = argparse.ArgumentParser(prog="python -m local.stack", description=__doc__)
-    parser.add_argument("--api-port", type=int, default=int(env.get("LOCAL_API_PORT", 3000)))
-    parser.add_argument("--moto-port", type=int, default=int(env.get("LOCAL_MOTO_PORT", 4566)))
-    parser.add_argument("--sim-port", type=int, default=int(env.get("SIM_PORT", 8090)))
+    parser.add_argument("--api-port", type=int, default=int(env.get("LOCAL_API_PORT", API_PORT)))
+    parser.add_argument("--moto-port", type=int, default=int(env.get("LOCAL_MOTO_PORT", MOTO_PORT)))
+    parser.add_argument("--sim-port", type=int, default=int(env.get("SIM_PORT", SIM_PORT)))
     parser.add_argument(
         "--speedup", type=float, default=1.0, help="run schedules N times faster (60: minutes→s)"
     )

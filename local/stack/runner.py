@@ -20,6 +20,7 @@ from typing import Any
 import boto3
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from local.ports import API_PORT, MOTO_PORT, SIM_PORT
 from local.stack import persistence
 from local.stack.aws import (
     DEMO_CONTABO_CREDENTIALS,
@@ -179,9 +180,9 @@ class RunningStack:
 def start_local_stack(
     *,
     host: str = "127.0.0.1",
-    api_port: int = 3000,
-    moto_port: int = 4566,
-    sim_port: int = 8090,
+    api_port: int = API_PORT,
+    moto_port: int = MOTO_PORT,
+    sim_port: int = SIM_PORT,
     speedup: float = 1.0,
     schedules: bool = True,
     provision_seconds: float | None = None,
