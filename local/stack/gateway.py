@@ -9,6 +9,7 @@ API Gateway itself answers (403 for unknown routes, 502 for a failed function, 5
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import logging
 import re
@@ -32,7 +33,7 @@ from local.stack.template import api_stage_name, function_events
 
 INTEGRATION_TIMEOUT_SECONDS = 29.0
 LOCAL_API_ID = "localapi01"
-JOB_RUN_PATH = re.compile(r"^/__local/jobs/(?P<function>[A-Za-z0-9]+)/run$")
+JOB_RUN_PATH = re.compile(r"^/__local/jobs/(?P<function>[A-Za-z0-9_-]+)/run$")
 LAMBDA_INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<function>[^/]+)/invocations$")
 _TEXT_TYPES = {
     "application/json",
@@ -287,8 +288,15 @@ class LocalApiGateway:
         )
         return response
 
-    def _run_job(self, function_id: str) -> Response:
+    def _run_job(self, job: str) -> Response:
+        """By logical id, or by the job's short name (as in the admin API)."""
         assert self.run_job is not None
+        from local.stack.jobs import UnknownJob, resolve_job
+
+        function_id = job
+        if job not in self.functions:
+            with contextlib.suppress(UnknownJob):  # else a 404 below, as for a function no job
+                function_id = resolve_job(job).function_id
         try:
             outcome = self.run_job(function_id)
         except KeyError as unknown:

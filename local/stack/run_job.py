@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
         print(f"no {state_file}: start the stack first (make dev)", file=sys.stderr)
         return 1
     state = json.loads(state_file.read_text())
-    url = f"{state['api_root']}/__local/jobs/{job.function_id}/run"
+    url = f"{state['api_root']}/__local/jobs/{job.name}/run"
     try:
         response = httpx.post(url, timeout=900)
     except httpx.TransportError as error:
