@@ -332,9 +332,13 @@ class LocalApiGateway:
             response = Response(status=204)
         else:
             response = self._invoke_and_wait(function, payload)
-        log.info(
-            "%s invoke(%s) %s", function.logical_id, invocation_type, _outcome(response, started)
-        )
+        if invocation_type != "Event":  # an Event run gets its line when it ends
+            log.info(
+                "invoke %s %s  %s",
+                invocation_type,
+                _outcome(response, started),
+                function.logical_id,
+            )
         return response
 
     def _invoke_in_background(self, function: LocalFunction, payload: Any) -> None:
@@ -346,7 +350,12 @@ class LocalApiGateway:
             log.exception("%s failed", function.logical_id)
             status = "error"
         ms = round((time.monotonic() - started) * 1000)
-        log.info("%s event invocation %s %sms", function.logical_id, status, ms)
+        log.info(
+            "invoke Event %s %sms  %s (started by another function)",
+            status,
+            ms,
+            function.logical_id,
+        )
 
     def _invoke_and_wait(self, function: LocalFunction, payload: Any) -> Response:
         try:
