@@ -99,6 +99,11 @@ SERVICE_SUMMARY = (
     "product_id",
     "region",
     "resource_id",
+    "details.instance_status",
+    "details.ipv4",
+    "details.ipv6",
+    "details.os",
+    "details.hostname",
     "display_name",
     "created_at",
     "updated_at",
@@ -133,9 +138,10 @@ def show_service(
     if as_json:
         output.write_json(out, {"service": service, "audit": audit})
         return 0
-    first = {name: service[name] for name in SERVICE_SUMMARY if name in service}
-    rest = {name: value for name, value in sorted(service.items()) if name not in first}
-    output.write_fields(out, {**first, **_flattened(rest)}, f"service {service_id}")
+    fields = _flattened(service)
+    first = {name: fields[name] for name in SERVICE_SUMMARY if name in fields}
+    rest = {name: value for name, value in sorted(fields.items()) if name not in first}
+    output.write_fields(out, {**first, **rest}, f"service {service_id}")
     out.write(f"\nlast {len(audit)} audit rows (newest first; --audit N for more):\n")
     out.write("".join(_audit_line(row) + "\n" for row in audit) or output.NO_ROWS + "\n")
     return 0

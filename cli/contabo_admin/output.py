@@ -24,7 +24,7 @@ def write_fields(out: TextIO, fields: dict[str, Any], title: str = "") -> None:
         return
     width = max(len(str(name)) for name in fields)
     for name, value in fields.items():
-        out.write(f"  {name!s:<{width}}  {cell(value, limit=0)}\n")
+        out.write(f"  {name!s:<{width}}  {cell(value, limit=0)}".rstrip() + "\n")
 
 
 def write_table(
