@@ -25,7 +25,7 @@ DOCUMENTS = sorted(
         *(REPO_ROOT / "events").rglob("*.md"),
     ]
 )
-DEFAULT_PORTS = {ports.API_PORT, ports.MOTO_PORT, ports.SIM_PORT}
+DEFAULT_PORTS = {ports.API_PORT, ports.MOTO_PORT, ports.SIM_PORT, ports.PREVIEW_PORT}
 PORT_OPTIONS = {
     "--api-port": ports.API_PORT,
     "LOCAL_API_PORT": ports.API_PORT,
