@@ -86,12 +86,18 @@ def restore(
 
 
 def simulator_snapshot(state: Any) -> dict[str, Any]:
+    """Every attribute of the simulator's state; one this module cannot write is left out
+    (and said), so a new kind of simulator data never costs the rest."""
+    snapshot = {}
     with state.lock:
-        return {
-            name: _encode(value)
-            for name, value in vars(state).items()
-            if name not in _SIMULATOR_SKIP
-        }
+        for name, value in vars(state).items():
+            if name in _SIMULATOR_SKIP:
+                continue
+            try:
+                snapshot[name] = _encode(value)
+            except TypeError as error:
+                log.warning("persist: simulator %s not kept: %s", name, error)
+    return snapshot
 
 
 def restore_simulator(state: Any, snapshot: dict[str, Any]) -> None:

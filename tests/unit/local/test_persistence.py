@@ -65,3 +65,10 @@ def test_tables_and_secrets_round_trip(tmp_path) -> None:
 
 def test_nothing_saved_yet_restores_nothing(tmp_path) -> None:
     assert persistence.restore(tmp_path, None, None, {}, {}, None) is False
+
+
+def test_simulator_data_it_cannot_write_is_left_out_not_fatal() -> None:
+    state = SimState(SimulatorConfig())
+    state.something_new = object()
+    saved = persistence.simulator_snapshot(state)
+    assert "something_new" not in saved and "instances" in saved
