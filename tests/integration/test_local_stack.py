@@ -65,6 +65,9 @@ def test_running_the_heartbeat_now_shows_in_the_signed_connection_test(local_sta
     assert second["at"] > first["at"]
     api.close()
 
+    by_name = httpx.post(f"{local_stack.api_root}/__local/jobs/heartbeat/run", timeout=30)
+    assert by_name.status_code == 200 and by_name.json()["function"] == "ScheduleHeartbeatFunction"
+
 
 def test_unknown_job_is_404(local_stack):
     response = httpx.post(f"{local_stack.api_root}/__local/jobs/NoSuchFunction/run")
