@@ -56,6 +56,7 @@ MODULE_ORDER = (
     "test_exactly_once",
     "test_crash_consistency",
     "test_auth_every_route",
+    "test_auth_header_fuzz",
     "test_ownership",
     "test_load",
     "test_openapi_fuzz",

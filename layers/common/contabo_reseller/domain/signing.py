@@ -15,7 +15,11 @@ NONCE_HEADER = "x-whmcs-nonce"
 SIGNATURE_HEADER = "x-whmcs-signature"
 IDEMPOTENCY_HEADER = "x-idempotency-key"
 
-NONCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+NONCE_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# ASCII only, matched whole: str.isdigit() accepts "²" and int() then fails; "$" accepts a
+# trailing newline. Anything else in a header is a malformed request, never an exception.
+TIMESTAMP_PATTERN = re.compile(r"[0-9]{1,12}")
+SIGNATURE_PATTERN = re.compile(r"[0-9A-Fa-f]{64}")
 
 
 def canonical_query(params: Mapping[str, Sequence[str]] | None) -> str:
@@ -53,4 +57,7 @@ def sign(secret: str, canonical: str) -> str:
 
 
 def signature_matches(secret: str, canonical: str, presented: str) -> bool:
+    """False (never an exception) for any presented value, hex or not."""
+    if not SIGNATURE_PATTERN.fullmatch(presented):
+        return False
     return hmac.compare_digest(sign(secret, canonical), presented.lower())

@@ -43,10 +43,12 @@ def verify_request(
     presented = request.headers.get(signing.SIGNATURE_HEADER, "")
     if not (key_id and timestamp and nonce and presented):
         _reject("missing signature headers")
-    if not timestamp.isdigit() or abs(now() - int(timestamp)) > max_age:
+    if not signing.TIMESTAMP_PATTERN.fullmatch(timestamp) or abs(now() - int(timestamp)) > max_age:
         _reject("stale or malformed timestamp")
-    if not signing.NONCE_PATTERN.match(nonce):
+    if not signing.NONCE_PATTERN.fullmatch(nonce):
         _reject("malformed nonce")
+    if not signing.SIGNATURE_PATTERN.fullmatch(presented):
+        _reject("malformed signature")
     secret = secrets.signing_keys().keys.get(key_id)
     if secret is None:
         return _reject("unknown key id")
