@@ -8,6 +8,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.domain.service import ServiceList
 from contabo_reseller.http.api import create_api
+from contabo_reseller.http.auth import installation
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services.service_info import list_services
 
@@ -20,7 +21,7 @@ def handle(
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
     cursor: Annotated[str | None, Query(max_length=2048)] = None,
 ) -> ServiceList:
-    return list_services(state, limit, cursor)
+    return list_services(state, limit, cursor, installation(api))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -15,6 +15,7 @@ from pynamodb.exceptions import DoesNotExist, PynamoDBException, UpdateError
 from pynamodb.expressions.condition import Condition
 
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import NotFound, ServiceBusy, UpstreamUnavailable
 
 LOCK_SECONDS = 60
@@ -140,13 +141,31 @@ def by_resource(resource_id: str) -> ServiceRecord | None:
 
 
 def page(
-    state: str | None, limit: int, cursor: dict[str, Any] | None
+    state: str | None,
+    limit: int,
+    cursor: dict[str, Any] | None,
+    installation: str | None = None,
 ) -> tuple[list[ServiceRecord], dict[str, Any] | None]:
+    """One page of services; with ``installation``, only that WHMCS installation's."""
+    mine = _of_installation(installation) if installation else None
     if state:
-        result = ServiceRecord.by_state.query(state, limit=limit, last_evaluated_key=cursor)
+        result = ServiceRecord.by_state.query(
+            state, filter_condition=mine, limit=limit, last_evaluated_key=cursor
+        )
     else:
+        ordered = ServiceRecord.state != "new"
         result = ServiceRecord.scan(
-            ServiceRecord.state != "new", limit=limit, last_evaluated_key=cursor
+            ordered & mine if mine is not None else ordered,
+            limit=limit,
+            last_evaluated_key=cursor,
         )
     items = list(result)
     return items, result.last_evaluated_key
+
+
+def _of_installation(installation: str) -> Condition:
+    """Rows of one installation by their key (domain/installations.py): the default
+    installation's keys are bare WHMCS ids, every other's start with its name."""
+    if installation == installations.DEFAULT_INSTALLATION:
+        return ~ServiceRecord.service_id.contains(".")
+    return ServiceRecord.service_id.startswith(installations.scoped_id(installation, ""))

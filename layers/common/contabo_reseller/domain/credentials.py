@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+from contabo_reseller.domain.installations import DEFAULT_INSTALLATION, INSTALLATION_PATTERN
 
 
 class ContaboCredentials(BaseModel):
@@ -16,12 +20,31 @@ class ContaboCredentials(BaseModel):
     api_password: SecretStr
 
 
+class SigningKey(BaseModel):
+    """One WHMCS signing key: its secret and the WHMCS installation it belongs to.
+
+    In the secret a key is ``{"secret": ..., "installation": ...}``; a plain string (the
+    format before installations) is a key of the default installation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    secret: SecretStr
+    installation: str = Field(default=DEFAULT_INSTALLATION, pattern=INSTALLATION_PATTERN.pattern)
+
+
 class SigningKeys(BaseModel):
     """WHMCS request-signing keys by key id; two may be active at once during rotation."""
 
     model_config = ConfigDict(frozen=True)
 
-    keys: dict[str, SecretStr] = Field(min_length=1)
+    keys: dict[str, SigningKey] = Field(min_length=1)
+
+    @field_validator("keys", mode="before")
+    @classmethod
+    def _plain_secret_is_default_installation(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {k: {"secret": v} if isinstance(v, str) else v for k, v in value.items()}
 
 
 class WhmcsApiCredentials(BaseModel):

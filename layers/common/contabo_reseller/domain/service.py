@@ -150,7 +150,8 @@ class ServiceCapabilities(BaseModel):
 class ServiceView(BaseModel):
     """What WHMCS shows about a service (client area, admin tab, cron hook)."""
 
-    service_id: str
+    service_id: str  # as WHMCS numbers it
+    client_id: str | None = None  # the WHMCS client it was ordered for; the cron hook checks it
     kind: str = "compute"
     state: ServiceState
     status_message: str = ""

@@ -24,7 +24,7 @@ from contabo_reseller import metrics
 from contabo_reseller.domain import signing
 from contabo_reseller.domain.errors import DomainError, InvalidInput, NotFound
 from contabo_reseller.http import errors as http_errors
-from contabo_reseller.http.auth import require_whmcs_signature
+from contabo_reseller.http.auth import require_whmcs_signature, scope_to_caller
 from contabo_reseller.http.idempotency import run_once
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import ACTION_LOG_KEYS
@@ -72,7 +72,7 @@ def _signature_first(validate: Callable[..., Response]) -> Callable[..., Respons
     def signed_then_validated(app: APIGatewayRestResolver, next_middleware: Any) -> Response:
         def then_validate(checked: APIGatewayRestResolver) -> Response:
             _require_text_body(checked)
-            return validate(checked, next_middleware)
+            return validate(checked, lambda valid: scope_to_caller(valid, next_middleware))
 
         return require_whmcs_signature(app, cast(NextMiddleware, then_validate))
 

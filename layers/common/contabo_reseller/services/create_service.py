@@ -15,7 +15,7 @@ from contabo_reseller.domain.service import (
     ServiceView,
     display_name_for,
 )
-from contabo_reseller.services import catalog
+from contabo_reseller.services import catalog, ownership
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.views import service_view
 
@@ -29,6 +29,13 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
     image = catalog.resolve_image(request.image_id)
     with service_action(service_id, "create", actor) as action:
         record = action.record
+        ownership.require_same_order(
+            record,
+            kind="compute",
+            client_id=request.client_id,
+            product_id=request.product_id,
+            region=request.region,
+        )
         if record.state not in ORDERABLE or record.resource_id:
             action.message = "already ordered"
             return service_view(record)

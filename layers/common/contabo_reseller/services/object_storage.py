@@ -42,7 +42,7 @@ from contabo_reseller.domain.service import (
     display_name_for,
 )
 from contabo_reseller.observability import logger
-from contabo_reseller.services import service_policy
+from contabo_reseller.services import ownership, service_policy
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.object_storage_port import (
     ObjectStoragePort,
@@ -64,6 +64,13 @@ def order(service_id: str, request: CreateObjectStorageRequest, actor: str) -> S
     """Records the order once (region claimed, nothing bought) and wakes the worker."""
     with service_action(service_id, "create", actor) as action:
         record = action.record
+        ownership.require_same_order(
+            record,
+            kind=OBJECT_STORAGE,
+            client_id=request.client_id,
+            product_id=None,
+            region=request.region,
+        )
         if record.state not in ORDERABLE or record.resource_id:
             if record.kind != OBJECT_STORAGE:
                 raise Conflict(f"Service {service_id} was ordered as a server, not object storage.")

@@ -21,6 +21,14 @@ REJECTION = "The request is not signed by a known WHMCS key, or it is stale or r
 
 
 @dataclass(frozen=True)
+class VerifiedKey:
+    """Who signed: the key id and the WHMCS installation the key belongs to."""
+
+    key_id: str
+    installation: str
+
+
+@dataclass(frozen=True)
 class SignedRequest:
     method: str
     path: str
@@ -34,8 +42,8 @@ def verify_request(
     *,
     now: Callable[[], float] = time.time,
     remember_nonce: Callable[[str, str, int], bool] = nonces.remember_nonce,
-) -> str:
-    """Returns the key id that signed the request, or raises NotAuthenticated."""
+) -> VerifiedKey:
+    """Returns the key that signed the request, or raises NotAuthenticated."""
     max_age = get_settings().signature_max_age_seconds
     key_id = request.headers.get(signing.KEY_ID_HEADER, "")
     timestamp = request.headers.get(signing.TIMESTAMP_HEADER, "")
@@ -49,18 +57,18 @@ def verify_request(
         _reject("malformed nonce")
     if not signing.SIGNATURE_PATTERN.fullmatch(presented):
         _reject("malformed signature")
-    secret = secrets.signing_keys().keys.get(key_id)
-    if secret is None:
+    key = secrets.signing_keys().keys.get(key_id)
+    if key is None:
         return _reject("unknown key id")
     canonical = signing.canonical_string(
         request.method, request.path, request.query, timestamp, nonce, request.body
     )
-    if not signing.signature_matches(secret.get_secret_value(), canonical, presented):
+    if not signing.signature_matches(key.secret.get_secret_value(), canonical, presented):
         _reject("signature mismatch")
     # Only a correctly signed request may spend a nonce, so nobody can burn WHMCS's nonces.
     if not remember_nonce(key_id, nonce, 2 * max_age):
         _reject("nonce replayed")
-    return key_id
+    return VerifiedKey(key_id, key.installation)
 
 
 def _reject(reason: str) -> NoReturn:

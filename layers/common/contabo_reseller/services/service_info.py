@@ -22,10 +22,12 @@ def get_service(service_id: str, include_password: bool = False) -> ServiceView:
     return view
 
 
-def list_services(state: str | None, limit: int, cursor: str | None) -> ServiceList:
+def list_services(
+    state: str | None, limit: int, cursor: str | None, installation: str | None = None
+) -> ServiceList:
     if state and state not in {s.value for s in ServiceState}:
         raise InvalidInput(f"Unknown state '{state}'.")
-    records, last_key = service_store.page(state, limit, _decode(cursor))
+    records, last_key = service_store.page(state, limit, _decode(cursor), installation)
     return ServiceList(
         services=[service_view(r) for r in records],
         next_cursor=_encode(last_key) if last_key else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain import object_storage
+from contabo_reseller.domain import installations, object_storage
 from contabo_reseller.domain.service import ServiceState, ServiceView, view_fields
 
 STATE_MESSAGES = {
@@ -32,7 +32,8 @@ def service_view(record: ServiceRecord) -> ServiceView:
     )
     return ServiceView(
         **view_fields(details),
-        service_id=record.service_id,
+        service_id=installations.whmcs_id(record.service_id),
+        client_id=record.client_id,
         kind=record.kind,
         state=state,
         status_message=record.status_message or default_message,

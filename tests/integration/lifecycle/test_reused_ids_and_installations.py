@@ -1,0 +1,138 @@
+"""Issue 13 part 2, with real signed requests through the local stack: a reused WHMCS service
+id never hands over another client's server, and a second WHMCS installation (its own signing
+key) has its own service ids: it can neither see nor change the first one's."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import boto3
+import pytest
+from aws_lambda_powertools.utilities import parameters
+
+from contabo_reseller.adapters import service_store
+from local.signed_client import SignedClient
+from tests.conftest import TEST_NAMES
+from tests.integration.lifecycle.conftest import purchases, settle
+from tests.integration.lifecycle.test_create_and_provision import order
+
+STAGING_KEY_ID = "staging-key"
+STAGING_SECRET = "staging-signing-secret-0123456789abcdef"
+
+
+@pytest.fixture
+def active(stack, whmcs, sim, service_id) -> dict:
+    assert whmcs.request("POST", f"/services/{service_id}/create", order()).status_code == 202
+    settle(stack, whmcs, service_id, "provisioning", "active")
+    sim.post("/clock/advance", json={"seconds": 120})
+    return settle(stack, whmcs, service_id, "active")
+
+
+@pytest.fixture
+def staging(stack) -> Iterator[SignedClient]:
+    """A second WHMCS installation's key, added the way `keys rotate --installation` does."""
+    secret_id = TEST_NAMES.physical("WhmcsSigningKeysSecret")
+    client = boto3.client("secretsmanager")
+    original = client.get_secret_value(SecretId=secret_id)["SecretString"]
+    keys = {
+        **json.loads(original),
+        STAGING_KEY_ID: {"secret": STAGING_SECRET, "installation": "staging"},
+    }
+    client.put_secret_value(SecretId=secret_id, SecretString=json.dumps(keys))
+    parameters.clear_caches()
+    signed = SignedClient(stack.api_url, STAGING_KEY_ID, STAGING_SECRET)
+    try:
+        yield signed
+    finally:
+        signed.close()
+        client.put_secret_value(SecretId=secret_id, SecretString=original)
+        parameters.clear_caches()
+
+
+def test_a_create_for_another_clients_id_is_refused_and_buys_nothing(
+    whmcs, sim, service_id, active
+):
+    before = purchases(sim)
+
+    response = whmcs.request("POST", f"/services/{service_id}/create", order(client_id="8"))
+
+    assert response.status_code == 409, response.text
+    error = response.json()["error"]
+    assert "belongs to another client" in error["message"]
+    assert "signing key" in error["message"]  # what the admin can do about it
+    assert active["ipv4"] not in response.text
+    assert purchases(sim) == before
+    assert service_store.get(service_id).client_id == "7"
+
+
+def test_a_create_for_another_order_is_refused(whmcs, sim, service_id, active):
+    before = purchases(sim)
+
+    response = whmcs.request(
+        "POST", f"/services/{service_id}/create", order(product_id="V94", region="US-east")
+    )
+
+    assert response.status_code == 409, response.text
+    assert "different product and region" in response.json()["error"]["message"]
+    assert purchases(sim) == before
+
+
+def test_a_retry_of_the_same_order_converges_on_the_same_server(whmcs, sim, service_id, active):
+    before = purchases(sim)
+
+    again = whmcs.request("POST", f"/services/{service_id}/create", order())
+
+    assert again.status_code == 202, again.text
+    assert again.json()["instance_id"] == active["instance_id"]
+    assert purchases(sim) == before
+
+
+def test_reads_and_actions_for_another_client_are_refused(whmcs, service_id, active):
+    read = whmcs.request("GET", f"/services/{service_id}?include_password=true&client_id=8")
+    suspend = whmcs.request(
+        "POST", f"/services/{service_id}/suspend?client_id=8", {"reason": "overdue"}
+    )
+    own = whmcs.request("GET", f"/services/{service_id}?client_id=7")
+
+    assert read.status_code == 409, read.text
+    assert active["ipv4"] not in read.text and "password" not in read.json()
+    assert suspend.status_code == 409, suspend.text
+    assert own.status_code == 200 and own.json()["client_id"] == "7"
+    assert service_store.get(service_id).details.get("suspended") in (None, False)
+
+
+def test_another_installation_cannot_see_or_change_the_service(
+    stack, whmcs, staging, service_id, active
+):
+    assert staging.request("GET", f"/services/{service_id}").status_code == 404
+    assert (
+        staging.request("POST", f"/services/{service_id}/suspend", {"reason": "x"}).status_code
+        == 404
+    )
+    listed = staging.request("GET", "/services?limit=200").json()["services"]
+    assert active["ipv4"] not in json.dumps(listed)
+    assert whmcs.request("GET", f"/services/{service_id}").json()["state"] == "active"
+
+
+def test_the_same_id_in_another_installation_is_its_own_order(
+    stack, whmcs, staging, sim, service_id, active
+):
+    before = purchases(sim)
+
+    created = staging.request("POST", f"/services/{service_id}/create", order(client_id="8"))
+    assert created.status_code == 202, created.text
+    settle(stack, staging, service_id, "provisioning", "active")
+    sim.post("/clock/advance", json={"seconds": 120})
+    theirs = settle(stack, staging, service_id, "active")
+
+    assert purchases(sim) == before + 1
+    assert theirs["service_id"] == service_id
+    assert theirs["client_id"] == "8"
+    assert theirs["instance_id"] != active["instance_id"]
+    ours = whmcs.request("GET", f"/services/{service_id}").json()
+    assert (ours["instance_id"], ours["client_id"]) == (active["instance_id"], "7")
+    staging_ids = {
+        s["instance_id"] for s in staging.request("GET", "/services?limit=200").json()["services"]
+    }
+    assert active["instance_id"] not in staging_ids and theirs["instance_id"] in staging_ids
