@@ -24,8 +24,8 @@ final class ProvisioningSyncTest extends TestCase
         Whmcs::reset();
         $this->transport = new FakeTransport();
         ClientFactory::$transport = $this->transport;
-        $server = array_intersect_key(WhmcsParams::service(), array_flip(['serverhostname', 'serverip', 'serversecure', 'serverusername', 'serverpassword']));
-        $this->repository = new FakePendingServiceRepository([new PendingService(42, 3, $server, 'Cloud Server Welcome')]);
+        $server = array_intersect_key(WhmcsParams::service(), array_flip(['serverhostname', 'serverip', 'serversecure', 'serverusername', 'serverpassword', 'userid']));
+        $this->repository = new FakePendingServiceRepository([new PendingService(42, 3, $server, 'Cloud Server Welcome', 7)]);
     }
 
     protected function tearDown(): void
@@ -35,7 +35,7 @@ final class ProvisioningSyncTest extends TestCase
 
     public function testReadyServerIsWrittenIntoWhmcsAndWelcomedOnce(): void
     {
-        $ready = ['service_id' => '42', 'state' => 'active', 'instance_id' => 100123, 'ipv4' => '203.0.113.10', 'ipv6' => '2001:db8::10',
+        $ready = ['service_id' => '42', 'client_id' => '7', 'state' => 'active', 'instance_id' => 100123, 'ipv4' => '203.0.113.10', 'ipv6' => '2001:db8::10',
             'additional_ips' => ['203.0.113.11'], 'username' => 'root', 'password' => 'Gen-Root-Pw-1'];
         $this->transport->answer(200, $ready)->answer(200, $ready);
         $sync = new ProvisioningSync($this->repository, 'localAPI');
@@ -43,7 +43,7 @@ final class ProvisioningSyncTest extends TestCase
         self::assertSame(['ready' => [42], 'waiting' => [], 'failed' => []], $sync->run());
         $sync->run();
 
-        self::assertStringEndsWith('/services/42?include_password=true', $this->transport->requests[0]['url']);
+        self::assertStringEndsWith('/services/42?client_id=7&include_password=true', $this->transport->requests[0]['url']);
         $updates = Whmcs::localApiCalls('UpdateClientProduct');
         self::assertSame([
             'serviceid' => 42,
@@ -59,7 +59,7 @@ final class ProvisioningSyncTest extends TestCase
 
     public function testServerStillBeingSetUpIsLeftAlone(): void
     {
-        $this->transport->answer(200, ['service_id' => '42', 'state' => 'provisioning', 'ipv4' => null]);
+        $this->transport->answer(200, ['service_id' => '42', 'client_id' => '7', 'state' => 'provisioning', 'ipv4' => null]);
 
         $outcome = (new ProvisioningSync($this->repository, 'localAPI'))->run();
 
@@ -81,12 +81,28 @@ final class ProvisioningSyncTest extends TestCase
     public function testFailedSendIsNotRecordedAsSent(): void
     {
         Whmcs::$localApiResults['SendEmail'] = ['result' => 'error', 'message' => 'SMTP down'];
-        $this->transport->answer(200, ['service_id' => '42', 'state' => 'active', 'ipv4' => '203.0.113.10', 'username' => 'root']);
+        $this->transport->answer(200, ['service_id' => '42', 'client_id' => '7', 'state' => 'active', 'ipv4' => '203.0.113.10', 'username' => 'root']);
 
         (new ProvisioningSync($this->repository, 'localAPI'))->run();
 
         self::assertSame([], $this->repository->sent);
         self::assertArrayNotHasKey('servicepassword', Whmcs::localApiCalls('UpdateClientProduct')[0]['values']);
+    }
+
+    public function testAnotherClientsServerIsNeverWrittenBack(): void
+    {
+        $theirs = ['service_id' => '42', 'client_id' => '1', 'state' => 'active', 'instance_id' => 100999, 'ipv4' => '203.0.113.99',
+            'username' => 'root', 'password' => 'Their-Root-Pw-1'];
+        $this->transport->answer(200, $theirs)->answer(200, ['service_id' => '42', 'state' => 'active', 'ipv4' => '203.0.113.99']);
+        $sync = new ProvisioningSync($this->repository, 'localAPI');
+
+        $outcome = $sync->run();
+        $again = $sync->run(); // an older backend that does not say whose the server is
+
+        self::assertSame(ProvisioningSync::OTHER_CLIENT, $outcome['failed'][42]);
+        self::assertSame(ProvisioningSync::OTHER_CLIENT, $again['failed'][42]);
+        self::assertSame([], Whmcs::$localApiCalls, 'no UpdateClientProduct, no welcome email');
+        self::assertSame([], $this->repository->instanceIds);
     }
 
     public function testWelcomeEmailIsHeldUntilTheCronReleasesIt(): void

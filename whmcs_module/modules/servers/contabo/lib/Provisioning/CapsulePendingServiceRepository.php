@@ -17,7 +17,7 @@ final class CapsulePendingServiceRepository implements PendingServiceRepository
     {
         $rows = $this->pendingQuery()
             ->leftJoin('tblemailtemplates as e', 'e.id', '=', 'p.welcomeemail')
-            ->get(['h.id', 'h.packageid', 's.hostname', 's.ipaddress', 's.secure', 's.username', 's.password', 'e.name as welcome']);
+            ->get(['h.id', 'h.userid', 'h.packageid', 's.hostname', 's.ipaddress', 's.secure', 's.username', 's.password', 'e.name as welcome']);
 
         $services = [];
         foreach ($rows as $row) {
@@ -28,7 +28,8 @@ final class CapsulePendingServiceRepository implements PendingServiceRepository
                 'serverusername' => (string) $row->username,
                 // tblservers keeps the password encrypted with the installation's key.
                 'serverpassword' => function_exists('decrypt') ? (string) decrypt((string) $row->password) : '',
-            ], (string) ($row->welcome ?? ''));
+                'userid' => (int) $row->userid,
+            ], (string) ($row->welcome ?? ''), (int) $row->userid);
         }
         return $services;
     }

@@ -13,6 +13,7 @@ final class PendingService
         public readonly int $productId,
         public readonly array $serverParams,
         public readonly string $welcomeEmail,
+        public readonly int $clientId = 0,
     ) {
     }
 }

@@ -14,6 +14,8 @@ use WHMCS\Module\Server\Contabo\ClientFactory;
  */
 final class ProvisioningSync
 {
+    public const OTHER_CLIENT = 'The provisioning backend holds this service id for another client; nothing was written back. Give each WHMCS installation its own signing key.';
+
     /** @var callable(string, array<string, mixed>): array<string, mixed> */
     private $localApi;
 
@@ -35,6 +37,12 @@ final class ProvisioningSync
                 $outcome['failed'][$service->serviceId] = $error->getMessage();
                 continue;
             }
+            if (!self::sameClient($service, $view)) {
+                // A reused service id (restored backup, reinstalled or second WHMCS): never write
+                // another client's server into this service.
+                $outcome['failed'][$service->serviceId] = self::OTHER_CLIENT;
+                continue;
+            }
             if (($view['state'] ?? '') !== 'active' || (string) ($view['ipv4'] ?? '') === '') {
                 $outcome['waiting'][] = $service->serviceId;
                 continue;
@@ -43,6 +51,12 @@ final class ProvisioningSync
             $outcome['ready'][] = $service->serviceId;
         }
         return $outcome;
+    }
+
+    /** @param array<string, mixed> $view ServiceView */
+    private static function sameClient(PendingService $service, array $view): bool
+    {
+        return $service->clientId > 0 && (string) ($view['client_id'] ?? '') === (string) $service->clientId;
     }
 
     /** @param array<string, mixed> $view ServiceView with password */
