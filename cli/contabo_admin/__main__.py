@@ -49,7 +49,9 @@ def _run(options: argparse.Namespace, target: Target, out: TextIO, notes: TextIO
         case "keys" if options.keys_command == "list":
             return commands.list_keys(target, out)
         case "keys" if options.keys_command == "rotate":
-            return commands.rotate_keys(target, out)
+            return commands.rotate_keys(
+                target, out, installation=options.installation, admin=options.admin
+            )
         case "keys":
             return commands.retire_key(target, options.key_id, out)
     raise CliError(f"unknown command {options.command}")
@@ -105,9 +107,20 @@ def _parser() -> argparse.ArgumentParser:
 
     keys = sub.add_parser("keys", help="the WHMCS request-signing keys")
     keys_sub = keys.add_subparsers(dest="keys_command", required=True)
-    keys_sub.add_parser("list", help="the key ids (never the secrets)")
-    keys_sub.add_parser("rotate", help="add a new key; prints its secret once")
-    retire = keys_sub.add_parser("retire", help="remove a key")
+    keys_sub.add_parser("list", help="the key ids, installations and uses (never the secrets)")
+    rotate = keys_sub.add_parser("rotate", help="add a new key; prints its secret once")
+    rotate.add_argument(
+        "--installation",
+        default="default",
+        help="the WHMCS installation the key belongs to (default: default); another name "
+        "gives that WHMCS its own service ids, e.g. staging",
+    )
+    rotate.add_argument(
+        "--admin",
+        action="store_true",
+        help="a key for the admin addon (/admin/* routes), not for the server module",
+    )
+    retire = keys_sub.add_parser("retire", help="remove a key; refused from the next request")
     retire.add_argument("key_id")
     return parser
 

@@ -47,7 +47,11 @@ class AuditQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    service_id: Annotated[str, StringConstraints(pattern=r"^([0-9]{1,12}|-)$")] | None = None
+    # A service key (domain/installations.py), or "-": entries about no service.
+    service_id: (
+        Annotated[str, StringConstraints(pattern=r"^((?:[a-z][a-z0-9-]{0,31}\.)?[0-9]{1,12}|-)$")]
+        | None
+    ) = None
     action: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
     request_id: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
     since: datetime | None = None

@@ -23,13 +23,15 @@ class ContaboCredentials(BaseModel):
 class SigningKey(BaseModel):
     """One WHMCS signing key: its secret and the WHMCS installation it belongs to.
 
-    In the secret a key is ``{"secret": ..., "installation": ...}``; a plain string (the
-    format before installations) is a key of the default installation."""
+    In the secret a key is ``{"secret": ..., "installation": ..., "admin": ...}``; a plain
+    string (the format before installations) is a module key of the default installation."""
 
     model_config = ConfigDict(frozen=True)
 
     secret: SecretStr
     installation: str = Field(default=DEFAULT_INSTALLATION, pattern=INSTALLATION_PATTERN.pattern)
+    # Only admin keys reach /admin/*: a key leaked from a server module's config runs no admin tool.
+    admin: bool = False
 
 
 class SigningKeys(BaseModel):

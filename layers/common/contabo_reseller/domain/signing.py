@@ -22,6 +22,11 @@ TIMESTAMP_PATTERN = re.compile(r"[0-9]{1,12}")
 SIGNATURE_PATTERN = re.compile(r"[0-9A-Fa-f]{64}")
 
 
+def revocation_token_id(key_id: str) -> str:
+    """The tokens-table row that marks a signing key as retired (written by ``keys retire``)."""
+    return f"revoked-key#{key_id}"
+
+
 def canonical_query(params: Mapping[str, Sequence[str]] | None) -> str:
     """Sorted by name then value; each part encoded like PHP's rawurlencode (RFC 3986)."""
     if not params:

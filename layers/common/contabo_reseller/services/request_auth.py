@@ -11,13 +11,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NoReturn
 
-from contabo_reseller.adapters import nonces, secrets
+from contabo_reseller.adapters import key_revocations, nonces, secrets
 from contabo_reseller.domain import signing
 from contabo_reseller.domain.errors import NotAuthenticated
 from contabo_reseller.observability import logger
 from contabo_reseller.settings import get_settings
 
 REJECTION = "The request is not signed by a known WHMCS key, or it is stale or replayed."
+ADMIN_ONLY = (
+    "This signing key is a server module key; admin routes need an admin key. Create one with "
+    "`keys rotate --admin` and enter it in the admin addon's settings."
+)
+ADMIN_PREFIX = "/admin/"
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class VerifiedKey:
 
     key_id: str
     installation: str
+    admin: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,7 @@ def verify_request(
     *,
     now: Callable[[], float] = time.time,
     remember_nonce: Callable[[str, str, int], bool] = nonces.remember_nonce,
+    is_revoked: Callable[[str], bool] = key_revocations.is_revoked,
 ) -> VerifiedKey:
     """Returns the key that signed the request, or raises NotAuthenticated."""
     max_age = get_settings().signature_max_age_seconds
@@ -65,10 +72,16 @@ def verify_request(
     )
     if not signing.signature_matches(key.secret.get_secret_value(), canonical, presented):
         _reject("signature mismatch")
+    # The secret is cached for minutes; the revocation row is read on every request.
+    if is_revoked(key_id):
+        _reject("retired key")
+    if request.path.startswith(ADMIN_PREFIX) and not key.admin:
+        logger.warning("request rejected", extra={"auth_failure": "module key on an admin route"})
+        raise NotAuthenticated(ADMIN_ONLY)
     # Only a correctly signed request may spend a nonce, so nobody can burn WHMCS's nonces.
     if not remember_nonce(key_id, nonce, 2 * max_age):
         _reject("nonce replayed")
-    return VerifiedKey(key_id, key.installation)
+    return VerifiedKey(key_id, key.installation, key.admin)
 
 
 def _reject(reason: str) -> NoReturn:
