@@ -16,6 +16,7 @@ HEADERS = (
     signing.TIMESTAMP_HEADER,
     signing.NONCE_HEADER,
     signing.SIGNATURE_HEADER,
+    signing.VERSION_HEADER,
 )
 RUNS = int(os.environ.get("CHAOS_RUNS", "200"))
 # HTTP cannot carry CR, LF or NUL in a header; everything else of Unicode is fair game,

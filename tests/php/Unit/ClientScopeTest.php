@@ -37,7 +37,7 @@ final class ClientScopeTest extends TestCase
         self::assertStringEndsWith('/services/42?client_id=7&include_password=true', $this->transport->requests[0]['url']);
         self::assertStringEndsWith('/services/42/suspend?client_id=7', $this->transport->requests[1]['url']);
         $headers = $this->transport->requests[0]['headers'];
-        $canonical = RequestSigner::canonicalString('GET', '/services/42', ['client_id' => '7', 'include_password' => 'true'], $headers['X-Whmcs-Timestamp'], $headers['X-Whmcs-Nonce'], '');
+        $canonical = RequestSigner::canonicalStringV2('api.example.test', 'GET', '/Prod/services/42', ['client_id' => '7', 'include_password' => 'true'], $headers['X-Whmcs-Timestamp'], $headers['X-Whmcs-Nonce'], '');
         self::assertSame(RequestSigner::signature((string) WhmcsParams::service()['serverpassword'], $canonical), $headers['X-Whmcs-Signature']);
     }
 

@@ -1,5 +1,6 @@
 """Issue 15 item 7: a retired key is refused from the next request (its revocation row, not the
-cached secret, decides), and only admin keys reach /admin/*."""
+cached secret, decides), only admin keys reach /admin/*, and a signature (version 2) is valid
+only for the host and stage it was made for."""
 
 from __future__ import annotations
 
@@ -32,7 +33,15 @@ def module_key(aws) -> SignedClient:
 
 def signed(client: SignedClient, path: str) -> SignedRequest:
     headers = {k.lower(): v for k, v in client.signature_headers("GET", path, "", b"").items()}
-    return SignedRequest(method="GET", path=path, query=None, headers=headers, body=b"")
+    return SignedRequest(
+        method="GET",
+        path=path,
+        query=None,
+        headers=headers,
+        body=b"",
+        host="unused",
+        full_path="/Prod" + path,
+    )
 
 
 def test_a_module_key_is_of_its_installation_and_not_admin(module_key):
@@ -52,3 +61,31 @@ def test_a_retired_key_is_refused_while_its_secret_is_still_cached(module_key):
 
     with pytest.raises(NotAuthenticated):
         verify_request(signed(module_key, "/services/5"))
+
+
+@pytest.mark.parametrize(
+    "signed_for", ["http://other-api.example/Prod", "http://unused/Staging", "http://unused"]
+)
+def test_a_request_signed_for_another_host_or_stage_is_refused(module_key, signed_for):
+    elsewhere = SignedClient(signed_for, *MODULE_KEY)
+    with pytest.raises(NotAuthenticated):
+        verify_request(signed(elsewhere, "/services/5"))
+
+
+def test_version_1_signatures_are_refused(module_key):
+    request = signed(module_key, "/services/5")
+    headers = dict(request.headers)
+    headers.pop(signing.VERSION_HEADER)
+    canonical = signing.canonical_string(
+        "GET",
+        "/services/5",
+        None,
+        headers[signing.TIMESTAMP_HEADER],
+        headers[signing.NONCE_HEADER],
+        b"",
+    )
+    headers[signing.SIGNATURE_HEADER] = signing.sign(MODULE_KEY[1], canonical)
+    with pytest.raises(NotAuthenticated):
+        verify_request(
+            SignedRequest("GET", "/services/5", None, headers, b"", "unused", "/Prod/services/5")
+        )

@@ -26,6 +26,7 @@ AUTH_HEADERS = (
     signing.TIMESTAMP_HEADER,
     signing.NONCE_HEADER,
     signing.SIGNATURE_HEADER,
+    signing.VERSION_HEADER,
 )
 MALFORMED = {
     signing.TIMESTAMP_HEADER: [
@@ -50,7 +51,15 @@ def signed_headers(path: str = "/ping") -> dict[str, str]:
 
 
 def request_with(headers: dict[str, str]) -> SignedRequest:
-    return SignedRequest(method="GET", path="/ping", query=None, headers=headers, body=b"")
+    return SignedRequest(
+        method="GET",
+        path="/ping",
+        query=None,
+        headers=headers,
+        body=b"",
+        host="unused",
+        full_path="/Prod/ping",
+    )
 
 
 def never_remember(*_: Any) -> bool:
@@ -109,7 +118,12 @@ def test_the_api_answers_401_and_counts_no_error(aws, capsys, header, value):
         "queryStringParameters": None,
         "multiValueQueryStringParameters": None,
         "pathParameters": None,
-        "requestContext": {"requestId": "r-1", "stage": "Prod", "path": "/Prod/ping"},
+        "requestContext": {
+            "requestId": "r-1",
+            "stage": "Prod",
+            "path": "/Prod/ping",
+            "domainName": "unused",
+        },
         "body": None,
         "isBase64Encoded": False,
     }

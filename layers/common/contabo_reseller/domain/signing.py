@@ -14,6 +14,12 @@ TIMESTAMP_HEADER = "x-whmcs-timestamp"
 NONCE_HEADER = "x-whmcs-nonce"
 SIGNATURE_HEADER = "x-whmcs-signature"
 IDEMPOTENCY_HEADER = "x-idempotency-key"
+# Version 2 binds the API's host and stage: a request signed for staging is refused by
+# production even where both trust the same key. Version 1 (no header) is refused: the module
+# and the backend ship together (docs/lifecycle-api.md, Signing).
+VERSION_HEADER = "x-whmcs-signature-version"
+CURRENT_VERSION = "2"
+V2_PREFIX = "WHMCS-HMAC-SHA256-2"
 
 NONCE_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # ASCII only, matched whole: str.isdigit() accepts "²" and int() then fails; "$" accepts a
@@ -53,6 +59,26 @@ def canonical_string(
             timestamp,
             nonce,
             hashlib.sha256(body).hexdigest(),
+        ]
+    )
+
+
+def canonical_string_v2(
+    host: str,
+    method: str,
+    full_path: str,
+    query: Mapping[str, Sequence[str]] | None,
+    timestamp: str,
+    nonce: str,
+    body: bytes,
+) -> str:
+    """Version 2: the host (as the client addressed it, with a port if it named one) and the
+    full path with the stage or base path (``/Prod/services/42``) lead the version 1 lines."""
+    return "\n".join(
+        [
+            V2_PREFIX,
+            host.lower(),
+            canonical_string(method, full_path, query, timestamp, nonce, body),
         ]
     )
 

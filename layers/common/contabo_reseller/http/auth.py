@@ -31,6 +31,8 @@ def require_whmcs_signature(
         query=event.multi_value_query_string_parameters or None,
         headers={name.lower(): value for name, value in (event.headers or {}).items()},
         body=_raw_body(event.body, bool(event.is_base64_encoded)),
+        host=event.request_context.domain_name or event.headers.get("host") or "",
+        full_path=event.request_context.path or event.path,
     )
     key = verify_request(request)
     app.append_context(signing_key_id=key.key_id, installation=key.installation)

@@ -41,6 +41,8 @@ class SignedRequest:
     query: Mapping[str, Sequence[str]] | None
     headers: Mapping[str, str]  # lower-cased names
     body: bytes
+    host: str = ""  # the API's host as addressed (signature version 2)
+    full_path: str = ""  # the path with its stage or base path, e.g. /Prod/services/42
 
 
 def verify_request(
@@ -67,8 +69,16 @@ def verify_request(
     key = secrets.signing_keys().keys.get(key_id)
     if key is None:
         return _reject("unknown key id")
-    canonical = signing.canonical_string(
-        request.method, request.path, request.query, timestamp, nonce, request.body
+    if request.headers.get(signing.VERSION_HEADER) != signing.CURRENT_VERSION:
+        _reject("signature version not supported")
+    canonical = signing.canonical_string_v2(
+        request.host,
+        request.method,
+        request.full_path or request.path,
+        request.query,
+        timestamp,
+        nonce,
+        request.body,
     )
     if not signing.signature_matches(key.secret.get_secret_value(), canonical, presented):
         _reject("signature mismatch")

@@ -21,7 +21,7 @@ final class BackendApi
         private readonly Transport $transport,
         private ModuleLog $log,
     ) {
-        $this->signer = new RequestSigner($server->keyId, $server->secret);
+        $this->signer = new RequestSigner($server->keyId, $server->secret, $server->baseUrl);
     }
 
     /**
