@@ -19,6 +19,8 @@ from tests.integration.lifecycle.test_create_and_provision import order
 
 STAGING_KEY_ID = "staging-key"
 STAGING_SECRET = "staging-signing-secret-0123456789abcdef"
+STAGING_ADMIN_KEY_ID = "staging-admin-key"
+STAGING_ADMIN_SECRET = "staging-admin-secret-0123456789abcdef"
 
 
 @pytest.fixture
@@ -38,6 +40,11 @@ def staging(stack) -> Iterator[SignedClient]:
     keys = {
         **json.loads(original),
         STAGING_KEY_ID: {"secret": STAGING_SECRET, "installation": "staging"},
+        STAGING_ADMIN_KEY_ID: {
+            "secret": STAGING_ADMIN_SECRET,
+            "installation": "staging",
+            "admin": True,
+        },
     }
     client.put_secret_value(SecretId=secret_id, SecretString=json.dumps(keys))
     parameters.clear_caches()
@@ -136,3 +143,31 @@ def test_the_same_id_in_another_installation_is_its_own_order(
         s["instance_id"] for s in staging.request("GET", "/services?limit=200").json()["services"]
     }
     assert active["instance_id"] not in staging_ids and theirs["instance_id"] in staging_ids
+
+
+def test_another_installations_admin_sees_neither_jobs_nor_guardrails(stack, whmcs, staging):
+    from contabo_reseller.adapters import job_queue
+    from contabo_reseller.services import action_queue
+
+    staging_admin = SignedClient(stack.api_url, STAGING_ADMIN_KEY_ID, STAGING_ADMIN_SECRET)
+    job_id = action_queue.enqueue("990001", "reinstall", {}, "test", wake=False)
+    job = job_queue.get(job_id)
+    assert job_queue.transition(job, ("queued",), status="parked")
+    product_rules = {"allow_rescue": False}
+    assert whmcs.request("PUT", "/admin/products/3/guardrails", product_rules).status_code == 200
+    try:
+        theirs = staging_admin.request("GET", "/admin/jobs?status=parked&limit=200").json()
+        ours = whmcs.request("GET", "/admin/jobs?status=parked&limit=200").json()
+        retried = staging_admin.request("POST", f"/admin/jobs/{job_id}/retry")
+        their_rules = staging_admin.request("GET", "/admin/products/3/guardrails").json()
+
+        assert job_id not in {item["job_id"] for item in theirs["items"]}
+        assert job_id in {item["job_id"] for item in ours["items"]}
+        assert retried.status_code == 404
+        assert job_queue.get(job_id).status == "parked"
+        assert their_rules["allow_rescue"] is True
+        assert whmcs.request("GET", "/admin/products/3/guardrails").json()["allow_rescue"] is False
+    finally:
+        whmcs.request("PUT", "/admin/products/3/guardrails", {})
+        whmcs.request("POST", f"/admin/jobs/{job_id}/skip")
+        staging_admin.close()
