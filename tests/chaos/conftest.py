@@ -58,6 +58,7 @@ MODULE_ORDER = (
     "test_auth_every_route",
     "test_auth_header_fuzz",
     "test_ownership",
+    "test_reused_ids",
     "test_load",
     "test_openapi_fuzz",
     "test_no_secrets_in_logs",
