@@ -171,3 +171,21 @@ def test_another_installations_admin_sees_neither_jobs_nor_guardrails(stack, whm
         whmcs.request("PUT", "/admin/products/3/guardrails", {})
         whmcs.request("POST", f"/admin/jobs/{job_id}/skip")
         staging_admin.close()
+
+
+def test_the_same_client_number_in_another_installation_has_its_own_ssh_keys(whmcs, staging):
+    from tests.integration.service_management.conftest import new_public_key
+
+    added = whmcs.request(
+        "POST", "/clients/7/ssh-keys", {"name": "production", "public_key": new_public_key()}
+    )
+    assert added.status_code == 201, added.text
+    try:
+        theirs = staging.request("GET", "/clients/7/ssh-keys")
+        assert theirs.status_code == 200
+        assert added.json()["id"] not in theirs.text
+        gone = staging.request("DELETE", f"/clients/7/ssh-keys/{added.json()['id']}")
+        assert gone.status_code == 404
+        assert added.json()["id"] in whmcs.request("GET", "/clients/7/ssh-keys").text
+    finally:
+        whmcs.request("DELETE", f"/clients/7/ssh-keys/{added.json()['id']}")

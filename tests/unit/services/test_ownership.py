@@ -5,6 +5,7 @@ import pytest
 from contabo_reseller.adapters import service_store
 from contabo_reseller.domain.errors import Conflict
 from contabo_reseller.services import ownership
+from contabo_reseller.services.service_policy import client_id_of
 
 
 def ordered(service_id: str, **fields):
@@ -55,3 +56,8 @@ def test_reads_check_the_client_only_when_whmcs_names_one(aws):
     ownership.require_client("999", "8")  # nothing ordered: the route answers 404 itself
     with pytest.raises(Conflict):
         ownership.require_client("504", "8")
+
+
+def test_a_client_is_keyed_with_its_services_installation(aws):
+    assert client_id_of(ordered("505")) == "7"
+    assert client_id_of(ordered("staging.505")) == "staging.7"

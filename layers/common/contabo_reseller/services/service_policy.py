@@ -110,6 +110,9 @@ def instance_id_of(record: ServiceRecord) -> int:
 
 
 def client_id_of(record: ServiceRecord) -> str:
+    """The service's client as the backend keys clients (its SSH key vault, its private
+    networks): WHMCS numbers clients anew in every installation, so the key carries it."""
     if not record.client_id:
         raise NotFound("This service has no WHMCS client on record.")
-    return record.client_id
+    installation = installations.installation_of(record.service_id)
+    return installations.scoped_id(installation, record.client_id)
