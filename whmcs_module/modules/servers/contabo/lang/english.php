@@ -218,3 +218,6 @@ $_LANG['cloudserver_invalid_cidr'] = 'Please enter an IP address or network such
 $_LANG['cloudserver_invalid_network_name'] = 'Network names have 1 to 64 characters: letters, digits and _ : - (no spaces).';
 $_LANG['cloudserver_network_name_rules'] = 'Up to 64 characters: letters, digits and _ : - (no spaces).';
 $_LANG['cloudserver_invalid_preset'] = 'Please choose a preset from the list.';
+// A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
+$_LANG['cloudserver_msg_service_id_reused_client'] = 'Service {service_id} belongs to another client in the provisioning backend, so nothing was ordered or changed. WHMCS service ids repeat after a restored backup, a reinstalled WHMCS or when a second WHMCS shares the backend\'s signing key: give each WHMCS installation its own signing key.';
+$_LANG['cloudserver_msg_service_id_reused_order'] = 'Service {service_id} was already ordered in the provisioning backend as a different product, region or kind, so nothing was ordered. WHMCS service ids repeat after a restored backup, a reinstalled WHMCS or when a second WHMCS shares the backend\'s signing key: give each WHMCS installation its own signing key.';
