@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from contabo_reseller import metrics
 from contabo_reseller.adapters import object_storage_claims, service_store, whmcs_api
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import (
     ConfigurationError,
     DomainError,
@@ -286,13 +287,17 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
 
 
 def _push_to_whmcs(record: ServiceRecord, contabo: ContaboGateway) -> None:
-    """When the reseller gave us WHMCS API credentials, write the result straight in."""
-    if not whmcs_api.configured():
+    """When the reseller gave us WHMCS API credentials, write the result straight in. They are
+    the default installation's WHMCS: another installation's services wait for its cron hook."""
+    if not whmcs_api.configured() or not installations.belongs_to(
+        record.service_id, installations.DEFAULT_INSTALLATION
+    ):
         return
     password_secret = (record.details.get("secret_ids") or {}).get("root_password")
     details = record.details
     pushed = whmcs_api.update_client_product(
         record.service_id,
+        client_id=record.client_id or "",
         dedicated_ip=details.get("ipv4") or "",
         assigned_ips=[ip for ip in [details.get("ipv6"), *details.get("additional_ips", [])] if ip],
         username=details.get("username") or "root",
