@@ -189,3 +189,11 @@ def test_the_same_client_number_in_another_installation_has_its_own_ssh_keys(whm
         assert added.json()["id"] in whmcs.request("GET", "/clients/7/ssh-keys").text
     finally:
         whmcs.request("DELETE", f"/clients/7/ssh-keys/{added.json()['id']}")
+
+
+def test_the_connection_test_says_which_installation_a_whmcs_is(whmcs, staging):
+    theirs = staging.request("GET", "/connection").json()["checks"]["signing_key"]["detail"]
+    ours = whmcs.request("GET", "/connection").json()["checks"]["signing_key"]["detail"]
+
+    assert theirs == "server module key staging-key of WHMCS installation 'staging'"
+    assert ours == "admin key local-key of WHMCS installation 'default'"

@@ -35,7 +35,9 @@ def require_whmcs_signature(
         full_path=event.request_context.path or event.path,
     )
     key = verify_request(request)
-    app.append_context(signing_key_id=key.key_id, installation=key.installation)
+    app.append_context(
+        signing_key_id=key.key_id, installation=key.installation, admin_key=key.admin
+    )
     return next_middleware(app)
 
 
@@ -54,6 +56,15 @@ def scope_to_caller(app: APIGatewayRestResolver, next_middleware: NextMiddleware
 
 def installation(app: APIGatewayRestResolver) -> str:
     return str(app.context.get("installation", installations.DEFAULT_INSTALLATION))
+
+
+def signing_key_description(app: APIGatewayRestResolver) -> str:
+    """Which key signed, for the admin checking a WHMCS connection (never the secret)."""
+    use = "admin" if app.context.get("admin_key") else "server module"
+    return (
+        f"{use} key {app.context.get('signing_key_id', '?')} of WHMCS installation "
+        f"{installation(app)!r}"
+    )
 
 
 def _client_id(app: APIGatewayRestResolver) -> str | None:

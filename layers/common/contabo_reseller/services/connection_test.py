@@ -17,9 +17,11 @@ class ConnectionReport(BaseModel):
     checks: dict[str, CheckResult]
 
 
-def test_connection() -> ConnectionReport:
+def test_connection(signed_by: str | None = None) -> ConnectionReport:
     health = check_health()
     checks = dict(health.checks)
+    if signed_by:  # which installation this WHMCS is, as the backend sees its key
+        checks["signing_key"] = CheckResult(ok=True, detail=signed_by)
     ok = health.status == "ok"
     if ok:
         try:
