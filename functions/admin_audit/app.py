@@ -40,6 +40,7 @@ def search_audit(
         since=from_,
         until=to,
         limit=limit,
+        installation=installation(api),
     )
     if format == "csv":
         return Response(

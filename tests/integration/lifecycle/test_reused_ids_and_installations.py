@@ -197,3 +197,23 @@ def test_the_connection_test_says_which_installation_a_whmcs_is(whmcs, staging):
 
     assert theirs == "server module key staging-key of WHMCS installation 'staging'"
     assert ours == "admin key local-key of WHMCS installation 'default'"
+
+
+def test_another_installations_admin_reads_none_of_the_services_audit_rows(
+    stack, whmcs, staging, service_id, active
+):
+    staging_admin = SignedClient(stack.api_url, STAGING_ADMIN_KEY_ID, STAGING_ADMIN_SECRET)
+    try:
+        by_day = staging_admin.request("GET", "/admin/audit?limit=200").json()["items"]
+        by_id = staging_admin.request("GET", f"/admin/audit?service_id={service_id}").json()
+        ours = whmcs.request("GET", f"/admin/audit?service_id={service_id}").json()["items"]
+    finally:
+        staging_admin.close()
+
+    assert by_day
+    assert all(
+        row["service_id"] in (None, "-") or row["service_id"].startswith("staging.")
+        for row in by_day
+    )
+    assert by_id["items"] == []
+    assert any(row["action"] == "create" for row in ours)
