@@ -167,6 +167,11 @@ def test_another_installations_admin_sees_neither_jobs_nor_guardrails(stack, whm
         assert job_queue.get(job_id).status == "parked"
         assert their_rules["allow_rescue"] is True
         assert whmcs.request("GET", "/admin/products/3/guardrails").json()["allow_rescue"] is False
+        simulate = order(whmcs_product_id="3")
+        their_sim = staging_admin.request("POST", "/admin/orders/simulate", simulate).json()
+        our_sim = whmcs.request("POST", "/admin/orders/simulate", simulate).json()
+        assert their_sim["guardrails"]["allow_rescue"] is True
+        assert our_sim["guardrails"]["allow_rescue"] is False
     finally:
         whmcs.request("PUT", "/admin/products/3/guardrails", {})
         whmcs.request("POST", f"/admin/jobs/{job_id}/skip")
