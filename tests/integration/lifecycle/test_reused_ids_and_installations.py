@@ -222,3 +222,15 @@ def test_another_installations_admin_reads_none_of_the_services_audit_rows(
     )
     assert by_id["items"] == []
     assert any(row["action"] == "create" for row in ours)
+
+
+def test_another_installation_never_replays_an_answer_by_its_idempotency_key(
+    whmcs, staging, service_id, active
+):
+    key = "shared-idempotency-key-0001"
+    ours = whmcs.request("POST", f"/services/{service_id}/refresh", {}, idempotency_key=key)
+    theirs = staging.request("POST", f"/services/{service_id}/refresh", {}, idempotency_key=key)
+
+    assert ours.status_code == 200
+    assert theirs.status_code == 404, theirs.text
+    assert active["ipv4"] not in theirs.text
