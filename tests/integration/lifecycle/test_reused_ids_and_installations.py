@@ -68,6 +68,8 @@ def test_a_create_for_another_clients_id_is_refused_and_buys_nothing(
     error = response.json()["error"]
     assert "belongs to another client" in error["message"]
     assert "signing key" in error["message"]  # what the admin can do about it
+    assert error["message_code"] == "service_id_reused_client"
+    assert error["params"] == {"service_id": service_id}
     assert active["ipv4"] not in response.text
     assert purchases(sim) == before
     assert service_store.get(service_id).client_id == "7"
