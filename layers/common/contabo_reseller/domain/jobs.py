@@ -8,6 +8,15 @@ from pydantic import BaseModel, Field
 
 JobStatus = Literal["queued", "running", "parked", "done", "skipped"]
 ScheduleName = Literal["provisioning", "status-sync", "catalog-sync", "usage-sync", "action-queue"]
+# Each scheduled job's name -> the setting naming its function. These names are the one
+# vocabulary of jobs: the admin API, the addon, `make run-job` and the admin CLI use them.
+SCHEDULE_FUNCTION_SETTINGS: dict[ScheduleName, str] = {
+    "provisioning": "provisioning_worker_function",
+    "status-sync": "status_sync_function",
+    "catalog-sync": "catalog_sync_function",
+    "usage-sync": "usage_sync_function",
+    "action-queue": "action_queue_worker_function",
+}
 
 
 class JobView(BaseModel):
