@@ -26,6 +26,7 @@ from contabo_reseller import metrics
 from contabo_reseller.adapters import object_storage_claims, service_store, whmcs_api
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain import installations
+from contabo_reseller.domain.domains import DOMAIN
 from contabo_reseller.domain.errors import (
     ConfigurationError,
     DomainError,
@@ -131,6 +132,10 @@ def _purchaser_for(
         from contabo_reseller.services.object_storage_provisioning import ObjectStoragePurchaser
 
         return ObjectStoragePurchaser(record.service_id, trace_id)
+    if record.kind == DOMAIN:
+        from contabo_reseller.services.domains.registration import DomainPurchaser
+
+        return DomainPurchaser(record.service_id, trace_id)
     return ServerPurchaser(gateway or gateway_for(record.service_id, trace_id))
 
 
