@@ -177,12 +177,32 @@ class ServiceView(BaseModel):
     next_due_date: str | None = None
     capabilities: ServiceCapabilities = Field(default_factory=ServiceCapabilities)
     client_email: str | None = None  # from the order; ListAccounts matches WHMCS clients by it
+    # Why a failed service failed, for the reseller's staff (the cron hook tells them once):
+    # reason (may name the provider: never shown to customers), request_id, failed_at.
+    failure: dict[str, str | None] | None = None
     object_storage: ObjectStorageView | None = None  # kind "object_storage" only
 
 
 class ServiceList(BaseModel):
     services: list[ServiceView]
     next_cursor: str | None = None
+
+
+class StatusBatchRequest(BaseModel):
+    """The module's cron hook: every service it still waits for, asked in one call."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    service_ids: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{1,12}$")]] = Field(
+        min_length=1, max_length=100
+    )
+
+
+class StatusBatch(BaseModel):
+    services: list[ServiceView]  # the ids the backend knows, in the order asked
+    unknown: list[str] = Field(
+        default_factory=list, description="Ids never created here (e.g. unpaid orders)"
+    )
 
 
 def view_fields(details: dict[str, Any]) -> dict[str, Any]:

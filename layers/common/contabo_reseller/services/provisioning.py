@@ -338,5 +338,18 @@ def instance_details(instance: InstanceFacts) -> dict[str, Any]:
 
 
 def _fail(record: ServiceRecord, message: str) -> None:
+    """Failed needs the reseller's staff: the row keeps why, in words, and the request id the
+    audit log knows it by (the module's cron hook tells staff once); the dashboard counts it."""
     logger.warning("service needs the admin", extra={"status_message": message})
-    service_store.update(record, state=ServiceState.FAILED.value, status_message=message)
+    failure = {
+        "reason": message,
+        "request_id": record.purchase_request_id,
+        "failed_at": datetime.now(UTC).isoformat(),
+    }
+    service_store.update(
+        record,
+        state=ServiceState.FAILED.value,
+        status_message=message,
+        details={"failure": failure},
+    )
+    metrics.record(metrics.SERVICE_FAILED, 1)

@@ -8,7 +8,7 @@ from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.domain.errors import InvalidInput
-from contabo_reseller.domain.service import ServiceList, ServiceState, ServiceView
+from contabo_reseller.domain.service import ServiceList, ServiceState, ServiceView, StatusBatch
 from contabo_reseller.services.contabo_gateway import gateway_for
 from contabo_reseller.services.views import service_view
 
@@ -29,6 +29,16 @@ def list_services(state: str | None, limit: int, cursor: str | None) -> ServiceL
     return ServiceList(
         services=[service_view(r) for r in records],
         next_cursor=_encode(last_key) if last_key else None,
+    )
+
+
+def status_batch(service_ids: list[str]) -> StatusBatch:
+    """Many services in one read (the cron hook asks once per run, not once per service)."""
+    wanted = list(dict.fromkeys(service_ids))
+    found = {r.service_id: r for r in service_store.many(wanted) if r.state != "new"}
+    return StatusBatch(
+        services=[service_view(found[sid]) for sid in wanted if sid in found],
+        unknown=[sid for sid in wanted if sid not in found],
     )
 
 
