@@ -17,6 +17,7 @@ def _failed_service(stack, whmcs, sim, service_id: str) -> dict:
     run_worker(stack)
     view = whmcs.request("GET", f"/services/{service_id}").json()
     assert view["state"] == "failed"
+    assert "verification_required" in view["status_message"]  # Contabo's state, for the admin
     return view
 
 
