@@ -113,6 +113,17 @@ function contabo_ConfigOptions(): array
             'Size' => '6',
             'Description' => 'Object storage only: the size when no "Storage Size" configurable option is offered, e.g. 0.25 or 1.',
         ],
+        'Failure Notice' => [
+            'Type' => 'dropdown',
+            'Options' => ['email' => 'Admin email', 'ticket' => 'Support ticket'],
+            'Default' => 'email',
+            'Description' => 'How staff hear, once, that a server could not be set up after the order was accepted (always also in the Activity Log).',
+        ],
+        'Failure Ticket Department' => [
+            'Type' => 'text',
+            'Size' => '6',
+            'Description' => 'Support department ID for those tickets (Support > Support Departments); an admin email is sent when empty.',
+        ],
     ];
 }
 

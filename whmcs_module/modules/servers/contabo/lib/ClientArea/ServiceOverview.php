@@ -60,7 +60,9 @@ final class ServiceOverview
 
         return [
             'state' => $this->state(),
-            'status_message' => (string) ($this->view['status_message'] ?? ''),
+            // A failure's reason is for staff (it may name the provider); the template says
+            // what is true in the customer's language instead.
+            'status_message' => $this->state() === 'failed' ? '' : (string) ($this->view['status_message'] ?? ''),
             'instance_status' => (string) ($this->view['instance_status'] ?? ''),
             'pending' => $this->isPending(),
             'progress' => $this->progressPercent(),
