@@ -57,6 +57,13 @@ BILLING_JOB = "billing_action"
 BILLING_WAIT_SECONDS = 2.0
 # Contabo's lists may lag a purchase this long (the provisioning worker's rule too).
 RECONCILE_GRACE_SECONDS = 120
+UPGRADE_JOB = "settle_upgrade"
+# As long as Contabo's audit list and an instance's add-on list may both lag an upgrade.
+UPGRADE_SETTLE_SECONDS = RECONCILE_GRACE_SECONDS
+UPGRADE_BEING_CONFIRMED = (
+    "An earlier upgrade of this server is being confirmed with the provider; this change is "
+    "applied once that is known, without ordering anything twice."
+)
 TERMINATE_AFTER_PURCHASE = (
     "Termination accepted: the order still being confirmed is cancelled as soon as it is "
     "linked, and nothing more is ordered."
@@ -337,24 +344,68 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
             )
         if request.product_id and request.product_id != record.product_id:
             _refuse_product_change(record.product_id, request.product_id)
-        current = _settle_pending_upgrade(record, contabo, record.details.get("add_ons") or {})
-        if (current.get("private_networking") and not request.add_ons.private_networking) or (
-            current.get("backup") and not request.add_ons.backup
-        ):
-            raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
-        wants_network = request.add_ons.private_networking and not current.get("private_networking")
-        wants_backup = request.add_ons.backup and not current.get("backup")
-        if wants_network or wants_backup:
-            _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
-        service_store.update(
-            record, details={"add_ons": request.add_ons.model_dump(), "upgrade_pending": None}
-        )
+        if not _change_add_ons(record, contabo, request.add_ons.model_dump()):
+            # An earlier attempt's outcome is not known yet: this one is applied (once) by a
+            # queued job when Contabo's lists have settled, never bought a second time now.
+            action_queue.enqueue(
+                service_id,
+                UPGRADE_JOB,
+                {"add_ons": request.add_ons.model_dump()},
+                actor,
+                key=service_id,
+                wake=False,
+            )
+            view = service_view(record)
+            view.status_message = UPGRADE_BEING_CONFIRMED
+            return view
         return service_view(record)
+
+
+def _change_add_ons(
+    record: ServiceRecord, contabo: ContaboGateway, add_ons: dict[str, Any]
+) -> bool:
+    """Buys the add-ons ``add_ons`` asks for and the service lacks; False (nothing done) while
+    an earlier upgrade with an unknown outcome is inside its settle window."""
+    current = _settle_pending_upgrade(record, contabo, record.details.get("add_ons") or {})
+    if current is None:
+        return False
+    if (current.get("private_networking") and not add_ons.get("private_networking")) or (
+        current.get("backup") and not add_ons.get("backup")
+    ):
+        raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
+    wants_network = bool(add_ons.get("private_networking")) and not current.get(
+        "private_networking"
+    )
+    wants_backup = bool(add_ons.get("backup")) and not current.get("backup")
+    if wants_network or wants_backup:
+        _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
+    service_store.update(record, details={"add_ons": add_ons, "upgrade_pending": None})
+    return True
+
+
+@action_queue.handles(UPGRADE_JOB)
+def apply_settled_upgrade(job: action_queue.QueuedJob) -> str:
+    """The retried upgrade, once the earlier attempt's outcome is known (see change_package)."""
+    assert job.service_id
+    try:
+        with _existing(job.service_id, "change_package", job.actor or "worker") as (
+            record,
+            contabo,
+        ):
+            if not _change_add_ons(record, contabo, dict(job.payload["add_ons"])):
+                pending = record.details.get("upgrade_pending") or {}
+                left = float(pending.get("started_at") or 0) + UPGRADE_SETTLE_SECONDS - time.time()
+                raise action_queue.NotYet(
+                    UPGRADE_BEING_CONFIRMED, delay_seconds=max(5, round(left))
+                )
+            return "add-ons applied"
+    except ServiceBusy:
+        raise action_queue.NotYet("waiting for the running action to end", 10) from None
 
 
 def _settle_pending_upgrade(
     record: ServiceRecord, contabo: ContaboGateway, current: dict[str, Any]
-) -> dict[str, Any]:
+) -> dict[str, Any] | None:
     """An earlier upgrade whose outcome was unknown: if Contabo's audit list has a change made
     by its x-request-id, or the instance has more add-ons than before it, exactly what that
     attempt asked for was bought (whatever this request asks). The audit list comes first:
@@ -363,6 +414,7 @@ def _settle_pending_upgrade(
     if not pending:
         return current
     instance_id = _instance_id(record)
+    within_window = time.time() - float(pending.get("started_at") or 0) < UPGRADE_SETTLE_SECONDS
     request_id = pending.get("request_id")
     bought_by_id = bool(request_id) and contabo.instance_changed_by_request_id(
         instance_id, request_id
@@ -370,7 +422,9 @@ def _settle_pending_upgrade(
     if not bought_by_id and (
         len(contabo.get_instance(instance_id).add_ons) <= pending["add_ons_before"]
     ):
-        return current  # it never went through: nothing was bought
+        # Both lists may still lag a purchase that went through: only once the settle
+        # window has passed does "not shown" mean "never bought".
+        return None if within_window else current
     bought = {
         **current,
         "private_networking": bool(
@@ -398,6 +452,7 @@ def _upgrade_once(
                 "private_networking": private_networking,
                 "backup": backup,
                 "request_id": request_id,
+                "started_at": time.time(),
             }
         },
     )
