@@ -3,8 +3,6 @@ a purchase is reconciled, never bought twice; Windows refuses a password reset."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from contabo_reseller.adapters import service_store
@@ -19,14 +17,6 @@ from contabo_reseller.services import manage_service, provisioning
 from tests.unit.fakes.contabo import IMAGES, FakeContaboGateway
 
 SERVICE_ID = "42"
-
-
-@pytest.fixture
-def contabo(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeContaboGateway]:
-    fake = FakeContaboGateway()
-    monkeypatch.setattr(manage_service, "gateway_for", fake.for_service)
-    monkeypatch.setattr(provisioning, "gateway_for", fake.for_service)
-    yield fake
 
 
 def _ordered(service_id: str = SERVICE_ID, image_index: int = 0) -> None:

@@ -4,7 +4,6 @@ it, and the server the purchase bought is cancelled the moment it is linked - ex
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -13,14 +12,6 @@ from contabo_reseller.domain.service import ServiceState, TerminateRequest
 from contabo_reseller.services import manage_service, provisioning
 from tests.unit.fakes.contabo import FakeContaboGateway
 from tests.unit.services.test_purchases_with_fake_contabo import SERVICE_ID, _active, _ordered
-
-
-@pytest.fixture
-def contabo(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeContaboGateway]:
-    fake = FakeContaboGateway()
-    monkeypatch.setattr(manage_service, "gateway_for", fake.for_service)
-    monkeypatch.setattr(provisioning, "gateway_for", fake.for_service)
-    yield fake
 
 
 def _lists_lag(monkeypatch: pytest.MonkeyPatch) -> None:

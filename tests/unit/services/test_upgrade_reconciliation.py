@@ -3,8 +3,6 @@ audit list, not only by the instance's add-on count (which may not show it yet).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from contabo_reseller.adapters import job_queue, service_store
@@ -12,7 +10,7 @@ from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.errors import PurchaseOutcomeUnknown
 from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.service import ChangePackageRequest
-from contabo_reseller.services import action_queue, manage_service, provisioning
+from contabo_reseller.services import action_queue, manage_service
 from tests.unit.fakes.contabo import FakeContaboGateway
 from tests.unit.services.test_purchases_with_fake_contabo import (
     SERVICE_ID,
@@ -20,14 +18,6 @@ from tests.unit.services.test_purchases_with_fake_contabo import (
     _ordered,
     upgrade_window_passes,
 )
-
-
-@pytest.fixture
-def contabo(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeContaboGateway]:
-    fake = FakeContaboGateway()
-    monkeypatch.setattr(manage_service, "gateway_for", fake.for_service)
-    monkeypatch.setattr(provisioning, "gateway_for", fake.for_service)
-    yield fake
 
 
 def test_a_lost_upgrade_not_yet_shown_on_the_instance_is_not_bought_again(

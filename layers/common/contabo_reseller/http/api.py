@@ -63,7 +63,9 @@ class _Resolver(APIGatewayRestResolver):
         logger.remove_keys(list(ACTION_LOG_KEYS))  # left by an earlier request's failed action
         self.current_event = cast("APIGatewayProxyEvent", self._to_proxy_event(dict(event)))
         try:
-            with invocation.running(context):
+            # A signed request is WHMCS waiting for its answer: it runs within WHMCS's budget.
+            budget = invocation.WHMCS_BUDGET_SECONDS if self.signed else None
+            with invocation.running(context, budget_seconds=budget):
                 return super().resolve(event, context)
         finally:
             metrics.flush()

@@ -21,6 +21,7 @@ from contabo_reseller.domain.errors import (
     Conflict,
     InvalidInput,
     NotFound,
+    OutOfTime,
     ServiceBusy,
 )
 from contabo_reseller.domain.instance import InstanceFacts
@@ -54,7 +55,7 @@ REFUSED_WHILE_SUSPENDED = ("start", "restart", "change_password")
 BILLING_ACTIONS = ("suspend", "terminate", "unsuspend", "billing")
 BILLING_JOB = "billing_action"
 # How long suspend/terminate wait for a running action before recording themselves instead.
-BILLING_WAIT_SECONDS = 2.0
+BILLING_WAIT_SECONDS = 1.5
 # Contabo's lists may lag a purchase this long (the provisioning worker's rule too).
 RECONCILE_GRACE_SECONDS = 120
 UPGRADE_JOB = "settle_upgrade"
@@ -109,8 +110,8 @@ def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: 
         for job_id in wake:
             action_queue.wake_worker(job_id)
         return view
-    except ServiceBusy:
-        pass
+    except (ServiceBusy, OutOfTime):
+        pass  # recorded below; every step of both is safe to do again
     record = service_store.record_billing_action(service_id, name, request, actor)
     if record is None or record.state == "new":
         raise NotFound(f"Service {service_id} is not known to the backend.")
