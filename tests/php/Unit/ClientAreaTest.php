@@ -81,6 +81,20 @@ final class ClientAreaTest extends TestCase
         self::assertStringNotContainsStringIgnoringCase('contabo', json_encode($service));
     }
 
+    public function testThePowerStateIsSaidInTheCustomersWordsNeverTheProvidersStateName(): void
+    {
+        $this->transport->answer(200, ['service_id' => '42', 'state' => 'active', 'instance_status' => 'reset_password']);
+
+        $service = contabo_ClientArea(WhmcsParams::service())['templateVariables']['service'];
+
+        self::assertSame('cloudserver_power_state_busy', $service['power_state_key']);
+        foreach (['english', 'german'] as $language) {
+            $_LANG = [];
+            require MODULE_DIR . "/lang/{$language}.php";
+            self::assertNotEmpty($_LANG['cloudserver_power_state_busy'] ?? '', $language);
+        }
+    }
+
     public function testSuspendedServiceOffersNoPowerActions(): void
     {
         $this->transport->answer(200, ['service_id' => '42', 'state' => 'suspended', 'suspended' => true]);

@@ -45,8 +45,9 @@
                             {if $service.status_message && !$service.pending} <span class="text-muted">{$service.status_message|escape}</span>{/if}
                         </td>
                     </tr>
-                    {if $service.instance_status}
-                        <tr><th scope="row">{$LANG.cloudserver_power_state}</th><td>{$service.instance_status|escape}</td></tr>
+                    {if $service.power_state_key}
+                        {assign var="powerKey" value=$service.power_state_key}
+                        <tr><th scope="row">{$LANG.cloudserver_power_state}</th><td>{$LANG.$powerKey}</td></tr>
                     {/if}
                     <tr><th scope="row">{$LANG.cloudserver_hostname}</th><td>{if $service.hostname}{$service.hostname|escape}{else}{$LANG.cloudserver_not_set}{/if}</td></tr>
                     <tr>

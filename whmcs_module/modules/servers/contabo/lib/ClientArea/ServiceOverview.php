@@ -64,6 +64,9 @@ final class ServiceOverview
             // what is true in the customer's language instead.
             'status_message' => $this->state() === 'failed' ? '' : (string) ($this->view['status_message'] ?? ''),
             'instance_status' => (string) ($this->view['instance_status'] ?? ''),
+            // The lang key of the power state in the customer's words (never the provider's
+            // own state names such as reset_password).
+            'power_state_key' => self::powerStateKey((string) ($this->view['instance_status'] ?? '')),
             'pending' => $this->isPending(),
             'progress' => $this->progressPercent(),
             'suspended' => !empty($this->view['suspended']),
@@ -83,6 +86,24 @@ final class ServiceOverview
             'cancel_date' => self::date($this->view['cancel_date'] ?? null),
             'power_actions' => $this->powerActionsAllowed() ? self::POWER_ACTIONS : [],
         ];
+    }
+
+    private static function powerStateKey(string $status): string
+    {
+        if ($status === '') {
+            return '';
+        }
+        $group = match ($status) {
+            'running' => 'running',
+            'stopped' => 'stopped',
+            'stopping' => 'stopping',
+            'starting', 'restarting' => 'starting',
+            'provisioning', 'installing', 'manual_provisioning', 'pending_payment' => 'setup',
+            'rescue' => 'rescue',
+            'error', 'product_not_available', 'verification_required' => 'attention',
+            default => 'busy',
+        };
+        return 'cloudserver_power_state_' . $group;
     }
 
     private static function date(mixed $value): string
