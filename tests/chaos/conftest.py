@@ -55,6 +55,9 @@ RUNS = int(os.environ.get("CHAOS_RUNS", "200"))
 MODULE_ORDER = (
     "test_exactly_once",
     "test_crash_consistency",
+    "test_terminate_any_step",
+    "test_billing_wins",
+    "test_latency_budget",
     "test_auth_every_route",
     "test_ownership",
     "test_load",
