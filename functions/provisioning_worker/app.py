@@ -28,4 +28,5 @@ def _handle(event: dict, context: LambdaContext) -> dict:
     return run_scheduled_job(
         "provisioning_worker",
         lambda: provisioning.advance_all(context.get_remaining_time_in_millis),
+        quiet_when_idle=True,
     )

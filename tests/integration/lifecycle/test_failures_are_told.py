@@ -18,6 +18,8 @@ def _failed_service(stack, whmcs, sim, service_id: str) -> dict:
     view = whmcs.request("GET", f"/services/{service_id}").json()
     assert view["state"] == "failed"
     assert "verification_required" in view["status_message"]  # Contabo's state, for the admin
+    assert "contabo" not in view["status_message"].lower()  # staff detail, still white-label
+    assert view["instance_status"] == "verification_required"  # the client area translates it
     return view
 
 

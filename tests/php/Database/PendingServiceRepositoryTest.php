@@ -28,7 +28,7 @@ final class PendingServiceRepositoryTest extends TestCase
         $this->repository = new CapsulePendingServiceRepository();
         Capsule::table('tblservers')->insert(['id' => 1, 'hostname' => 'api.reseller.example', 'ipaddress' => '', 'secure' => 'on', 'username' => 'whmcs-1', 'password' => 'enc']);
         Capsule::table('tblemailtemplates')->insert(['id' => 5, 'name' => 'Cloud Server Welcome']);
-        Capsule::table('tblproducts')->insert(['id' => 3, 'name' => 'VPS S', 'servertype' => 'contabo', 'welcomeemail' => 5, 'configoption11' => 'ticket', 'configoption12' => '4']);
+        Capsule::table('tblproducts')->insert(['id' => 3, 'name' => 'VPS S', 'servertype' => 'contabo', 'welcomeemail' => 5, 'configoption12' => 'ticket', 'configoption13' => '4']);
         Capsule::table('tblproducts')->insert(['id' => 9, 'name' => 'Other', 'servertype' => 'cpanel', 'welcomeemail' => 5]);
         $this->service(42, 3, 'Pending', null);
         $this->service(43, 3, 'Active', '');

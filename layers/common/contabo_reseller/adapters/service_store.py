@@ -103,6 +103,7 @@ def _try_lock(service_id: str, action: str, owner: str, seconds: float | None) -
                 "running_action": running,
                 "lock_expires_at": holder.lock_expires_at if holder else None,
             },
+            message_code="service_busy",
         )
     setattr(record, _FENCE, owner)
     return record

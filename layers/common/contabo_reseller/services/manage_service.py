@@ -485,7 +485,7 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
 def refuse_if_suspended(record: ServiceRecord, action: str) -> None:
     suspended = record.details.get("suspended") or record.billing_action == "suspend"
     if suspended and action in REFUSED_WHILE_SUSPENDED:
-        raise ActionRefused(service_policy.SUSPENDED_MESSAGE)
+        raise ActionRefused(service_policy.SUSPENDED_MESSAGE, message_code="service_suspended")
 
 
 @contextmanager

@@ -22,7 +22,7 @@ final class CapsulePendingServiceRepository implements PendingServiceRepository
             ->leftJoin(self::FAILURE_TABLE . ' as f', 'f.service_id', '=', 'h.id')
             ->whereNull('f.service_id')
             ->get(['h.id', 'h.packageid', 's.hostname', 's.ipaddress', 's.secure', 's.username', 's.password', 'e.name as welcome',
-                'p.configoption11 as failure_notice', 'p.configoption12 as ticket_department']);
+                'p.configoption12 as failure_notice', 'p.configoption13 as ticket_department']);
 
         $services = [];
         foreach ($rows as $row) {
