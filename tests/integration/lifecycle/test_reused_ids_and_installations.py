@@ -121,6 +121,12 @@ def test_another_installation_cannot_see_or_change_the_service(
     )
     listed = staging.request("GET", "/services?limit=200").json()["services"]
     assert active["ipv4"] not in json.dumps(listed)
+    batch = staging.request("POST", "/services/status-batch", {"service_ids": [service_id]})
+    assert batch.status_code == 200, batch.text
+    assert batch.json() == {"services": [], "unknown": [service_id]}
+    assert active["ipv4"] not in batch.text
+    own = whmcs.request("POST", "/services/status-batch", {"service_ids": [service_id]}).json()
+    assert [view["service_id"] for view in own["services"]] == [service_id]
     assert whmcs.request("GET", f"/services/{service_id}").json()["state"] == "active"
 
 

@@ -20,7 +20,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValida
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
-from contabo_reseller import metrics
+from contabo_reseller import invocation, metrics
 from contabo_reseller.domain import installations, signing
 from contabo_reseller.domain.errors import DomainError, InvalidInput, NotFound
 from contabo_reseller.http import errors as http_errors
@@ -63,7 +63,10 @@ class _Resolver(APIGatewayRestResolver):
         logger.remove_keys(list(ACTION_LOG_KEYS))  # left by an earlier request's failed action
         self.current_event = cast("APIGatewayProxyEvent", self._to_proxy_event(dict(event)))
         try:
-            return super().resolve(event, context)
+            # A signed request is WHMCS waiting for its answer: it runs within WHMCS's budget.
+            budget = invocation.WHMCS_BUDGET_SECONDS if self.signed else None
+            with invocation.running(context, budget_seconds=budget):
+                return super().resolve(event, context)
         finally:
             metrics.flush()
 

@@ -49,7 +49,10 @@ from contabo_reseller.observability import logger
 from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 from contabo_reseller.settings import get_settings
 
-HANDLER_MODULES = ("contabo_reseller.services.terminate_cleanup",)
+HANDLER_MODULES = (
+    "contabo_reseller.services.terminate_cleanup",
+    "contabo_reseller.services.manage_service",  # billing actions recorded while busy
+)
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_CAP_SECONDS = 3600
 MAX_POLLS = 240

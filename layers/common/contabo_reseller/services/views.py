@@ -30,6 +30,9 @@ def service_view(record: ServiceRecord) -> ServiceView:
         if is_storage
         else STATE_MESSAGES.get(state, "")
     )
+    # A suspension recorded for WHMCS and applied once a running action ends locks the
+    # customer out from the moment it is recorded.
+    details["suspended"] = bool(details.get("suspended")) or record.billing_action == "suspend"
     return ServiceView(
         **view_fields(details),
         service_id=installations.whmcs_id(record.service_id),

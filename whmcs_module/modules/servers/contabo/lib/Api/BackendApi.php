@@ -90,7 +90,8 @@ final class BackendApi
         $payload = $method === 'GET' || ($method === 'DELETE' && $body === null) ? '' : ($body ? (string) json_encode($body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) : '{}');
         // Every service call names the service's client, so a reused service id never reaches
         // another client's server (the backend answers 409).
-        if ($this->server->clientId !== '' && str_starts_with($path, '/services/') && !isset($query['client_id'])) {
+        // (The status batch is about many services of many clients: it names none.)
+        if ($this->server->clientId !== '' && preg_match('#^/services/(?!status-batch$)[^/]+#', $path) === 1 && !isset($query['client_id'])) {
             $query['client_id'] = $this->server->clientId;
         }
         $queryString = RequestSigner::canonicalQuery($query);
