@@ -20,6 +20,7 @@ from contabo_reseller.adapters import object_storage_claims, service_store
 from contabo_reseller.adapters.tables import CatalogItem, ServiceRecord
 from contabo_reseller.domain.object_storage import OBJECT_STORAGE
 from contabo_reseller.domain.service import PENDING_STATES, ServiceState, display_name_for
+from contabo_reseller.services.object_storage_tenancy import TENANT_KIND
 from local.signed_client import SignedClient
 from local.stack.runner import RunningStack
 from tests.integration.lifecycle.conftest import (  # noqa: F401 (fixtures)
@@ -71,12 +72,22 @@ def storage_purchases(stack: RunningStack, operation: str = "createObjectStorage
 
 
 def clear_account(stack: RunningStack) -> None:  # noqa: F811
-    """No object storage in the simulated account, no region claimed, no resize pending."""
+    """No object storage in the simulated account, no region claimed, no resize pending, no
+    sub-user, no pool tenant, no bucket policy."""
     state = sim_state(stack)
     with state.lock:
         state.object_storages.clear()
         state.credentials.clear()
-    for kind in (object_storage_claims.REGION_KIND, object_storage_claims.RESIZE_KIND):
+        for user_id in [u for u, user in state.users.items() if not user["owner"]]:
+            del state.users[user_id]
+            state.s3_keys.pop(user_id, None)
+    if stack.sim.s3 is not None:
+        stack.sim.s3.app.policies.clear()
+    for kind in (
+        object_storage_claims.REGION_KIND,
+        object_storage_claims.RESIZE_KIND,
+        TENANT_KIND,
+    ):
         for item in CatalogItem.query(kind):
             item.delete()
 
