@@ -114,6 +114,32 @@ def test_each_customer_gets_own_user_keys_and_bucket_and_cannot_reach_the_other(
     assert _refused(lambda: s3_a.delete_bucket_policy(Bucket=a["bucket"])) == "AccessDenied"
 
 
+def test_buckets_that_are_no_customers_own_are_closed_to_every_customer(
+    stack, whmcs, storage_factory
+):
+    main_keys = sim_state(stack).s3_keys[USER_ID]
+    endpoint = stack.sim.s3.url
+    reseller = _s3(endpoint, main_keys["accessKey"], main_keys["secretKey"])
+    reseller.create_bucket(Bucket="reseller-backups")  # the reseller's own, before any tenant
+    reseller.put_object(Bucket="reseller-backups", Key="db.sql", Body=b"private")
+    first = storage_factory(region="EU", client_id="7")
+    second = storage_factory(region="EU", client_id="8")
+    a, b = _credentials(whmcs, first), _credentials(whmcs, second)
+    s3_a, s3_b = _client_of(a), _client_of(b)
+    for name, call in _every_operation_on(s3_a, "reseller-backups", a["bucket"]).items():
+        assert _refused(call) == "AccessDenied", name
+    assert reseller.get_object(Bucket="reseller-backups", Key="db.sql")["Body"].read()
+
+    # A bucket a customer creates is no product of theirs: closed to every customer (its
+    # creator too) at the next sync. Customers get exactly one bucket per service.
+    s3_a.create_bucket(Bucket="a-extra")
+    stack.run_job("UsageSyncFunction")
+    assert _refused(lambda: s3_b.list_objects_v2(Bucket="a-extra")) == "AccessDenied"
+    assert _refused(lambda: s3_a.put_object(Bucket="a-extra", Key="k", Body=b"1")) == (
+        "AccessDenied"
+    )
+
+
 def test_suspend_disables_only_that_customer_and_unsuspend_restores_it(stack, whmcs, two_customers):
     first, second = two_customers
     a, b = _credentials(whmcs, first), _credentials(whmcs, second)

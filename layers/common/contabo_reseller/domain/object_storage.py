@@ -10,7 +10,7 @@ Contabo allows one object storage per region per account and cannot shrink one.
 from __future__ import annotations
 
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -332,6 +332,25 @@ def bucket_policy(
             }
         )
     return {"Version": "2012-10-17", "Statement": statements}
+
+
+FOREIGN_SID = "NoPoolCustomers"
+
+
+def foreign_bucket_policy(
+    current: dict[str, Any] | None, bucket: str, tenants: list[str]
+) -> dict[str, Any]:
+    """A bucket that is no customer's own (the reseller's, a first-design service's, or one a
+    customer created): every pool customer is denied; the bucket's other statements stay."""
+    kept = [s for s in (current or {}).get("Statement", []) if s.get("Sid") != FOREIGN_SID]
+    ours = {
+        "Sid": FOREIGN_SID,
+        "Effect": "Deny",
+        "Principal": {"AWS": tenants},
+        "Action": "*",
+        "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
+    }
+    return {"Version": "2012-10-17", "Statement": [*kept, ours]}
 
 
 def quota_bytes(size_tb: float) -> int:

@@ -25,11 +25,13 @@ from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import NotFound
 from contabo_reseller.domain.object_storage import (
     BYTES_PER_TB,
+    REGION_NAMES,
     TERMINATE_GRACE_DAYS,
     ObjectStorageFacts,
     ObjectStorageUsage,
     S3Keys,
     bucket_policy,
+    foreign_bucket_policy,
     over_quota_message,
     principal,
     quota_bytes,
@@ -77,9 +79,11 @@ def setup(record: ServiceRecord, storage: ObjectStorageFacts, port: ObjectStorag
 
 
 def protect_all(port: ObjectStoragePort) -> int:
-    """Rewrites every tenant bucket's policy from the current tenant list; repeated while
-    tenants were added meanwhile, so two orders at once both end up denied in each other's
-    bucket. Returns the number of policies written."""
+    """Rewrites every tenant bucket's policy from the current tenant list, and denies every
+    tenant in every other bucket of the account (the reseller's own, those of services of the
+    first design, and any a customer created: customers get only their own bucket). Repeated
+    while tenants were added meanwhile, so two orders at once both end up denied in each
+    other's bucket. Returns the number of policies written."""
     written = 0
     admins: dict[str, S3Buckets] = {}
     for _ in range(PROTECT_ROUNDS):
@@ -95,10 +99,44 @@ def protect_all(port: ObjectStoragePort) -> int:
             )
             admin.put_policy(tenant["bucket"], policy)
             written += 1
+        written += _deny_tenants_elsewhere(port, before, admins)
         if set(tenants()) == set(before):
             return written
     logger.warning("tenants kept being added while bucket policies were written")
     return written
+
+
+def _deny_tenants_elsewhere(
+    port: ObjectStoragePort, all_tenants: dict[str, dict[str, Any]], admins: dict[str, S3Buckets]
+) -> int:
+    """Keys open every location, so every storage of the account is covered. A bucket's own
+    policy statements are kept; only this product's statement is added or replaced."""
+    tenant_principals = sorted({t["principal"] for t in all_tenants.values()})
+    if not tenant_principals:
+        return 0
+    ours = {t["bucket"] for t in all_tenants.values()}
+    written = 0
+    for s3_url, storage_id in _storages(port).items():
+        admin = admins.get(s3_url) or _admin_at(
+            port, {"s3_url": s3_url, "object_storage_id": storage_id}, admins
+        )
+        for bucket in admin.bucket_names():
+            if bucket in ours:
+                continue
+            admin.put_policy(
+                bucket, foreign_bucket_policy(admin.policy(bucket), bucket, tenant_principals)
+            )
+            written += 1
+    return written
+
+
+def _storages(port: ObjectStoragePort) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for region in REGION_NAMES:
+        for storage in port.in_region(region):
+            if not storage.cancelled:
+                found.setdefault(storage.s3_url, storage.object_storage_id)
+    return found
 
 
 def tenants() -> dict[str, dict[str, Any]]:

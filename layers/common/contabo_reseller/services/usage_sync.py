@@ -64,7 +64,10 @@ def sync_usage(
         after = record.service_id
         if visited % SAVE_EVERY == 0:
             run.save({"day": day, "after": after})
-    purged = object_storage_tenancy.purge_due(object_storage_port_for("pool", "usage-sync"))
+    pool_port = object_storage_port_for("pool", "usage-sync")
+    purged = object_storage_tenancy.purge_due(pool_port)
+    if object_storage_tenancy.tenants():  # buckets made since the last pass are closed now
+        object_storage_tenancy.protect_all(pool_port)
     return {"day": day, "services": run.counts.get("services", 0), "purged": len(purged)}
 
 

@@ -23,7 +23,7 @@ _CONFIG = Config(
     connect_timeout=5,
     read_timeout=30,
 )
-_MISSING = ("NoSuchBucket", "404", "NoSuchKey")
+_MISSING = ("NoSuchBucket", "404", "NoSuchKey", "NoSuchBucketPolicy")
 
 
 class S3Buckets:
@@ -47,6 +47,13 @@ class S3Buckets:
 
     def put_policy(self, bucket: str, policy: dict[str, Any]) -> None:
         self._call("put_bucket_policy", Bucket=bucket, Policy=json.dumps(policy))
+
+    def policy(self, bucket: str) -> dict[str, Any] | None:
+        try:
+            answer = self._call("get_bucket_policy", Bucket=bucket)
+        except NotFound:
+            return None
+        return json.loads(answer["Policy"])
 
     def bucket_names(self) -> list[str]:
         return [b["Name"] for b in self._call("list_buckets").get("Buckets", [])]
