@@ -1,0 +1,2 @@
+{* A button that copies {$value} to the clipboard (the value is never sent anywhere). *}
+<button type="button" class="btn btn-default btn-secondary btn-xs btn-sm" data-copy="{$value|escape}" onclick="navigator.clipboard && navigator.clipboard.writeText(this.getAttribute('data-copy')); this.textContent = this.getAttribute('data-copied');" data-copied="{$LANG.cloudserver_storage_copied|escape}">{$LANG.cloudserver_storage_copy}</button>
