@@ -25,6 +25,7 @@ import pytest
 from contabo_reseller.adapters import service_store, worker_trigger
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.services import provisioning
+from contabo_reseller.services.object_storage_provisioning import pool_display_name
 from local.stack.template import REPO_ROOT
 from tests.chaos import crash_worker
 from tests.chaos.conftest import (
@@ -183,8 +184,10 @@ def _resource_matcher(operation: str, sid: str) -> Callable[[Any], bool]:
     record = service_store.get(sid)
 
     def matches(ctx: Any) -> bool:
-        if operation in ("create", "storage"):
+        if operation == "create":
             return (ctx.body or {}).get("displayName") == display_name_for(sid)
+        if operation == "storage":  # the first order of a region buys its pool
+            return (ctx.body or {}).get("displayName") == pool_display_name("EU")
         return str(ctx.path.get("instanceId")) == str(record.resource_id)
 
     return matches
@@ -262,8 +265,9 @@ def _assert_one_purchase_linked(stack, ledger, operation: str, sid: str) -> None
         found = [i for i in stack.sim.state.instances.values() if i["displayName"] == name]
         linked = [str(i["instanceId"]) for i in found]
     else:
-        bought = ledger.bought("createObjectStorage", name)
-        found = [s for s in stack.sim.state.object_storages.values() if s["displayName"] == name]
+        pool = pool_display_name("EU")  # storage_order's region
+        bought = ledger.bought("createObjectStorage", pool)
+        found = [s for s in stack.sim.state.object_storages.values() if s["displayName"] == pool]
         linked = [s["objectStorageId"] for s in found]
         clear_account(stack)
     assert bought == 1, f"bought {bought} times"

@@ -33,6 +33,7 @@ from contabo_reseller.adapters.contabo.client import get_contabo_client
 from contabo_reseller.adapters.contabo.transport import Backoff
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.services import action_queue, provisioning
+from contabo_reseller.services.object_storage_provisioning import pool_display_name
 from tests.chaos.conftest import RUNS, active_services, ask, lock_holder, record_figures
 from tests.integration.object_storage import test_exactly_once_under_faults as storage_faults
 from tests.integration.object_storage.conftest import (
@@ -238,8 +239,8 @@ def test_object_storage_is_bought_exactly_once_under_random_faults(
             if provisioning._advance_safely(sid) == "busy":
                 time.sleep(0.25)  # a worker woken during the faults is still backing off
 
-        storages = storage_faults._storages_of(stack, sid)
-        bought = ledger.bought("createObjectStorage", display_name_for(sid))
+        storages = storage_faults._storages_of(stack, region)  # the region's pool
+        bought = ledger.bought("createObjectStorage", pool_display_name(region))
         tally["purchases"] += bought
         shown = view.get("object_storage") or {}
         where = f"run {run} {fault} service {sid}"
