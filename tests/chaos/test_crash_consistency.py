@@ -115,6 +115,7 @@ def test_killed_at_a_step_boundary_the_service_converges_exactly_once(
     sid = _service_for(stack, whmcs, sim, operation, boundary)
     instance_id = service_store.get(sid).resource_id
     purchases_before = sum(ledger.purchases.values())
+    pools_before = ledger.bought("createObjectStorage", pool_display_name("EU"))  # same name
 
     status, output = _run_and_kill(stack, operation, sid, boundary)
     suite_output.sink(output)  # its logs count for the secrets scan too
@@ -129,7 +130,7 @@ def test_killed_at_a_step_boundary_the_service_converges_exactly_once(
     _converge(stack, whmcs, sim, operation, sid)
 
     if operation in ("create", "storage"):
-        _assert_one_purchase_linked(stack, ledger, operation, sid)
+        _assert_one_purchase_linked(stack, ledger, operation, sid, pools_before)
         ORPHANED_SECRETS.update(_orphaned_secrets(stack, sid, operation))
     elif operation == "upgrade":
         _assert_upgraded_once(stack, ledger, sid, instance_id)
@@ -257,7 +258,9 @@ def _converge(stack, whmcs, sim, operation: str, sid: str) -> None:
         _after_cleanup(stack, sid)
 
 
-def _assert_one_purchase_linked(stack, ledger, operation: str, sid: str) -> None:
+def _assert_one_purchase_linked(
+    stack, ledger, operation: str, sid: str, pools_before: int = 0
+) -> None:
     name = display_name_for(sid)
     record = service_store.get(sid)
     if operation == "create":
@@ -266,7 +269,7 @@ def _assert_one_purchase_linked(stack, ledger, operation: str, sid: str) -> None
         linked = [str(i["instanceId"]) for i in found]
     else:
         pool = pool_display_name("EU")  # storage_order's region
-        bought = ledger.bought("createObjectStorage", pool)
+        bought = ledger.bought("createObjectStorage", pool) - pools_before
         found = [s for s in stack.sim.state.object_storages.values() if s["displayName"] == pool]
         linked = [s["objectStorageId"] for s in found]
         clear_account(stack)
