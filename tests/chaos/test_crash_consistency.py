@@ -112,10 +112,10 @@ def summary() -> Iterator[None]:
 def test_killed_at_a_step_boundary_the_service_converges_exactly_once(
     stack, whmcs, sim, ledger, suite_output, no_wake_ups, operation, boundary
 ):
+    pools_before = ledger.bought("createObjectStorage", pool_display_name("EU"))  # same name
     sid = _service_for(stack, whmcs, sim, operation, boundary)
     instance_id = service_store.get(sid).resource_id
     purchases_before = sum(ledger.purchases.values())
-    pools_before = ledger.bought("createObjectStorage", pool_display_name("EU"))  # same name
 
     status, output = _run_and_kill(stack, operation, sid, boundary)
     suite_output.sink(output)  # its logs count for the secrets scan too

@@ -127,9 +127,7 @@ def _size_purchases(stack, storage_id: str) -> int:
 
 
 @pytest.mark.slow
-def test_a_regions_pool_is_bought_exactly_once_under_random_faults(
-    stack, whmcs, sim, monkeypatch
-):
+def test_a_regions_pool_is_bought_exactly_once_under_random_faults(stack, whmcs, sim, monkeypatch):
     monkeypatch.setattr(provisioning, "RECONCILE_GRACE_SECONDS", 0)
     rng = random.Random(20261122)
     tally: Counter[str] = Counter()

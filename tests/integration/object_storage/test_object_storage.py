@@ -191,9 +191,7 @@ def test_credentials_reveal_and_regenerate_without_logging_the_secret(
     assert find_secrets(audit_rows, secrets) == [], "a secret key reached the audit table"
 
 
-def test_suspended_storage_hides_its_keys_until_reactivated(
-    stack, whmcs, active_storage
-):
+def test_suspended_storage_hides_its_keys_until_reactivated(stack, whmcs, active_storage):
     sid = active_storage
     before = whmcs.request("GET", f"/services/{sid}/object-storage/credentials").json()
     suspended = whmcs.request("POST", f"/services/{sid}/suspend", {"reason": "overdue"})

@@ -248,3 +248,58 @@ def _bucket_names(stack) -> list[str]:
     main = sim_state(stack).s3_keys[USER_ID]
     owner = _s3(stack.sim.s3.url, main["accessKey"], main["secretKey"])
     return [bucket["Name"] for bucket in owner.list_buckets()["Buckets"]]
+
+
+def test_a_first_design_service_is_migrated_to_its_own_user_keys_and_bucket(
+    stack, whmcs, storage_factory
+):
+    """A service of the first design: a whole storage, the customer holding the API user's
+    keys and buckets they made with them. The admin command moves it into the pool."""
+    from datetime import UTC, datetime
+
+    from contabo_reseller.adapters.tables import ServiceRecord
+    from local.contabo_sim.state import SimState
+
+    state: SimState = sim_state(stack)
+    neighbour = storage_factory(region="EU", client_id="9")  # the pool exists; a tenant in it
+    pool_id = next(iter(state.object_storages))
+    legacy = str(880000 + len(state.users))
+    ServiceRecord(
+        service_id=legacy,
+        kind="object_storage",
+        state="active",
+        resource_id=pool_id,
+        client_id="5",
+        region="EU",
+        details={"order": {"region": "EU", "size_tb": 1}, "object_storage": {"s3_url": ""}},
+        created_at=datetime.now(UTC),
+    ).save()
+    main = state.s3_keys[USER_ID]
+    shared = _s3(stack.sim.s3.url, main["accessKey"], main["secretKey"])
+    shared.create_bucket(Bucket="legacy-photos")
+    shared.put_object(Bucket="legacy-photos", Key="2024/cat.jpg", Body=b"meow")
+
+    settings = whmcs.request("PUT", "/admin/object-storage/settings", {"terminate_grace_days": 3})
+    assert settings.status_code == 200 and settings.json() == {"terminate_grace_days": 3}
+    moved = whmcs.request("POST", f"/admin/object-storage/services/{legacy}/migrate", {})
+    assert moved.status_code == 200, moved.text
+    report = moved.json()
+    assert "legacy-photos" in report["old_buckets"] and report["copied_objects"] >= 1
+    assert report["shared_keys_retired"] is True
+
+    mine = _credentials(whmcs, legacy)
+    assert mine["bucket"] == report["bucket"] and mine["access_key"] != main["accessKey"]
+    copied = _client_of(mine).get_object(Bucket=mine["bucket"], Key="legacy-photos/2024/cat.jpg")
+    assert copied["Body"].read() == b"meow"
+    # The shared keys were replaced: whoever still holds them is out.
+    assert _refused(lambda: shared.list_objects_v2(Bucket="legacy-photos")) in (
+        "InvalidAccessKeyId",
+    )
+    neighbours = _client_of(_credentials(whmcs, neighbour))
+    assert _refused(lambda: neighbours.get_object(Bucket=mine["bucket"], Key="x")) == (
+        "AccessDenied"
+    )
+    assert _refused(lambda: neighbours.list_objects_v2(Bucket="legacy-photos")) == "AccessDenied"
+    again = whmcs.request("POST", f"/admin/object-storage/services/{legacy}/migrate", {})
+    assert again.status_code == 422
+    config_items.delete(object_storage_tenancy.SETTINGS_KIND, "pool")

@@ -205,6 +205,17 @@ class S3Credentials(BaseModel):
     )
 
 
+class MigrationReport(BaseModel):
+    """What moving a first-design service into the pool did."""
+
+    bucket: str
+    copied_objects: int
+    old_buckets: list[str]
+    shared_keys_retired: bool = Field(
+        description="False while other services still use the API user's keys"
+    )
+
+
 class ResizeOrder(BaseModel):
     """What a resize buys at Contabo: the new size and/or the new auto-scaling limit.
 
@@ -366,3 +377,16 @@ def _human(size: int) -> str:
         if size >= factor:
             return f"{size / factor:.2f} {unit}"
     return f"{size} bytes"
+
+
+class PoolSettings(BaseModel):
+    """The admin's object storage settings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    terminate_grace_days: int = Field(
+        default=TERMINATE_GRACE_DAYS,
+        ge=0,
+        le=365,
+        description="Days between terminate and deleting the customer's data; 0: next sync",
+    )

@@ -27,6 +27,7 @@ from contabo_reseller.domain.object_storage import (
     REGION_NAMES,
     SUSPENDED_MESSAGE,
     CreateObjectStorageRequest,
+    MigrationReport,
     ObjectStorageFacts,
     ObjectStorageUsage,
     ResizeObjectStorageRequest,
@@ -325,6 +326,62 @@ def _change_quota(record: ServiceRecord, request: ResizeObjectStorageRequest) ->
             "object_storage": shown,
             "order": {**record.details.get("order", {}), "size_tb": request.size_tb},
         },
+    )
+
+
+def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
+    """Moves a service of the first design (a whole storage, the API user's keys) to its own
+    Contabo user, keys and bucket in the region's pool: every object of every bucket the
+    storage holds outside the pool's customers is copied server-side into the new bucket under
+    ``<old bucket>/``; the old buckets stay (closed to every customer) so nothing is lost. The
+    shared keys (the API user's) are replaced only when no other service still uses them."""
+    with service_action(service_id, "object_storage_migrate", actor) as action:
+        record = action.record
+        _require_object_storage(record)
+        if _is_tenant(record):
+            raise ActionRefused("This object storage already has its own user, keys and bucket.")
+        if record.state != ServiceState.ACTIVE or not record.resource_id:
+            raise ActionRefused("Only an active object storage service can be migrated.")
+        port = object_storage_port_for(service_id, action.trace_id)
+        storage = port.get(record.resource_id)
+        before = set(object_storage_tenancy.bucket_admin(port, storage).bucket_names())
+        old_buckets = sorted(before - _pool_buckets())
+        suffix = object_storage_tenancy.new_suffix()
+        service_store.update(record, details={"tenant_suffix": suffix})
+        access = object_storage_tenancy.setup(record, storage, port)
+        admin = object_storage_tenancy.bucket_admin(port, storage)
+        copied = sum(admin.copy_into(old, access["bucket"], f"{old}/") for old in old_buckets)
+        keys_retired = not _first_design_services_left(service_id)
+        if keys_retired:  # nobody holds the API user's keys for data any more
+            user_id, credential_id = port.credential_ref(storage.object_storage_id)
+            port.regenerate_keys(user_id, storage.object_storage_id, credential_id)
+        service_store.update(
+            record,
+            details={
+                **access,
+                "object_storage": facts_view(record, storage),
+                "migrated_at": datetime.now(UTC).isoformat(),
+                "migrated_from_buckets": old_buckets,
+            },
+        )
+        return MigrationReport(
+            bucket=access["bucket"],
+            copied_objects=copied,
+            old_buckets=old_buckets,
+            shared_keys_retired=keys_retired,
+        )
+
+
+def _pool_buckets() -> set[str]:
+    return {str(t["bucket"]) for t in object_storage_tenancy.tenants().values()}
+
+
+def _first_design_services_left(except_service_id: str) -> bool:
+    return any(
+        record.kind == OBJECT_STORAGE
+        and record.service_id != except_service_id
+        and not record.details.get("tenant_suffix")
+        for record in service_store.in_state(ServiceState.ACTIVE.value)
     )
 
 

@@ -26,9 +26,9 @@ from contabo_reseller.domain.errors import NotFound
 from contabo_reseller.domain.object_storage import (
     BYTES_PER_TB,
     REGION_NAMES,
-    TERMINATE_GRACE_DAYS,
     ObjectStorageFacts,
     ObjectStorageUsage,
+    PoolSettings,
     S3Keys,
     bucket_policy,
     foreign_bucket_policy,
@@ -209,8 +209,16 @@ def meter(record: ServiceRecord, port: ObjectStoragePort) -> ObjectStorageUsage:
 
 
 def grace_days() -> int:
-    settings = config_items.get(SETTINGS_KIND, SETTINGS_ITEM) or {}
-    return int(settings.get("terminate_grace_days", TERMINATE_GRACE_DAYS))
+    return settings().terminate_grace_days
+
+
+def settings() -> PoolSettings:
+    return PoolSettings.model_validate(config_items.get(SETTINGS_KIND, SETTINGS_ITEM) or {})
+
+
+def save_settings(changed: PoolSettings) -> PoolSettings:
+    config_items.put(SETTINGS_KIND, SETTINGS_ITEM, changed.model_dump())
+    return changed
 
 
 def bucket_admin(port: ObjectStoragePort, storage: ObjectStorageFacts) -> S3Buckets:

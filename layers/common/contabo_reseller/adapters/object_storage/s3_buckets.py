@@ -73,12 +73,16 @@ class S3Buckets:
             if not token:
                 return size, objects
 
-    def copy_all(self, source: str, target: str) -> int:
-        """Server-side copies of every object (CopyObject: the data never leaves S3)."""
+    def copy_into(self, source: str, target: str, prefix: str) -> int:
+        """Server-side copies of every object under ``prefix`` (CopyObject: the data never
+        leaves S3)."""
         copied = 0
         for key in self._keys(source):
             self._call(
-                "copy_object", Bucket=target, Key=key, CopySource={"Bucket": source, "Key": key}
+                "copy_object",
+                Bucket=target,
+                Key=f"{prefix}{key}",
+                CopySource={"Bucket": source, "Key": key},
             )
             copied += 1
         return copied
