@@ -5,7 +5,8 @@ GET  /services/{serviceId}/object-storage/usage
 GET  /services/{serviceId}/object-storage/credentials
 POST /services/{serviceId}/object-storage/credentials/regenerate
 POST /admin/object-storage/services/{serviceId}/migrate  (a first-design service into the pool)
-GET|PUT /admin/object-storage/settings                    (the terminate grace period)
+GET /admin/object-storage/pools                          (size, sold, used, headroom per region)
+GET|PUT /admin/object-storage/settings                    (grace period, pool growth margin/cap)
 """
 
 from typing import Annotated
@@ -19,13 +20,14 @@ from contabo_reseller.domain.object_storage import (
     MigrationReport,
     ObjectStorageUsage,
     PoolSettings,
+    PoolView,
     ResizeObjectStorageRequest,
     S3Credentials,
 )
 from contabo_reseller.domain.service import EmptyRequest, ServiceView
 from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
-from contabo_reseller.services import object_storage, object_storage_tenancy
+from contabo_reseller.services import object_storage, object_storage_pool, object_storage_tenancy
 
 api = create_api()
 ServiceId = Annotated[str, Path(pattern=r"^[0-9]{1,12}$")]
@@ -66,6 +68,11 @@ def regenerate(
 @api.post("/admin/object-storage/services/<serviceId>/migrate")
 def migrate(serviceId: ServiceId, request: Annotated[EmptyRequest, Body()]) -> MigrationReport:
     return object_storage.migrate_to_pool(serviceId, actor(api))
+
+
+@api.get("/admin/object-storage/pools")
+def pools() -> list[PoolView]:
+    return object_storage_pool.overview()
 
 
 @api.get("/admin/object-storage/settings")

@@ -20,6 +20,7 @@ from contabo_reseller.adapters import object_storage_claims, service_store
 from contabo_reseller.adapters.tables import CatalogItem, ServiceRecord
 from contabo_reseller.domain.object_storage import OBJECT_STORAGE
 from contabo_reseller.domain.service import PENDING_STATES, ServiceState
+from contabo_reseller.services.object_storage_pool import pool_service_id
 from contabo_reseller.services.object_storage_tenancy import TENANT_KIND
 from local.signed_client import SignedClient
 from local.stack.runner import RunningStack
@@ -85,6 +86,10 @@ def clear_account(stack: RunningStack) -> None:  # noqa: F811
             state.s3_keys.pop(user_id, None)
     if stack.sim.s3 is not None:
         stack.sim.s3.app.policies.clear()
+    for region in ("EU", "US-central", "SIN"):  # the pools' own rows
+        pool = service_store.get(pool_service_id(region))
+        if pool is not None:
+            pool.delete()
     for kind in (
         object_storage_claims.REGION_KIND,
         object_storage_claims.RESIZE_KIND,

@@ -280,7 +280,8 @@ def test_a_first_design_service_is_migrated_to_its_own_user_keys_and_bucket(
     shared.put_object(Bucket="legacy-photos", Key="2024/cat.jpg", Body=b"meow")
 
     settings = whmcs.request("PUT", "/admin/object-storage/settings", {"terminate_grace_days": 3})
-    assert settings.status_code == 200 and settings.json() == {"terminate_grace_days": 3}
+    assert settings.status_code == 200 and settings.json()["terminate_grace_days"] == 3
+    assert settings.json()["growth_cap_tb"] == 0  # by default the backend never buys more
     moved = whmcs.request("POST", f"/admin/object-storage/services/{legacy}/migrate", {})
     assert moved.status_code == 200, moved.text
     report = moved.json()
@@ -303,3 +304,43 @@ def test_a_first_design_service_is_migrated_to_its_own_user_keys_and_bucket(
     again = whmcs.request("POST", f"/admin/object-storage/services/{legacy}/migrate", {})
     assert again.status_code == 422
     config_items.delete(object_storage_tenancy.SETTINGS_KIND, "pool")
+
+
+def test_the_pool_grows_once_per_need_within_the_admins_margin_and_cap(
+    stack, whmcs, storage_factory
+):
+    from contabo_reseller.services.object_storage_pool import pool_service_id
+
+    saved = whmcs.request(
+        "PUT",
+        "/admin/object-storage/settings",
+        {"terminate_grace_days": 7, "growth_margin_tb": 0.5, "growth_cap_tb": 2.5},
+    )
+    assert saved.status_code == 200, saved.text
+    try:
+        resizes = storage_purchases(stack, "upgradeObjectStorage")
+        storage_factory(region="SIN", size_tb=1)  # buys a 1 TB pool; 1 sold + 0.5 margin
+        run_worker(stack)
+        pool = sim_state(stack).object_storages[next(iter(sim_state(stack).object_storages))]
+        assert pool["totalPurchasedSpaceTB"] == 1.5
+        storage_factory(region="SIN", size_tb=1)  # 2 sold + 0.5 -> 2.5, the cap
+        run_worker(stack)
+        assert pool["totalPurchasedSpaceTB"] == 2.5
+        storage_factory(region="SIN", size_tb=1)  # 3 sold: the cap stops it
+        for _ in range(3):
+            run_worker(stack)
+        stack.run_job("UsageSyncFunction")
+        run_worker(stack)
+        assert pool["totalPurchasedSpaceTB"] == 2.5
+        assert storage_purchases(stack, "upgradeObjectStorage") == resizes + 2  # exactly once each
+        # The pool is the reseller's, no WHMCS service: no service route reaches its row.
+        assert whmcs.request("GET", f"/services/{pool_service_id('SIN')}").status_code == 400
+        (shown,) = [
+            p
+            for p in whmcs.request("GET", "/admin/object-storage/pools").json()
+            if p["region"] == "SIN"
+        ]
+        assert shown["size_tb"] == 2.5 and shown["allocated_tb"] == 3 and shown["customers"] == 3
+        assert shown["headroom_tb"] == -0.5 and shown["growth_pending"] is False
+    finally:
+        config_items.delete(object_storage_tenancy.SETTINGS_KIND, "pool")

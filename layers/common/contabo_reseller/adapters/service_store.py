@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, PynamoDBException, UpdateError
+from pynamodb.exceptions import DoesNotExist, PutError, PynamoDBException, UpdateError
 from pynamodb.expressions.condition import Condition
 
 from contabo_reseller.adapters.tables import ServiceRecord
@@ -20,7 +20,7 @@ from contabo_reseller.domain.errors import NotFound, ServiceBusy, UpstreamUnavai
 LOCK_SECONDS = 60
 
 
-def _conditional_failed(error: UpdateError) -> bool:
+def _conditional_failed(error: UpdateError | PutError) -> bool:
     return error.cause_response_code == "ConditionalCheckFailedException"
 
 
@@ -85,6 +85,17 @@ def release_lock(service_id: str, owner: str) -> None:
         if not _conditional_failed(error):
             raise
         # The lock expired and someone else took it: theirs now, nothing to release.
+
+
+def insert(record: ServiceRecord) -> bool:
+    """Saves a new row; False when a row with its id exists already (one writer wins)."""
+    try:
+        record.save(condition=ServiceRecord.service_id.does_not_exist())
+    except PutError as error:
+        if _conditional_failed(error):
+            return False
+        raise UpstreamUnavailable("The service database is not reachable; try again.") from error
+    return True
 
 
 def update(

@@ -390,3 +390,34 @@ class PoolSettings(BaseModel):
         le=365,
         description="Days between terminate and deleting the customer's data; 0: next sync",
     )
+    growth_margin_tb: float = Field(
+        default=1.0, ge=0, le=MAX_SIZE_TB, description="Free space kept above the quotas sold"
+    )
+    growth_cap_tb: float = Field(
+        default=0.0,
+        ge=0,
+        le=1000,
+        description="The largest size the backend may buy a pool up to; 0: never buys more",
+    )
+
+
+def pool_growth(size_tb: float, allocated_tb: float, settings: PoolSettings) -> float | None:
+    """The size to buy a pool up to, or None: grows when the quotas sold come within the
+    margin of the pool's size, to quotas + margin (on Contabo's 0.25 TB steps), never above
+    the admin's cap."""
+    wanted = math.ceil((allocated_tb + settings.growth_margin_tb) / STEP_TB - 1e-9) * STEP_TB
+    target = min(wanted, settings.growth_cap_tb)
+    return target if target > size_tb + 1e-9 else None
+
+
+class PoolView(BaseModel):
+    """A region's pool as the admin sees it (allocated: quotas sold; headroom: size - sold)."""
+
+    region: str
+    object_storage_id: str
+    size_tb: float
+    allocated_tb: float
+    used_tb: float
+    headroom_tb: float
+    customers: int
+    growth_pending: bool

@@ -381,6 +381,7 @@ def _first_design_services_left(except_service_id: str) -> bool:
         record.kind == OBJECT_STORAGE
         and record.service_id != except_service_id
         and not record.details.get("tenant_suffix")
+        and not record.details.get("pool")
         for record in service_store.in_state(ServiceState.ACTIVE.value)
     )
 

@@ -39,7 +39,7 @@ from contabo_reseller.domain.object_storage import (
 )
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
-from contabo_reseller.services import object_storage_tenancy, provisioning
+from contabo_reseller.services import object_storage_pool, object_storage_tenancy, provisioning
 from contabo_reseller.services.object_storage_port import (
     ObjectStoragePort,
     object_storage_port_for,
@@ -100,6 +100,8 @@ class ObjectStoragePurchaser:
         try:
             if record.details.get("tenant_suffix"):
                 access = object_storage_tenancy.setup(record, storage, self.port)
+                object_storage_pool.ensure_record(record.region or "", storage)
+                object_storage_pool.grow_if_needed(record.region or "", self.port)
             else:
                 user_id, credential_id = self.port.credential_ref(storage.object_storage_id)
                 access = {"s3_user_id": user_id, "s3_credential_id": credential_id}
