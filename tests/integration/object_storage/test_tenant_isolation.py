@@ -319,11 +319,11 @@ def test_the_pool_grows_once_per_need_within_the_admins_margin_and_cap(
     assert saved.status_code == 200, saved.text
     try:
         resizes = storage_purchases(stack, "upgradeObjectStorage")
-        storage_factory(region="SIN", size_tb=1)  # buys a 1 TB pool; 1 sold + 0.5 margin
+        storage_factory(region="SIN", size_tb=1)  # buys a 1 TB pool; 1 sold + 0.5 > 1: grows
         run_worker(stack)
         pool = sim_state(stack).object_storages[next(iter(sim_state(stack).object_storages))]
-        assert pool["totalPurchasedSpaceTB"] == 1.5
-        storage_factory(region="SIN", size_tb=1)  # 2 sold + 0.5 -> 2.5, the cap
+        assert pool["totalPurchasedSpaceTB"] == 2  # to 1 sold + 2 x 0.5 margin
+        storage_factory(region="SIN", size_tb=1)  # 2 sold + 0.5 > 2: grows, to the 2.5 cap
         run_worker(stack)
         assert pool["totalPurchasedSpaceTB"] == 2.5
         storage_factory(region="SIN", size_tb=1)  # 3 sold: the cap stops it

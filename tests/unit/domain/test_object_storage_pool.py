@@ -44,7 +44,8 @@ def test_a_foreign_bucket_keeps_its_own_statements_and_gets_ours_once():
 def test_the_pool_grows_to_quotas_plus_margin_on_steps_within_the_cap():
     settings = PoolSettings(growth_margin_tb=0.5, growth_cap_tb=3)
     assert pool_growth(1.0, 0.4, settings) is None  # 0.9 fits in 1 TB
-    assert pool_growth(1.0, 0.6, settings) == 1.25  # 1.1 rounded up to Contabo's step
+    assert pool_growth(1.0, 0.6, settings) == 1.75  # 0.6 + 2 x 0.5, on Contabo's steps
+    assert pool_growth(1.0, 0.4, PoolSettings(growth_margin_tb=0.7, growth_cap_tb=3)) == 2
     assert pool_growth(2.0, 5.0, settings) == 3  # never above the cap
     assert pool_growth(3.0, 5.0, settings) is None
     assert pool_growth(1.0, 5.0, PoolSettings()) is None  # cap 0 by default: never buys

@@ -403,9 +403,12 @@ class PoolSettings(BaseModel):
 
 def pool_growth(size_tb: float, allocated_tb: float, settings: PoolSettings) -> float | None:
     """The size to buy a pool up to, or None: grows when the quotas sold come within the
-    margin of the pool's size, to quotas + margin (on Contabo's 0.25 TB steps), never above
-    the admin's cap."""
-    wanted = math.ceil((allocated_tb + settings.growth_margin_tb) / STEP_TB - 1e-9) * STEP_TB
+    margin of the pool's size, to quotas + twice the margin (so the next customers do not each
+    cause a purchase; on Contabo's 0.25 TB steps), never above the admin's cap."""
+    margin = settings.growth_margin_tb
+    if allocated_tb + margin <= size_tb + 1e-9:
+        return None
+    wanted = math.ceil((allocated_tb + 2 * margin) / STEP_TB - 1e-9) * STEP_TB
     target = min(wanted, settings.growth_cap_tb)
     return target if target > size_tb + 1e-9 else None
 
