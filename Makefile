@@ -37,6 +37,14 @@ run-job: venv ## Run a scheduled function now on the running `make dev` (JOB=Sch
 demo: venv ## Test order on the running `make dev`, watched until active (ARGS="--whmcs-module")
 	$(BIN)/python -m local.demo_order $(ARGS)
 
+.PHONY: preview
+preview: venv ## The module's client-area and addon pages in a browser, on the running `make dev` (PREVIEW_PORT=8095)
+	$(BIN)/python -m local.preview $(ARGS)
+
+.PHONY: screenshots
+screenshots: venv ## Regenerate docs/screenshots/ with headless Chromium (starts its own stack and preview)
+	$(BIN)/python -m local.screenshots $(ARGS)
+
 .PHONY: admin
 admin: venv ## Operator CLI on a stack: ARGS="--local service show 1001" or ARGS="--stack NAME keys rotate"
 	@$(BIN)/python -m cli.contabo_admin $(if $(ARGS),$(ARGS),--help)

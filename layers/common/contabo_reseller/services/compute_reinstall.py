@@ -14,7 +14,7 @@ from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.cloud_init import validate_user_data, with_authorized_keys
 from contabo_reseller.domain.compute import (
     REINSTALL_WARNING,
     ContaboImage,
@@ -50,12 +50,12 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
         contabo = compute_for(service_id, action.trace_id)
         user_data = _user_data(record, request, rails)
         image = _image(contabo, request.image_id)
-        key_secret_ids = ssh_keys.secret_ids_for(
-            service_policy.client_id_of(record), request.ssh_key_ids
-        )
-        if rails.require_ssh_key and not key_secret_ids:
+        keys = ssh_keys.keys_for(service_policy.client_id_of(record), request.ssh_key_ids)
+        if rails.require_ssh_key and not keys:
             raise ActionRefused(
-                REFUSALS["require_ssh_key"], details={"guardrail": "require_ssh_key"}
+                REFUSALS["require_ssh_key"],
+                details={"guardrail": "require_ssh_key"},
+                message_code="guardrail_require_ssh_key",
             )
         if not request.confirm:
             raise ActionRefused(REINSTALL_WARNING, details={"confirm_required": True})
@@ -69,8 +69,8 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
                 image_id=image.image_id,
                 default_user=default_user,
                 root_password_secret_id=new_secret,
-                ssh_key_secret_ids=key_secret_ids,
-                user_data=user_data,
+                ssh_key_secret_ids=keys.secret_ids,
+                user_data=with_authorized_keys(user_data, keys.cloud_init_keys),
             )
         except DomainError:
             _forget_secret(contabo, new_secret)
@@ -119,7 +119,11 @@ def _image(contabo: ComputePort, wanted: str) -> ContaboImage:
     for image in usable_images(contabo.account_images()):
         if image.image_id == wanted or image.name.lower() == wanted.lower():
             return image
-    raise InvalidInput(f"The operating system image '{wanted}' is not available for reinstall.")
+    raise InvalidInput(
+        f"The operating system image '{wanted}' is not available for reinstall.",
+        message_code="image_not_available",
+        params={"image": wanted},
+    )
 
 
 def _image_view(image: ContaboImage) -> ImageView:

@@ -254,8 +254,8 @@ def terminate(service_id: str, actor: str) -> ServiceView:
     with _lifecycle(service_id, "terminate", actor) as (record, port):
         if record.state == ServiceState.PURCHASING:
             raise ActionRefused(
-                "The order is still being confirmed with Contabo; terminate again in a few "
-                "minutes, once it is known whether it was bought."
+                "The order is still being confirmed with the hosting platform; terminate "
+                "again in a few minutes, once it is known whether it was bought."
             )
         if _is_tenant(record):
             if record.state != ServiceState.TERMINATED:

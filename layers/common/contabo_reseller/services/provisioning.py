@@ -36,6 +36,7 @@ from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.object_storage import OBJECT_STORAGE
 from contabo_reseller.domain.passwords import generate_root_password
 from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.domain.ssh_keys import split_by_delivery
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
@@ -195,7 +196,7 @@ def _purchase(record: ServiceRecord, buyer: Purchaser) -> None:
         service_store.update(record, state=ServiceState.QUEUED.value, status_message=error.message)
         return
     except DomainError as error:
-        _fail(record, f"Contabo refused the order: {error.message}")
+        _fail(record, f"The order was refused: {error.message}")
         return
     _link(record, resource_id)
 
@@ -203,18 +204,23 @@ def _purchase(record: ServiceRecord, buyer: Purchaser) -> None:
 def _ensure_secrets(
     record: ServiceRecord, contabo: ContaboGateway, order: dict[str, Any]
 ) -> dict[str, Any]:
-    """Root password and SSH keys as Contabo secrets, created once and remembered."""
+    """Root password and SSH keys as Contabo secrets, created once and remembered.
+
+    Keys longer than a Contabo secret holds are left out here: the purchase body carries them
+    in its cloud-init user data (``orders.create_instance_request``).
+    """
     existing = record.details.get("secret_ids")
     if existing:
         return existing
     name = record.display_name
+    keys_as_secrets, _ = split_by_delivery(order.get("ssh_keys") or [])
     secret_ids = {
         "root_password": contabo.create_secret(
             f"{name}-root", generate_root_password(), "password"
         ),
         "ssh_keys": [
             contabo.create_secret(f"{name}-ssh-{index}", key, "ssh")
-            for index, key in enumerate(order.get("ssh_keys") or [], start=1)
+            for index, key in enumerate(keys_as_secrets, start=1)
         ],
     }
     service_store.update(record, details={"secret_ids": secret_ids})
@@ -232,7 +238,10 @@ def _reconcile(record: ServiceRecord, buyer: Purchaser) -> None:
     if time.time() - started < RECONCILE_GRACE_SECONDS:
         return  # Contabo's audit list may lag; look again next run before buying again.
     if (record.purchase_attempts or 0) >= MAX_PURCHASE_ATTEMPTS:
-        _fail(record, "The order could not be confirmed at Contabo after several attempts.")
+        _fail(
+            record,
+            "The order could not be confirmed with the hosting platform after several attempts.",
+        )
         return
     # Neither the audit list nor a displayName search knows the purchase: it never happened.
     service_store.update(
@@ -268,8 +277,12 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
         contabo.tag_instance(instance.instance_id)
         service_store.update(record, details={"tagged": True})
     if instance.failed:
+        # The customer's page says which state it ended in (translated), never the detail below.
+        service_store.update(record, details={"instance_status": instance.status})
         _fail(
-            record, f"Contabo reports '{instance.status}': {instance.error_message or 'no details'}"
+            record,
+            f"The server could not be set up (state {instance.status}): "
+            f"{instance.error_message or 'no details were given'}",
         )
         return
     if not instance.running:

@@ -38,11 +38,11 @@
         <h4>{$LANG.cloudserver_storage_access}</h4>
         <table class="table">
             <tbody>
-                {if $endpoint}<tr><th scope="row">{$LANG.cloudserver_storage_endpoint}</th><td><code>{$endpoint|escape}</code> {include file="./includes/copy_button.tpl" value=$endpoint}</td></tr>{/if}
-                {if $bucket}<tr><th scope="row">{$LANG.cloudserver_storage_bucket}</th><td><code>{$bucket|escape}</code> {include file="./includes/copy_button.tpl" value=$bucket}</td></tr>{/if}
+                {if $endpoint}<tr><th scope="row">{$LANG.cloudserver_storage_endpoint}</th><td><code id="cloudserver-endpoint">{$endpoint|escape}</code> {include file="./includes/copy_button.tpl" target="cloudserver-endpoint"}</td></tr>{/if}
+                {if $bucket}<tr><th scope="row">{$LANG.cloudserver_storage_bucket}</th><td><code id="cloudserver-bucket">{$bucket|escape}</code> {include file="./includes/copy_button.tpl" target="cloudserver-bucket"}</td></tr>{/if}
                 {if $secret_key}
-                    <tr><th scope="row">{$LANG.cloudserver_storage_access_key}</th><td><code style="user-select: all;">{$access_key|escape}</code> {include file="./includes/copy_button.tpl" value=$access_key}</td></tr>
-                    <tr><th scope="row">{$LANG.cloudserver_storage_secret_key}</th><td><code style="user-select: all;">{$secret_key|escape}</code> {include file="./includes/copy_button.tpl" value=$secret_key}</td></tr>
+                    <tr><th scope="row">{$LANG.cloudserver_storage_access_key}</th><td><code id="cloudserver-access-key" style="user-select: all;">{$access_key|escape}</code> {include file="./includes/copy_button.tpl" target="cloudserver-access-key"}</td></tr>
+                    <tr><th scope="row">{$LANG.cloudserver_storage_secret_key}</th><td><code id="cloudserver-secret-key" style="user-select: all;">{$secret_key|escape}</code> {include file="./includes/copy_button.tpl" target="cloudserver-secret-key"}</td></tr>
                 {/if}
             </tbody>
         </table>
@@ -50,8 +50,8 @@
             {assign var=aws_line value="AWS_ACCESS_KEY_ID=`$access_key` AWS_SECRET_ACCESS_KEY=`$secret_key` aws s3 ls s3://`$bucket` --endpoint-url `$endpoint`"}
             {assign var=rclone_line value="rclone ls \":s3,provider=Ceph,endpoint=`$endpoint`,access_key_id=`$access_key`,secret_access_key=`$secret_key`:`$bucket`\""}
             <p>{$LANG.cloudserver_storage_examples}</p>
-            <pre style="white-space: pre-wrap;"><code>{$aws_line|escape}</code></pre>{include file="./includes/copy_button.tpl" value=$aws_line}
-            <pre style="white-space: pre-wrap;"><code>{$rclone_line|escape}</code></pre>{include file="./includes/copy_button.tpl" value=$rclone_line}
+            <pre style="white-space: pre-wrap;"><code id="cloudserver-aws-line">{$aws_line|escape}</code></pre>{include file="./includes/copy_button.tpl" target="cloudserver-aws-line"}
+            <pre style="white-space: pre-wrap;"><code id="cloudserver-rclone-line">{$rclone_line|escape}</code></pre>{include file="./includes/copy_button.tpl" target="cloudserver-rclone-line"}
         {/if}
         {if !$secret_key && $credentials_available && !$read_only}
             <form method="post" action="{$action_url|escape}" style="display:inline">
@@ -77,3 +77,29 @@
         {/if}
     {/if}
 </div>
+{if $endpoint || $bucket || $secret_key}
+{literal}
+<script>
+// Copies a key to the clipboard; where the Clipboard API is missing or refused, through a selection.
+document.querySelectorAll('.cloudserver-copy').forEach(function (button) {
+    button.addEventListener('click', function () {
+        var text = document.getElementById(button.getAttribute('data-copy-target')).textContent;
+        var copied = function () { button.textContent = button.getAttribute('data-copied'); };
+        var bySelection = function () {
+            var area = document.createElement('textarea');
+            area.value = text;
+            document.body.appendChild(area);
+            area.select();
+            try { document.execCommand('copy'); copied(); } catch (ignored) { area.blur(); }
+            document.body.removeChild(area);
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(text).then(copied, bySelection);
+        } else {
+            bySelection();
+        }
+    });
+});
+</script>
+{/literal}
+{/if}

@@ -1,2 +1,2 @@
-{* A button that copies {$value} to the clipboard (the value is never sent anywhere). *}
-<button type="button" class="btn btn-default btn-secondary btn-xs btn-sm" data-copy="{$value|escape}" onclick="navigator.clipboard && navigator.clipboard.writeText(this.getAttribute('data-copy')); this.textContent = this.getAttribute('data-copied');" data-copied="{$LANG.cloudserver_storage_copied|escape}">{$LANG.cloudserver_storage_copy}</button>
+{* A copy button for the element with id {$target} (the page's script copies its text). *}
+<button type="button" class="btn btn-default btn-secondary btn-sm cloudserver-copy" data-copy-target="{$target|escape}" data-copied="{$LANG.cloudserver_copied|escape}">{$LANG.cloudserver_copy}</button>
