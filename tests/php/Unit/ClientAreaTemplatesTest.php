@@ -145,7 +145,7 @@ final class ClientAreaTemplatesTest extends ClientAreaTestCase
 
         self::assertSame('templates/objectstorage.tpl', $overview['tabOverviewReplacementTemplate']);
         self::assertStringContainsString('European Union', $html);
-        self::assertStringContainsString('<code>https://eu2.s3.example</code>', $html);
+        self::assertStringContainsString('<code id="cloudserver-endpoint">https://eu2.s3.example</code>', $html);
         self::assertStringNotContainsString('AKIA1', $html);
         self::assertStringNotContainsString('Never-Shown-Unasked', $html);
         self::assertSame([], $this->transport->changes());
