@@ -46,6 +46,10 @@ def _run(options: argparse.Namespace, target: Target, out: TextIO, notes: TextIO
             return commands.search_audit(target, query, options.csv, out, notes)
         case "contabo":
             return commands.test_contabo(target, out)
+        case "object-storage" if options.storage_command == "migrate":
+            return commands.migrate_object_storage(target, options.service_id, out)
+        case "object-storage":
+            return commands.object_storage_pools(target, out)
         case "keys" if options.keys_command == "list":
             return commands.list_keys(target, out)
         case "keys" if options.keys_command == "rotate":
@@ -109,6 +113,13 @@ def _parser() -> argparse.ArgumentParser:
     keys_sub.add_parser("rotate", help="add a new key; prints its secret once")
     retire = keys_sub.add_parser("retire", help="remove a key")
     retire.add_argument("key_id")
+    storage = sub.add_parser("object-storage", help="object storage pools and migration")
+    storage_sub = storage.add_subparsers(dest="storage_command", required=True)
+    storage_sub.add_parser("pools", help="size, quotas sold, used and headroom per region")
+    migrate = storage_sub.add_parser(
+        "migrate", help="move a first-design service to its own user, keys and bucket"
+    )
+    migrate.add_argument("service_id")
     return parser
 
 

@@ -263,6 +263,51 @@ def test_contabo(target: Target, out: TextIO) -> int:
     return 0 if report["ok"] else 1
 
 
+# ---------------------------------------------------------------- object storage
+
+
+def migrate_object_storage(target: Target, service_id: str, out: TextIO) -> int:
+    """POST /admin/object-storage/services/{id}/migrate through the signed API."""
+    report = _signed(target, "POST", f"/admin/object-storage/services/{service_id}/migrate", {})
+    out.write(
+        f"service {service_id}: own bucket {report['bucket']}, {report['copied_objects']} "
+        f"objects copied from {', '.join(report['old_buckets']) or 'no bucket'}; shared keys "
+        f"{'replaced' if report['shared_keys_retired'] else 'kept: other services use them'}\n"
+    )
+    return 0
+
+
+def object_storage_pools(target: Target, out: TextIO) -> int:
+    for pool in _signed(target, "GET", "/admin/object-storage/pools", None):
+        out.write(
+            f"{pool['region']}: {pool['size_tb']:g} TB, sold {pool['allocated_tb']:g} TB, used "
+            f"{pool['used_tb']:.3f} TB, headroom {pool['headroom_tb']:g} TB, "
+            f"{pool['customers']} customers{', growing' if pool['growth_pending'] else ''}\n"
+        )
+    return 0
+
+
+def _signed(target: Target, method: str, path: str, body: dict[str, Any] | None) -> Any:
+    if not target.api_url:
+        raise CliError(f"{target.description} has no ApiUrl output")
+    keys = _signing_keys(target)
+    key_id = sorted(keys)[0]
+    client = SignedClient(target.api_url, key_id, keys[key_id])
+    try:
+        response = client.request(method, path, body)
+    except Exception as error:  # httpx's transport errors: the API did not answer
+        raise CliError(f"{target.api_url} did not answer: {type(error).__name__}") from None
+    finally:
+        client.close()
+    if response.status_code != 200:
+        try:
+            message = response.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
+            message = response.text[:300]
+        raise CliError(f"{method} {path} answered {response.status_code}: {message}")
+    return response.json()
+
+
 # ---------------------------------------------------------------- keys
 
 

@@ -337,6 +337,8 @@ def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
     shared keys (the API user's) are replaced only when no other service still uses them."""
     with service_action(service_id, "object_storage_migrate", actor) as action:
         record = action.record
+        if record.state == "new":
+            raise NotFound(f"Service {service_id} is not known to the backend.")
         _require_object_storage(record)
         if _is_tenant(record):
             raise ActionRefused("This object storage already has its own user, keys and bucket.")
