@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from local.ports import PREVIEW_PORT
 from local.stack.runner import STATE_FILE_NAME
 from local.stack.template import REPO_ROOT
 
@@ -38,7 +39,7 @@ FAILING_PRODUCT = "V8"  # the simulator ends its provisioning in "verification_r
 STORAGE_REGION = "US-central"
 PROVISIONING_JOB = "ProvisioningWorkerFunction"
 SETTLED = ("active", "failed")
-DEFAULT_PORT = 8095
+DEFAULT_PORT = PREVIEW_PORT
 
 
 class PreviewError(Exception):

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PURCHASE_OPERATIONS = frozenset(
-    {"createInstance", "upgradeInstance", "createObjectStorage", "upgradeObjectStorage"}
+    {
+        "createInstance",
+        "upgradeInstance",
+        "createObjectStorage",
+        "upgradeObjectStorage",
+        "orderDomain",
+    }
 )
 COMMIT_FAILURE_MODES = ("500", "drop")
 

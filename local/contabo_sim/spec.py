@@ -1,7 +1,7 @@
 """Load Contabo's OpenAPI spec once per process and build the document the simulator serves.
 
-The document is the raw `openapi.json` plus the Firewalls paths (and the schemas they use)
-copied from the generator-normalized yaml, which is the only copy that has them.
+The document is the raw `openapi.json` plus the Firewalls paths and `listPendingActions` (and the
+schemas they use) copied from the generator-normalized yaml, which is the only copy that has them.
 """
 
 import copy
@@ -17,7 +17,8 @@ from openapi_core import Config, OpenAPI
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs" / "contabo"
 RAW_SPEC = DOCS_DIR / "openapi.json"
 NORMALIZED_SPEC = DOCS_DIR / "openapi-2026-08.generator-normalized.yaml"
-FIREWALL_PATH_PREFIX = "/v1/firewalls"
+# Paths only the newer normalized copy has (matched as prefixes).
+NORMALIZED_ONLY_PATHS = ("/v1/firewalls", "/v1/domains/pending-actions")
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 _REF = re.compile(r'"\$ref": "#/components/schemas/([^"]+)"')
 
@@ -29,7 +30,7 @@ def spec_document() -> dict[str, Any]:
     normalized = json.loads(
         json.dumps(yaml.load(NORMALIZED_SPEC.read_text(), Loader=yaml.CSafeLoader), default=str)
     )
-    _merge_firewalls(raw, normalized)
+    _merge_normalized_only(raw, normalized)
     _apply_errata(raw)
     # Contabo's server is absolute; a relative one lets any host:port validate.
     raw["servers"] = [{"url": "/"}]
@@ -52,9 +53,9 @@ def operations() -> dict[tuple[str, str], str]:
     }
 
 
-def _merge_firewalls(raw: dict[str, Any], normalized: dict[str, Any]) -> None:
+def _merge_normalized_only(raw: dict[str, Any], normalized: dict[str, Any]) -> None:
     paths = {
-        p: item for p, item in normalized["paths"].items() if p.startswith(FIREWALL_PATH_PREFIX)
+        p: item for p, item in normalized["paths"].items() if p.startswith(NORMALIZED_ONLY_PATHS)
     }
     raw["paths"].update(copy.deepcopy(paths))
     raw_schemas = raw["components"]["schemas"]

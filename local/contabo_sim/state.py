@@ -73,6 +73,12 @@ class SimState:
         self.users: dict[str, dict[str, Any]] = {USER_ID: self._owner()}
         self.s3_keys: dict[str, dict[str, str]] = {USER_ID: new_s3_keys()}
         self.credentials: dict[int, dict[str, Any]] = {}
+        self.domains: dict[str, dict[str, Any]] = {}
+        self.handles: dict[str, dict[str, Any]] = {}
+        self.dns_zones: dict[str, dict[str, Any]] = {}
+        # The outside world's registry: domains registered elsewhere -> their auth code
+        # (a transfer in needs it); `routes.domains.register_elsewhere` adds to it.
+        self.registry: dict[str, str] = {}
         self._events: list[tuple[datetime, int, int, str]] = []
         self._event_seq = itertools.count()
         self._ids = defaultdict(lambda: itertools.count(1))

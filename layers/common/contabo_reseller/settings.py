@@ -37,6 +37,7 @@ class Settings(BaseModel):
     status_sync_function: str = ""
     catalog_sync_function: str = ""
     usage_sync_function: str = ""
+    domain_sync_function: str = ""
     action_queue_max_attempts: int = Field(default=5, ge=1, le=50)
     audit_retention_days: int = 400
     secrets_cache_seconds: int = 300

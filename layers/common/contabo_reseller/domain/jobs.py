@@ -7,7 +7,19 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 JobStatus = Literal["queued", "running", "parked", "done", "skipped"]
-ScheduleName = Literal["provisioning", "status-sync", "catalog-sync", "usage-sync", "action-queue"]
+ScheduleName = Literal[
+    "provisioning", "status-sync", "catalog-sync", "usage-sync", "action-queue", "domain-sync"
+]
+# Each scheduled job's name -> the setting naming its function. These names are the one
+# vocabulary of jobs: the admin API, the addon, `make run-job` and the admin CLI use them.
+SCHEDULE_FUNCTION_SETTINGS: dict[ScheduleName, str] = {
+    "provisioning": "provisioning_worker_function",
+    "status-sync": "status_sync_function",
+    "catalog-sync": "catalog_sync_function",
+    "usage-sync": "usage_sync_function",
+    "action-queue": "action_queue_worker_function",
+    "domain-sync": "domain_sync_function",
+}
 
 
 class JobView(BaseModel):
