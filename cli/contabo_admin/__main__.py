@@ -106,6 +106,11 @@ def _route(options: argparse.Namespace) -> tuple[str, str, Any]:
             return "POST", f"/admin/jobs/{quote(options.job_id, safe='')}/{action}", None
         case "reports", _:
             return "GET", "/admin/reports/drift", None
+        case "object-storage", "pools":
+            return "GET", "/admin/object-storage/pools", None
+        case "object-storage", "migrate":
+            service = quote(options.service_id, safe="")
+            return "POST", f"/admin/object-storage/services/{service}/migrate", {}
     raise CliError(f"unknown command {options.command}")
 
 
@@ -220,6 +225,12 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--limit", type=int)
     for action, text in (("retry", "run again now"), ("skip", "give up"), ("done", "mark done")):
         command(jobs, action, text).add_argument("job_id")
+
+    storage = group("object-storage", "object storage pools and migration")
+    command(storage, "pools", "size, quotas sold, used and headroom per region")
+    command(
+        storage, "migrate", "a first-design service to its own user, keys and bucket"
+    ).add_argument("service_id")
 
     command(sub, "schedules", "every scheduled job's last run")
     command(group("reports", "reports"), "drift", "the last status sync's drift and orphans")

@@ -197,7 +197,7 @@ def known_secrets(stack: RunningStack) -> Iterator[KnownSecrets]:  # noqa: F811
             known.add(f"Contabo password secret {value.get('name')}", value.get("value"))
 
     def credential(key: Any, value: dict) -> None:  # type: ignore[type-arg]
-        known.add(f"S3 secret key {key}", value.get("secretKey"))
+        known.add(f"S3 secret key of user {key}", value.get("secretKey"))
 
     issue_token = state.issue_token
 
@@ -217,7 +217,7 @@ def known_secrets(stack: RunningStack) -> Iterator[KnownSecrets]:  # noqa: F811
 
     with state.lock:
         state.secrets = _RecordingDict(state.secrets, secret)
-        state.credentials = _RecordingDict(state.credentials, credential)
+        state.s3_keys = _RecordingDict(state.s3_keys, credential)  # one key pair per user
     for token in list(state.tokens):
         known.add(f"Contabo access token {token[:6]}", token)
     state.issue_token = recorded_token

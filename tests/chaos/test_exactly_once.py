@@ -34,6 +34,7 @@ from contabo_reseller.adapters.contabo.transport import Backoff
 from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.services import action_queue, manage_service, provisioning
+from contabo_reseller.services.object_storage_provisioning import pool_display_name
 from tests.chaos.conftest import RUNS, active_services, ask, lock_holder, record_figures
 from tests.integration.object_storage import test_exactly_once_under_faults as storage_faults
 from tests.integration.object_storage.conftest import (
@@ -237,6 +238,8 @@ def test_object_storage_is_bought_exactly_once_under_random_faults(
         clear_account(stack)
         sim.post("/faults/reset")
         path, body = f"/services/{sid}/object-storage", storage_order(region=region)
+        # A region's pool is named for the region: earlier runs bought under the same name.
+        bought_before = ledger.bought("createObjectStorage", pool_display_name(region))
         with monkeypatch.context() as patch:
             storage_faults._apply_fault(fault, sim, patch)
             requests = 2 if fault == "concurrent_requests" else 1
@@ -254,8 +257,8 @@ def test_object_storage_is_bought_exactly_once_under_random_faults(
             if provisioning._advance_safely(sid) == "busy":
                 time.sleep(0.25)  # a worker woken during the faults is still backing off
 
-        storages = storage_faults._storages_of(stack, sid)
-        bought = ledger.bought("createObjectStorage", display_name_for(sid))
+        storages = storage_faults._storages_of(stack, region)  # the region's pool
+        bought = ledger.bought("createObjectStorage", pool_display_name(region)) - bought_before
         tally["purchases"] += bought
         shown = view.get("object_storage") or {}
         where = f"run {run} {fault} service {sid}"

@@ -401,3 +401,11 @@ def _signature_accepted(local_stack: RunningStack, key_id: str, secret: str) -> 
         return client.request("GET", "/services/9001").status_code != 401
     finally:
         client.close()
+
+
+def test_object_storage_commands_reach_the_admin_routes(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "object-storage", "pools")
+    assert code == 0 and "(no rows)" in out, notes  # no pool yet
+    code, _out, notes = admin(state_dir, "object-storage", "migrate", "987654")
+    assert code != 0
+    assert "/admin/object-storage/services/987654/migrate answered 404" in notes

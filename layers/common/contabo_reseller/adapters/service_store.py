@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, PynamoDBException, UpdateError
+from pynamodb.exceptions import DoesNotExist, PutError, PynamoDBException, UpdateError
 from pynamodb.expressions.condition import Condition
 
 from contabo_reseller import invocation
@@ -34,7 +34,7 @@ class LockLost(ServiceBusy):
     """This action's lock expired and another action took it: its writes are refused."""
 
 
-def _conditional_failed(error: UpdateError) -> bool:
+def _conditional_failed(error: UpdateError | PutError) -> bool:
     return error.cause_response_code == "ConditionalCheckFailedException"
 
 
@@ -139,6 +139,17 @@ def release_lock(service_id: str, owner: str, record: ServiceRecord | None = Non
         if not _conditional_failed(error):
             raise
         # The lock expired and someone else took it: theirs now, nothing to release.
+
+
+def insert(record: ServiceRecord) -> bool:
+    """Saves a new row; False when a row with its id exists already (one writer wins)."""
+    try:
+        record.save(condition=ServiceRecord.service_id.does_not_exist())
+    except PutError as error:
+        if _conditional_failed(error):
+            return False
+        raise UpstreamUnavailable("The service database is not reachable; try again.") from error
+    return True
 
 
 def update(

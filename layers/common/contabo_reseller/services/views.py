@@ -24,6 +24,8 @@ def service_view(record: ServiceRecord) -> ServiceView:
         details["object_storage"] = {
             **(details.get("object_storage") or {}),
             "resize": details.get("resize"),
+            "bucket": details.get("bucket"),
+            "data_deleted_after": details.get("data_deleted_after"),
         }
     default_message = (
         object_storage.STATE_MESSAGES.get(state.value, "")
