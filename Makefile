@@ -75,6 +75,11 @@ test: venv ## Install what is needed and run the whole suite (Python, then PHP)
 .PHONY: test-php
 test-php: venv ## PHPUnit: the WHMCS module, its integration tests start the local stack
 	phpunit -c tests/php/phpunit.xml
+	phpunit -c tests/php/phpunit-database.xml
+
+.PHONY: test-php-mariadb
+test-php-mariadb: ## The module's database code on a throw-away MariaDB (SQLite runs in test-php)
+	tests/php/Database/with-mariadb.sh
 
 .PHONY: models
 models: venv ## Regenerate the Contabo client's models from docs/contabo (never edit them by hand)

@@ -74,7 +74,8 @@ require $root . '/whmcs_module/modules/servers/contabo/lib/autoload.php';
 require $root . '/tests/php/stubs/FakePendingServiceRepository.php';
 
 $pending = array_map(
-    static fn ($id) => new PendingService((int) $id, 1, $config['server'], ''),
+    // The client the orders were for (ORDER): the hook writes back only its servers.
+    static fn ($id) => new PendingService((int) $id, 1, ['userid' => 7] + $config['server'], '', 7),
     $config['services'],
 );
 $repository = new FakePendingServiceRepository($pending);

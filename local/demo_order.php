@@ -59,7 +59,7 @@ $params = WhmcsParams::service([
     'configoption5' => 'root',
     'customfields' => ['Cloud-Init User Data' => '', 'SSH Public Key' => '', 'Contabo Instance ID' => ''],
 ]);
-$serverParams = array_intersect_key($params, array_flip(['serverhostname', 'serverip', 'serversecure', 'serverusername', 'serverpassword']));
+$serverParams = array_intersect_key($params, array_flip(['serverhostname', 'serverip', 'serversecure', 'serverusername', 'serverpassword', 'userid']));
 
 echo "\nWHMCS module (modules/servers/contabo) against {$server['hostname']}\n";
 $test = contabo_TestConnection($params);
@@ -76,7 +76,7 @@ if ($created !== 'success') {
 
 // WHMCS's cron runs the module's AfterCronJob hook every 5 minutes; here it runs right after
 // the provisioning job, which `make dev` would otherwise run once a minute.
-$repository = new FakePendingServiceRepository([new PendingService((int) $serviceId, 1, $serverParams, WELCOME_EMAIL)]);
+$repository = new FakePendingServiceRepository([new PendingService((int) $serviceId, 1, $serverParams, WELCOME_EMAIL, (int) $params['userid'])]);
 $sync = new ProvisioningSync($repository, 'localAPI');
 $started = microtime(true);
 $deadline = $started + (float) $timeout;

@@ -22,7 +22,8 @@ class SignedClient:
         self.key_id = key_id
         self.secret = secret
         self._http = httpx.Client(timeout=timeout)
-        self._route_prefix = urlsplit(self.api_url).path  # e.g. /Prod: not part of the signature
+        self._route_prefix = urlsplit(self.api_url).path  # e.g. /Prod: signed (version 2)
+        self._host = urlsplit(self.api_url).netloc
 
     def request(
         self,
@@ -56,10 +57,17 @@ class SignedClient:
     ) -> dict[str, str]:
         stamp = str(timestamp if timestamp is not None else int(time.time()))
         nonce = nonce or secrets.token_hex(16)
-        canonical = signing.canonical_string(
-            method, route, parse_qs(query, keep_blank_values=True), stamp, nonce, body
+        canonical = signing.canonical_string_v2(
+            self._host,
+            method,
+            self._route_prefix + route,
+            parse_qs(query, keep_blank_values=True),
+            stamp,
+            nonce,
+            body,
         )
         return {
+            "X-Whmcs-Signature-Version": signing.CURRENT_VERSION,
             "X-Whmcs-Key-Id": self.key_id,
             "X-Whmcs-Timestamp": stamp,
             "X-Whmcs-Nonce": nonce,

@@ -38,11 +38,18 @@ What the WHMCS module calls to sell Contabo servers under the reseller's brand.
 Generated from the handlers (`functions/*/app.py`) by `scripts/generate_openapi.py`: run
 `make openapi` after changing a route. The prose contract is `docs/lifecycle-api.md`.
 
-**Signing.** Every route except `GET /health` is signed by WHMCS: `X-Whmcs-Signature` is the
-lowercase hex HMAC-SHA256, with the secret of key `X-Whmcs-Key-Id`, of six lines joined by `\\n`:
-method, path, query sorted by name then value (RFC 3986 encoded), `X-Whmcs-Timestamp` (Unix
-seconds, at most 300 s off), `X-Whmcs-Nonce` (16-64 of `[A-Za-z0-9_-]`, never reused) and the
-lowercase hex SHA-256 of the raw body. Any failure is a 401.
+**Signing.** Every route except `GET /health` is signed by WHMCS (signature version 2, sent as
+`X-Whmcs-Signature-Version: 2`; version 1 is refused): `X-Whmcs-Signature` is the lowercase hex
+HMAC-SHA256, with the secret of key `X-Whmcs-Key-Id`, of eight lines joined by `\\n`:
+`WHMCS-HMAC-SHA256-2`, the API's host as addressed (lower case, with a port if the URL names
+one), method, the full path with the stage (e.g. `/Prod/services/42`), query sorted by name then
+value (RFC 3986 encoded), `X-Whmcs-Timestamp` (Unix seconds, at most 300 s off), `X-Whmcs-Nonce`
+(16-64 of `[A-Za-z0-9_-]`, never reused) and the lowercase hex SHA-256 of the raw body. Any
+failure is a 401. `/admin/*` routes take only admin keys. Each key belongs to one WHMCS
+installation, whose service and client ids are its own.
+
+**Clients.** Calls about one service may name its WHMCS client (`client_id` query parameter,
+signed like every parameter); a service of another client answers 409 and changes nothing.
 
 **Retries.** Mutating routes accept `X-Idempotency-Key`: a retry with the same key and body gets
 the first answer instead of running again.
@@ -67,6 +74,7 @@ SIGNING_HEADERS = {
     "WhmcsTimestamp": ("X-Whmcs-Timestamp", "Unix time in seconds; at most 300 s off."),
     "WhmcsNonce": ("X-Whmcs-Nonce", "16-64 characters of [A-Za-z0-9_-], new for every request."),
     "WhmcsSignature": ("X-Whmcs-Signature", "Lowercase hex HMAC-SHA256 of the canonical string."),
+    "WhmcsSignatureVersion": ("X-Whmcs-Signature-Version", "2: host and stage are signed."),
 }
 
 IDEMPOTENCY_PARAMETER = {

@@ -52,7 +52,9 @@ def _run(options: argparse.Namespace, target: Target, out: TextIO, notes: TextIO
         case "keys", "list":
             return commands.list_keys(target, out)
         case "keys", "rotate":
-            return commands.rotate_keys(target, out)
+            return commands.rotate_keys(
+                target, out, installation=options.installation, admin=options.admin
+            )
         case "keys", "retire":
             return commands.retire_key(target, options.key_id, out)
         case "api", _:
@@ -104,6 +106,11 @@ def _route(options: argparse.Namespace) -> tuple[str, str, Any]:
             return "POST", f"/admin/jobs/{quote(options.job_id, safe='')}/{action}", None
         case "reports", _:
             return "GET", "/admin/reports/drift", None
+        case "object-storage", "pools":
+            return "GET", "/admin/object-storage/pools", None
+        case "object-storage", "migrate":
+            service = quote(options.service_id, safe="")
+            return "POST", f"/admin/object-storage/services/{service}/migrate", {}
     raise CliError(f"unknown command {options.command}")
 
 
@@ -170,9 +177,20 @@ def _parser() -> argparse.ArgumentParser:
     command(group("contabo", "the Contabo connection"), "test", "WHMCS's TestConnection, signed")
 
     keys = group("keys", "the WHMCS request-signing keys")
-    command(keys, "list", "the key ids (never the secrets)")
-    command(keys, "rotate", "add a new key; prints its secret once")
-    command(keys, "retire", "remove a key").add_argument("key_id")
+    command(keys, "list", "the key ids, installations and uses (never the secrets)")
+    rotate = command(keys, "rotate", "add a new key; prints its secret once")
+    rotate.add_argument(
+        "--installation",
+        default="default",
+        help="the WHMCS installation the key belongs to (default: default); another name "
+        "gives that WHMCS its own service ids, e.g. staging",
+    )
+    rotate.add_argument(
+        "--admin",
+        action="store_true",
+        help="a key for the admin addon (/admin/* routes), not for the server module",
+    )
+    command(keys, "retire", "remove a key; refused from the next request").add_argument("key_id")
 
     call = command(sub, "api", "any admin API call, signed: api GET /admin/jobs")
     call.add_argument("method", type=str.upper, choices=api_commands.METHODS)
@@ -207,6 +225,12 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--limit", type=int)
     for action, text in (("retry", "run again now"), ("skip", "give up"), ("done", "mark done")):
         command(jobs, action, text).add_argument("job_id")
+
+    storage = group("object-storage", "object storage pools and migration")
+    command(storage, "pools", "size, quotas sold, used and headroom per region")
+    command(
+        storage, "migrate", "a first-design service to its own user, keys and bucket"
+    ).add_argument("service_id")
 
     command(sub, "schedules", "every scheduled job's last run")
     command(group("reports", "reports"), "drift", "the last status sync's drift and orphans")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cli.contabo_admin import output
-from cli.contabo_admin.commands import signing_keys
+from cli.contabo_admin.commands import signing_key_for
 from cli.contabo_admin.target import CliError, Target
 from local.signed_client import SignedClient
 
@@ -47,9 +47,8 @@ def call(
         raise CliError(f"{method}: use one of {', '.join(METHODS)}")
     if not path.startswith("/"):
         path = "/" + path
-    keys = signing_keys(target)
-    key_id = sorted(keys)[0]
-    client = SignedClient(target.api_url, key_id, keys[key_id], timeout=60)
+    key_id, secret = signing_key_for(target, admin=path.startswith("/admin/"))
+    client = SignedClient(target.api_url, key_id, secret, timeout=60)
     if method != "GET" and idempotency_key is None:
         idempotency_key = str(uuid.uuid4())
     try:

@@ -19,9 +19,13 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from cli.contabo_admin import output
 from cli.contabo_admin.target import CliError, Target
+from contabo_reseller.domain import signing
+from contabo_reseller.domain.installations import DEFAULT_INSTALLATION, INSTALLATION_PATTERN
 from local.signed_client import SignedClient
 from local.stack.jobs import UnknownJob, resolve_job
 
+# A retired key's revocation row outlives every cached copy of the signing-keys secret.
+REVOCATION_KEEP_SECONDS = 86_400
 AUDIT_COLUMNS = (
     "time",
     "service_id",
@@ -278,7 +282,7 @@ def test_contabo(target: Target, out: TextIO) -> int:
         raise CliError(f"{target.description} has no ApiUrl output")
     keys = signing_keys(target)
     key_id = sorted(keys)[0]
-    client = SignedClient(target.api_url, key_id, keys[key_id])
+    client = SignedClient(target.api_url, key_id, _key_entry(keys[key_id])["secret"])
     try:
         response = client.request("GET", "/connection")
     except Exception as error:  # httpx's transport errors: the API did not answer
@@ -304,13 +308,28 @@ def test_contabo(target: Target, out: TextIO) -> int:
 
 
 def list_keys(target: Target, out: TextIO) -> int:
-    for key_id in sorted(signing_keys(target)):
-        out.write(key_id + "\n")
+    for key_id, entry in sorted(signing_keys(target).items()):
+        key = _key_entry(entry)
+        use = "admin" if key["admin"] else "module"
+        out.write(f"{key_id}  installation={key['installation']}  use={use}\n")
     return 0
 
 
-def rotate_keys(target: Target, out: TextIO, now: datetime | None = None) -> int:
-    """Adds a key; the old ones keep working until retired."""
+def rotate_keys(
+    target: Target,
+    out: TextIO,
+    now: datetime | None = None,
+    *,
+    installation: str = DEFAULT_INSTALLATION,
+    admin: bool = False,
+) -> int:
+    """Adds a key (of a WHMCS installation, for the module or the admin addon); the old ones
+    keep working until retired."""
+    if not INSTALLATION_PATTERN.fullmatch(installation):
+        raise CliError(
+            f"{installation!r} is not an installation name: lower-case letters, digits and "
+            "hyphens, starting with a letter (e.g. staging)"
+        )
     keys = signing_keys(target)
     moment = now or datetime.now(UTC)
     key_id = f"whmcs-{moment:%Y%m%d-%H%M%S}"
@@ -318,12 +337,22 @@ def rotate_keys(target: Target, out: TextIO, now: datetime | None = None) -> int
     while key_id in keys:
         key_id, suffix = f"whmcs-{moment:%Y%m%d-%H%M%S}-{suffix}", suffix + 1
     secret = "".join(secrets.choice(_KEY_ALPHABET) for _ in range(_KEY_LENGTH))
-    _put_signing_keys(target, {**keys, key_id: secret})
+    entry = {"secret": secret, "installation": installation, "admin": admin}
+    _put_signing_keys(target, {**keys, key_id: entry})
     others = ", ".join(sorted(keys))
+    field_names = (
+        ("addon: Signing key id", "addon: Signing secret")
+        if admin
+        else (
+            "WHMCS server Username",
+            "WHMCS server Password",
+        )
+    )
     out.write(
-        "New WHMCS signing key. The secret is shown this once: copy it now.\n"
-        f"key id (WHMCS server Username): {key_id}\n"
-        f"secret (WHMCS server Password): {secret}\n"
+        f"New {'admin' if admin else 'module'} signing key of WHMCS installation "
+        f"{installation!r}. The secret is shown this once: copy it now.\n"
+        f"key id ({field_names[0]}): {key_id}\n"
+        f"secret ({field_names[1]}): {secret}\n"
         "The backend accepts it within 5 minutes (its secret cache). Once WHMCS works with it,\n"
         f"retire the old key: keys retire <key id>  (current keys: {others})\n"
     )
@@ -336,10 +365,13 @@ def retire_key(target: Target, key_id: str, out: TextIO) -> int:
         raise CliError(f"no signing key {key_id!r}; the keys are: {', '.join(sorted(keys))}")
     if len(keys) == 1:
         raise CliError(f"{key_id} is the only signing key: rotate first, then retire it")
+    # The revocation row first: the verifier reads it on every request, while warm functions
+    # keep the secret cached for minutes.
+    _revoke_signing_key(target, key_id)
     del keys[key_id]
     _put_signing_keys(target, keys)
     out.write(
-        f"retired {key_id}; the backend refuses it within 5 minutes. "
+        f"retired {key_id}; the backend refuses it from the next request. "
         f"Keys left: {', '.join(sorted(keys))}\n"
     )
     return 0
@@ -348,8 +380,43 @@ def retire_key(target: Target, key_id: str, out: TextIO) -> int:
 # ---------------------------------------------------------------- helpers
 
 
-def signing_keys(target: Target) -> dict[str, str]:
-    """The stack's WHMCS signing keys (key id -> secret); never printed."""
+def _key_entry(value: Any) -> dict[str, Any]:
+    """One key of the secret as a dict (a plain string is a module key of the default
+    installation; domain/credentials.py reads it the same way)."""
+    entry = {"secret": value} if isinstance(value, str) else dict(value)
+    return {"installation": DEFAULT_INSTALLATION, "admin": False, **entry}
+
+
+def _revoke_signing_key(target: Target, key_id: str) -> None:
+    expires = int(datetime.now(UTC).timestamp()) + REVOCATION_KEEP_SECONDS
+    _aws(
+        lambda: target.client("dynamodb").put_item(
+            TableName=target.physical("TokensTable"),
+            Item={
+                "token_id": {"S": signing.revocation_token_id(key_id)},
+                "expires_at": {"N": str(expires)},
+            },
+        )
+    )
+
+
+def signing_key_for(target: Target, *, admin: bool) -> tuple[str, str]:
+    """A key id and secret to sign with: for admin routes an admin key (only those reach
+    /admin/*), preferring the default installation's."""
+    keys = {key_id: _key_entry(entry) for key_id, entry in signing_keys(target).items()}
+    fitting = sorted(
+        (key["installation"] != DEFAULT_INSTALLATION, key_id)
+        for key_id, key in keys.items()
+        if key["admin"] or not admin
+    )
+    if not fitting:
+        raise CliError("no admin signing key: create one with `keys rotate --admin`")
+    key_id = fitting[0][1]
+    return key_id, str(keys[key_id]["secret"])
+
+
+def signing_keys(target: Target) -> dict[str, Any]:
+    """The stack's WHMCS signing keys (key id -> secret or key object); never printed."""
     secret_id = target.physical("WhmcsSigningKeysSecret")
     value = _aws(lambda: target.client("secretsmanager").get_secret_value(SecretId=secret_id))
     try:
@@ -358,10 +425,14 @@ def signing_keys(target: Target) -> dict[str, str]:
         keys = None
     if not isinstance(keys, dict) or not keys:
         raise CliError("the signing-keys secret is not a JSON object of key id -> secret")
-    return {str(key_id): str(secret) for key_id, secret in keys.items()}
+    if not all(
+        isinstance(v, str) or (isinstance(v, dict) and "secret" in v) for v in keys.values()
+    ):
+        raise CliError("a signing key is neither a secret nor an object with a secret")
+    return {str(key_id): entry for key_id, entry in keys.items()}
 
 
-def _put_signing_keys(target: Target, keys: dict[str, str]) -> None:
+def _put_signing_keys(target: Target, keys: dict[str, Any]) -> None:
     secret_id = target.physical("WhmcsSigningKeysSecret")
     _aws(
         lambda: target.client("secretsmanager").put_secret_value(

@@ -2,6 +2,7 @@
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from contabo_reseller import invocation
 from contabo_reseller.observability import logger, metrics, tracer
 from contabo_reseller.services import action_queue
 from contabo_reseller.services.scheduled_jobs import run_job
@@ -11,6 +12,11 @@ from contabo_reseller.services.scheduled_jobs import run_job
 @metrics.log_metrics
 @tracer.capture_lambda_handler
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    with invocation.running(context):
+        return _handle(event, context)
+
+
+def _handle(event: dict, context: LambdaContext) -> dict:
     job_id = event.get("job_id")
     if job_id:  # woken by enqueue: just that job
         outcome = action_queue.work_one(str(job_id), context.get_remaining_time_in_millis())

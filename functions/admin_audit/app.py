@@ -9,7 +9,9 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.domain.audit import AuditPage, AuditQuery
+from contabo_reseller.domain.installations import scoped_id
 from contabo_reseller.http.api import create_api
+from contabo_reseller.http.auth import installation
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import audit_search
 
@@ -28,12 +30,17 @@ def search_audit(
     format: Annotated[Literal["json", "csv"], Query()] = "json",
 ) -> Response[AuditPage | str]:
     query = AuditQuery.of(
-        service_id=service_id,
+        service_id=(
+            scoped_id(installation(api), service_id)
+            if service_id not in (None, "-")
+            else service_id
+        ),
         action=action,
         request_id=request_id,
         since=from_,
         until=to,
         limit=limit,
+        installation=installation(api),
     )
     if format == "csv":
         return Response(

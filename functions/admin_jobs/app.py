@@ -9,6 +9,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.domain.jobs import JobList, JobStatus, JobView
 from contabo_reseller.http.api import create_api, mutate
+from contabo_reseller.http.auth import installation
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import action_queue
 
@@ -22,22 +23,22 @@ def list_jobs(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=2048)] = None,
 ) -> JobList:
-    return action_queue.list_jobs(status, limit, cursor)
+    return action_queue.list_jobs(status, limit, cursor, installation(api))
 
 
 @api.post("/admin/jobs/<jobId>/retry")
 def retry(jobId: JobId) -> Response[JobView]:
-    return mutate(api, lambda: action_queue.retry(jobId))
+    return mutate(api, lambda: action_queue.retry(jobId, installation(api)))
 
 
 @api.post("/admin/jobs/<jobId>/skip")
 def skip(jobId: JobId) -> Response[JobView]:
-    return mutate(api, lambda: action_queue.skip(jobId))
+    return mutate(api, lambda: action_queue.skip(jobId, installation(api)))
 
 
 @api.post("/admin/jobs/<jobId>/done")
 def done(jobId: JobId) -> Response[JobView]:
-    return mutate(api, lambda: action_queue.mark_done(jobId))
+    return mutate(api, lambda: action_queue.mark_done(jobId, installation(api)))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

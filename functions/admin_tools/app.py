@@ -9,6 +9,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.domain.order_simulation import OrderSimulation, SimulateOrderRequest
 from contabo_reseller.http.api import create_api
+from contabo_reseller.http.auth import installation
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import order_simulation
 
@@ -17,7 +18,7 @@ api = create_api()
 
 @api.post("/admin/orders/simulate")
 def simulate_order(request: Annotated[SimulateOrderRequest, Body()]) -> OrderSimulation:
-    return order_simulation.simulate(request)
+    return order_simulation.simulate(request, installation(api))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

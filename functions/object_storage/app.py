@@ -4,6 +4,9 @@ POST /services/{serviceId}/object-storage/resize
 GET  /services/{serviceId}/object-storage/usage
 GET  /services/{serviceId}/object-storage/credentials
 POST /services/{serviceId}/object-storage/credentials/regenerate
+POST /admin/object-storage/services/{serviceId}/migrate  (a first-design service into the pool)
+GET /admin/object-storage/pools                          (size, sold, used, headroom per region)
+GET|PUT /admin/object-storage/settings                    (grace period, pool growth margin/cap)
 """
 
 from typing import Annotated
@@ -14,14 +17,17 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.domain.object_storage import (
+    MigrationReport,
     ObjectStorageUsage,
+    PoolSettings,
+    PoolView,
     ResizeObjectStorageRequest,
     S3Credentials,
 )
 from contabo_reseller.domain.service import EmptyRequest, ServiceView
 from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
-from contabo_reseller.services import object_storage
+from contabo_reseller.services import object_storage, object_storage_pool, object_storage_tenancy
 
 api = create_api()
 ServiceId = Annotated[str, Path(pattern=r"^[0-9]{1,12}$")]
@@ -57,6 +63,26 @@ def regenerate(
     return Response(
         status_code=200, content_type=content_types.APPLICATION_JSON, body=keys.model_dump()
     )
+
+
+@api.post("/admin/object-storage/services/<serviceId>/migrate")
+def migrate(serviceId: ServiceId, request: Annotated[EmptyRequest, Body()]) -> MigrationReport:
+    return object_storage.migrate_to_pool(serviceId, actor(api))
+
+
+@api.get("/admin/object-storage/pools")
+def pools() -> list[PoolView]:
+    return object_storage_pool.overview()
+
+
+@api.get("/admin/object-storage/settings")
+def settings() -> PoolSettings:
+    return object_storage_tenancy.settings()
+
+
+@api.put("/admin/object-storage/settings")
+def save_settings(request: Annotated[PoolSettings, Body()]) -> PoolSettings:
+    return object_storage_tenancy.save_settings(request)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

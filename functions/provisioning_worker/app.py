@@ -2,6 +2,7 @@
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from contabo_reseller import invocation
 from contabo_reseller.domain.errors import ServiceBusy
 from contabo_reseller.observability import logger, metrics, tracer
 from contabo_reseller.services import provisioning
@@ -12,6 +13,11 @@ from contabo_reseller.services.schedules import run_scheduled_job
 @metrics.log_metrics
 @tracer.capture_lambda_handler(capture_response=False, capture_error=False)  # secrets pass
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    with invocation.running(context):
+        return _handle(event, context)
+
+
+def _handle(event: dict, context: LambdaContext) -> dict:
     service_id = event.get("service_id")
     if service_id:  # woken by an order: just that service
         try:

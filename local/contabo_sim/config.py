@@ -22,6 +22,11 @@ class SimulatorConfig:
     seed: int = 0
     validate: bool = True
     faults: dict[str, Any] = field(default_factory=dict)
+    # Where the simulator's S3 endpoint forwards checked requests (moto's S3); empty: no S3
+    # endpoint, and object storages report Contabo-like s3Url hosts that resolve nowhere.
+    s3_backend_url: str = ""
+    s3_port: int = 0
+    s3_url: str = ""  # set by the running simulator once its S3 endpoint listens
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "SimulatorConfig":
@@ -40,4 +45,6 @@ class SimulatorConfig:
             seed=int(env.get("SIM_SEED", defaults.seed)),
             validate=env.get("SIM_VALIDATE", "1") != "0",
             faults=json.loads(env.get("SIM_FAULTS", "{}")),
+            s3_backend_url=env.get("SIM_S3_BACKEND_URL", ""),
+            s3_port=int(env.get("SIM_S3_PORT", "0")),
         )

@@ -1,5 +1,6 @@
 """Run the simulator: on a background thread (tests, local stack) or in the foreground (CLI)."""
 
+import dataclasses
 import logging
 import signal
 import threading
@@ -9,6 +10,7 @@ from werkzeug.serving import make_server
 
 from .app import SimulatorApp
 from .config import SimulatorConfig
+from .s3_endpoint import RunningS3Endpoint
 from .state import SimState
 
 
@@ -17,6 +19,13 @@ class RunningSimulator:
 
     def __init__(self, config: SimulatorConfig) -> None:
         self.state = SimState(config)
+        self.s3: RunningS3Endpoint | None = None
+        if config.s3_backend_url:
+            self.s3 = RunningS3Endpoint(
+                self.state, config.host, config.s3_port, config.s3_backend_url
+            )
+            # Object storages report this endpoint as their s3Url.
+            self.state.config = dataclasses.replace(config, s3_url=self.s3.url)
         self._server = make_server(
             config.host, config.port, SimulatorApp(self.state), threaded=True
         )
@@ -27,6 +36,8 @@ class RunningSimulator:
         )
 
     def start(self) -> "RunningSimulator":
+        if self.s3 is not None:
+            self.s3.start()
         self._thread.start()
         return self
 
@@ -34,6 +45,8 @@ class RunningSimulator:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
+        if self.s3 is not None:
+            self.s3.stop()
 
     def __enter__(self) -> "RunningSimulator":
         return self

@@ -21,8 +21,15 @@ from .faults import Faults
 TENANT_ID = "DE"
 CUSTOMER_ID = "54321"
 USER_ID = "6cdf5968-f9fe-4192-97c2-f349e813c5e8"
+ADMIN_ROLE_ID = 1
+S3_ROLE_ID = 2
+S3_TENANT_ID = uuid.uuid5(uuid.NAMESPACE_URL, CUSTOMER_ID).hex
 SNAPSHOT_QUOTA_PER_INSTANCE = 2  # Contabo's default: 2 snapshots per VPS/VDS
 CUSTOM_IMAGE_QUOTA_MB = 25 * 1024
+
+
+def new_s3_keys() -> dict[str, str]:
+    return {"accessKey": secrets.token_hex(10).upper(), "secretKey": secrets.token_hex(20)}
 
 
 class SimState:
@@ -60,6 +67,11 @@ class SimState:
         self.vips: dict[str, dict[str, Any]] = {}
         self.ptrs: dict[str, dict[str, Any]] = {}
         self.object_storages: dict[str, dict[str, Any]] = {}
+        # Users and S3 keys as Contabo documents them: one key pair per user, valid for every
+        # object storage of the account ("shared across locations"); a credential entry per
+        # (user, storage) pair only names the storage the keys are listed under.
+        self.users: dict[str, dict[str, Any]] = {USER_ID: self._owner()}
+        self.s3_keys: dict[str, dict[str, str]] = {USER_ID: new_s3_keys()}
         self.credentials: dict[int, dict[str, Any]] = {}
         self.domains: dict[str, dict[str, Any]] = {}
         self.handles: dict[str, dict[str, Any]] = {}
@@ -74,6 +86,40 @@ class SimState:
         self._ip_ids = itertools.count(1)
         self._seed_images()
         self._seed_vips()
+
+    def _owner(self) -> dict[str, Any]:
+        return {
+            "userId": USER_ID,
+            "firstName": "Demo",
+            "lastName": "Reseller",
+            "email": self.config.api_user,
+            "emailVerified": True,
+            "enabled": True,
+            "totp": False,
+            "locale": "en",
+            "roles": [ADMIN_ROLE_ID],
+            "owner": True,
+        }
+
+    def s3_principal(self, user_id: str) -> str:
+        """Contabo's documented ARN of a user in S3 bucket policies (main user: no userId)."""
+        base = f"arn:aws:iam::{S3_TENANT_ID}:user/{CUSTOMER_ID}"
+        return base if self.users.get(user_id, {}).get("owner") else f"{base}:{user_id}"
+
+    def user_by_access_key(self, access_key: str) -> tuple[str, dict[str, str]] | None:
+        with self.lock:
+            for user_id, keys in self.s3_keys.items():
+                if keys["accessKey"] == access_key:
+                    return user_id, dict(keys)
+        return None
+
+    def add_credential(self, user_id: str, storage_id: str) -> None:
+        credential_id = self.next_id("credential")
+        self.credentials[credential_id] = {
+            "credentialId": credential_id,
+            "objectStorageId": storage_id,
+            "userId": user_id,
+        }
 
     # ids -------------------------------------------------------------------------------
     def next_id(self, kind: str) -> int:

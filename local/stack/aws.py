@@ -22,9 +22,11 @@ DEMO_CONTABO_CREDENTIALS = {
 }
 DEMO_SIGNING_KEY_ID = "local-key"
 DEMO_SIGNING_SECRET = "local-signing-secret-change-me-0123456789"
-DEMO_SECRET_VALUES: dict[str, dict[str, str]] = {
+# The local demo key serves the module and the admin addon alike; a deployment keeps them apart.
+DEMO_SIGNING_KEY = {"secret": DEMO_SIGNING_SECRET, "installation": "default", "admin": True}
+DEMO_SECRET_VALUES: dict[str, dict[str, Any]] = {
     "ContaboCredentialsSecret": DEMO_CONTABO_CREDENTIALS,
-    "WhmcsSigningKeysSecret": {DEMO_SIGNING_KEY_ID: DEMO_SIGNING_SECRET},
+    "WhmcsSigningKeysSecret": {DEMO_SIGNING_KEY_ID: DEMO_SIGNING_KEY},
     "WhmcsApiSecret": {"url": "", "identifier": "", "secret": ""},
 }
 

@@ -25,6 +25,9 @@ from botocore.exceptions import ClientError
 
 from local.stack.template import LocalNames, resources_of_type
 
+# The AWS services the stack's functions use; other clients (boto3's S3 client pointed at
+# Contabo's object storage) are not AWS calls and are not checked.
+CHECKED_SERVICES = {"dynamodb", "secretsmanager", "lambda", "sqs", "sns", "kms"}
 _current = threading.local()
 _lock = threading.Lock()
 _recorded: set[tuple[str, str, str]] = set()
@@ -116,6 +119,8 @@ def _authorizations(
     client: BaseClient, operation_name: str, params: dict[str, Any]
 ) -> list[tuple[str, str]]:
     service = client.meta.service_model.signing_name
+    if service not in CHECKED_SERVICES:
+        return []  # e.g. S3 here is Contabo's object storage, reached with its own keys
     names = _installed["names"]
     if operation_name in ("TransactWriteItems", "TransactGetItems"):
         checks = []

@@ -96,6 +96,7 @@ class RunningStack:
             "simulator_url": self.sim.base_url,
             "contabo_credentials": DEMO_CONTABO_CREDENTIALS,
             "moto_endpoint": self.moto.endpoint,
+            "s3_endpoint": self.sim.s3.url if self.sim.s3 else None,
             "region": self.names.region,
             "stack_name": self.names.stack_name,
             "ports": {"api": self.api_port, "moto": self.moto.port, "simulator": self.sim.port},
@@ -207,7 +208,9 @@ def start_local_stack(
         ensure_port_free(host, api_port, "API", "--api-port / LOCAL_API_PORT")
         stack.moto = LocalMoto(host, moto_port).start()
         stack._set_environ(aws_environment(stack.moto.endpoint, names.region))
-        stack.sim = _start_simulator(host, sim_port, provision_seconds, sim_validate)
+        stack.sim = _start_simulator(
+            host, sim_port, provision_seconds, sim_validate, stack.moto.endpoint
+        )
         names = dataclasses.replace(
             names,
             parameters={
@@ -268,7 +271,11 @@ def write_state(stack: RunningStack, state_dir: Path) -> Path:
 
 
 def _start_simulator(
-    host: str, port: int, provision_seconds: float | None, validate: bool = True
+    host: str,
+    port: int,
+    provision_seconds: float | None,
+    validate: bool = True,
+    s3_backend_url: str = "",
 ) -> Any:
     ensure_port_free(host, port, "simulator", "--sim-port / SIM_PORT")
     try:
@@ -286,6 +293,7 @@ def _start_simulator(
         api_user=DEMO_CONTABO_CREDENTIALS["api_user"],
         api_password=DEMO_CONTABO_CREDENTIALS["api_password"],
         validate=validate,
+        s3_backend_url=s3_backend_url,  # the S3 endpoint checks keys and policies, moto stores
     )
     if provision_seconds is not None:
         config = dataclasses.replace(config, provision_seconds=provision_seconds)

@@ -56,8 +56,13 @@ MODULE_ORDER = (
     "test_exactly_once",
     "test_exactly_once_domains",
     "test_crash_consistency",
+    "test_terminate_any_step",
+    "test_billing_wins",
+    "test_latency_budget",
     "test_auth_every_route",
+    "test_auth_header_fuzz",
     "test_ownership",
+    "test_reused_ids",
     "test_load",
     "test_openapi_fuzz",
     "test_no_secrets_in_logs",
@@ -192,7 +197,7 @@ def known_secrets(stack: RunningStack) -> Iterator[KnownSecrets]:  # noqa: F811
             known.add(f"Contabo password secret {value.get('name')}", value.get("value"))
 
     def credential(key: Any, value: dict) -> None:  # type: ignore[type-arg]
-        known.add(f"S3 secret key {key}", value.get("secretKey"))
+        known.add(f"S3 secret key of user {key}", value.get("secretKey"))
 
     issue_token = state.issue_token
 
@@ -212,7 +217,7 @@ def known_secrets(stack: RunningStack) -> Iterator[KnownSecrets]:  # noqa: F811
 
     with state.lock:
         state.secrets = _RecordingDict(state.secrets, secret)
-        state.credentials = _RecordingDict(state.credentials, credential)
+        state.s3_keys = _RecordingDict(state.s3_keys, credential)  # one key pair per user
     for token in list(state.tokens):
         known.add(f"Contabo access token {token[:6]}", token)
     state.issue_token = recorded_token

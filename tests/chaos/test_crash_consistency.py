@@ -25,6 +25,7 @@ import pytest
 from contabo_reseller.adapters import service_store, worker_trigger
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.services import provisioning
+from contabo_reseller.services.object_storage_provisioning import pool_display_name
 from local.stack.template import REPO_ROOT
 from tests.chaos import crash_worker
 from tests.chaos.conftest import (
@@ -111,6 +112,7 @@ def summary() -> Iterator[None]:
 def test_killed_at_a_step_boundary_the_service_converges_exactly_once(
     stack, whmcs, sim, ledger, suite_output, no_wake_ups, operation, boundary
 ):
+    pools_before = ledger.bought("createObjectStorage", pool_display_name("EU"))  # same name
     sid = _service_for(stack, whmcs, sim, operation, boundary)
     instance_id = service_store.get(sid).resource_id
     purchases_before = sum(ledger.purchases.values())
@@ -128,7 +130,7 @@ def test_killed_at_a_step_boundary_the_service_converges_exactly_once(
     _converge(stack, whmcs, sim, operation, sid)
 
     if operation in ("create", "storage"):
-        _assert_one_purchase_linked(stack, ledger, operation, sid)
+        _assert_one_purchase_linked(stack, ledger, operation, sid, pools_before)
         ORPHANED_SECRETS.update(_orphaned_secrets(stack, sid, operation))
     elif operation == "upgrade":
         _assert_upgraded_once(stack, ledger, sid, instance_id)
@@ -183,8 +185,10 @@ def _resource_matcher(operation: str, sid: str) -> Callable[[Any], bool]:
     record = service_store.get(sid)
 
     def matches(ctx: Any) -> bool:
-        if operation in ("create", "storage"):
+        if operation == "create":
             return (ctx.body or {}).get("displayName") == display_name_for(sid)
+        if operation == "storage":  # the first order of a region buys its pool
+            return (ctx.body or {}).get("displayName") == pool_display_name("EU")
         return str(ctx.path.get("instanceId")) == str(record.resource_id)
 
     return matches
@@ -254,7 +258,9 @@ def _converge(stack, whmcs, sim, operation: str, sid: str) -> None:
         _after_cleanup(stack, sid)
 
 
-def _assert_one_purchase_linked(stack, ledger, operation: str, sid: str) -> None:
+def _assert_one_purchase_linked(
+    stack, ledger, operation: str, sid: str, pools_before: int = 0
+) -> None:
     name = display_name_for(sid)
     record = service_store.get(sid)
     if operation == "create":
@@ -262,8 +268,9 @@ def _assert_one_purchase_linked(stack, ledger, operation: str, sid: str) -> None
         found = [i for i in stack.sim.state.instances.values() if i["displayName"] == name]
         linked = [str(i["instanceId"]) for i in found]
     else:
-        bought = ledger.bought("createObjectStorage", name)
-        found = [s for s in stack.sim.state.object_storages.values() if s["displayName"] == name]
+        pool = pool_display_name("EU")  # storage_order's region
+        bought = ledger.bought("createObjectStorage", pool) - pools_before
+        found = [s for s in stack.sim.state.object_storages.values() if s["displayName"] == pool]
         linked = [s["objectStorageId"] for s in found]
         clear_account(stack)
     assert bought == 1, f"bought {bought} times"

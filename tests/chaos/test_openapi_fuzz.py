@@ -37,7 +37,13 @@ pytestmark = pytest.mark.slow
 SCHEMA = schemathesis.openapi.from_path(str(REPO_ROOT / "docs" / "openapi.json"))
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
 EXAMPLES = int(os.environ.get("CHAOS_FUZZ_EXAMPLES", "50"))
-SIGNATURE_HEADERS = ("x-whmcs-key-id", "x-whmcs-timestamp", "x-whmcs-nonce", "x-whmcs-signature")
+SIGNATURE_HEADERS = (
+    "x-whmcs-key-id",
+    "x-whmcs-timestamp",
+    "x-whmcs-nonce",
+    "x-whmcs-signature",
+    "x-whmcs-signature-version",
+)
 TOTALS: Counter[str] = Counter()
 STARTED: list[float] = []
 

@@ -315,6 +315,22 @@ def test_account(client: ContaboClient) -> None:
     assert list(client.list_data_centers())
 
 
+def test_sub_users(client: ContaboClient) -> None:
+    (role,) = client.list_roles(name="S3 Read and Write")
+    request = gm.CreateUserRequest(
+        email="tenant@reseller.example",
+        enabled=True,
+        totp=False,
+        locale=gm.Locale.en,
+        roles=[role.role_id],
+    )
+    user_id = client.create_user(request)
+    client.update_user(user_id, gm.UpdateUserRequest(enabled=False))
+    assert client.get_user(user_id).enabled is False
+    client.delete_user(user_id)
+    assert [u for u in client.list_users(email="tenant@reseller.example")] == []
+
+
 def test_domains_handles_and_dns_zones(sim: RunningSimulator, client: ContaboClient) -> None:
     from local.contabo_sim.routes.domains import register_elsewhere, request_transfer_out
 

@@ -51,6 +51,7 @@ def test_signed_routes_require_the_whmcs_headers_and_health_does_not(
         "X-Whmcs-Timestamp",
         "X-Whmcs-Nonce",
         "X-Whmcs-Signature",
+        "X-Whmcs-Signature-Version",
     }
     assert document["security"] == [{scheme: [] for scheme in schemes}]
     assert document["paths"]["/health"]["get"]["security"] == []

@@ -74,7 +74,7 @@ def test_cancelled_storage_ends_at_its_cancel_date_and_frees_the_region(sim, api
     _create(api, "EU")
 
 
-def test_stats_and_credentials_per_storage(sim, api):
+def test_stats_and_one_key_pair_per_user_across_locations(sim, api):
     first, second = _create(api, "EU"), _create(api, "US-central", size=2)
     set_usage(sim.state, second["objectStorageId"], 0.5, 7)
     stats = api.data("GET", f"{STORAGES}/{second['objectStorageId']}/stats")[0]
@@ -86,9 +86,38 @@ def test_stats_and_credentials_per_storage(sim, api):
     assert mine["region"] == "European Union"
     (theirs,) = api.data("GET", listing, params={"regionName": "United States (Central)"})
     assert theirs["objectStorageId"] == second["objectStorageId"]
-    assert mine["accessKey"] != theirs["accessKey"]
+    # "All purchased object storages in different locations share the same credentials."
+    assert (mine["accessKey"], mine["secretKey"]) == (theirs["accessKey"], theirs["secretKey"])
     wrong = f"/v1/users/{user_id}/object-storages/{second['objectStorageId']}/credentials"
     api.call("GET", f"{wrong}/{int(mine['credentialId'])}", expect=404)
+    first_path = f"/v1/users/{user_id}/object-storages/{first['objectStorageId']}/credentials"
+    renewed = api.data("PATCH", f"{first_path}/{int(mine['credentialId'])}")[0]
+    assert renewed["accessKey"] != mine["accessKey"]
+    (theirs_now,) = api.data("GET", listing, params={"regionName": "United States (Central)"})
+    assert theirs_now["accessKey"] == renewed["accessKey"]  # replaced in every location
+
+
+def test_sub_users_have_their_own_keys_roles_and_can_be_disabled(sim, api):
+    storage = _create(api, "EU")
+    roles = {r["name"]: r for r in api.data("GET", "/v1/roles")}
+    s3_role = roles["S3 Read and Write"]
+    assert not s3_role["admin"] and not s3_role["accessAllResources"]
+    body = {"email": "c1@s3.example", "enabled": True, "totp": False, "locale": "en"}
+    created = api.call("POST", "/v1/users", json={**body, "roles": [s3_role["roleId"]]}, expect=201)
+    user_id = created.json()["data"][0]["userId"]
+    api.call("POST", "/v1/users", json=body, expect=409)  # one user per e-mail
+    (user,) = api.data("GET", "/v1/users", params={"email": "c1@s3.example"})
+    assert [r["name"] for r in user["roles"]] == ["S3 Read and Write"] and not user["owner"]
+    owner_id = api.data("GET", "/v1/users", params={"owner": "true"})[0]["userId"]
+    mine = api.data("GET", f"/v1/users/{user_id}/object-storages/credentials")
+    owners = api.data("GET", f"/v1/users/{owner_id}/object-storages/credentials")
+    assert [c["objectStorageId"] for c in mine] == [storage["objectStorageId"]]
+    assert mine[0]["accessKey"] != owners[0]["accessKey"]
+    api.call("PATCH", f"/v1/users/{user_id}", json={"enabled": False}, expect=200)
+    assert api.data("GET", f"/v1/users/{user_id}")[0]["enabled"] is False
+    api.call("DELETE", f"/v1/users/{user_id}", expect=204)
+    api.call("GET", f"/v1/users/{user_id}/object-storages/credentials", expect=404)
+    api.call("DELETE", f"/v1/users/{owner_id}", expect=403)
 
 
 def test_purchase_faults_cover_create_and_resize(sim, api):

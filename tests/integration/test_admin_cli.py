@@ -17,7 +17,7 @@ import pytest
 
 from cli.contabo_admin.__main__ import main
 from local.signed_client import SignedClient
-from local.stack.aws import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
+from local.stack.aws import DEMO_SIGNING_KEY, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
 from local.stack.runner import RunningStack, write_state
 from local.stack.template import REPO_ROOT
 
@@ -305,7 +305,7 @@ def test_the_script_runs_from_any_directory(state_dir: Path, cwd: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.split() == [DEMO_SIGNING_KEY_ID]
+    assert completed.stdout.split() == [DEMO_SIGNING_KEY_ID, "installation=default", "use=admin"]
 
 
 def test_keys_rotate_prints_the_new_secret_once_and_retire_removes_the_old_key(
@@ -322,7 +322,10 @@ def test_keys_rotate_prints_the_new_secret_once_and_retire_removes_the_old_key(
             SecretId=local_stack.names.physical("WhmcsSigningKeysSecret")
         )["SecretString"]
     )
-    assert stored == {DEMO_SIGNING_KEY_ID: DEMO_SIGNING_SECRET, key_id: secret}
+    assert stored == {
+        DEMO_SIGNING_KEY_ID: DEMO_SIGNING_KEY,
+        key_id: {"secret": secret, "installation": "default", "admin": False},
+    }
     assert len(secret) == 48 and secret.isalnum()
     assert out.count(secret) == 1 and secret not in notes
     assert DEMO_SIGNING_SECRET not in out + notes
@@ -333,14 +336,44 @@ def test_keys_rotate_prints_the_new_secret_once_and_retire_removes_the_old_key(
 
     code, retired, notes = admin(state_dir, "keys", "retire", DEMO_SIGNING_KEY_ID)
     assert code == 0, notes
-    assert admin(state_dir, "keys", "list")[1].split() == [key_id]
-    parameters.clear_caches()
+    assert admin(state_dir, "keys", "list")[1].split()[0] == key_id
+    # No cache cleared: the warm functions still hold the old secret, the revocation row wins.
     assert not _signature_accepted(local_stack, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
     assert _signature_accepted(local_stack, key_id, secret)
 
     code, _, last = admin(state_dir, "keys", "retire", key_id)
     assert code == 1 and "only signing key" in last
     assert secret not in retired + notes + last
+
+
+def test_only_admin_keys_reach_admin_routes_and_installations_are_listed(
+    state_dir: Path, local_stack: RunningStack
+) -> None:
+    from aws_lambda_powertools.utilities import parameters
+
+    module_out = admin(state_dir, "keys", "rotate", "--installation", "staging")[1]
+    admin_out = admin(state_dir, "keys", "rotate", "--admin")[1]
+    module_key = module_out.split("key id (WHMCS server Username): ")[1].split()[0]
+    module_secret = module_out.split("secret (WHMCS server Password): ")[1].split()[0]
+    admin_key = admin_out.split("key id (addon: Signing key id): ")[1].split()[0]
+    admin_secret = admin_out.split("secret (addon: Signing secret): ")[1].split()[0]
+    parameters.clear_caches()
+    listed = admin(state_dir, "keys", "list")[1]
+    try:
+        assert f"{module_key}  installation=staging  use=module" in listed
+        assert f"{admin_key}  installation=default  use=admin" in listed
+        module = SignedClient(local_stack.api_url, module_key, module_secret)
+        refused = module.request("GET", "/admin/jobs")
+        assert refused.status_code == 401
+        assert "admin key" in refused.json()["error"]["message"]
+        assert module.request("GET", "/services/9001").status_code == 404  # a module route
+        allowed = SignedClient(local_stack.api_url, admin_key, admin_secret)
+        assert allowed.request("GET", "/admin/jobs").status_code == 200
+        code, _, bad = admin(state_dir, "keys", "rotate", "--installation", "Bad!")
+        assert code == 1 and "not an installation name" in bad
+    finally:
+        admin(state_dir, "keys", "retire", module_key)
+        admin(state_dir, "keys", "retire", admin_key)
 
 
 def test_python_m_works_from_any_directory_through_the_venvs_path_file(tmp_path: Path) -> None:
@@ -369,3 +402,11 @@ def _signature_accepted(local_stack: RunningStack, key_id: str, secret: str) -> 
         return client.request("GET", "/services/9001").status_code != 401
     finally:
         client.close()
+
+
+def test_object_storage_commands_reach_the_admin_routes(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "object-storage", "pools")
+    assert code == 0 and "(no rows)" in out, notes  # no pool yet
+    code, _out, notes = admin(state_dir, "object-storage", "migrate", "987654")
+    assert code != 0
+    assert "/admin/object-storage/services/987654/migrate answered 404" in notes

@@ -169,6 +169,7 @@ def test_alarms_on_our_metrics_use_the_emitted_names_namespace_and_dimension() -
         metrics.PARKED_JOBS,
         metrics.ORPHANS_FOUND,
         metrics.TOKEN_REFRESH_FAILED,
+        metrics.SERVICE_FAILED,
     }
     for properties in ours.values():
         assert properties["Dimensions"] == [{"Name": "service", "Value": SERVICE_NAME}]
@@ -181,6 +182,7 @@ def test_every_alarm_notifies_the_topic_and_the_email_is_optional() -> None:
         "ThrottlesAlarm",
         "ParkedJobsAlarm",
         "OrphansFoundAlarm",
+        "ServiceFailedAlarm",
         "ContaboTokenFailuresAlarm",
     } <= set(ALARMS)
     for alarm in ALARMS.values():

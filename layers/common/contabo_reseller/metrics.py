@@ -40,6 +40,7 @@ CONTABO_SERVER_ERROR = "ContaboServerError"  # Contabo answered 5xx
 CONTABO_UNREACHABLE = "ContaboUnreachable"  # no answer: timeout or connection failure
 TOKEN_REFRESH_FAILED = "TokenRefreshFailed"  # noqa: S105 (a metric name: no token obtained)
 PROVISIONING_SECONDS = "ProvisioningSeconds"  # order recorded -> service active
+SERVICE_FAILED = "ServiceFailed"  # a service ended failed: it needs the reseller's staff
 SCHEDULED_JOB_FAILED = "ScheduledJobFailed"  # a scheduled job's body raised
 # Gauges the scheduled jobs report on each run (action queue, status sync).
 QUEUE_DEPTH = "QueueDepth"  # jobs waiting in the action queue

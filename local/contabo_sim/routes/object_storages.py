@@ -1,5 +1,9 @@
 """Object storages (a purchase), their stats, and the per-user S3 credentials.
 
+S3 keys belong to a user, not to a storage: the spec's Object Storage introduction says "All
+purchased object storages in different locations share the same credentials", so a user has one
+key pair, listed once per storage of the account, and regenerating it replaces it everywhere.
+
 Spec-true where the product depends on it: one object storage per region per account (the
 createObjectStorage text: "you can only buy one object storage per location"), PROVISIONING
 until `provision_seconds` have passed, no downgrade on resize, CANCELLED once the cancel date
@@ -8,7 +12,6 @@ response carries exactly the fields of the schema its operation declares. Keys s
 "_" are the simulator's own bookkeeping and never leave it.
 """
 
-import secrets
 import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,7 +19,7 @@ from typing import Any
 from ..catalog import REGIONS
 from ..clock import iso
 from ..errors import ApiError
-from ..state import CUSTOMER_ID, TENANT_ID, USER_ID, SimState
+from ..state import CUSTOMER_ID, S3_TENANT_ID, TENANT_ID, SimState, new_s3_keys
 from . import Context, Reply, by_request_id, operation, require
 
 OBJECT_STORAGE_REGIONS = ("EU", "US-central", "SIN")  # per the spec's createObjectStorage text
@@ -85,8 +88,8 @@ def create_object_storage(ctx: Context) -> Reply:
         "autoScaling": _autoscaling(body.get("autoScaling")),
         "dataCenter": region.data_center,
         "totalPurchasedSpaceTB": size,
-        "s3Url": f"https://{region.s3_host}",
-        "s3TenantId": uuid.uuid5(uuid.NAMESPACE_URL, CUSTOMER_ID).hex,
+        "s3Url": state.config.s3_url or f"https://{region.s3_host}",
+        "s3TenantId": S3_TENANT_ID,
         "status": "PROVISIONING",
         "region": region.name,
         "displayName": body.get("displayName")
@@ -97,11 +100,8 @@ def create_object_storage(ctx: Context) -> Reply:
         "_numberOfObjects": 0,
     }
     state.object_storages[storage_id] = storage
-    credential_id = state.next_id("credential")
-    state.credentials[credential_id] = {
-        "credentialId": credential_id,
-        "objectStorageId": storage_id,
-    } | _keys()
+    for user_id in state.users:  # every user's one key pair now opens this storage too
+        state.add_credential(user_id, storage_id)
     ctx.audit(
         "objectStorages",
         "CREATED",
@@ -215,8 +215,8 @@ def object_storage_audits(ctx: Context) -> Reply:
 
 @operation("listObjectStorageCredentials")
 def list_credentials(ctx: Context) -> Reply:
-    _user(ctx)
-    items = [_credential(ctx, c) for c in ctx.state.credentials.values()]
+    user_id = _user(ctx)
+    items = [_credential(ctx, c) for c in ctx.state.credentials.values() if c["userId"] == user_id]
     for param, field in (
         ("objectStorageId", "objectStorageId"),
         ("displayName", "displayName"),
@@ -234,8 +234,10 @@ def get_credential(ctx: Context) -> Reply:
 
 @operation("regenerateObjectStorageCredentials")
 def regenerate_credential(ctx: Context) -> Reply:
+    """New keys for the user: they replace the pair for every storage (shared across
+    locations), so the old keys stop working everywhere at once."""
     credential = _stored_credential(ctx)
-    credential |= _keys()
+    ctx.state.s3_keys[credential["userId"]] = new_s3_keys()
     return ctx.one(200, _credential(ctx, credential))
 
 
@@ -295,19 +297,21 @@ def _as_date(value: Any) -> date:
     return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
 
 
-def _keys() -> dict[str, str]:
-    return {"accessKey": secrets.token_hex(10).upper(), "secretKey": secrets.token_hex(20)}
-
-
-def _user(ctx: Context) -> None:
-    if ctx.path["userId"] != USER_ID:
-        raise ApiError(404, f"Entry User not found by userId {ctx.path['userId']}")
+def _user(ctx: Context) -> str:
+    user_id = ctx.path["userId"]
+    if user_id not in ctx.state.users:
+        raise ApiError(404, f"Entry User not found by userId {user_id}")
+    return user_id
 
 
 def _stored_credential(ctx: Context) -> dict[str, Any]:
-    _user(ctx)
+    user_id = _user(ctx)
     credential = ctx.state.credentials.get(int(ctx.path["credentialId"]))
-    if credential is None or credential["objectStorageId"] != ctx.path["objectStorageId"]:
+    if (
+        credential is None
+        or credential["objectStorageId"] != ctx.path["objectStorageId"]
+        or credential["userId"] != user_id
+    ):
         raise ApiError(
             404, f"Entry Credential not found by credentialId {ctx.path['credentialId']}"
         )
@@ -316,11 +320,12 @@ def _stored_credential(ctx: Context) -> dict[str, Any]:
 
 def _credential(ctx: Context, credential: dict[str, Any]) -> dict[str, Any]:
     storage = ctx.state.object_storages[credential["objectStorageId"]]
+    keys = ctx.state.s3_keys[credential["userId"]]
     return {
         "tenantId": TENANT_ID,
         "customerId": CUSTOMER_ID,
-        "accessKey": credential["accessKey"],
-        "secretKey": credential["secretKey"],
+        "accessKey": keys["accessKey"],
+        "secretKey": keys["secretKey"],
         "objectStorageId": storage["objectStorageId"],
         "displayName": storage["displayName"],
         "region": storage["region"],

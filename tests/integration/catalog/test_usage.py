@@ -8,12 +8,10 @@ from datetime import UTC, datetime
 import pytest
 
 from contabo_reseller.adapters.contabo.client import get_contabo_client
-from local.contabo_sim.routes.object_storages import set_usage
 from tests.integration.lifecycle.conftest import _service_ids, settle
 from tests.integration.lifecycle.test_create_and_provision import order
 from tests.integration.object_storage.conftest import (
     clear_account,
-    contabo_storage,
     settle_leftovers,
     storage_order,
 )
@@ -72,9 +70,25 @@ def test_a_servers_extra_ips_and_snapshots_are_recorded_per_day(stack, whmcs, ac
     assert usage(whmcs, sid, f"?from={today}&to={today}")["snapshots"][0] == 1
 
 
-def test_an_object_storages_used_and_purchased_space_is_recorded(stack, whmcs, active_storage):
-    storage_id = contabo_storage(stack, active_storage)["objectStorageId"]
-    set_usage(stack.sim.state, storage_id, 0.4, 12)
+def test_an_object_storages_used_and_purchased_space_is_recorded(
+    stack, whmcs, active_storage, monkeypatch
+):
+    """Measured in the customer's own bucket (S3), against their quota."""
+    import boto3
+
+    from contabo_reseller.domain import object_storage as domain
+    from contabo_reseller.services import object_storage_tenancy
+
+    monkeypatch.setattr(domain, "BYTES_PER_TB", 1000)  # 400 bytes read as 0.4 TB
+    monkeypatch.setattr(object_storage_tenancy, "BYTES_PER_TB", 1000)
+    keys = whmcs.request("GET", f"/services/{active_storage}/object-storage/credentials").json()
+    boto3.client(
+        "s3",
+        endpoint_url=keys["endpoint"],
+        aws_access_key_id=keys["access_key"],
+        aws_secret_access_key=keys["secret_key"],
+        region_name="us-east-1",
+    ).put_object(Bucket=keys["bucket"], Key="data", Body=b"x" * 400)
 
     assert stack.run_job("UsageSyncFunction")["result"]["outcome"] == "finished"
 

@@ -29,6 +29,10 @@ class FakeWhmcsApi:
     content_types: list[str] = field(default_factory=list)
     status: int = 200
     body: str = json.dumps({"result": "success", "serviceid": 0})
+    # GetClientsProducts answers from here (service id -> client id; others are client 7's)
+    # and is kept apart from ``posts``, the writes.
+    clients: dict[str, str] = field(default_factory=dict)
+    lookups: list[str] = field(default_factory=list)
 
     def answer(self, status: int, body: Any) -> None:
         self.status = status
@@ -39,12 +43,24 @@ def _handler(api: FakeWhmcsApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+            parsed = parse_qs(raw, keep_blank_values=True)
+            fields = {name: values[-1] for name, values in parsed.items()}
+            if fields.get("action") == "GetClientsProducts":
+                api.lookups.append(fields["serviceid"])
+                client = api.clients.get(fields["serviceid"], "7")
+                product = {"id": fields["serviceid"], "clientid": client}
+                self._send(
+                    200, json.dumps({"result": "success", "products": {"product": [product]}})
+                )
+                return
             api.paths.append(self.path)
             api.content_types.append(self.headers.get("Content-Type", ""))
-            fields = parse_qs(raw, keep_blank_values=True)
-            api.posts.append({name: values[-1] for name, values in fields.items()})
-            body = api.body.encode()
-            self.send_response(api.status)
+            api.posts.append(fields)
+            self._send(api.status, api.body)
+
+        def _send(self, status: int, text: str) -> None:
+            body = text.encode()
+            self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

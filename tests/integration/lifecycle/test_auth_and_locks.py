@@ -89,12 +89,29 @@ def test_rotation_accepts_two_keys(stack, whmcs):
 def test_a_locked_service_answers_409_with_what_is_running(whmcs, service_id):
     service_store.acquire_lock(service_id, "terminate", owner="someone-else")
     try:
-        response = whmcs.request("POST", f"/services/{service_id}/suspend", {"reason": "x"})
+        response = whmcs.request("POST", f"/services/{service_id}/power/restart")
         assert response.status_code == 409
         assert "terminate" in response.json()["error"]["message"]
         assert response.headers["Retry-After"]
     finally:
         service_store.release_lock(service_id, "someone-else")
+
+
+def test_suspend_is_never_refused_as_busy(stack, whmcs, service_id):
+    """WHMCS retries a failed SuspendAccount only the next day: a customer's action holding
+    the lock makes it recorded (the customer locked out at once), not refused."""
+    from tests.integration.lifecycle.test_create_and_provision import order
+
+    assert whmcs.request("POST", f"/services/{service_id}/create", order()).status_code == 202
+    service_store.acquire_lock(
+        service_id, "restart", owner="customer-restart", seconds=30, wait_seconds=20
+    )  # once the worker woken by the order is done
+    try:
+        response = whmcs.request("POST", f"/services/{service_id}/suspend", {"reason": "x"})
+        assert response.status_code == 200
+        assert response.json()["suspended"] is True
+    finally:
+        service_store.release_lock(service_id, "customer-restart")
 
 
 def test_unknown_service_is_404(whmcs):

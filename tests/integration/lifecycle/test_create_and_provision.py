@@ -78,19 +78,6 @@ def test_fail_before_commit_buys_on_the_next_attempt(stack, whmcs, sim, service_
     assert purchases(sim) == before + 1
 
 
-def test_failed_provisioning_is_recorded_with_contabos_state(stack, whmcs, sim, service_id):
-    sim.post("/faults", json={"product_failures": {"V8": "verification_required"}})
-    whmcs.request("POST", f"/services/{service_id}/create", order(product_id="V8"))
-    settle(stack, whmcs, service_id, "provisioning")
-    sim.post("/clock/advance", json={"seconds": 120})
-    run_worker(stack)
-    view = whmcs.request("GET", f"/services/{service_id}").json()
-    assert view["state"] == "failed"
-    assert "verification_required" in view["status_message"]
-    assert "contabo" not in view["status_message"].lower()  # staff detail, still white-label
-    assert view["instance_status"] == "verification_required"  # the client area translates it
-
-
 def test_bad_orders_are_refused_and_nothing_is_recorded(whmcs, sim, service_id):
     before = purchases(sim)
     cases = {

@@ -89,9 +89,9 @@ def _remember_contabo_secrets(stack, service_id: str, seen: dict[str, str]) -> N
     for secret_id, secret in state.secrets.items():
         if secret["type"] == "password" and secret["name"].startswith(display_name_for(service_id)):
             seen[f"Contabo password secret {secret_id}"] = secret["value"]
-    for credential_id, credential in state.credentials.items():
-        if len(credential["secretKey"]) >= MIN_SECRET_LENGTH:
-            seen[f"S3 secret key {credential_id}"] = credential["secretKey"]
+    for user_id, keys in state.s3_keys.items():  # one key pair per Contabo user
+        if len(keys["secretKey"]) >= MIN_SECRET_LENGTH:
+            seen[f"S3 secret key of user {user_id}"] = keys["secretKey"]
 
 
 def _run_every_action(stack, whmcs, sim, service_id: str, seen: dict[str, str]) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from contabo_reseller.adapters import service_store
+from contabo_reseller.services import manage_service
 from tests.integration.lifecycle.conftest import settle
 from tests.integration.lifecycle.test_create_and_provision import order
 
@@ -78,7 +80,7 @@ def test_an_upgrade_whose_answer_was_lost_is_bought_once_and_converges(
     assert len(_add_ons(stack, view["instance_id"])) == len(add_ons_before) + 1
 
 
-def test_an_upgrade_that_never_reached_contabo_is_bought_on_the_retry(
+def test_an_upgrade_that_never_reached_contabo_is_bought_once_its_window_has_passed(
     stack, whmcs, sim, service_id
 ):
     view = _active(stack, whmcs, sim, service_id)
@@ -90,6 +92,15 @@ def test_an_upgrade_that_never_reached_contabo_is_bought_on_the_retry(
     assert failed.status_code == 503, failed.text
     assert _upgrades(sim) == before
 
+    at_once = whmcs.request("POST", f"/services/{service_id}/change-package", body)
+    assert at_once.status_code == 200, at_once.text  # told "being confirmed", not refused
+    assert "being confirmed" in at_once.json()["status_message"]
+    assert _upgrades(sim) == before  # the lists may still lag: nothing bought twice
+
+    record = service_store.require(service_id)
+    pending = dict(record.details["upgrade_pending"])
+    pending["started_at"] -= manage_service.UPGRADE_SETTLE_SECONDS + 1
+    service_store.update(record, details={"upgrade_pending": pending})
     retried = whmcs.request("POST", f"/services/{service_id}/change-package", body)
     assert retried.status_code == 200, retried.text
     assert _upgrades(sim) == before + 1

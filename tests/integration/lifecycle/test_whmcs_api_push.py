@@ -23,6 +23,9 @@ from tests.integration.lifecycle.fake_whmcs_api import (
     fake_whmcs_api,
 )
 from tests.integration.lifecycle.test_create_and_provision import order
+from tests.integration.lifecycle.test_reused_ids_and_installations import (  # noqa: F401 (fixture)
+    staging,
+)
 from tests.log_scan import captured_logs, find_secrets
 
 
@@ -67,6 +70,19 @@ def test_a_ready_server_is_pushed_into_whmcs_with_its_ips_and_login(
         "servicepassword": view["password"],
     }
     assert _pushed(service_id) is True
+
+
+def test_nothing_is_pushed_into_a_whmcs_service_of_another_client(
+    stack, whmcs, sim, service_id, whmcs_api: FakeWhmcsApi
+):
+    whmcs_api.clients[service_id] = "8"  # the id was reused: WHMCS's service is client 8's
+
+    view = _provision(stack, whmcs, sim, service_id)
+
+    assert view["state"] == "active"
+    assert whmcs_api.lookups == [service_id]
+    assert whmcs_api.posts == []
+    assert _pushed(service_id) is False
 
 
 def test_the_api_php_url_itself_is_accepted(stack, whmcs, sim, service_id, whmcs_api: FakeWhmcsApi):
@@ -132,3 +148,16 @@ def test_without_whmcs_api_credentials_nothing_is_pushed(stack, whmcs, sim, serv
     view = _provision(stack, whmcs, sim, service_id)
     assert view["state"] == "active"
     assert _pushed(service_id) is None
+
+
+def test_another_installations_service_is_left_to_its_own_cron_hook(
+    stack,
+    sim,
+    service_id,
+    whmcs_api: FakeWhmcsApi,
+    staging,  # noqa: F811
+):
+    view = _provision(stack, staging, sim, service_id)
+
+    assert view["state"] == "active"
+    assert whmcs_api.lookups == [] and whmcs_api.posts == []

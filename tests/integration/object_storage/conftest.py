@@ -1,12 +1,12 @@
 """Object storage routes against the local stack: the lifecycle fixtures (imported, not copied)
 plus factories for object storage services.
 
-Contabo allows one object storage per region per account and the simulator has three regions,
-so every test starts with no object storage in the simulator's account and no region claimed
+Every region's object storage is a pool shared by the services ordered there, so every test
+starts with no object storage in the simulator's account, no region claimed and no tenant
 (``fresh_account``, automatic: it also settles what a test left pending, so no order of an
 earlier test is bought into the next one's account). ``storage_factory(region=...)`` orders
-one and waits until it is active; ``contabo_storage(sid)`` is its object storage as the
-simulator holds it.
+one and waits until it is active; ``contabo_storage(sid)`` is the pool it is in as the
+simulator holds it; ``tenant_keys(sid)`` its own user's S3 keys.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ import pytest
 from contabo_reseller.adapters import object_storage_claims, service_store
 from contabo_reseller.adapters.tables import CatalogItem, ServiceRecord
 from contabo_reseller.domain.object_storage import OBJECT_STORAGE
-from contabo_reseller.domain.service import PENDING_STATES, ServiceState, display_name_for
+from contabo_reseller.domain.service import PENDING_STATES, ServiceState
+from contabo_reseller.services.object_storage_pool import pool_service_id
+from contabo_reseller.services.object_storage_tenancy import TENANT_KIND
 from local.signed_client import SignedClient
 from local.stack.runner import RunningStack
 from tests.integration.lifecycle.conftest import (  # noqa: F401 (fixtures)
@@ -56,14 +58,16 @@ def sim_state(stack: RunningStack) -> Any:  # noqa: F811
 
 
 def contabo_storage(stack: RunningStack, sid: str) -> dict[str, Any]:  # noqa: F811
-    """The simulator's object storage named for the service (exactly one, or the test fails)."""
-    found = [
-        s
-        for s in sim_state(stack).object_storages.values()
-        if s["displayName"] == display_name_for(sid)
-    ]
-    assert len(found) == 1, found
-    return found[0]
+    """The simulator's object storage the service is in (its region's pool)."""
+    record = service_store.require(sid)
+    assert record.resource_id, f"service {sid} is in no object storage yet"
+    return sim_state(stack).object_storages[record.resource_id]
+
+
+def tenant_keys(stack: RunningStack, sid: str) -> dict[str, str]:  # noqa: F811
+    """The S3 keys of the service's own Contabo user, as the simulator holds them."""
+    user_id = service_store.require(sid).details["s3_user_id"]
+    return sim_state(stack).s3_keys[user_id]
 
 
 def storage_purchases(stack: RunningStack, operation: str = "createObjectStorage") -> int:  # noqa: F811
@@ -71,12 +75,26 @@ def storage_purchases(stack: RunningStack, operation: str = "createObjectStorage
 
 
 def clear_account(stack: RunningStack) -> None:  # noqa: F811
-    """No object storage in the simulated account, no region claimed, no resize pending."""
+    """No object storage in the simulated account, no region claimed, no resize pending, no
+    sub-user, no pool tenant, no bucket policy."""
     state = sim_state(stack)
     with state.lock:
         state.object_storages.clear()
         state.credentials.clear()
-    for kind in (object_storage_claims.REGION_KIND, object_storage_claims.RESIZE_KIND):
+        for user_id in [u for u, user in state.users.items() if not user["owner"]]:
+            del state.users[user_id]
+            state.s3_keys.pop(user_id, None)
+    if stack.sim.s3 is not None:
+        stack.sim.s3.app.policies.clear()
+    for region in ("EU", "US-central", "SIN"):  # the pools' own rows
+        pool = service_store.get(pool_service_id(region))
+        if pool is not None:
+            pool.delete()
+    for kind in (
+        object_storage_claims.REGION_KIND,
+        object_storage_claims.RESIZE_KIND,
+        TENANT_KIND,
+    ):
         for item in CatalogItem.query(kind):
             item.delete()
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import date
 
 from contabo_reseller.adapters.tables import AuditEntry
 from contabo_reseller.observability import logger
-from local.contabo_sim.routes.object_storages import set_usage
 from tests.integration.object_storage.conftest import (
     contabo_storage,
     new_service_id,
@@ -18,6 +16,7 @@ from tests.integration.object_storage.conftest import (
     sim_state,
     storage_order,
     storage_purchases,
+    tenant_keys,
 )
 from tests.log_scan import captured_logs, find_secrets
 
@@ -46,7 +45,8 @@ def test_order_answers_at_once_then_the_worker_buys_once_and_activates(stack, wh
     storage = contabo_storage(stack, sid)
     shown = view["object_storage"]
     assert shown["object_storage_id"] == storage["objectStorageId"]
-    assert shown["s3_url"] == storage["s3Url"] and shown["s3_url"].startswith("https://")
+    assert shown["s3_url"] == storage["s3Url"] == stack.sim.s3.url
+    assert shown["bucket"] and shown["bucket"].startswith(f"svc-{sid}-")
     assert shown["region_name"] == "European Union"
     assert shown["size_tb"] == 1 and shown["auto_scaling_limit_tb"] == 3
     assert shown["credentials_available"] is True
@@ -76,43 +76,23 @@ def test_invalid_orders_are_refused_with_the_field_named(whmcs):
     assert whmcs.request("GET", f"/services/{sid}").status_code == 404
 
 
-def test_a_region_in_use_is_refused_at_order_time_without_buying(
-    stack, whmcs, sim, active_storage, storage_factory
-):
-    before = storage_purchases(stack)
-    second = new_service_id()
-    refused = whmcs.request("POST", f"/services/{second}/object-storage", storage_order())
-    assert refused.status_code == 422, refused.text
-    error = refused.json()["error"]
-    assert error["code"] == "action_refused"
-    assert error["message"].startswith("Object storage in EU is already in use on this account;")
-    assert whmcs.request("GET", f"/services/{second}").status_code == 404
-    run_worker(stack)
-    assert storage_purchases(stack) == before
-
-    other_region = storage_factory(region="SIN")  # the account's other regions stay free
-    assert _view(whmcs, other_region)["object_storage"]["region_name"] == "Asia (Singapore)"
-
-
-def test_a_region_taken_at_contabo_outside_the_backend_is_refused(stack, whmcs):
+def test_a_storage_the_account_already_holds_becomes_the_regions_pool(stack, whmcs, sim):
     state = sim_state(stack)
-    state.object_storages["outside"] = _outside_storage()
+    state.object_storages["outside"] = _outside_storage(stack.sim.s3.url)
+    before = storage_purchases(stack)
     sid = new_service_id()
-    refused = whmcs.request(
+    ordered = whmcs.request(
         "POST", f"/services/{sid}/object-storage", storage_order(region="US-central")
     )
-    assert refused.status_code == 422, refused.text
-    assert "US-central is already in use" in refused.json()["error"]["message"]
-    assert (
-        whmcs.request(
-            "POST", f"/services/{sid}/object-storage", storage_order(region="EU")
-        ).status_code
-        == 202
-    )
+    assert ordered.status_code == 202, ordered.text
+    view = settle(stack, whmcs, sid, "active")
+    assert view["object_storage"]["object_storage_id"] == "outside"
+    assert storage_purchases(stack) == before
 
 
-def test_two_orders_racing_for_one_region_one_wins(whmcs):
+def test_two_orders_racing_for_a_region_without_a_pool_buy_it_once(stack, whmcs):
     first, second = new_service_id(), new_service_id()
+    before = storage_purchases(stack)
     answers: dict[str, int] = {}
 
     def order(sid: str) -> None:
@@ -124,64 +104,49 @@ def test_two_orders_racing_for_one_region_one_wins(whmcs):
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(answers.values()) == [202, 422], answers
+    assert sorted(answers.values()) == [202, 202], answers
+    for sid in (first, second):
+        settle(stack, whmcs, sid, "provisioning", "active")
+    assert storage_purchases(stack) == before + 1
 
 
-def test_resize_grows_once_and_refuses_to_shrink(stack, whmcs, active_storage):
+def test_resize_changes_the_customers_quota_and_buys_nothing(stack, whmcs, active_storage):
     sid = active_storage
     before = storage_purchases(stack, "upgradeObjectStorage")
-    grown = whmcs.request(
-        "POST",
-        f"/services/{sid}/object-storage/resize",
-        {"size_tb": 2.5, "auto_scaling_limit_tb": 4},
-    )
+    grown = whmcs.request("POST", f"/services/{sid}/object-storage/resize", {"size_tb": 2.5})
     assert grown.status_code == 202, grown.text
-    assert grown.json()["object_storage"]["resize"]["status"] == "queued"
-    busy = whmcs.request("POST", f"/services/{sid}/object-storage/resize", {"size_tb": 3})
-    assert busy.status_code in (202, 409)  # 409 while the first one is still being completed
+    assert grown.json()["object_storage"]["size_tb"] == 2.5
+    assert whmcs.request("GET", f"/services/{sid}/object-storage/usage").json()["size_tb"] == 2.5
+    smaller = whmcs.request("POST", f"/services/{sid}/object-storage/resize", {"size_tb": 1})
+    assert smaller.status_code == 202  # a quota, not bought space: it may go down
+    assert _view(whmcs, sid)["object_storage"]["size_tb"] == 1
+    bad = whmcs.request("POST", f"/services/{sid}/object-storage/resize", {"size_tb": 1.3})
+    assert bad.status_code == 400
     run_worker(stack)
-    run_worker(stack)
-    view = _view(whmcs, sid)
-    assert view["object_storage"]["resize"] is None
-    storage = contabo_storage(stack, sid)
-    assert storage["totalPurchasedSpaceTB"] >= 2.5
-    assert storage["autoScaling"] == {"state": "enabled", "sizeLimitTB": 4.0}
-    bought = storage_purchases(stack, "upgradeObjectStorage") - before
-    assert bought == (2 if busy.status_code == 202 else 1)
-
-    size_now = storage["totalPurchasedSpaceTB"]
-    shrink = whmcs.request("POST", f"/services/{sid}/object-storage/resize", {"size_tb": 1})
-    assert shrink.status_code == 422
-    assert "cannot be made smaller" in shrink.json()["error"]["message"]
-    same = whmcs.request("POST", f"/services/{sid}/object-storage/resize", {"size_tb": size_now})
-    assert same.status_code == 202 and same.json()["object_storage"]["resize"] is None
-    low_cap = whmcs.request(
-        "POST",
-        f"/services/{sid}/object-storage/resize",
-        {"size_tb": size_now, "auto_scaling_limit_tb": 1},
-    )
-    assert low_cap.status_code == 400
-    off = whmcs.request(
-        "POST",
-        f"/services/{sid}/object-storage/resize",
-        {"size_tb": size_now, "auto_scaling_limit_tb": 0},
-    )
-    assert off.status_code == 202
-    run_worker(stack)
-    assert contabo_storage(stack, sid)["autoScaling"]["state"] == "disabled"
-    assert _view(whmcs, sid)["object_storage"]["auto_scaling_limit_tb"] == 0
+    assert storage_purchases(stack, "upgradeObjectStorage") == before
 
 
-def test_usage_reports_contabo_stats(stack, whmcs, active_storage):
+def test_usage_is_measured_in_the_customers_bucket(stack, whmcs, active_storage):
+    import boto3
+
     sid = active_storage
-    set_usage(sim_state(stack), contabo_storage(stack, sid)["objectStorageId"], 0.25, 1234)
+    keys = whmcs.request("GET", f"/services/{sid}/object-storage/credentials").json()
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=keys["endpoint"],
+        aws_access_key_id=keys["access_key"],
+        aws_secret_access_key=keys["secret_key"],
+        region_name="us-east-1",
+    )
+    for n in range(3):
+        s3.put_object(Bucket=keys["bucket"], Key=f"f{n}", Body=b"x" * 1000)
     response = whmcs.request("GET", f"/services/{sid}/object-storage/usage")
     assert response.status_code == 200, response.text
     usage = response.json()
-    assert usage["used_tb"] == 0.25 and usage["size_tb"] == 1
-    assert usage["used_percent"] == 25 and usage["objects"] == 1234 and usage["as_of"]
+    assert usage["used_tb"] == 3000 / 1000**4 and usage["size_tb"] == 1
+    assert usage["objects"] == 3 and usage["as_of"] and usage["quota_message"] == ""
     shown = _view(whmcs, sid)["object_storage"]
-    assert shown["used_tb"] == 0.25 and shown["objects"] == 1234
+    assert shown["objects"] == 3
 
 
 def test_credentials_reveal_and_regenerate_without_logging_the_secret(
@@ -189,11 +154,7 @@ def test_credentials_reveal_and_regenerate_without_logging_the_secret(
 ):
     sid = active_storage
     storage = contabo_storage(stack, sid)
-    stored = next(
-        c
-        for c in sim_state(stack).credentials.values()
-        if c["objectStorageId"] == storage["objectStorageId"]
-    )
+    stored = tenant_keys(stack, sid)
     level = logger.log_level
     logger.setLevel("DEBUG")  # our debug lines must be clean too
     try:
@@ -205,13 +166,14 @@ def test_credentials_reveal_and_regenerate_without_logging_the_secret(
                 "endpoint": storage["s3Url"],
                 "access_key": stored["accessKey"],
                 "secret_key": stored["secretKey"],
+                "bucket": _view(whmcs, sid)["object_storage"]["bucket"],
             }
             path = f"/services/{sid}/object-storage/credentials/regenerate"
             regenerated = whmcs.request("POST", path, {}, idempotency_key="regen-0000001")
             assert regenerated.status_code == 200, regenerated.text
             new = regenerated.json()
             assert new["secret_key"] != keys["secret_key"]
-            assert new["secret_key"] == stored["secretKey"]
+            assert new["secret_key"] == tenant_keys(stack, sid)["secretKey"]
             replay = whmcs.request("POST", path, {}, idempotency_key="regen-0000001")
             assert replay.json() == new  # no second rotation for the same request
             again = whmcs.request("GET", f"/services/{sid}/object-storage/credentials")
@@ -229,9 +191,7 @@ def test_credentials_reveal_and_regenerate_without_logging_the_secret(
     assert find_secrets(audit_rows, secrets) == [], "a secret key reached the audit table"
 
 
-def test_suspended_storage_can_be_read_but_keys_are_replaced_and_hidden(
-    stack, whmcs, active_storage
-):
+def test_suspended_storage_hides_its_keys_until_reactivated(stack, whmcs, active_storage):
     sid = active_storage
     before = whmcs.request("GET", f"/services/{sid}/object-storage/credentials").json()
     suspended = whmcs.request("POST", f"/services/{sid}/suspend", {"reason": "overdue"})
@@ -254,38 +214,26 @@ def test_suspended_storage_can_be_read_but_keys_are_replaced_and_hidden(
     assert whmcs.request("POST", f"/services/{sid}/unsuspend", {}).status_code == 200
     after = whmcs.request("GET", f"/services/{sid}/object-storage/credentials")
     assert after.status_code == 200
-    assert after.json()["secret_key"] != before["secret_key"]  # the old keys stopped working
+    assert after.json() == before  # the user was disabled meanwhile, its keys kept
     assert _view(whmcs, sid)["object_storage"]["credentials_available"] is True
 
 
-def test_terminate_cancels_frees_the_region_when_contabo_ends_it(stack, whmcs, sim, active_storage):
+def test_terminate_ends_access_keeps_the_pool_and_schedules_the_data_deletion(
+    stack, whmcs, active_storage
+):
     sid = active_storage
     done = whmcs.request("POST", f"/services/{sid}/terminate", {})
     assert done.status_code == 200, done.text
     view = done.json()
-    assert view["state"] == "terminated" and view["cancel_date"]
-    assert contabo_storage(stack, sid)["cancelDate"] == view["cancel_date"]
+    assert view["state"] == "terminated" and view["object_storage"]["data_deleted_after"]
+    assert not contabo_storage(stack, sid)["cancelDate"]  # the pool serves the others
     assert whmcs.request("POST", f"/services/{sid}/terminate", {}).status_code == 200
     assert whmcs.request("GET", f"/services/{sid}/object-storage/credentials").status_code == 422
     assert whmcs.request("POST", f"/services/{sid}/renew", {}).status_code == 422
 
     successor = new_service_id()
-    early = whmcs.request("POST", f"/services/{successor}/object-storage", storage_order())
-    assert early.status_code == 422
-    assert view["cancel_date"] in early.json()["error"]["message"]
-    days = (date.fromisoformat(view["cancel_date"]) - date.today()).days + 1
-    sim.post("/clock/advance", json={"seconds": days * 86400})
-    later = whmcs.request("POST", f"/services/{successor}/object-storage", storage_order())
-    assert later.status_code == 202, later.text
-
-
-def test_terminate_counts_an_already_cancelled_storage_as_done(stack, whmcs, active_storage):
-    sid = active_storage
-    storage = contabo_storage(stack, sid)
-    storage["cancelDate"] = "2099-01-31"
-    done = whmcs.request("POST", f"/services/{sid}/terminate", {})
-    assert done.status_code == 200, done.text
-    assert done.json()["cancel_date"] == "2099-01-31"
+    again = whmcs.request("POST", f"/services/{successor}/object-storage", storage_order())
+    assert again.status_code == 202, again.text
 
 
 def test_renew_checks_the_storage(stack, whmcs, active_storage):
@@ -306,13 +254,9 @@ def test_each_service_reaches_only_its_own_storage(stack, whmcs, storage_factory
         for sid in (mine, theirs)
     }
     for sid in (mine, theirs):
-        storage_id = contabo_storage(stack, sid)["objectStorageId"]
-        stored = next(
-            c for c in sim_state(stack).credentials.values() if c["objectStorageId"] == storage_id
-        )
-        assert keys[sid]["access_key"] == stored["accessKey"]
+        assert keys[sid]["access_key"] == tenant_keys(stack, sid)["accessKey"]
     assert keys[mine]["access_key"] != keys[theirs]["access_key"]
-    assert keys[mine]["endpoint"] != keys[theirs]["endpoint"]
+    assert keys[mine]["bucket"] != keys[theirs]["bucket"]
 
     unknown = new_service_id()
     missing = whmcs.request("GET", f"/services/{unknown}/object-storage/credentials")
@@ -344,7 +288,7 @@ def test_server_services_have_no_object_storage_routes(whmcs, stack):
     assert clash.status_code == 409
 
 
-def _outside_storage() -> dict:
+def _outside_storage(s3_url: str) -> dict:
     """An object storage the account holds that no service of this backend ordered."""
     from datetime import UTC, datetime
 
@@ -357,7 +301,7 @@ def _outside_storage() -> dict:
         "autoScaling": {"state": "disabled", "sizeLimitTB": 0.0},
         "dataCenter": "United States Central 1",
         "totalPurchasedSpaceTB": 1.0,
-        "s3Url": "https://usc1.contabostorage.com",
+        "s3Url": s3_url,
         "s3TenantId": "0" * 32,
         "status": "READY",
         "region": "United States (Central)",

@@ -55,21 +55,25 @@ final class ObjectStorageTest extends LocalStackTestCase
         $grown = ['configoptions' => ['Region' => 'EU', 'Storage Size' => '2', 'Auto-Scaling Limit' => '4']] + $params;
         $this->assertModuleSuccess(contabo_ChangePackage($grown), 'POST /services/{id}/object-storage/resize');
         $this->waitFor($params, static fn (array $view): bool => ($view['object_storage']['resize'] ?? null) === null && (float) ($view['object_storage']['size_tb'] ?? 0) >= 2.0);
-        $shrink = contabo_ChangePackage(['configoptions' => ['Region' => 'EU', 'Storage Size' => '1']] + $params);
-        self::assertCleanMessage($shrink);
-        self::assertStringContainsString('cannot be made smaller', $shrink);
+        $smaller = contabo_ChangePackage(['configoptions' => ['Region' => 'EU', 'Storage Size' => '1']] + $params);
+        self::assertSame('success', $smaller, 'the size is a quota in the region\'s pool: it may go down');
+        self::assertNotSame('', $revealed['bucket'], 'the customer is told their bucket');
 
         $second = $this->params(['configoption9' => 'object_storage', 'configoptions' => ['Region' => 'EU', 'Storage Size' => '1']]);
-        $refused = contabo_CreateAccount($second);
-        self::assertCleanMessage($refused);
-        self::assertStringStartsWith('Object storage in EU is already in use on this account', $refused, 'one storage per region, said plainly');
+        $this->assertModuleSuccess(contabo_CreateAccount($second), 'POST /services/{id}/object-storage');
+        $this->waitFor($second, static fn (array $view): bool => ($view['state'] ?? '') === 'active' && empty($view['lock']));
+        $theirs = $this->submit($second, ['op' => 'reveal']);
+        self::assertNotSame($regenerated['access_key'], $theirs['access_key'], 'each customer has their own keys');
+        self::assertNotSame($revealed['bucket'], $theirs['bucket'], 'and their own bucket');
 
         $admin = contabo_AdminServicesTabFields($params);
         self::assertStringStartsWith('active', $admin['Storage status']);
         self::assertStringNotContainsString('unavailable', $admin['Usage']);
 
         $this->assertModuleSuccess(contabo_TerminateAccount($params), 'POST /services/{id}/terminate');
-        self::assertNotEmpty(ClientFactory::fromParams($params)->service($serviceId)['cancel_date'], 'a cancelled storage carries its cancel date');
+        $ended = ClientFactory::fromParams($params)->service($serviceId);
+        self::assertSame('terminated', $ended['state']);
+        self::assertNotEmpty($ended['object_storage']['data_deleted_after'], 'the data goes after the grace period');
     }
 
     /** @param callable(array<string, mixed>): bool $ready */

@@ -28,7 +28,8 @@ final class ServiceLifecycleTest extends LocalStackTestCase
         self::assertTrue($overview['service']['pending'], 'a new service shows provisioning progress');
 
         // The cron hook: nothing to write until the backend's provisioning job has finished.
-        $repository = new FakePendingServiceRepository([new PendingService($serviceId, 3, $this->stack->serverParams(), 'Cloud Server Welcome')]);
+        $clientId = (int) $params['userid'];
+        $repository = new FakePendingServiceRepository([new PendingService($serviceId, 3, ['userid' => $clientId] + $this->stack->serverParams(), 'Cloud Server Welcome', $clientId)]);
         $sync = new ProvisioningSync($repository, 'localAPI');
         $deadline = microtime(true) + self::WAIT_SECONDS;
         do {
@@ -69,6 +70,26 @@ final class ServiceLifecycleTest extends LocalStackTestCase
         $this->assertModuleSuccess(contabo_TerminateAccount($params), 'POST /services/{id}/terminate');
         $view = ClientFactory::fromParams($params)->service((string) $serviceId);
         self::assertNotEmpty($view['cancel_date'], 'a terminated service carries its cancel date');
+    }
+
+    public function testTheCronHookWritesNothingIntoAnotherClientsServiceWithAReusedId(): void
+    {
+        $params = $this->params();
+        $serviceId = (int) $params['serviceid'];
+        $this->assertModuleSuccess(contabo_CreateAccount($params), 'POST /services/{id}/create');
+        $other = (int) $params['userid'] + 1; // the same id in a restored or second WHMCS, another client
+        $repository = new FakePendingServiceRepository([new PendingService($serviceId, 3, ['userid' => $other] + $this->stack->serverParams(), 'Cloud Server Welcome', $other)]);
+        $sync = new ProvisioningSync($repository, 'localAPI');
+
+        $this->stack->runJob(self::PROVISIONING_JOB);
+        $outcome = $sync->run();
+
+        self::assertSame([], $outcome['ready']);
+        self::assertStringContainsString('belongs to another client', $outcome['failed'][$serviceId] ?? '');
+        self::assertSame([], Whmcs::localApiCalls('UpdateClientProduct'));
+        self::assertSame([], Whmcs::localApiCalls('SendEmail'));
+        $refused = contabo_CreateAccount(['userid' => $other, 'clientsdetails' => ['userid' => $other] + $params['clientsdetails']] + $params);
+        self::assertStringContainsString('belongs to another client', $refused);
     }
 
     public function testTestConnectionAndListAccounts(): void

@@ -70,7 +70,7 @@ final class AdminAreaTest extends TestCase
 
         self::assertStringContainsString('download="service-42-activity.csv" href="data:text/csv;charset=utf-8;base64,' . base64_encode($csv) . '"', $fields['Activity export']);
         self::assertArrayNotHasKey('Activity export', contabo_AdminServicesTabFields(WhmcsParams::service()), 'offered once');
-        self::assertStringEndsWith('/activity?format=csv', $this->transport->requests[0]['url']);
+        self::assertStringEndsWith('/activity?client_id=7&format=csv', $this->transport->requests[0]['url']);
     }
 
     public function testTagsSavedFromTheTabAndReappliedByTheButton(): void

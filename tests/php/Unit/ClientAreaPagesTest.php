@@ -414,8 +414,8 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::assertSame('eyJrIjoxfQ==', $vars['next_cursor']);
         self::assertFalse($vars['is_first_page']);
         $activityUrls = array_values(array_filter(array_column($this->transport->requests, 'url'), static fn (string $u): bool => str_contains($u, '/activity')));
-        self::assertStringEndsWith('/activity?cursor=abc123&limit=25', $activityUrls[0]);
-        self::assertStringEndsWith('/activity?limit=25', $activityUrls[1]);
+        self::assertStringEndsWith('/activity?client_id=7&cursor=abc123&limit=25', $activityUrls[0]);
+        self::assertStringEndsWith('/activity?client_id=7&limit=25', $activityUrls[1]);
     }
 
     public function testPowerActionsFromTheClientAreaNeedATokenedPost(): void

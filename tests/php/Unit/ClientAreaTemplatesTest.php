@@ -137,7 +137,7 @@ final class ClientAreaTemplatesTest extends ClientAreaTestCase
         ]]);
         $this->transport
             ->route('GET', '/services/42/object-storage/usage', 200, ['used_tb' => 0.25, 'size_tb' => 1, 'used_percent' => 25, 'objects' => 1234, 'as_of' => '2026-11-21T00:00:00Z'])
-            ->route('GET', '/services/42/object-storage/credentials', 200, ['endpoint' => 'https://eu2.s3.example', 'access_key' => 'AKIA1', 'secret_key' => 'Never-Shown-Unasked']);
+            ->route('GET', '/services/42/object-storage/credentials', 200, ['endpoint' => 'https://eu2.s3.example', 'access_key' => 'AKIA1', 'secret_key' => 'Never-Shown-Unasked', 'bucket' => 'svc-42-ab12cd34']);
         $params = WhmcsParams::service(['configoption9' => 'object_storage']);
 
         $overview = contabo_ClientArea($params);
@@ -145,14 +145,14 @@ final class ClientAreaTemplatesTest extends ClientAreaTestCase
 
         self::assertSame('templates/objectstorage.tpl', $overview['tabOverviewReplacementTemplate']);
         self::assertStringContainsString('European Union', $html);
-        self::assertStringContainsString('<code>https://eu2.s3.example</code>', $html);
+        self::assertStringContainsString('<code id="cloudserver-endpoint">https://eu2.s3.example</code>', $html);
         self::assertStringNotContainsString('AKIA1', $html);
         self::assertStringNotContainsString('Never-Shown-Unasked', $html);
         self::assertSame([], $this->transport->changes());
         self::assertNotContains('GET /services/42/object-storage/credentials', $this->transport->calls(), 'keys are read only when asked for');
         self::assertStringContainsString('width: 25%', $html);
         self::assertStringContainsString('href="upgrade.php?type=configoptions&amp;id=42"', $html);
-        self::assertStringContainsString('cannot be made smaller', $html);
+        self::assertStringContainsString('Your size is your quota', $html);
         self::assertCount(2, self::forms($html), 'show keys and create new keys');
 
         self::post(['op' => 'reveal']);

@@ -69,6 +69,18 @@ final class ClientAreaTest extends TestCase
         self::assertSame([], $service['power_actions']);
     }
 
+    public function testAFailedSetupShowsTheCustomersOwnSentenceNotTheStaffReason(): void
+    {
+        $this->transport->answer(200, ['service_id' => '42', 'state' => 'failed', 'status_message' => "Contabo reports 'error': disk",
+            'failure' => ['reason' => "Contabo reports 'error': disk", 'request_id' => 'r-1']]);
+
+        $service = contabo_ClientArea(WhmcsParams::service())['templateVariables']['service'];
+
+        self::assertSame('failed', $service['state']);
+        self::assertSame('', $service['status_message']);
+        self::assertStringNotContainsStringIgnoringCase('contabo', json_encode($service));
+    }
+
     public function testSuspendedServiceOffersNoPowerActions(): void
     {
         $this->transport->answer(200, ['service_id' => '42', 'state' => 'suspended', 'suspended' => true]);

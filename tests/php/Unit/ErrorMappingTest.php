@@ -41,6 +41,15 @@ final class ErrorMappingTest extends TestCase
         self::assertSame('Another action is running on this service. Please try again in 30 seconds.', contabo_SuspendAccount(WhmcsParams::service()));
     }
 
+    public function testABusySentenceThatAlreadySaysWhenToRetryIsNotToldTwice(): void
+    {
+        $this->transport->answer(409, ['error' => ['code' => 'service_busy', 'message' => 'Another action (restart) is running on this service; try again in a few seconds.']], ['Retry-After' => '5']);
+
+        $message = contabo_restart(WhmcsParams::service());
+
+        self::assertSame(1, substr_count(strtolower($message), 'try again'), $message);
+    }
+
     public function testTimeoutIsRetriedOnceThenExplained(): void
     {
         $this->transport->fail('Operation timed out after 15001 milliseconds', true)->fail('Operation timed out after 15001 milliseconds', true);

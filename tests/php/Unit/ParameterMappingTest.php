@@ -29,6 +29,18 @@ final class ParameterMappingTest extends TestCase
         ], $request);
     }
 
+    public function testAnInternationalHostNameIsSentAsPunycode(): void
+    {
+        $request = ServiceRequestMapper::createRequest(WhmcsParams::service(['domain' => 'sérveur.münchen.example.']));
+
+        self::assertSame('xn--srveur-bva.xn--mnchen-3ya.example', $request['hostname']);
+    }
+
+    public function testAnInternationalReverseDnsNameIsCheckedAsPunycode(): void
+    {
+        self::assertSame('xn--srveur-bva.xn--mnchen-3ya.example', (new \WHMCS\Module\Server\Contabo\Validation\InputRules([]))->hostname('Sérveur.München.example'));
+    }
+
     public function testObjectStorageOrderFromOptionsWithUnitsAndAliases(): void
     {
         $params = WhmcsParams::service(['configoption9' => 'object_storage', 'configoptions' => [

@@ -24,8 +24,8 @@ final class ProvisioningSyncTest extends TestCase
         Whmcs::reset();
         $this->transport = new FakeTransport();
         ClientFactory::$transport = $this->transport;
-        $server = array_intersect_key(WhmcsParams::service(), array_flip(['serverhostname', 'serverip', 'serversecure', 'serverusername', 'serverpassword']));
-        $this->repository = new FakePendingServiceRepository([new PendingService(42, 3, $server, 'Cloud Server Welcome')]);
+        $server = array_intersect_key(WhmcsParams::service(), array_flip(['serverhostname', 'serverip', 'serversecure', 'serverusername', 'serverpassword', 'userid']));
+        $this->repository = new FakePendingServiceRepository([new PendingService(42, 3, $server, 'Cloud Server Welcome', 7)]);
     }
 
     protected function tearDown(): void
@@ -35,15 +35,18 @@ final class ProvisioningSyncTest extends TestCase
 
     public function testReadyServerIsWrittenIntoWhmcsAndWelcomedOnce(): void
     {
-        $ready = ['service_id' => '42', 'state' => 'active', 'instance_id' => 100123, 'ipv4' => '203.0.113.10', 'ipv6' => '2001:db8::10',
+        $ready = ['service_id' => '42', 'client_id' => '7', 'state' => 'active', 'instance_id' => 100123, 'ipv4' => '203.0.113.10', 'ipv6' => '2001:db8::10',
             'additional_ips' => ['203.0.113.11'], 'username' => 'root', 'password' => 'Gen-Root-Pw-1'];
-        $this->transport->answer(200, $ready)->answer(200, $ready);
+        $withoutPassword = ['password' => null] + $ready;
+        $this->transport->answer(200, ['services' => [$withoutPassword], 'unknown' => []])->answer(200, $ready)
+            ->answer(200, ['services' => [$withoutPassword], 'unknown' => []])->answer(200, $ready);
         $sync = new ProvisioningSync($this->repository, 'localAPI');
 
-        self::assertSame(['ready' => [42], 'waiting' => [], 'failed' => []], $sync->run());
+        self::assertSame(['ready' => [42], 'waiting' => [], 'failed' => [], 'told' => []], $sync->run());
         $sync->run();
 
-        self::assertStringEndsWith('/services/42?include_password=true', $this->transport->requests[0]['url']);
+        self::assertStringEndsWith('/services/status-batch', $this->transport->requests[0]['url']);
+        self::assertStringEndsWith('/services/42?client_id=7&include_password=true', $this->transport->requests[1]['url']);
         $updates = Whmcs::localApiCalls('UpdateClientProduct');
         self::assertSame([
             'serviceid' => 42,
@@ -59,7 +62,7 @@ final class ProvisioningSyncTest extends TestCase
 
     public function testServerStillBeingSetUpIsLeftAlone(): void
     {
-        $this->transport->answer(200, ['service_id' => '42', 'state' => 'provisioning', 'ipv4' => null]);
+        $this->transport->answer(200, ['services' => [['service_id' => '42', 'client_id' => '7', 'state' => 'provisioning', 'ipv4' => null]], 'unknown' => []]);
 
         $outcome = (new ProvisioningSync($this->repository, 'localAPI'))->run();
 
@@ -81,12 +84,101 @@ final class ProvisioningSyncTest extends TestCase
     public function testFailedSendIsNotRecordedAsSent(): void
     {
         Whmcs::$localApiResults['SendEmail'] = ['result' => 'error', 'message' => 'SMTP down'];
-        $this->transport->answer(200, ['service_id' => '42', 'state' => 'active', 'ipv4' => '203.0.113.10', 'username' => 'root']);
+        $active = ['service_id' => '42', 'client_id' => '7', 'state' => 'active', 'ipv4' => '203.0.113.10', 'username' => 'root'];
+        $this->transport->answer(200, ['services' => [$active], 'unknown' => []])->answer(200, $active);
 
         (new ProvisioningSync($this->repository, 'localAPI'))->run();
 
         self::assertSame([], $this->repository->sent);
         self::assertArrayNotHasKey('servicepassword', Whmcs::localApiCalls('UpdateClientProduct')[0]['values']);
+    }
+
+    public function testAnotherClientsServerIsNeverWrittenBack(): void
+    {
+        $theirs = ['service_id' => '42', 'client_id' => '1', 'state' => 'active', 'instance_id' => 100999, 'ipv4' => '203.0.113.99',
+            'username' => 'root', 'password' => 'Their-Root-Pw-1'];
+        $older = ['service_id' => '42', 'state' => 'active', 'ipv4' => '203.0.113.99'];
+        $this->transport->answer(200, ['services' => [$theirs], 'unknown' => []])
+            ->answer(200, ['services' => [$older], 'unknown' => []]);
+        $sync = new ProvisioningSync($this->repository, 'localAPI');
+
+        $outcome = $sync->run();
+        $again = $sync->run(); // an older backend that does not say whose the server is
+
+        self::assertSame(ProvisioningSync::OTHER_CLIENT, $outcome['failed'][42]);
+        self::assertSame(ProvisioningSync::OTHER_CLIENT, $again['failed'][42]);
+        self::assertCount(2, $this->transport->requests, 'the full view (with its password) is never asked for');
+        self::assertSame([], Whmcs::$localApiCalls, 'no UpdateClientProduct, no welcome email');
+        self::assertSame([], $this->repository->instanceIds);
+    }
+
+    public function testOneBatchCallPerRunAndServicesNeverCreatedSimplyWait(): void
+    {
+        $server = $this->repository->pending[0]->serverParams;
+        $this->repository->pending = array_map(static fn (int $id): PendingService => new PendingService($id, 3, $server, '', 7), [41, 42, 43, 44]);
+        $this->transport->answer(200, ['services' => [['service_id' => '42', 'client_id' => '7', 'state' => 'queued']], 'unknown' => ['41', '43', '44']]);
+
+        $outcome = (new ProvisioningSync($this->repository, 'localAPI'))->run();
+
+        self::assertCount(1, $this->transport->requests, 'one call for the whole run, not one per Pending row');
+        self::assertSame(['service_ids' => ['41', '42', '43', '44']], json_decode($this->transport->requests[0]['body'], true));
+        self::assertSame([41, 42, 43, 44], $outcome['waiting']);
+        self::assertSame([], $outcome['failed']);
+    }
+
+    public function testAFailedSetupIsToldOnceToStaffAndNoLongerPolled(): void
+    {
+        $failed = ['service_id' => '42', 'client_id' => '7', 'state' => 'failed', 'status_message' => "Contabo reports 'verification_required': no details",
+            'failure' => ['reason' => "Contabo reports 'verification_required': no details", 'request_id' => 'req-7f3', 'failed_at' => '2026-12-05T10:00:00Z']];
+        $this->transport->answer(200, ['services' => [$failed], 'unknown' => []]);
+        $sync = new ProvisioningSync($this->repository, 'localAPI');
+
+        self::assertSame([42], $sync->run()['told']);
+        self::assertSame([], $sync->run()['told'], 'told once');
+
+        self::assertCount(1, $this->transport->requests, 'a failure already told is not asked about again');
+        $log = Whmcs::localApiCalls('LogActivity');
+        self::assertCount(1, $log);
+        self::assertStringContainsString('#42', $log[0]['values']['description']);
+        self::assertStringContainsString('verification_required', $log[0]['values']['description']);
+        self::assertStringContainsString('req-7f3', $log[0]['values']['description']);
+        $email = Whmcs::localApiCalls('SendAdminEmail');
+        self::assertCount(1, $email);
+        self::assertSame('system', $email[0]['values']['type']);
+        self::assertStringContainsString('Terminate', $email[0]['values']['custommessage']);
+        self::assertSame([], Whmcs::localApiCalls('UpdateClientProduct'));
+        self::assertArrayHasKey(42, $this->repository->failuresTold);
+    }
+
+    public function testAFailedSetupOpensATicketInTheChosenDepartmentWhenTheAdminChoseTickets(): void
+    {
+        $server = $this->repository->pending[0]->serverParams;
+        $this->repository->pending = [new PendingService(42, 3, $server, '', 7, PendingService::NOTICE_TICKET, 4)];
+        Whmcs::$localApiResults['GetConfigurationValue'] = ['result' => 'success', 'value' => 'billing@reseller.example'];
+        $this->transport->answer(200, ['services' => [['service_id' => '42', 'client_id' => '7', 'state' => 'failed', 'status_message' => 'The order could not be confirmed.']], 'unknown' => []]);
+
+        (new ProvisioningSync($this->repository, 'localAPI'))->run();
+
+        $ticket = Whmcs::localApiCalls('OpenTicket');
+        self::assertCount(1, $ticket);
+        self::assertSame(4, $ticket[0]['values']['deptid']);
+        self::assertSame('billing@reseller.example', $ticket[0]['values']['email']);
+        self::assertArrayNotHasKey('clientid', $ticket[0]['values'], 'staff only: never in the customer\'s tickets');
+        self::assertSame([], Whmcs::localApiCalls('SendAdminEmail'));
+    }
+
+    public function testANoticeThatCouldNotBeSentIsSaidInTheActivityLogAndNotRepeated(): void
+    {
+        Whmcs::$localApiResults['SendAdminEmail'] = ['result' => 'error', 'message' => 'SMTP down'];
+        $this->transport->answer(200, ['services' => [['service_id' => '42', 'client_id' => '7', 'state' => 'failed', 'status_message' => 'x']], 'unknown' => []]);
+        $sync = new ProvisioningSync($this->repository, 'localAPI');
+
+        $sync->run();
+        $sync->run();
+
+        self::assertCount(2, Whmcs::localApiCalls('LogActivity'));
+        self::assertStringContainsString('SMTP down', Whmcs::localApiCalls('LogActivity')[1]['values']['description']);
+        self::assertCount(1, Whmcs::localApiCalls('SendAdminEmail'));
     }
 
     public function testWelcomeEmailIsHeldUntilTheCronReleasesIt(): void

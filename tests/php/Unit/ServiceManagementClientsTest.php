@@ -154,8 +154,8 @@ final class ServiceManagementClientsTest extends TestCase
             'GET /services/42/tags',
             'PUT /admin/services/42/tags {"tags":["team-b"]}',
         ], $this->transport->calls());
-        self::assertStringEndsWith('?cursor=c1&limit=25', $this->transport->requests[0]['url']);
-        self::assertStringEndsWith('?format=csv', $this->transport->requests[1]['url']);
+        self::assertStringEndsWith('?client_id=7&cursor=c1&limit=25', $this->transport->requests[0]['url']);
+        self::assertStringEndsWith('?client_id=7&format=csv', $this->transport->requests[1]['url']);
         self::assertStringContainsString('text/csv', $this->transport->requests[1]['headers']['Accept']);
     }
 

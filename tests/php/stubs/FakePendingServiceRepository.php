@@ -16,6 +16,9 @@ final class FakePendingServiceRepository implements PendingServiceRepository
     /** @var array<int, true> */
     public array $sent = [];
 
+    /** @var array<int, string> service id => reason told to staff */
+    public array $failuresTold = [];
+
     /** @param list<PendingService> $pending */
     public function __construct(public array $pending = [])
     {
@@ -23,7 +26,17 @@ final class FakePendingServiceRepository implements PendingServiceRepository
 
     public function pendingServices(): array
     {
-        return $this->pending;
+        return array_values(array_filter($this->pending, fn (PendingService $s): bool => !isset($this->failuresTold[$s->serviceId])));
+    }
+
+    public function failureNoticeSent(int $serviceId): bool
+    {
+        return isset($this->failuresTold[$serviceId]);
+    }
+
+    public function markFailureNoticeSent(int $serviceId, string $reason): void
+    {
+        $this->failuresTold[$serviceId] = $reason;
     }
 
     public function saveInstanceId(PendingService $service, string $instanceId): void

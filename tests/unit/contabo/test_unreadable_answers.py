@@ -62,3 +62,13 @@ def test_an_instance_answered_200_without_its_object_is_not_gone(
 
     with pytest.raises(errors.UpstreamUnavailable):
         ClientInventory(client=client).find(12345)
+
+
+def test_a_busy_instance_is_said_in_words_not_with_contabos_state_name() -> None:
+    from contabo_reseller.adapters.contabo.errors import INSTANCE_BUSY, error_for_status
+
+    body = {"message": "Action restart is not possible while instance is reset_password"}
+    error = error_for_status(409, body, "req-1")
+    assert error.message == INSTANCE_BUSY
+    assert "reset_password" not in error.message
+    assert error.contabo_message == body["message"]  # kept for staff

@@ -76,3 +76,20 @@ def test_order_rejects_unknown_fields_and_regions():
         CreateServiceRequest(**{**base, "price": 0})
     with pytest.raises(ValidationError):
         CreateServiceRequest(**{**base, "period": 2})
+
+
+def test_an_international_host_name_becomes_punycode_before_it_is_checked() -> None:
+    from contabo_reseller.domain.service import ascii_hostname
+
+    assert ascii_hostname("sérveur.münchen.example") == "xn--srveur-bva.xn--mnchen-3ya.example"
+    assert ascii_hostname("web1.example.com.") == "web1.example.com"
+
+
+@pytest.mark.parametrize("bad", ["-web.example.com", "a..b", "x" * 64 + ".example", "a b.com"])
+def test_a_bad_host_name_is_refused_with_a_sentence_not_a_pattern(bad: str) -> None:
+    from contabo_reseller.domain.service import ascii_hostname
+
+    with pytest.raises(ValueError) as refused:
+        ascii_hostname(bad)
+    message = str(refused.value)
+    assert "host name" in message and "^" not in message and "[" not in message

@@ -32,3 +32,23 @@ def test_signature_compare_rejects_any_change():
     assert not signing.signature_matches(
         "test-secret-123", VECTOR_CANONICAL + "x", VECTOR_SIGNATURE
     )
+
+
+VECTOR_V2_CANONICAL = "WHMCS-HMAC-SHA256-2\nabc123.execute-api.eu-central-1.amazonaws.com\n" + (
+    VECTOR_CANONICAL.replace("/services/42/suspend", "/Prod/services/42/suspend")
+)
+VECTOR_V2_SIGNATURE = "3a45d0b8f647819ee41d19bc579f087e1e25b858c672f36b5fc4826137c88f84"
+
+
+def test_documented_vector_v2_binds_host_and_stage():
+    canonical = signing.canonical_string_v2(
+        "ABC123.execute-api.eu-central-1.amazonaws.com",
+        "post",
+        "/Prod/services/42/suspend",
+        {"b": ["2 x"], "a": ["1", "0"]},
+        "1767225600",
+        "abcdefghijklmnop1234",
+        b'{"reason":"overdue"}',
+    )
+    assert canonical == VECTOR_V2_CANONICAL
+    assert signing.sign("test-secret-123", canonical) == VECTOR_V2_SIGNATURE

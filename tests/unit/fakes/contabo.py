@@ -235,6 +235,11 @@ class FakeContaboGateway:
 
     # Access --------------------------------------------------------------------------------
 
+    ACCESS_AREAS = ("instances", "secrets", "tags")
+
+    def check_area(self, area: str) -> None:
+        self._record("checkAccess", area)
+
     def check_access(self) -> dict[str, bool]:
         self._record("checkAccess")
         return {"instances": True, "secrets": True, "tags": True}

@@ -1,5 +1,9 @@
 """Object storage orders, resizes and lifecycle actions on in-process moto with an in-memory
-Contabo (tests/unit/fakes/object_storage.py): the exactly-once steps and Contabo's rules."""
+Contabo (tests/unit/fakes/object_storage.py): the exactly-once steps and Contabo's rules.
+
+New orders join their region's pool (tests/integration/object_storage/test_tenant_isolation.py
+proves the tenants' walls with real S3 requests); ``legacy`` services are of the first design
+(one whole storage, the API user's keys), which keep working until migrated."""
 
 from __future__ import annotations
 
@@ -12,7 +16,12 @@ from contabo_reseller.domain.object_storage import (
     ResizeObjectStorageRequest,
 )
 from contabo_reseller.domain.service import SuspendRequest
-from contabo_reseller.services import object_storage, object_storage_provisioning, provisioning
+from contabo_reseller.services import (
+    object_storage,
+    object_storage_provisioning,
+    object_storage_tenancy,
+    provisioning,
+)
 from tests.unit.fakes.object_storage import FakeObjectStorages
 
 ACTOR = "whmcs:test"
@@ -28,11 +37,27 @@ def contabo(aws, monkeypatch) -> FakeObjectStorages:
     return account
 
 
-def _order(service_id: str, region: str = "EU", **fields) -> str:
+def _order(service_id: str, region: str = "EU", *, legacy: bool = True, **fields) -> str:
     request = CreateObjectStorageRequest(
         client_id="7", client_email="ada@example.com", region=region, size_tb=1, **fields
     )
-    return object_storage.order(service_id, request, ACTOR).state
+    state = object_storage.order(service_id, request, ACTOR).state
+    if legacy:
+        service_store.update(service_store.require(service_id), details={"tenant_suffix": None})
+    return state
+
+
+@pytest.fixture
+def tenancy(monkeypatch) -> list[str]:
+    """Tenant set-up recorded, not made (it needs S3: the integration tests make it)."""
+    made: list[str] = []
+
+    def setup(record, storage, port):
+        made.append(record.service_id)
+        return {"s3_user_id": f"user-{record.service_id}", "s3_credential_id": 1, "bucket": "b"}
+
+    monkeypatch.setattr(object_storage_tenancy, "setup", setup)
+    return made
 
 
 def _active(service_id: str, contabo: FakeObjectStorages, region: str = "EU") -> str:
@@ -78,34 +103,45 @@ def test_activation_records_endpoint_size_and_credential_reference(contabo):
     assert record.details["s3_credential_id"] == 1
 
 
-def test_a_region_in_use_is_refused_at_order_time_and_before_buying(contabo):
-    contabo.add("EU", "bought in the control panel")
-    with pytest.raises(ActionRefused, match="Object storage in EU is already in use"):
-        _order("1")
-    assert object_storage_claims.region_holder("EU") is None
-    assert _order("2", region="SIN") == "queued"
-    contabo.add("SIN", "someone was quicker", cancel_date="2027-02-28")
-    assert provisioning.advance("2") == "failed"
-    assert "after 2027-02-28" in (service_store.require("2").status_message or "")
+def test_an_order_joins_the_regions_pool_without_buying(contabo, tenancy):
+    pool_id = contabo.add("EU", "the reseller's pool")
+    contabo.storages[pool_id]["status"] = "READY"
+    assert _order("1", legacy=False) == "queued"
+    assert provisioning.advance("1") == "active"
+    assert service_store.require("1").resource_id == pool_id
+    assert contabo.purchases["create"] == 0 and tenancy == ["1"]
+
+
+def test_a_region_without_a_pool_buys_one_once_for_all_its_first_orders(contabo, tenancy):
+    _order("1", legacy=False)
+    _order("2", legacy=False)
+    assert provisioning.advance("2") == "provisioning"  # claims the region and buys
+    assert provisioning.advance("1") == "provisioning"  # finds the pool being bought
+    assert contabo.purchases["create"] == 1
+    assert service_store.require("1").resource_id == service_store.require("2").resource_id
+    for storage in contabo.storages.values():
+        storage["status"] = "READY"
+    assert provisioning.advance("1") == provisioning.advance("2") == "active"
+    assert sorted(tenancy) == ["1", "2"]
+
+
+def test_an_order_waits_while_another_is_buying_the_regions_pool(contabo, tenancy):
+    _order("1", legacy=False)
+    _order("2", legacy=False)
+    assert object_storage_claims.claim_region("EU", "1") is None  # 1 is about to buy
+    service_store.update(service_store.require("1"), state="purchasing")
+    assert provisioning.advance("2") == "queued"
     assert contabo.purchases["create"] == 0
-    assert object_storage_claims.region_holder("SIN") is None
 
 
-def test_the_region_claim_admits_one_service_and_frees_with_terminate(contabo):
-    _order("1")
-    with pytest.raises(ActionRefused, match="already in use"):
-        _order("2")
-    object_storage.terminate("1", ACTOR)  # never bought: nothing to cancel
-    assert object_storage_claims.region_holder("EU") is None
-    assert _order("2") == "queued"
-
-
-def test_a_stale_claim_of_a_service_that_bought_nothing_is_taken_over(contabo):
-    _order("1")
-    record = service_store.require("1")
-    service_store.update(record, state="failed")  # e.g. Contabo refused its order
-    assert _order("2") == "queued"
+def test_a_stale_claim_of_a_service_that_bought_nothing_is_taken_over(contabo, tenancy):
+    _order("1", legacy=False)
+    assert object_storage_claims.claim_region("EU", "1") is None
+    service_store.update(service_store.require("1"), state="failed")  # Contabo refused it
+    _order("2", legacy=False)
+    assert provisioning.advance("2") == "provisioning"
     assert object_storage_claims.region_holder("EU") == "2"
+    assert contabo.purchases["create"] == 1
 
 
 def test_a_resize_with_a_lost_answer_is_bought_once(contabo):

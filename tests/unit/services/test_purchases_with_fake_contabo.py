@@ -3,8 +3,6 @@ a purchase is reconciled, never bought twice; Windows refuses a password reset."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from contabo_reseller.adapters import service_store
@@ -19,14 +17,6 @@ from contabo_reseller.services import manage_service, provisioning
 from tests.unit.fakes.contabo import IMAGES, FakeContaboGateway
 
 SERVICE_ID = "42"
-
-
-@pytest.fixture
-def contabo(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeContaboGateway]:
-    fake = FakeContaboGateway()
-    monkeypatch.setattr(manage_service, "gateway_for", fake.for_service)
-    monkeypatch.setattr(provisioning, "gateway_for", fake.for_service)
-    yield fake
 
 
 def _ordered(service_id: str = SERVICE_ID, image_index: int = 0) -> None:
@@ -47,6 +37,14 @@ def _ordered(service_id: str = SERVICE_ID, image_index: int = 0) -> None:
         },
     )
     service_store.release_lock(service_id, "test")
+
+
+def upgrade_window_passes(service_id: str = SERVICE_ID) -> None:
+    """Time passes beyond the settle window of the service's unconfirmed upgrade."""
+    record = service_store.require(service_id)
+    pending = dict(record.details["upgrade_pending"])
+    pending["started_at"] -= manage_service.UPGRADE_SETTLE_SECONDS + 1
+    service_store.update(record, details={"upgrade_pending": pending})
 
 
 def _active(contabo: FakeContaboGateway, service_id: str = SERVICE_ID) -> None:
@@ -136,7 +134,7 @@ def test_a_retry_without_the_add_on_the_lost_upgrade_bought_is_refused_not_forgo
     assert service_store.require(SERVICE_ID).details["add_ons"]["backup"] is True
 
 
-def test_an_upgrade_that_failed_before_contabo_bought_is_bought_on_the_retry(
+def test_an_upgrade_that_failed_before_contabo_bought_is_bought_on_a_retry_after_the_window(
     contabo: FakeContaboGateway,
 ) -> None:
     _ordered()
@@ -146,6 +144,7 @@ def test_an_upgrade_that_failed_before_contabo_bought_is_bought_on_the_retry(
 
     with pytest.raises(PurchaseOutcomeUnknown):
         manage_service.change_package(SERVICE_ID, request, "whmcs:test")
+    upgrade_window_passes()  # Contabo's lists had time to show it
     manage_service.change_package(SERVICE_ID, request, "whmcs:test")
 
     assert contabo.account.purchases["upgradeInstance"] == 1

@@ -50,7 +50,12 @@ def event(path: str, body: bytes, *, signed: bool = True, base64_body: bool = Fa
         "queryStringParameters": None,
         "multiValueQueryStringParameters": None,
         "pathParameters": {"thing_id": path.split("/")[2]},
-        "requestContext": {"requestId": "r-1", "stage": "Prod", "path": "/Prod" + path},
+        "requestContext": {
+            "requestId": "r-1",
+            "stage": "Prod",
+            "path": "/Prod" + path,
+            "domainName": "unused",
+        },
         "body": base64.b64encode(body).decode() if base64_body else body.decode(),
         "isBase64Encoded": base64_body,
     }

@@ -72,7 +72,7 @@ def metrics_of(service_id: str, day: date = DAY) -> dict[str, float]:
 def test_each_active_service_gets_its_days_figures(services):
     summary = sync(FakeUsageSource())
     assert summary["outcome"] == "finished"
-    assert summary["result"] == {"day": "2026-11-22", "services": 3}
+    assert summary["result"] == {"day": "2026-11-22", "services": 3, "purged": 0}
     assert metrics_of("11") == {"additional_ipv4": 1, "snapshots": 2}
     assert metrics_of("12") == {"additional_ipv4": 0, "snapshots": 0}
     assert metrics_of("13") == {"object_storage_used_tb": 0.3, "object_storage_size_tb": 2.5}

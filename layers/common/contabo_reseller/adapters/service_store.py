@@ -2,6 +2,11 @@
 
 Every write that decides money (recording a purchase intent, linking an instance) is a
 conditional write, so two Lambdas can never both believe they own the next step.
+
+The lock expires when its holder's invocation ends (Lambda's deadline, at most LOCK_SECONDS):
+after that the holder is provably dead and the lock can be taken over at once. Writes to a row
+read under the lock are fenced: conditional on the lock still being the holder's, so an
+action that outlived its lock cannot overwrite the row of whoever took it over (LockLost).
 """
 
 from __future__ import annotations
@@ -11,16 +16,25 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, PynamoDBException, UpdateError
+from pynamodb.exceptions import DoesNotExist, PutError, PynamoDBException, UpdateError
 from pynamodb.expressions.condition import Condition
 
+from contabo_reseller import invocation
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import NotFound, ServiceBusy, UpstreamUnavailable
 
 LOCK_SECONDS = 60
+LOCK_CLOCK_SLACK_SECONDS = 1.0  # clocks of two Lambdas may differ a little
+_WAIT_STEP_SECONDS = 0.2
+_FENCE = "_held_lock_owner"  # set on a record read by acquire_lock: its writes are fenced
 
 
-def _conditional_failed(error: UpdateError) -> bool:
+class LockLost(ServiceBusy):
+    """This action's lock expired and another action took it: its writes are refused."""
+
+
+def _conditional_failed(error: UpdateError | PutError) -> bool:
     return error.cause_response_code == "ConditionalCheckFailedException"
 
 
@@ -40,39 +54,78 @@ def require(service_id: str) -> ServiceRecord:
     return record
 
 
+def lock_expiry(now: float, seconds: float | None = None) -> float:
+    """When a lock taken now lapses: at the holder's deadline, never later than ``seconds``."""
+    limit = now + (LOCK_SECONDS if seconds is None else seconds)
+    deadline = invocation.deadline()
+    return limit if deadline is None else min(limit, deadline + LOCK_CLOCK_SLACK_SECONDS)
+
+
 def acquire_lock(
-    service_id: str, action: str, owner: str, seconds: int = LOCK_SECONDS
+    service_id: str,
+    action: str,
+    owner: str,
+    seconds: float | None = None,
+    *,
+    wait_seconds: float = 0.0,
 ) -> ServiceRecord:
-    """Takes the service's action lock (creating the row if needed) or raises ServiceBusy."""
+    """Takes the service's action lock (creating the row if needed) or raises ServiceBusy,
+    after waiting up to ``wait_seconds`` for the holder to finish."""
+    give_up_at = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return _try_lock(service_id, action, owner, seconds)
+        except ServiceBusy:
+            if time.monotonic() + _WAIT_STEP_SECONDS > give_up_at:
+                raise
+            time.sleep(_WAIT_STEP_SECONDS)
+
+
+def _try_lock(service_id: str, action: str, owner: str, seconds: float | None) -> ServiceRecord:
     now = time.time()
     record = ServiceRecord(service_id=service_id)
     condition = ServiceRecord.lock_owner.does_not_exist() | (ServiceRecord.lock_expires_at < now)
-    try:
-        record.update(
-            actions=[
-                ServiceRecord.lock_owner.set(owner),
-                ServiceRecord.lock_action.set(action),
-                ServiceRecord.lock_expires_at.set(now + seconds),
-                ServiceRecord.state.set(ServiceRecord.state | "new"),
-            ],
-            condition=condition,
+    taken = _conditional_update(
+        record,
+        [
+            ServiceRecord.lock_owner.set(owner),
+            ServiceRecord.lock_action.set(action),
+            ServiceRecord.lock_expires_at.set(lock_expiry(now, seconds)),
+            ServiceRecord.state.set(ServiceRecord.state | "new"),
+        ],
+        condition,
+    )
+    if not taken:
+        holder = get(service_id)
+        running = holder.lock_action if holder else "another action"
+        raise ServiceBusy(
+            f"Another action ({running}) is running on this service; try again in a few seconds.",
+            details={
+                "running_action": running,
+                "lock_expires_at": holder.lock_expires_at if holder else None,
+            },
+            message_code="service_busy",
         )
+    setattr(record, _FENCE, owner)
+    return record
+
+
+def _conditional_update(record: ServiceRecord, actions: list[Any], condition: Condition) -> bool:
+    """False when the condition failed; the database being unreachable is said as such."""
+    try:
+        record.update(actions=actions, condition=condition)
     except UpdateError as error:
         if not _conditional_failed(error):
             raise UpstreamUnavailable(
                 "The service database is not reachable; try again."
             ) from error
-        holder = get(service_id)
-        running = holder.lock_action if holder else "another action"
-        raise ServiceBusy(
-            f"Another action ({running}) is running on this service; try again in a few seconds.",
-            details={"running_action": running},
-            message_code="service_busy",
-        ) from None
-    return record
+        return False
+    return True
 
 
-def release_lock(service_id: str, owner: str) -> None:
+def release_lock(service_id: str, owner: str, record: ServiceRecord | None = None) -> None:
+    if record is not None and getattr(record, _FENCE, None) == owner:
+        setattr(record, _FENCE, None)  # later writes to it are no longer made under the lock
     try:
         ServiceRecord(service_id=service_id).update(
             actions=[
@@ -88,6 +141,17 @@ def release_lock(service_id: str, owner: str) -> None:
         # The lock expired and someone else took it: theirs now, nothing to release.
 
 
+def insert(record: ServiceRecord) -> bool:
+    """Saves a new row; False when a row with its id exists already (one writer wins)."""
+    try:
+        record.save(condition=ServiceRecord.service_id.does_not_exist())
+    except PutError as error:
+        if _conditional_failed(error):
+            return False
+        raise UpstreamUnavailable("The service database is not reachable; try again.") from error
+    return True
+
+
 def update(
     record: ServiceRecord,
     *,
@@ -96,22 +160,74 @@ def update(
     **fields: Any,
 ) -> bool:
     """Sets fields (and merges details) on a service row; False if the condition failed.
+    A field set to None is removed.
 
     Either way ``record`` afterwards holds the row as stored: UpdateItem returns it on success,
-    and on a failed condition it is read again, so callers never refresh by hand."""
-    actions = [getattr(ServiceRecord, name).set(value) for name, value in fields.items()]
+    and on a failed condition it is read again, so callers never refresh by hand. A record read
+    under the lock is written only while that lock is still its holder's (else LockLost)."""
+    actions = [
+        getattr(ServiceRecord, name).remove()
+        if value is None
+        else getattr(ServiceRecord, name).set(value)
+        for name, value in fields.items()
+    ]
     if details:
         merged = {**(record.details or {}), **details}
         actions.append(ServiceRecord.details.set(merged))
     actions.append(ServiceRecord.updated_at.set(datetime.now(UTC)))
+    fence = getattr(record, _FENCE, None)
+    if fence:
+        held = ServiceRecord.lock_owner == fence
+        condition = held if condition is None else condition & held
     try:
         record.update(actions=actions, condition=condition)
     except UpdateError as error:
         if _conditional_failed(error):
             record.refresh(consistent_read=True)
+            if fence and record.lock_owner != fence:
+                setattr(record, _FENCE, None)
+                raise LockLost(
+                    "This action ran past its time and another action took the service over; "
+                    "nothing more was changed. Look at the service's status.",
+                    details={"running_action": record.lock_action},
+                ) from None
             return False
         raise UpstreamUnavailable("The service database is not reachable; try again.") from error
     return True
+
+
+def record_billing_action(
+    service_id: str, action: str, request: dict[str, Any], actor: str
+) -> ServiceRecord | None:
+    """Records a billing action to apply once the service's lock is free, without the lock
+    (its holder's writes leave these attributes alone). A terminate already recorded is never
+    replaced by a suspend. None when the service is not known (or already terminated)."""
+    record = ServiceRecord(service_id=service_id)
+    known = ServiceRecord.state.exists() & (ServiceRecord.state != "new")
+    condition = known & (ServiceRecord.state != "terminated")
+    if action != "terminate":
+        condition &= ServiceRecord.billing_action.does_not_exist() | (
+            ServiceRecord.billing_action != "terminate"
+        )
+    recorded = _conditional_update(
+        record,
+        [
+            ServiceRecord.billing_action.set(action),
+            ServiceRecord.billing_request.set(
+                {**request, "actor": actor, "requested_at": time.time()}
+            ),
+        ],
+        condition,
+    )
+    return record if recorded else get(service_id)
+
+
+def many(service_ids: list[str]) -> list[ServiceRecord]:
+    """Service rows by id in batched reads (100 keys each); ids without a row are left out."""
+    try:
+        return list(ServiceRecord.batch_get(service_ids, consistent_read=True))
+    except PynamoDBException as error:
+        raise UpstreamUnavailable("The service database is not reachable; try again.") from error
 
 
 def in_state(state: str) -> Iterator[ServiceRecord]:
@@ -141,13 +257,31 @@ def by_resource(resource_id: str) -> ServiceRecord | None:
 
 
 def page(
-    state: str | None, limit: int, cursor: dict[str, Any] | None
+    state: str | None,
+    limit: int,
+    cursor: dict[str, Any] | None,
+    installation: str | None = None,
 ) -> tuple[list[ServiceRecord], dict[str, Any] | None]:
+    """One page of services; with ``installation``, only that WHMCS installation's."""
+    mine = _of_installation(installation) if installation else None
     if state:
-        result = ServiceRecord.by_state.query(state, limit=limit, last_evaluated_key=cursor)
+        result = ServiceRecord.by_state.query(
+            state, filter_condition=mine, limit=limit, last_evaluated_key=cursor
+        )
     else:
+        ordered = ServiceRecord.state != "new"
         result = ServiceRecord.scan(
-            ServiceRecord.state != "new", limit=limit, last_evaluated_key=cursor
+            ordered & mine if mine is not None else ordered,
+            limit=limit,
+            last_evaluated_key=cursor,
         )
     items = list(result)
     return items, result.last_evaluated_key
+
+
+def _of_installation(installation: str) -> Condition:
+    """Rows of one installation by their key (domain/installations.py): the default
+    installation's keys are bare WHMCS ids, every other's start with its name."""
+    if installation == installations.DEFAULT_INSTALLATION:
+        return ~ServiceRecord.service_id.contains(".")
+    return ServiceRecord.service_id.startswith(installations.scoped_id(installation, ""))

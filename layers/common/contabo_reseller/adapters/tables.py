@@ -59,6 +59,10 @@ class ServiceRecord(Model):
     lock_action = UnicodeAttribute(null=True)
     lock_owner = UnicodeAttribute(null=True)
     lock_expires_at = NumberAttribute(null=True)
+    # A billing action (suspend, terminate) WHMCS was promised while the lock was held: kept
+    # beside the row's other attributes, so no holder's write of them can lose it.
+    billing_action = UnicodeAttribute(null=True)
+    billing_request = JSONAttribute(null=True)
     # Everything else the service shows (IPs, product facts, policies...), as validated JSON.
     details = JSONAttribute(default=dict)
     status_message = UnicodeAttribute(null=True)

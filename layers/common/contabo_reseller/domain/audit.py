@@ -17,6 +17,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import InvalidInput
 
 # A date search without a service or request id reads one index partition per day.
@@ -47,12 +48,18 @@ class AuditQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    service_id: Annotated[str, StringConstraints(pattern=r"^([0-9]{1,12}|-)$")] | None = None
+    # A service key (domain/installations.py), or "-": entries about no service.
+    service_id: (
+        Annotated[str, StringConstraints(pattern=r"^((?:[a-z][a-z0-9-]{0,31}\.)?[0-9]{1,12}|-)$")]
+        | None
+    ) = None
     action: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
     request_id: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
     since: datetime | None = None
     until: datetime | None = None
     limit: int = Field(default=50, ge=1, le=200)
+    # The WHMCS installation whose admin asks: other installations' service rows stay hidden.
+    installation: str | None = None
 
     @classmethod
     def of(
@@ -64,6 +71,7 @@ class AuditQuery(BaseModel):
         since: str | None = None,
         until: str | None = None,
         limit: int = 50,
+        installation: str | None = None,
     ) -> AuditQuery:
         """From the route's query strings; a date alone means its whole day (UTC)."""
         return cls(
@@ -73,6 +81,7 @@ class AuditQuery(BaseModel):
             since=parse_moment(since, end_of_day=False) if since else None,
             until=parse_moment(until, end_of_day=True) if until else None,
             limit=limit,
+            installation=installation,
         )
 
     @model_validator(mode="after")
@@ -91,9 +100,18 @@ class AuditQuery(BaseModel):
         """A key just above every row at or before ``until``."""
         return (utc_iso(self.until) if self.until else "9") + DAY_END
 
+    def visible(self, row: AuditRow) -> bool:
+        """Rows about no service are every admin's; a service's, its installation's."""
+        return (
+            self.installation is None
+            or row.service_id in (None, "-")
+            or installations.belongs_to(row.service_id, self.installation)
+        )
+
     def covers(self, key: str, row: AuditRow) -> bool:
         return (
-            (self.service_id is None or (row.service_id or "-") == self.service_id)
+            self.visible(row)
+            and (self.service_id is None or (row.service_id or "-") == self.service_id)
             and (self.action is None or row.action == self.action)
             and self.low <= key < self.high
         )

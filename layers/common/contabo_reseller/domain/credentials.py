@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+from contabo_reseller.domain.installations import DEFAULT_INSTALLATION, INSTALLATION_PATTERN
 
 
 class ContaboCredentials(BaseModel):
@@ -19,12 +22,33 @@ class ContaboCredentials(BaseModel):
     api_password: SecretStr
 
 
+class SigningKey(BaseModel):
+    """One WHMCS signing key: its secret and the WHMCS installation it belongs to.
+
+    In the secret a key is ``{"secret": ..., "installation": ..., "admin": ...}``; a plain
+    string (the format before installations) is a module key of the default installation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    secret: SecretStr
+    installation: str = Field(default=DEFAULT_INSTALLATION, pattern=INSTALLATION_PATTERN.pattern)
+    # Only admin keys reach /admin/*: a key leaked from a server module's config runs no admin tool.
+    admin: bool = False
+
+
 class SigningKeys(BaseModel):
     """WHMCS request-signing keys by key id; two may be active at once during rotation."""
 
     model_config = ConfigDict(frozen=True)
 
-    keys: dict[str, SecretStr] = Field(min_length=1)
+    keys: dict[str, SigningKey] = Field(min_length=1)
+
+    @field_validator("keys", mode="before")
+    @classmethod
+    def _plain_secret_is_default_installation(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {k: {"secret": v} if isinstance(v, str) else v for k, v in value.items()}
 
 
 class WhmcsApiCredentials(BaseModel):

@@ -30,7 +30,10 @@ SYNCED_DETAILS = (
     "disk_mb",
     "cancel_date",
 )
-_SERVICE_NAME = re.compile("^" + re.escape(display_name_for("")) + r"([0-9]{1,12})$")
+# The service key (domain/installations.py): a bare id, or another installation's "name.id".
+_SERVICE_NAME = re.compile(
+    "^" + re.escape(display_name_for("")) + r"((?:[a-z][a-z0-9-]{0,31}\.)?[0-9]{1,12})$"
+)
 
 DriftKind = Literal["cancelled", "not_cancelled", "ip_changed", "changed", "instance_error"]
 

@@ -82,6 +82,20 @@ class UpstreamUnavailable(DomainError):
     code = "upstream_unavailable"
 
 
+class OutOfTime(UpstreamUnavailable):
+    """Contabo answers so slowly that the next call would end past the time WHMCS waits: it is
+    not started. Billing actions queue what is left; other actions are asked again."""
+
+    code = "upstream_slow"
+
+    def __init__(self, message: str = "", *, details: dict[str, Any] | None = None) -> None:
+        super().__init__(
+            "The provider is answering slowly right now, so this was stopped before the time "
+            "allowed ran out; nothing was bought. Do it again in a minute to finish it.",
+            details={"budget": message, **(details or {})},
+        )
+
+
 class PurchaseOutcomeUnknown(DomainError):
     """A purchase request was sent but its outcome is unknown (timeout, 5xx after commit).
 

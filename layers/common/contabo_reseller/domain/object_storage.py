@@ -10,7 +10,7 @@ Contabo allows one object storage per region per account and cannot shrink one.
 from __future__ import annotations
 
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -142,6 +142,9 @@ class ObjectStorageView(BaseModel):
     used_percent: float | None = None
     objects: int | None = None
     usage_as_of: str | None = None
+    quota_message: str | None = None
+    bucket: str | None = None
+    data_deleted_after: str | None = None
     credentials_available: bool = False
     resize: ResizeView | None = None
 
@@ -159,6 +162,8 @@ class ObjectStorageFacts(BaseModel):
     auto_scaling_limit_tb: float
     cancel_date: str | None = None
     created_date: str | None = None
+    s3_tenant_id: str = ""
+    customer_id: str = ""
 
     @property
     def usable(self) -> bool:
@@ -184,6 +189,7 @@ class ObjectStorageUsage(BaseModel):
     used_percent: float
     objects: int
     as_of: str
+    quota_message: str = Field(default="", description="Set when writes are refused: over quota")
 
 
 class S3Keys(BaseModel):
@@ -195,6 +201,20 @@ class S3Credentials(BaseModel):
     endpoint: str
     access_key: str
     secret_key: str = Field(repr=False)
+    bucket: str = Field(
+        default="", description="The customer's bucket; empty for a service made before buckets"
+    )
+
+
+class MigrationReport(BaseModel):
+    """What moving a first-design service into the pool did."""
+
+    bucket: str
+    copied_objects: int
+    old_buckets: list[str]
+    shared_keys_retired: bool = Field(
+        description="False while other services still use the API user's keys"
+    )
 
 
 class ResizeOrder(BaseModel):
@@ -248,3 +268,160 @@ def region_in_use_message(region: str, cancel_date: str | None = None) -> str:
     if cancel_date:
         return f"{message}, or order again after {cancel_date}, when the cancelled one ends."
     return message + "."
+
+
+# One customer in a region's pool ------------------------------------------------------------
+#
+# The reseller's object storage in a region is a pool; each service is a tenant with its own
+# Contabo user (own S3 keys), its own bucket, and a bucket policy. Contabo's S3 lets every user
+# of an account reach every bucket unless a policy denies that user explicitly (their guide
+# "Restricting Users to Buckets"), and a user's keys open every location, so every tenant
+# bucket denies every other tenant, and the account's main user whose keys services of the
+# first design hold. Principals: arn:aws:iam::<s3TenantId>:user/<customerId>:<userId>.
+
+TENANT_MARKER = "s3"  # in the tenant user's e-mail: <api user>+s3-<service>-<suffix>@<domain>
+TERMINATE_GRACE_DAYS = 7  # default days between terminate and deleting the customer's data
+OWNER_LIMITS = ("s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:DeleteBucket")
+WRITES = ("s3:PutObject",)
+OVER_QUOTA_MESSAGE = (
+    "Your object storage is full: it holds {used} of your {quota} quota. New uploads are "
+    "refused until you delete data or upgrade; reading and deleting keep working."
+)
+BYTES_PER_TB = 1000**4  # Contabo sells decimal terabytes
+
+
+def principal(s3_tenant_id: str, customer_id: str, user_id: str | None = None) -> str:
+    """Contabo's ARN of a user (``user_id``) or of the account's main user (None)."""
+    base = f"arn:aws:iam::{s3_tenant_id}:user/{customer_id}"
+    return f"{base}:{user_id}" if user_id else base
+
+
+def tenant_bucket_name(service_id: str, suffix: str) -> str:
+    """Unique per order (the suffix): a reused service id never meets an old bucket."""
+    return f"svc-{service_id}-{suffix}"
+
+
+def tenant_user_email(api_user_email: str, service_id: str, suffix: str) -> str:
+    """Plus-addressed on the reseller's API user: mail Contabo sends reaches the reseller."""
+    local, _, domain = api_user_email.partition("@")
+    return f"{local}+{TENANT_MARKER}-{service_id}-{suffix}@{domain}"
+
+
+def bucket_policy(
+    bucket: str, owner: str, others: list[str], *, over_quota: bool = False
+) -> dict[str, object]:
+    """The tenant bucket's policy: nobody else may do anything in it; the owner may not lift
+    the policy or delete the bucket; over quota, the owner may not write (reads, deletes go on)."""
+    resources = [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"]
+    statements: list[dict[str, object]] = [
+        {
+            "Sid": "OwnerKeepsPolicy",
+            "Effect": "Deny",
+            "Principal": {"AWS": [owner]},
+            "Action": list(OWNER_LIMITS),
+            "Resource": resources,
+        }
+    ]
+    if others:
+        statements.insert(
+            0,
+            {
+                "Sid": "OnlyItsCustomer",
+                "Effect": "Deny",
+                "Principal": {"AWS": sorted(set(others) - {owner})},
+                "Action": "*",
+                "Resource": resources,
+            },
+        )
+    if over_quota:
+        statements.append(
+            {
+                "Sid": "OverQuota",
+                "Effect": "Deny",
+                "Principal": {"AWS": [owner]},
+                "Action": list(WRITES),
+                "Resource": resources,
+            }
+        )
+    return {"Version": "2012-10-17", "Statement": statements}
+
+
+FOREIGN_SID = "NoPoolCustomers"
+
+
+def foreign_bucket_policy(
+    current: dict[str, Any] | None, bucket: str, tenants: list[str]
+) -> dict[str, Any]:
+    """A bucket that is no customer's own (the reseller's, a first-design service's, or one a
+    customer created): every pool customer is denied; the bucket's other statements stay."""
+    kept = [s for s in (current or {}).get("Statement", []) if s.get("Sid") != FOREIGN_SID]
+    ours = {
+        "Sid": FOREIGN_SID,
+        "Effect": "Deny",
+        "Principal": {"AWS": tenants},
+        "Action": "*",
+        "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
+    }
+    return {"Version": "2012-10-17", "Statement": [*kept, ours]}
+
+
+def quota_bytes(size_tb: float) -> int:
+    return int(size_tb * BYTES_PER_TB)
+
+
+def over_quota_message(used_bytes: int, quota_tb: float) -> str:
+    return OVER_QUOTA_MESSAGE.format(used=_human(used_bytes), quota=f"{quota_tb:g} TB")
+
+
+def _human(size: int) -> str:
+    for unit, factor in (("TB", 1000**4), ("GB", 1000**3), ("MB", 1000**2), ("KB", 1000)):
+        if size >= factor:
+            return f"{size / factor:.2f} {unit}"
+    return f"{size} bytes"
+
+
+class PoolSettings(BaseModel):
+    """The admin's object storage settings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    terminate_grace_days: int = Field(
+        default=TERMINATE_GRACE_DAYS,
+        ge=0,
+        le=365,
+        description="Days between terminate and deleting the customer's data; 0: next sync",
+    )
+    growth_margin_tb: float = Field(
+        default=1.0, ge=0, le=MAX_SIZE_TB, description="Free space kept above the quotas sold"
+    )
+    growth_cap_tb: float = Field(
+        default=0.0,
+        ge=0,
+        le=1000,
+        description="The largest size the backend may buy a pool up to; 0: never buys more",
+    )
+
+
+def pool_growth(size_tb: float, allocated_tb: float, settings: PoolSettings) -> float | None:
+    """The size to buy a pool up to, or None: grows when the quotas sold come within the
+    margin of the pool's size, to quotas + twice the margin (so the next customers do not each
+    cause a purchase; on Contabo's 0.25 TB steps), never above the admin's cap."""
+    margin = settings.growth_margin_tb
+    if allocated_tb + margin <= size_tb + 1e-9:
+        return None
+    wanted = math.ceil((allocated_tb + 2 * margin) / STEP_TB - 1e-9) * STEP_TB
+    target = min(wanted, settings.growth_cap_tb)
+    return target if target > size_tb + 1e-9 else None
+
+
+class PoolView(BaseModel):
+    """A region's pool as the admin sees it (allocated: quotas sold; headroom: size - sold)."""
+
+    region: str
+    object_storage_id: str
+    size_tb: float
+    allocated_tb: float
+    used_tb: float
+    headroom_tb: float
+    customers: int
+    growth_pending: bool

@@ -39,12 +39,17 @@ NEEDS_REINSTALL = (
 
 
 def provider_name(client_id: str, name: str) -> str:
-    """The name at the provider: unique per client, so two clients' "backend" never clash."""
-    return f"whmcs-client-{client_id}-{name}"
+    """The name at the provider: unique per client, so two clients' "backend" never clash.
+    A client of another WHMCS installation ("staging.7") loses the dot Contabo refuses."""
+    return f"whmcs-client-{_name_safe(client_id)}-{name}"
 
 
 def customer_name(client_id: str, provider_network_name: str) -> str:
-    return provider_network_name.removeprefix(f"whmcs-client-{client_id}-")
+    return provider_network_name.removeprefix(f"whmcs-client-{_name_safe(client_id)}-")
+
+
+def _name_safe(client_id: str) -> str:
+    return client_id.replace(".", "_")
 
 
 class NetworkFacts(BaseModel):

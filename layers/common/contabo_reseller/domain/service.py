@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     SecretStr,
@@ -40,7 +41,30 @@ class ServiceState(StrEnum):
 PENDING_STATES = (ServiceState.QUEUED, ServiceState.PURCHASING, ServiceState.PROVISIONING)
 
 ServiceId = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,12}$")]
-Hostname = Annotated[str, StringConstraints(pattern=HOSTNAME.pattern, max_length=253)]
+
+
+def ascii_hostname(value: object) -> str:
+    """A host name as DNS carries it: international names (sérveur.münchen.example) become
+    punycode (xn--...), then the result must be letters, digits, hyphens and dots."""
+    if not isinstance(value, str):
+        raise ValueError("the host name must be text, such as server1.example.com")
+    name = value.strip().rstrip(".")
+    try:
+        name = name.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ValueError(
+            "the host name is not a valid international name; use letters, digits, hyphens "
+            "and dots, such as server1.example.com"
+        ) from None
+    if len(name) > 253 or not HOSTNAME.fullmatch(name):
+        raise ValueError(
+            "enter a host name such as server1.example.com: labels of letters, digits and "
+            "hyphens (not at either end), up to 63 characters each, separated by dots"
+        )
+    return name
+
+
+Hostname = Annotated[str, BeforeValidator(ascii_hostname)]
 
 
 def display_name_for(service_id: str) -> str:
@@ -150,7 +174,8 @@ class ServiceCapabilities(BaseModel):
 class ServiceView(BaseModel):
     """What WHMCS shows about a service (client area, admin tab, cron hook)."""
 
-    service_id: str
+    service_id: str  # as WHMCS numbers it
+    client_id: str | None = None  # the WHMCS client it was ordered for; the cron hook checks it
     kind: str = "compute"
     state: ServiceState
     status_message: str = ""
@@ -177,12 +202,32 @@ class ServiceView(BaseModel):
     next_due_date: str | None = None
     capabilities: ServiceCapabilities = Field(default_factory=ServiceCapabilities)
     client_email: str | None = None  # from the order; ListAccounts matches WHMCS clients by it
+    # Why a failed service failed, for the reseller's staff (the cron hook tells them once):
+    # reason (may name the provider: never shown to customers), request_id, failed_at.
+    failure: dict[str, str | None] | None = None
     object_storage: ObjectStorageView | None = None  # kind "object_storage" only
 
 
 class ServiceList(BaseModel):
     services: list[ServiceView]
     next_cursor: str | None = None
+
+
+class StatusBatchRequest(BaseModel):
+    """The module's cron hook: every service it still waits for, asked in one call."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    service_ids: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{1,12}$")]] = Field(
+        min_length=1, max_length=100
+    )
+
+
+class StatusBatch(BaseModel):
+    services: list[ServiceView]  # the ids the backend knows, in the order asked
+    unknown: list[str] = Field(
+        default_factory=list, description="Ids never created here (e.g. unpaid orders)"
+    )
 
 
 def view_fields(details: dict[str, Any]) -> dict[str, Any]:

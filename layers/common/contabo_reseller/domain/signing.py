@@ -14,8 +14,23 @@ TIMESTAMP_HEADER = "x-whmcs-timestamp"
 NONCE_HEADER = "x-whmcs-nonce"
 SIGNATURE_HEADER = "x-whmcs-signature"
 IDEMPOTENCY_HEADER = "x-idempotency-key"
+# Version 2 binds the API's host and stage: a request signed for staging is refused by
+# production even where both trust the same key. Version 1 (no header) is refused: the module
+# and the backend ship together (docs/lifecycle-api.md, Signing).
+VERSION_HEADER = "x-whmcs-signature-version"
+CURRENT_VERSION = "2"
+V2_PREFIX = "WHMCS-HMAC-SHA256-2"
 
-NONCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+NONCE_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# ASCII only, matched whole: str.isdigit() accepts "²" and int() then fails; "$" accepts a
+# trailing newline. Anything else in a header is a malformed request, never an exception.
+TIMESTAMP_PATTERN = re.compile(r"[0-9]{1,12}")
+SIGNATURE_PATTERN = re.compile(r"[0-9A-Fa-f]{64}")
+
+
+def revocation_token_id(key_id: str) -> str:
+    """The tokens-table row that marks a signing key as retired (written by ``keys retire``)."""
+    return f"revoked-key#{key_id}"
 
 
 def canonical_query(params: Mapping[str, Sequence[str]] | None) -> str:
@@ -48,9 +63,32 @@ def canonical_string(
     )
 
 
+def canonical_string_v2(
+    host: str,
+    method: str,
+    full_path: str,
+    query: Mapping[str, Sequence[str]] | None,
+    timestamp: str,
+    nonce: str,
+    body: bytes,
+) -> str:
+    """Version 2: the host (as the client addressed it, with a port if it named one) and the
+    full path with the stage or base path (``/Prod/services/42``) lead the version 1 lines."""
+    return "\n".join(
+        [
+            V2_PREFIX,
+            host.lower(),
+            canonical_string(method, full_path, query, timestamp, nonce, body),
+        ]
+    )
+
+
 def sign(secret: str, canonical: str) -> str:
     return hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()
 
 
 def signature_matches(secret: str, canonical: str, presented: str) -> bool:
+    """False (never an exception) for any presented value, hex or not."""
+    if not SIGNATURE_PATTERN.fullmatch(presented):
+        return False
     return hmac.compare_digest(sign(secret, canonical), presented.lower())

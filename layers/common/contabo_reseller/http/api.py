@@ -20,11 +20,11 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValida
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
-from contabo_reseller import metrics
-from contabo_reseller.domain import signing
+from contabo_reseller import invocation, metrics
+from contabo_reseller.domain import installations, signing
 from contabo_reseller.domain.errors import DomainError, InvalidInput, NotFound
 from contabo_reseller.http import errors as http_errors
-from contabo_reseller.http.auth import require_whmcs_signature
+from contabo_reseller.http.auth import installation, require_whmcs_signature, scope_to_caller
 from contabo_reseller.http.idempotency import run_once
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import ACTION_LOG_KEYS
@@ -63,7 +63,10 @@ class _Resolver(APIGatewayRestResolver):
         logger.remove_keys(list(ACTION_LOG_KEYS))  # left by an earlier request's failed action
         self.current_event = cast("APIGatewayProxyEvent", self._to_proxy_event(dict(event)))
         try:
-            return super().resolve(event, context)
+            # A signed request is WHMCS waiting for its answer: it runs within WHMCS's budget.
+            budget = invocation.WHMCS_BUDGET_SECONDS if self.signed else None
+            with invocation.running(context, budget_seconds=budget):
+                return super().resolve(event, context)
         finally:
             metrics.flush()
 
@@ -72,7 +75,7 @@ def _signature_first(validate: Callable[..., Response]) -> Callable[..., Respons
     def signed_then_validated(app: APIGatewayRestResolver, next_middleware: Any) -> Response:
         def then_validate(checked: APIGatewayRestResolver) -> Response:
             _require_text_body(checked)
-            return validate(checked, next_middleware)
+            return validate(checked, lambda valid: scope_to_caller(valid, next_middleware))
 
         return require_whmcs_signature(app, cast(NextMiddleware, then_validate))
 
@@ -129,6 +132,15 @@ def actor(api: APIGatewayRestResolver) -> str:
     return f"whmcs:{api.context.get('signing_key_id', 'unknown')}"
 
 
+def _idempotency_scope(api: APIGatewayRestResolver) -> str:
+    """The route as an idempotency key's scope; another WHMCS installation's (its paths name
+    its own services) never replays this one's answers."""
+    event = api.current_event
+    scope = f"{event.http_method} {event.path}"
+    caller = installation(api)
+    return scope if caller == installations.DEFAULT_INSTALLATION else f"{caller}:{scope}"
+
+
 def mutate(
     api: APIGatewayRestResolver,
     action: Callable[[], BaseModel],
@@ -143,7 +155,7 @@ def mutate(
     body = (event.decoded_body or "").encode()
     key = event.headers.get(signing.IDEMPOTENCY_HEADER)  # case-insensitive in Powertools v3
     result = run_once(
-        f"{event.http_method} {event.path}",
+        _idempotency_scope(api),
         key,
         body,
         lambda: action().model_dump(mode="json"),

@@ -42,13 +42,17 @@ from typing import Any
 from contabo_reseller import metrics
 from contabo_reseller.adapters import audit_log, job_queue, worker_trigger
 from contabo_reseller.adapters.tables import JobRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import ActionRefused, Conflict, DomainError, NotFound
 from contabo_reseller.domain.jobs import JobList, JobStatus, JobView
 from contabo_reseller.observability import logger
 from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 from contabo_reseller.settings import get_settings
 
-HANDLER_MODULES = ("contabo_reseller.services.terminate_cleanup",)
+HANDLER_MODULES = (
+    "contabo_reseller.services.terminate_cleanup",
+    "contabo_reseller.services.manage_service",  # billing actions recorded while busy
+)
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_CAP_SECONDS = 3600
 MAX_POLLS = 240
@@ -306,37 +310,61 @@ def _expiry() -> int:
 # The admin ------------------------------------------------------------------------------------
 
 
-def list_jobs(status: JobStatus, limit: int, cursor: str | None) -> JobList:
+def list_jobs(
+    status: JobStatus, limit: int, cursor: str | None, installation: str | None = None
+) -> JobList:
+    """A page of jobs; with ``installation``, only that WHMCS installation's (so a page may
+    hold fewer than ``limit``; ``next_cursor`` goes on)."""
     items, next_cursor = job_queue.page(status, limit, cursor)
-    return JobList(items=[job_view(job) for job in items], next_cursor=next_cursor)
+    mine = [job for job in items if _of_installation(job, installation)]
+    return JobList(items=[job_view(job) for job in mine], next_cursor=next_cursor)
 
 
-def retry(job_id: str) -> JobView:
+def retry(job_id: str, installation: str | None = None) -> JobView:
     """A parked (or waiting) job runs again now with a fresh budget of attempts."""
     job = _admin_change(
-        job_id, ("parked", "queued"), status="queued", run_after=time.time(), attempts=0, polls=0
+        job_id,
+        ("parked", "queued"),
+        installation,
+        status="queued",
+        run_after=time.time(),
+        attempts=0,
+        polls=0,
     )
     wake_worker(job_id)
     return job_view(job)
 
 
-def skip(job_id: str) -> JobView:
+def skip(job_id: str, installation: str | None = None) -> JobView:
     """The admin gives the job up: it will not run again."""
     return job_view(
-        _admin_change(job_id, ("parked", "queued"), status="skipped", expires_at=_expiry())
+        _admin_change(
+            job_id, ("parked", "queued"), installation, status="skipped", expires_at=_expiry()
+        )
     )
 
 
-def mark_done(job_id: str) -> JobView:
+def mark_done(job_id: str, installation: str | None = None) -> JobView:
     """The admin did the work by hand."""
     return job_view(
-        _admin_change(job_id, ("parked", "queued"), status="done", expires_at=_expiry())
+        _admin_change(
+            job_id, ("parked", "queued"), installation, status="done", expires_at=_expiry()
+        )
     )
 
 
-def _admin_change(job_id: str, allowed: tuple[str, ...], **fields: Any) -> JobRecord:
+def _of_installation(job: JobRecord, installation: str | None) -> bool:
+    """Jobs of a service belong to its WHMCS installation; jobs of no service to every admin."""
+    return not (installation and job.service_id) or installations.belongs_to(
+        job.service_id, installation
+    )
+
+
+def _admin_change(
+    job_id: str, allowed: tuple[str, ...], installation: str | None, **fields: Any
+) -> JobRecord:
     job = job_queue.get(job_id)
-    if job is None:
+    if job is None or not _of_installation(job, installation):
         raise NotFound(f"There is no job {job_id}.")
     if job_queue.transition(job, allowed, **fields):
         return job
@@ -348,7 +376,7 @@ def _admin_change(job_id: str, allowed: tuple[str, ...], **fields: Any) -> JobRe
 def job_view(job: JobRecord) -> JobView:
     return JobView(
         job_id=job.job_id,
-        service_id=job.service_id,
+        service_id=installations.whmcs_id(job.service_id) if job.service_id else None,
         action=job.action,
         status=job.status,
         attempts=int(job.attempts or 0),

@@ -32,11 +32,15 @@ class ActionContext:
 
 
 @contextmanager
-def service_action(service_id: str, action: str, actor: str) -> Iterator[ActionContext]:
+def service_action(
+    service_id: str, action: str, actor: str, *, wait_seconds: float = 0.0
+) -> Iterator[ActionContext]:
+    """The service's lock (waiting up to ``wait_seconds`` for it) around one action; the
+    record it yields is fenced: written only while this action still holds the lock."""
     trace_id = str(uuid.uuid4())
     owner = f"{action}:{trace_id}"
     started = time.monotonic()
-    record = service_store.acquire_lock(service_id, action, owner)  # the row as now stored
+    record = service_store.acquire_lock(service_id, action, owner, wait_seconds=wait_seconds)
     outcome, message = "ok", ""
     try:
         context = ActionContext(service_id, action, actor, trace_id, record)
@@ -53,7 +57,7 @@ def service_action(service_id: str, action: str, actor: str) -> Iterator[ActionC
         raise
     finally:
         metrics.record_lifecycle_call(action)
-        service_store.release_lock(service_id, owner)
+        service_store.release_lock(service_id, owner, record)
         # Keys outlive the invocation in a warm container: later lines must not name this
         # service. An unexpected error keeps them for the caller's log of it (create_api()
         # clears them when the next request starts).

@@ -69,6 +69,7 @@ def _page(query: AuditQuery, before: str | None, now: datetime) -> tuple[AuditPa
         )
     else:
         found = _by_days(query, before, now)
+        found.rows = [(key, row) for key, row in found.rows if query.visible(row)]
     return _answer(found, query.limit), found.examined
 
 

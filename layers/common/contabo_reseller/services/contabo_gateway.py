@@ -59,7 +59,11 @@ class ContaboGateway(Protocol):
 
     def remove_service_tag(self, instance_id: int) -> None: ...
 
+    ACCESS_AREAS: tuple[str, ...]
+
     def check_access(self) -> dict[str, bool]: ...
+
+    def check_area(self, area: str) -> None: ...
 
 
 def gateway_for(service_id: str, trace_id: str) -> ContaboGateway:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from contabo_reseller.adapters import service_store, worker_trigger
+from contabo_reseller.domain.errors import ActionRefused
 from contabo_reseller.domain.service import (
     CreateServiceRequest,
     ServiceState,
     ServiceView,
     display_name_for,
 )
-from contabo_reseller.services import catalog
+from contabo_reseller.services import catalog, ownership
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.views import service_view
 
@@ -24,11 +25,31 @@ from contabo_reseller.services.views import service_view
 ORDERABLE = ("new", ServiceState.FAILED.value)
 
 
+def failed_with_a_server(record: service_store.ServiceRecord) -> str:
+    """Create on a service whose bought server failed: never a bare success that changes
+    nothing, and never a second purchase (that server is the service's, and billed)."""
+    return (
+        f"This service's server was bought but its setup failed: {record.status_message} "
+        "It is not ordered again. Terminate the service to cancel that server, then create "
+        "it again; or repair the server in the provider's panel and contact support to link "
+        "it."
+    )
+
+
 def create_service(service_id: str, request: CreateServiceRequest, actor: str) -> ServiceView:
     catalog.require_orderable_product(request.product_id)  # shipped data + admin overrides
     image = catalog.resolve_image(request.image_id)
     with service_action(service_id, "create", actor) as action:
         record = action.record
+        ownership.require_same_order(
+            record,
+            kind="compute",
+            client_id=request.client_id,
+            product_id=request.product_id,
+            region=request.region,
+        )
+        if record.state == ServiceState.FAILED and record.resource_id:
+            raise ActionRefused(failed_with_a_server(record))
         if record.state not in ORDERABLE or record.resource_id:
             action.message = "already ordered"
             return service_view(record)

@@ -7,6 +7,7 @@ are asynchronous, so we ask and record, and the status shows the outcome.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,14 @@ from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.errors import ActionRefused, Conflict, InvalidInput, NotFound
+from contabo_reseller.domain.errors import (
+    ActionRefused,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    OutOfTime,
+    ServiceBusy,
+)
 from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.products import shipped_products
 from contabo_reseller.domain.service import (
@@ -44,27 +52,133 @@ POWER_ACTIONS = ("start", "stop", "shutdown", "restart")
 # Stop and shutdown stay allowed on a suspended server; reinstall, rescue and rollback are
 # refused by service_policy in their own modules.
 REFUSED_WHILE_SUSPENDED = ("start", "restart", "change_password")
+BILLING_ACTIONS = ("suspend", "terminate", "unsuspend", "billing")
+BILLING_JOB = "billing_action"
+# How long suspend/terminate wait for a running action before recording themselves instead.
+BILLING_WAIT_SECONDS = 1.5
+# Contabo's lists may lag a purchase this long (the provisioning worker's rule too).
+RECONCILE_GRACE_SECONDS = 120
+UPGRADE_JOB = "settle_upgrade"
+# As long as Contabo's audit list and an instance's add-on list may both lag an upgrade.
+UPGRADE_SETTLE_SECONDS = RECONCILE_GRACE_SECONDS
+UPGRADE_BEING_CONFIRMED = (
+    "An earlier upgrade of this server is being confirmed with the provider; this change is "
+    "applied once that is known, without ordering anything twice."
+)
+TERMINATE_AFTER_PURCHASE = (
+    "Termination accepted: the order still being confirmed is cancelled as soon as it is "
+    "linked, and nothing more is ordered."
+)
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
     if object_storage.is_object_storage(service_id):
         return object_storage.suspend(service_id, request, actor)
-    with _existing(service_id, "suspend", actor) as (record, contabo):
-        if not record.details.get("suspended"):
-            contabo.power(_instance_id(record), request.policy)
-        service_store.update(
-            record, details={"suspended": True, "suspend_reason": request.reason or None}
-        )
-        return service_view(record)
+    return _billing_action(service_id, "suspend", request.model_dump(), actor)
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
     if object_storage.is_object_storage(service_id):
         return object_storage.unsuspend(service_id, actor)
-    with _existing(service_id, "unsuspend", actor) as (record, contabo):
+    with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
+        record,
+        contabo,
+    ):
+        if record.billing_action == "terminate":
+            raise ActionRefused("This service is being terminated.")
         contabo.power(_instance_id(record), "start")
-        service_store.update(record, details={"suspended": False, "suspend_reason": None})
+        service_store.update(
+            record,
+            billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
+            billing_request=None,
+            details={"suspended": False, "suspend_reason": None},
+        )
         return service_view(record)
+
+
+def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: str) -> ServiceView:
+    """Suspend and terminate are never refused as busy: WHMCS retries a failed one only the
+    next day. Done now when the lock frees within BILLING_WAIT_SECONDS; otherwise recorded on
+    the row (the customer is locked out at once) and applied by a queued job as soon as the
+    holder is done or provably dead (its lock ends with its invocation)."""
+    wake: list[str] = []
+    try:
+        with _existing(
+            service_id, name, actor, allow_unbought=True, wait_seconds=BILLING_WAIT_SECONDS
+        ) as (record, contabo):
+            view = _apply_billing(record, contabo, name, request, actor, wake)
+        for job_id in wake:
+            action_queue.wake_worker(job_id)
+        return view
+    except (ServiceBusy, OutOfTime):
+        pass  # recorded below; every step of both is safe to do again
+    record = service_store.record_billing_action(service_id, name, request, actor)
+    if record is None or record.state == "new":
+        raise NotFound(f"Service {service_id} is not known to the backend.")
+    if record.state == ServiceState.TERMINATED:
+        return service_view(record)  # a terminated service is also suspended
+    job_id = action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
+    logger.info("billing action recorded; applied once the service is free", extra={"job": job_id})
+    return service_view(record)
+
+
+@action_queue.handles(BILLING_JOB)
+def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
+    """The queued half of _billing_action: applies what the row records, under the lock."""
+    assert job.service_id
+    wake: list[str] = []
+    try:
+        with _existing(job.service_id, "billing", job.actor or "worker", allow_unbought=True) as (
+            record,
+            contabo,
+        ):
+            name = record.billing_action
+            if not name:
+                return "nothing recorded (already applied or withdrawn)"
+            if name == "suspend" and not record.resource_id:
+                raise action_queue.NotYet("waiting for the server to be set up before suspending")
+            request = dict(record.billing_request or {})
+            _apply_billing(record, contabo, name, request, job.actor, wake)
+            outcome = f"{name} applied" if not record.billing_action else f"{name} recorded"
+        for job_id in wake:
+            action_queue.wake_worker(job_id)
+        return outcome
+    except ServiceBusy as busy:
+        expires = busy.details.get("lock_expires_at") or 0
+        raise action_queue.NotYet(
+            f"waiting for {busy.details.get('running_action')} to end",
+            delay_seconds=max(2, min(60, round(float(expires) - time.time()) + 1)),
+        ) from None
+
+
+def _apply_billing(
+    record: ServiceRecord,
+    contabo: ContaboGateway,
+    name: str,
+    request: dict[str, Any],
+    actor: str | None,
+    wake: list[str],
+) -> ServiceView:
+    """Applies suspend or terminate under the lock, and clears it from the row once done."""
+    if name == "terminate" or record.billing_action == "terminate":
+        params = {k: v for k, v in request.items() if k in TerminateRequest.model_fields}
+        terminate_request = TerminateRequest(**params)
+        return _terminate_now(record, contabo, terminate_request, actor or "worker", wake)
+    if record.state == ServiceState.TERMINATED:
+        return service_view(record)
+    if not record.resource_id:
+        raise ActionRefused("The server is still being set up; try again once it is ready.")
+    params = {k: v for k, v in request.items() if k in SuspendRequest.model_fields}
+    suspend_request = SuspendRequest(**params)
+    if not record.details.get("suspended"):
+        contabo.power(_instance_id(record), suspend_request.policy)
+    service_store.update(
+        record,
+        billing_action=None,
+        billing_request=None,
+        details={"suspended": True, "suspend_reason": suspend_request.reason or None},
+    )
+    return service_view(record)
 
 
 def power(service_id: str, power_action: str, actor: str) -> ServiceView:
@@ -81,53 +195,93 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
 
 
 def terminate(service_id: str, request: TerminateRequest, actor: str) -> ServiceView:
-    """Stop, cancel at Contabo, clean up. Every step tolerates having been done before. A
-    failed cancel fails the call (WHMCS retries); cleanup steps that fail after a successful
-    cancel are queued as a terminate_cleanup job and the service says "cleanup pending"."""
+    """Accepted at any point of the lifecycle (see _billing_action and _terminate_now)."""
     if object_storage.is_object_storage(service_id):
         return object_storage.terminate(service_id, actor)
-    job_id = None
-    with _existing(service_id, "terminate", actor, allow_unbought=True) as (record, contabo):
-        if record.state == ServiceState.PURCHASING:
-            # The purchase may have bought a server not linked yet: terminating now would
-            # leave it billed with nothing to cancel it. The worker settles it within minutes.
-            raise ActionRefused(
-                "The order is still being confirmed with the hosting platform; terminate "
-                "again in a few minutes, once it is known whether it was bought."
+    return _billing_action(service_id, "terminate", request.model_dump(), actor)
+
+
+def _terminate_now(
+    record: ServiceRecord,
+    contabo: ContaboGateway,
+    request: TerminateRequest,
+    actor: str,
+    wake: list[str],
+) -> ServiceView:
+    """Stop, cancel at Contabo, clean up. Every step tolerates having been done before. A
+    failed cancel fails the call (WHMCS retries); cleanup steps that fail after a successful
+    cancel are queued as a terminate_cleanup job and the service says "cleanup pending".
+
+    A purchase still being confirmed is recorded to terminate: the provisioning worker starts
+    no purchase after it, and cancels what the purchase bought the moment it is linked."""
+    if record.state in (ServiceState.QUEUED, ServiceState.PURCHASING):
+        _link_a_late_purchase(record, contabo)
+        if not record.resource_id and not _purchase_settled(record):
+            service_store.update(
+                record,
+                billing_action="terminate",
+                billing_request={**request.model_dump(), "actor": actor},
+                status_message=TERMINATE_AFTER_PURCHASE,
             )
-        instance_id, steps = None, []
-        if not record.resource_id and record.state != ServiceState.TERMINATED:
-            _link_a_late_purchase(record, contabo)
-        if record.resource_id and record.state != ServiceState.TERMINATED:
-            instance_id = int(record.resource_id)
-            instance = _instance_or_none(contabo, instance_id)
-            if instance is not None:
-                if instance.status not in ("stopped", "stopping") and not instance.cancel_date:
-                    _stop_if_possible(contabo, instance_id)
-                cancel_date = instance.cancel_date or contabo.cancel_instance(instance_id)
-                service_store.update(record, details={"cancel_date": cancel_date})
-                steps = [
-                    step
-                    for step in terminate_cleanup.INSTANCE_STEPS
-                    if step != "snapshots" or request.snapshot_policy == "delete"
-                ]
-        leftovers = terminate_cleanup.clean_up(contabo, instance_id, steps, _secret_ids(record))
-        done = {"terminated_at": datetime.now(UTC).isoformat(), "secret_ids": None}
-        if leftovers.errors:
-            job_id = terminate_cleanup.queue_leftovers(service_id, instance_id, leftovers, actor)
-            message = terminate_cleanup.pending_message(job_id, leftovers)
-            done["cleanup_job_id"] = job_id
-        elif record.state == ServiceState.TERMINATED:
-            message = record.status_message or ""  # a repeat keeps "cleanup pending", if any
-        else:
-            message = ""
-        service_store.update(
-            record, state=ServiceState.TERMINATED.value, status_message=message, details=done
-        )
-        view = service_view(record)
-    if job_id:  # woken once the service lock is released, so the job can take it
-        action_queue.wake_worker(job_id)
-    return view
+            return service_view(record)
+    instance_id, steps = None, []
+    if not record.resource_id and record.state != ServiceState.TERMINATED:
+        _link_a_late_purchase(record, contabo)
+    if record.resource_id and record.state != ServiceState.TERMINATED:
+        instance_id = int(record.resource_id)
+        instance = _instance_or_none(contabo, instance_id)
+        if instance is not None:
+            if instance.status not in ("stopped", "stopping") and not instance.cancel_date:
+                _stop_if_possible(contabo, instance_id)
+            cancel_date = (
+                instance.cancel_date
+                or record.details.get("cancel_date")
+                or contabo.cancel_instance(instance_id)
+            )
+            service_store.update(record, details={"cancel_date": cancel_date})
+            steps = [
+                step
+                for step in terminate_cleanup.INSTANCE_STEPS
+                if step != "snapshots" or request.snapshot_policy == "delete"
+            ]
+    leftovers = terminate_cleanup.clean_up(contabo, instance_id, steps, _secret_ids(record))
+    done = {"terminated_at": datetime.now(UTC).isoformat(), "secret_ids": None}
+    if leftovers.errors:
+        job_id = terminate_cleanup.queue_leftovers(record.service_id, instance_id, leftovers, actor)
+        wake.append(job_id)  # woken once the service lock is released, so the job can take it
+        message = terminate_cleanup.pending_message(job_id, leftovers)
+        done["cleanup_job_id"] = job_id
+    elif record.state == ServiceState.TERMINATED:
+        message = record.status_message or ""  # a repeat keeps "cleanup pending", if any
+    else:
+        message = ""
+    service_store.update(
+        record,
+        state=ServiceState.TERMINATED.value,
+        status_message=message,
+        billing_action=None,
+        billing_request=None,
+        details=done,
+    )
+    return service_view(record)
+
+
+def finish_recorded_terminate(
+    record: ServiceRecord, contabo: ContaboGateway, wake: list[str]
+) -> None:
+    """The provisioning worker's half of a terminate recorded during a purchase: under the
+    worker's lock, cancel what was linked (or end a purchase proved never made)."""
+    request = dict(record.billing_request or {})
+    _apply_billing(record, contabo, "terminate", request, str(request.get("actor") or ""), wake)
+
+
+def _purchase_settled(record: ServiceRecord) -> bool:
+    """No purchase can still show up: none was sent, or the last one is older than Contabo's
+    lists ever lag and neither list knows it (the worker's own rule before buying again)."""
+    if record.state == ServiceState.QUEUED:
+        return True  # the worker re-queues only a purchase it proved never happened
+    started = float(record.details.get("purchase_started_at") or 0)
+    return time.time() - started >= RECONCILE_GRACE_SECONDS
 
 
 def _stop_if_possible(contabo: ContaboGateway, instance_id: int) -> None:
@@ -191,24 +345,68 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
             )
         if request.product_id and request.product_id != record.product_id:
             _refuse_product_change(record.product_id, request.product_id)
-        current = _settle_pending_upgrade(record, contabo, record.details.get("add_ons") or {})
-        if (current.get("private_networking") and not request.add_ons.private_networking) or (
-            current.get("backup") and not request.add_ons.backup
-        ):
-            raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
-        wants_network = request.add_ons.private_networking and not current.get("private_networking")
-        wants_backup = request.add_ons.backup and not current.get("backup")
-        if wants_network or wants_backup:
-            _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
-        service_store.update(
-            record, details={"add_ons": request.add_ons.model_dump(), "upgrade_pending": None}
-        )
+        if not _change_add_ons(record, contabo, request.add_ons.model_dump()):
+            # An earlier attempt's outcome is not known yet: this one is applied (once) by a
+            # queued job when Contabo's lists have settled, never bought a second time now.
+            action_queue.enqueue(
+                service_id,
+                UPGRADE_JOB,
+                {"add_ons": request.add_ons.model_dump()},
+                actor,
+                key=service_id,
+                wake=False,
+            )
+            view = service_view(record)
+            view.status_message = UPGRADE_BEING_CONFIRMED
+            return view
         return service_view(record)
+
+
+def _change_add_ons(
+    record: ServiceRecord, contabo: ContaboGateway, add_ons: dict[str, Any]
+) -> bool:
+    """Buys the add-ons ``add_ons`` asks for and the service lacks; False (nothing done) while
+    an earlier upgrade with an unknown outcome is inside its settle window."""
+    current = _settle_pending_upgrade(record, contabo, record.details.get("add_ons") or {})
+    if current is None:
+        return False
+    if (current.get("private_networking") and not add_ons.get("private_networking")) or (
+        current.get("backup") and not add_ons.get("backup")
+    ):
+        raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
+    wants_network = bool(add_ons.get("private_networking")) and not current.get(
+        "private_networking"
+    )
+    wants_backup = bool(add_ons.get("backup")) and not current.get("backup")
+    if wants_network or wants_backup:
+        _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
+    service_store.update(record, details={"add_ons": add_ons, "upgrade_pending": None})
+    return True
+
+
+@action_queue.handles(UPGRADE_JOB)
+def apply_settled_upgrade(job: action_queue.QueuedJob) -> str:
+    """The retried upgrade, once the earlier attempt's outcome is known (see change_package)."""
+    assert job.service_id
+    try:
+        with _existing(job.service_id, "change_package", job.actor or "worker") as (
+            record,
+            contabo,
+        ):
+            if not _change_add_ons(record, contabo, dict(job.payload["add_ons"])):
+                pending = record.details.get("upgrade_pending") or {}
+                left = float(pending.get("started_at") or 0) + UPGRADE_SETTLE_SECONDS - time.time()
+                raise action_queue.NotYet(
+                    UPGRADE_BEING_CONFIRMED, delay_seconds=max(5, round(left))
+                )
+            return "add-ons applied"
+    except ServiceBusy:
+        raise action_queue.NotYet("waiting for the running action to end", 10) from None
 
 
 def _settle_pending_upgrade(
     record: ServiceRecord, contabo: ContaboGateway, current: dict[str, Any]
-) -> dict[str, Any]:
+) -> dict[str, Any] | None:
     """An earlier upgrade whose outcome was unknown: if Contabo's audit list has a change made
     by its x-request-id, or the instance has more add-ons than before it, exactly what that
     attempt asked for was bought (whatever this request asks). The audit list comes first:
@@ -217,6 +415,7 @@ def _settle_pending_upgrade(
     if not pending:
         return current
     instance_id = _instance_id(record)
+    within_window = time.time() - float(pending.get("started_at") or 0) < UPGRADE_SETTLE_SECONDS
     request_id = pending.get("request_id")
     bought_by_id = bool(request_id) and contabo.instance_changed_by_request_id(
         instance_id, request_id
@@ -224,7 +423,9 @@ def _settle_pending_upgrade(
     if not bought_by_id and (
         len(contabo.get_instance(instance_id).add_ons) <= pending["add_ons_before"]
     ):
-        return current  # it never went through: nothing was bought
+        # Both lists may still lag a purchase that went through: only once the settle
+        # window has passed does "not shown" mean "never bought".
+        return None if within_window else current
     bought = {
         **current,
         "private_networking": bool(
@@ -252,6 +453,7 @@ def _upgrade_once(
                 "private_networking": private_networking,
                 "backup": backup,
                 "request_id": request_id,
+                "started_at": time.time(),
             }
         },
     )
@@ -281,22 +483,29 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
 
 
 def refuse_if_suspended(record: ServiceRecord, action: str) -> None:
-    if record.details.get("suspended") and action in REFUSED_WHILE_SUSPENDED:
+    suspended = record.details.get("suspended") or record.billing_action == "suspend"
+    if suspended and action in REFUSED_WHILE_SUSPENDED:
         raise ActionRefused(service_policy.SUSPENDED_MESSAGE, message_code="service_suspended")
 
 
 @contextmanager
 def _existing(
-    service_id: str, name: str, actor: str, allow_unbought: bool = False
+    service_id: str,
+    name: str,
+    actor: str,
+    allow_unbought: bool = False,
+    wait_seconds: float = 0.0,
 ) -> Iterator[tuple[ServiceRecord, ContaboGateway]]:
     """The service lock, plus the checks every action on a bought service needs."""
-    with service_action(service_id, name, actor) as action:
+    with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
         record = action.record
         if record.state == "new":
             raise NotFound(f"Service {service_id} is not known to the backend.")
         service_policy.require_compute(record)  # object storage has its own actions
-        if record.state == ServiceState.TERMINATED and name != "terminate":
+        if record.state == ServiceState.TERMINATED and name not in BILLING_ACTIONS:
             raise ActionRefused("This service has been terminated.")
+        if record.billing_action == "terminate" and name not in BILLING_ACTIONS:
+            raise ActionRefused("This service is being terminated.")
         if not record.resource_id and not allow_unbought:
             raise ActionRefused("The server is still being set up; try again once it is ready.")
         yield record, gateway_for(service_id, action.trace_id)

@@ -27,12 +27,12 @@ from contabo_reseller.domain.object_storage import (
     REGION_NAMES,
     SUSPENDED_MESSAGE,
     CreateObjectStorageRequest,
+    MigrationReport,
     ObjectStorageFacts,
     ObjectStorageUsage,
     ResizeObjectStorageRequest,
     S3Credentials,
     plan_resize,
-    region_in_use_message,
 )
 from contabo_reseller.domain.service import (
     RenewRequest,
@@ -42,7 +42,7 @@ from contabo_reseller.domain.service import (
     display_name_for,
 )
 from contabo_reseller.observability import logger
-from contabo_reseller.services import service_policy
+from contabo_reseller.services import object_storage_tenancy, ownership, service_policy
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.object_storage_port import (
     ObjectStoragePort,
@@ -64,13 +64,18 @@ def order(service_id: str, request: CreateObjectStorageRequest, actor: str) -> S
     """Records the order once (region claimed, nothing bought) and wakes the worker."""
     with service_action(service_id, "create", actor) as action:
         record = action.record
+        ownership.require_same_order(
+            record,
+            kind=OBJECT_STORAGE,
+            client_id=request.client_id,
+            product_id=None,
+            region=request.region,
+        )
         if record.state not in ORDERABLE or record.resource_id:
             if record.kind != OBJECT_STORAGE:
                 raise Conflict(f"Service {service_id} was ordered as a server, not object storage.")
             action.message = "already ordered"
             return service_view(record)
-        port = object_storage_port_for(service_id, action.trace_id)
-        _claim_region(service_id, request.region, port)
         queued = service_store.update(
             record,
             condition=ServiceRecord.resource_id.does_not_exist(),
@@ -85,6 +90,7 @@ def order(service_id: str, request: CreateObjectStorageRequest, actor: str) -> S
                 "order": request.model_dump(mode="json"),
                 "whmcs_product_id": request.whmcs_product_id,
                 "client_email": request.client_email,
+                "tenant_suffix": object_storage_tenancy.new_suffix(),
                 "object_storage": {
                     "region_name": REGION_NAMES[request.region],
                     "size_tb": request.size_tb,
@@ -97,38 +103,6 @@ def order(service_id: str, request: CreateObjectStorageRequest, actor: str) -> S
         view = service_view(record)
     worker_trigger.trigger_provisioning(service_id)
     return view
-
-
-def _claim_region(service_id: str, region: str, port: ObjectStoragePort) -> None:
-    holder = object_storage_claims.claim_region(region, service_id)
-    if holder is not None and (
-        _holds_region(holder, region)
-        or not object_storage_claims.take_over_region(region, service_id, holder)
-    ):
-        raise ActionRefused(region_in_use_message(region), details={"region": region})
-    try:
-        for storage in port.in_region(region):
-            if storage.display_name != display_name_for(service_id) and not _ended(storage):
-                raise ActionRefused(
-                    region_in_use_message(region, storage.cancel_date), details={"region": region}
-                )
-    except BaseException:
-        object_storage_claims.release_region(region, service_id)
-        raise
-
-
-def _holds_region(service_id: str, region: str) -> bool:
-    """Whether that service still has (or is buying) object storage in the region."""
-    record = service_store.get(service_id)
-    if record is None or record.kind != OBJECT_STORAGE or record.region != region:
-        return False
-    if record.state in ("new", ServiceState.TERMINATED.value):
-        return False
-    return not (record.state == ServiceState.FAILED and not record.resource_id)
-
-
-def _ended(storage: ObjectStorageFacts) -> bool:
-    return storage.status == "CANCELLED"
 
 
 # Resize -------------------------------------------------------------------------------------
@@ -146,6 +120,10 @@ def resize(service_id: str, request: ResizeObjectStorageRequest, actor: str) -> 
                 "A resize of this object storage is still being completed; try again once it "
                 "is done."
             )
+        if _is_tenant(record):
+            _change_quota(record, request)
+            action.message = "quota changed"
+            return service_view(record)
         port = object_storage_port_for(service_id, action.trace_id)
         storage = port.get(_storage_id(record))
         planned = plan_resize(storage, request)
@@ -172,6 +150,8 @@ def usage(service_id: str) -> ObjectStorageUsage:
     port = object_storage_port_for(service_id, "object-storage-usage")
     storage_id = _storage_id(record)
     storage = port.get(storage_id)
+    if _is_tenant(record):
+        return _remember_usage(record, storage, object_storage_tenancy.meter(record, port))
     used_tb, used_percent, objects = port.usage(storage_id)
     result = ObjectStorageUsage(
         used_tb=used_tb,
@@ -180,13 +160,12 @@ def usage(service_id: str) -> ObjectStorageUsage:
         objects=objects,
         as_of=datetime.now(UTC).isoformat(),
     )
-    _remember_usage(record, storage, result)
-    return result
+    return _remember_usage(record, storage, result)
 
 
 def _remember_usage(
     record: ServiceRecord, storage: ObjectStorageFacts, figures: ObjectStorageUsage
-) -> None:
+) -> ObjectStorageUsage:
     """Keeps the last figures for ServiceView without the service lock: the write only lands
     if nothing else changed the row since it was read, so it never overwrites an action."""
     shown = {
@@ -195,12 +174,14 @@ def _remember_usage(
         "used_percent": figures.used_percent,
         "objects": figures.objects,
         "usage_as_of": figures.as_of,
+        "quota_message": figures.quota_message,
     }
     service_store.update(
         record,
         condition=ServiceRecord.updated_at == record.updated_at,
         details={"object_storage": shown},
     )
+    return figures
 
 
 def credentials(service_id: str) -> S3Credentials:
@@ -211,7 +192,10 @@ def credentials(service_id: str) -> S3Credentials:
     user_id, credential_id = _credential_ref(record, port)
     keys = port.keys(user_id, _storage_id(record), credential_id)
     return S3Credentials(
-        endpoint=_endpoint(record), access_key=keys.access_key, secret_key=keys.secret_key
+        endpoint=_endpoint(record),
+        access_key=keys.access_key,
+        secret_key=keys.secret_key,
+        bucket=str(record.details.get("bucket") or ""),
     )
 
 
@@ -239,7 +223,10 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
         if record.state == ServiceState.TERMINATED:
             raise ActionRefused(service_policy.TERMINATED_MESSAGE)
         if not record.details.get("suspended") and record.state == ServiceState.ACTIVE:
-            _replace_keys(record, port)
+            if _is_tenant(record):  # only this customer's user: nobody else's keys change
+                object_storage_tenancy.set_enabled(record, port, False)
+            else:
+                _replace_keys(record, port)
         shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
         service_store.update(
             record,
@@ -253,9 +240,11 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
-    with _lifecycle(service_id, "unsuspend", actor) as (record, _port):
+    with _lifecycle(service_id, "unsuspend", actor) as (record, port):
         if record.state == ServiceState.TERMINATED:
             raise ActionRefused(service_policy.TERMINATED_MESSAGE)
+        if _is_tenant(record) and record.details.get("suspended"):
+            object_storage_tenancy.set_enabled(record, port, True)
         shown = {
             **(record.details.get("object_storage") or {}),
             "credentials_available": record.state == ServiceState.ACTIVE,
@@ -275,7 +264,10 @@ def terminate(service_id: str, actor: str) -> ServiceView:
                 "The order is still being confirmed with the hosting platform; terminate "
                 "again in a few minutes, once it is known whether it was bought."
             )
-        if record.resource_id and record.state != ServiceState.TERMINATED:
+        if _is_tenant(record):
+            if record.state != ServiceState.TERMINATED:
+                _end_tenancy(record, port)
+        elif record.resource_id and record.state != ServiceState.TERMINATED:
             storage = _storage_or_none(port, record.resource_id)
             if storage is not None:
                 cancel_date = storage.cancel_date or _cancel(port, record.resource_id)
@@ -316,6 +308,91 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
             record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
         )
         return service_view(record)
+
+
+def _is_tenant(record: ServiceRecord) -> bool:
+    """A service of the pool design (its own user, keys and bucket)."""
+    return bool(record.details.get("tenant_suffix"))
+
+
+def _end_tenancy(record: ServiceRecord, port: ObjectStoragePort) -> None:
+    """The customer's access ends now (user disabled); data and user go after the grace
+    period. The pool storage stays: it is shared with other customers."""
+    if record.details.get("s3_user_id"):
+        object_storage_tenancy.set_enabled(record, port, False)
+        due = object_storage_tenancy.schedule_purge(record, datetime.now(UTC))
+        service_store.update(record, details={"data_deleted_after": due})
+
+
+def _change_quota(record: ServiceRecord, request: ResizeObjectStorageRequest) -> None:
+    """A pool customer's size is a quota: changed at once, nothing bought per customer."""
+    shown = {**(record.details.get("object_storage") or {}), "size_tb": request.size_tb}
+    service_store.update(
+        record,
+        details={
+            "object_storage": shown,
+            "order": {**record.details.get("order", {}), "size_tb": request.size_tb},
+        },
+    )
+
+
+def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
+    """Moves a service of the first design (a whole storage, the API user's keys) to its own
+    Contabo user, keys and bucket in the region's pool: every object of every bucket the
+    storage holds outside the pool's customers is copied server-side into the new bucket under
+    ``<old bucket>/``; the old buckets stay (closed to every customer) so nothing is lost. The
+    shared keys (the API user's) are replaced only when no other service still uses them."""
+    with service_action(service_id, "object_storage_migrate", actor) as action:
+        record = action.record
+        if record.state == "new":
+            raise NotFound(f"Service {service_id} is not known to the backend.")
+        _require_object_storage(record)
+        if _is_tenant(record):
+            raise ActionRefused("This object storage already has its own user, keys and bucket.")
+        if record.state != ServiceState.ACTIVE or not record.resource_id:
+            raise ActionRefused("Only an active object storage service can be migrated.")
+        port = object_storage_port_for(service_id, action.trace_id)
+        storage = port.get(record.resource_id)
+        before = set(object_storage_tenancy.bucket_admin(port, storage).bucket_names())
+        old_buckets = sorted(before - _pool_buckets())
+        suffix = object_storage_tenancy.new_suffix()
+        service_store.update(record, details={"tenant_suffix": suffix})
+        access = object_storage_tenancy.setup(record, storage, port)
+        admin = object_storage_tenancy.bucket_admin(port, storage)
+        copied = sum(admin.copy_into(old, access["bucket"], f"{old}/") for old in old_buckets)
+        keys_retired = not _first_design_services_left(service_id)
+        if keys_retired:  # nobody holds the API user's keys for data any more
+            user_id, credential_id = port.credential_ref(storage.object_storage_id)
+            port.regenerate_keys(user_id, storage.object_storage_id, credential_id)
+        service_store.update(
+            record,
+            details={
+                **access,
+                "object_storage": facts_view(record, storage),
+                "migrated_at": datetime.now(UTC).isoformat(),
+                "migrated_from_buckets": old_buckets,
+            },
+        )
+        return MigrationReport(
+            bucket=access["bucket"],
+            copied_objects=copied,
+            old_buckets=old_buckets,
+            shared_keys_retired=keys_retired,
+        )
+
+
+def _pool_buckets() -> set[str]:
+    return {str(t["bucket"]) for t in object_storage_tenancy.tenants().values()}
+
+
+def _first_design_services_left(except_service_id: str) -> bool:
+    return any(
+        record.kind == OBJECT_STORAGE
+        and record.service_id != except_service_id
+        and not record.details.get("tenant_suffix")
+        and not record.details.get("pool")
+        for record in service_store.in_state(ServiceState.ACTIVE.value)
+    )
 
 
 def is_object_storage(service_id: str) -> bool:

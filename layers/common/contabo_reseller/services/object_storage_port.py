@@ -60,7 +60,27 @@ class ObjectStoragePort(Protocol):
     def keys(self, user_id: str, object_storage_id: str, credential_id: int) -> S3Keys: ...
 
     def regenerate_keys(self, user_id: str, object_storage_id: str, credential_id: int) -> S3Keys:
-        """New S3 keys; the old ones stop working."""
+        """New S3 keys; the old ones stop working (in every location: keys are per user)."""
+        ...
+
+    def api_user_id(self) -> str:
+        """The Contabo user behind the API credentials (the account's main user)."""
+        ...
+
+    def ensure_user(self, email: str) -> str:
+        """The sub-user with this e-mail (S3 role only), created if missing; its id."""
+        ...
+
+    def set_user_enabled(self, user_id: str, enabled: bool) -> None:
+        """A disabled user's S3 keys stop working; enabling restores them."""
+        ...
+
+    def delete_user(self, user_id: str) -> None:
+        """Deletes the user and its keys (already gone counts as done)."""
+        ...
+
+    def user_credential_ref(self, user_id: str, object_storage_id: str) -> int:
+        """The credential id of that user's keys as listed for that storage."""
         ...
 
 

@@ -2,9 +2,12 @@
 
 The exactly-once steps (intent before buying, reconciliation, grace period, attempts) are the
 worker's own (services.provisioning); this module supplies the object storage parts:
-- found by its displayName marker, and by Contabo's object storage audit list (requestId);
-- refused before buying when the region already holds someone else's object storage;
-- active once Contabo reports it READY, with its S3 endpoint, size and credential reference.
+- a service joins its region's pool (the account's object storage there); a region without
+  one buys it on its first order, exactly once (the region claim names the one buyer; found
+  again by the region listing and Contabo's object storage audit list by requestId);
+- active once the pool is READY and the service is a protected tenant of it (its own user,
+  keys, bucket and bucket policy: services.object_storage_tenancy). Services of the first
+  design (one whole storage, the API user's keys) keep their own storage and keys.
 
 A resize is a purchase too, made by the worker the same way: the order is recorded (queued);
 before sending, a fresh x-request-id is recorded with a conditional write (confirming); an
@@ -29,14 +32,14 @@ from contabo_reseller.domain.errors import (
     UpstreamUnavailable,
 )
 from contabo_reseller.domain.object_storage import (
+    OBJECT_STORAGE,
     REGION_NAMES,
     ObjectStorageFacts,
     ResizeOrder,
-    region_in_use_message,
 )
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
-from contabo_reseller.services import provisioning
+from contabo_reseller.services import object_storage_pool, object_storage_tenancy, provisioning
 from contabo_reseller.services.object_storage_port import (
     ObjectStoragePort,
     object_storage_port_for,
@@ -52,30 +55,37 @@ class ObjectStoragePurchaser:
     # Buying (the worker's exactly-once steps call these) ----------------------------------
 
     def find_by_marker(self, record: ServiceRecord) -> str | None:
-        return self.port.find_by_display_name(record.display_name)
+        """The region's pool: the account's object storage there, bought or being bought.
+        A service of the first design (no tenant) is found by its own displayName."""
+        if not record.details.get("tenant_suffix"):
+            return self.port.find_by_display_name(record.display_name)
+        return _pool_id(self.port.in_region(record.region or ""))
 
     def find_by_request_id(self, record: ServiceRecord) -> str | None:
         return self.port.find_created_by_request_id(record.purchase_request_id)
 
     def prepare(self, record: ServiceRecord) -> bool:
-        """Contabo sells one object storage per region per account: never buy into a region
-        that already holds one (the order was accepted; the region has been taken since)."""
+        """A region without a pool buys one on its first order, exactly once: the order that
+        claims the region buys; others wait (stay queued) and join the pool once it exists."""
         region = record.region or ""
-        for storage in self.port.in_region(region):
-            if storage.display_name != record.display_name and storage.status != "CANCELLED":
-                object_storage_claims.release_region(region, record.service_id)
-                _fail(record, region_in_use_message(region, storage.cancel_date))
-                return False
-        return True
+        holder = object_storage_claims.claim_region(region, record.service_id)
+        if holder is None:
+            return True
+        if holding_region(holder, region):
+            return False  # another order is buying this region's pool
+        return object_storage_claims.take_over_region(region, record.service_id, holder)
 
     def buy(self, record: ServiceRecord, request_id: str) -> str:
         order: dict[str, Any] = record.details["order"]
+        tenant = bool(record.details.get("tenant_suffix"))
         return self.port.create(
             request_id=request_id,
             region=order["region"],
             size_tb=float(order["size_tb"]),
             auto_scaling_limit_tb=float(order.get("auto_scaling_limit_tb") or 0),
-            display_name=record.display_name or "",
+            display_name=pool_display_name(order["region"])
+            if tenant
+            else record.display_name or "",
         )
 
     def poll(self, record: ServiceRecord) -> None:
@@ -88,7 +98,13 @@ class ObjectStoragePurchaser:
             service_store.update(record, details={"object_storage": facts_view(record, storage)})
             return
         try:
-            user_id, credential_id = self.port.credential_ref(storage.object_storage_id)
+            if record.details.get("tenant_suffix"):
+                access = object_storage_tenancy.setup(record, storage, self.port)
+                object_storage_pool.ensure_record(record.region or "", storage)
+                object_storage_pool.grow_if_needed(record.region or "", self.port)
+            else:
+                user_id, credential_id = self.port.credential_ref(storage.object_storage_id)
+                access = {"s3_user_id": user_id, "s3_credential_id": credential_id}
         except NotFound as error:  # Contabo creates the S3 keys with the storage; not yet
             service_store.update(record, status_message=error.message)
             return
@@ -98,8 +114,7 @@ class ObjectStoragePurchaser:
             status_message="",
             details={
                 "object_storage": facts_view(record, storage),
-                "s3_user_id": user_id,
-                "s3_credential_id": credential_id,
+                **access,
                 "ready_at": datetime.now(UTC).isoformat(),
             },
         )
@@ -189,6 +204,27 @@ class ObjectStoragePurchaser:
             _settle_resize(record, None, f"The resize was refused: {error.message}")
             return
         _settle_resize(record, self.port.get(storage_id), None)
+
+
+def pool_display_name(region: str) -> str:
+    return f"object-storage-pool-{region}"
+
+
+def holding_region(service_id: str, region: str) -> bool:
+    """Whether that service still has (or is buying) object storage in the region."""
+    record = service_store.get(service_id)
+    if record is None or record.kind != OBJECT_STORAGE or record.region != region:
+        return False
+    if record.state in ("new", ServiceState.TERMINATED.value):
+        return False
+    return not (record.state == ServiceState.FAILED and not record.resource_id)
+
+
+def _pool_id(storages: list[ObjectStorageFacts]) -> str | None:
+    for storage in storages:
+        if not storage.cancelled and not storage.failed:
+            return storage.object_storage_id
+    return None
 
 
 def facts_view(record: ServiceRecord, storage: ObjectStorageFacts) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.contabo.orders import create_instance_request
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.catalog import CatalogProduct
 from contabo_reseller.domain.errors import InvalidInput
 from contabo_reseller.domain.instance import ImageFacts
@@ -25,7 +26,10 @@ from contabo_reseller.services.create_service import ORDERABLE
 SAMPLE_SERVICE_ID = "0"
 
 
-def simulate(request: SimulateOrderRequest) -> OrderSimulation:
+def simulate(
+    request: SimulateOrderRequest, installation: str = installations.DEFAULT_INSTALLATION
+) -> OrderSimulation:
+    """``installation``: the asking admin's WHMCS, whose service and product ids these are."""
     checks: list[SimulationCheck] = []
     product = _check_product(checks, request.product_id)
     image = _check_image(checks, request.image_id)
@@ -33,8 +37,11 @@ def simulate(request: SimulateOrderRequest) -> OrderSimulation:
     checks.append(_ssh_keys(request))
     checks.append(_cloud_init(request))
     if request.service_id is not None:
-        checks.append(_service(request.service_id))
-    rules = guardrails.get_guardrails(request.whmcs_product_id)
+        checks.append(_service(installations.scoped_id(installation, request.service_id)))
+    product_id = request.whmcs_product_id
+    rules = guardrails.get_guardrails(
+        product_id and installations.scoped_id(installation, product_id)
+    )
     simulation = OrderSimulation(
         would_order=all(check.ok for check in checks),
         checks=checks,

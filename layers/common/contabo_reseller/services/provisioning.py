@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from contabo_reseller import metrics
 from contabo_reseller.adapters import object_storage_claims, service_store, whmcs_api
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.domains import DOMAIN
 from contabo_reseller.domain.errors import (
     ConfigurationError,
@@ -45,6 +46,10 @@ from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_fo
 RECONCILE_GRACE_SECONDS = 120
 MAX_PURCHASE_ATTEMPTS = 3
 PENDING = (ServiceState.QUEUED, ServiceState.PURCHASING, ServiceState.PROVISIONING)
+# No purchase starts (or starts again) once WHMCS asked to terminate the service.
+NOT_TERMINATING = ServiceRecord.billing_action.does_not_exist() | (
+    ServiceRecord.billing_action != "terminate"
+)
 
 
 class Purchaser(Protocol):
@@ -109,19 +114,34 @@ def advance(
     purchaser: Purchaser | None = None,
 ) -> str:
     """Moves one service as far as it can go now; returns its state afterwards."""
+    wake: list[str] = []
     with service_action(service_id, "provision", actor="worker") as action:
         record = action.record
         buyer = purchaser or _purchaser_for(record, gateway, action.trace_id)
-        if record.state == ServiceState.QUEUED:
+        if record.state == ServiceState.QUEUED and not _terminating(record):
             _purchase(record, buyer)
         if record.state == ServiceState.PURCHASING:
             _reconcile(record, buyer)
-        if record.state == ServiceState.PROVISIONING:
+        if record.state == ServiceState.PROVISIONING and not _terminating(record):
             buyer.poll(record)
         if record.state in (ServiceState.ACTIVE, ServiceState.TERMINATED):
             buyer.follow_up(record)
+        record.refresh(consistent_read=True)  # a terminate recorded while this run held the lock
+        if _terminating(record) and isinstance(buyer, ServerPurchaser):
+            from contabo_reseller.services import manage_service  # it imports this module's users
+
+            manage_service.finish_recorded_terminate(record, buyer.contabo, wake)
         action.message = record.state
-        return record.state
+        state = record.state
+    for job_id in wake:
+        from contabo_reseller.services import action_queue
+
+        action_queue.wake_worker(job_id)
+    return state
+
+
+def _terminating(record: ServiceRecord) -> bool:
+    return record.billing_action == "terminate"
 
 
 def _purchaser_for(
@@ -183,7 +203,8 @@ def _purchase(record: ServiceRecord, buyer: Purchaser) -> None:
     recorded = service_store.update(
         record,
         condition=(ServiceRecord.state == ServiceState.QUEUED.value)
-        & ServiceRecord.resource_id.does_not_exist(),
+        & ServiceRecord.resource_id.does_not_exist()
+        & NOT_TERMINATING,
         state=ServiceState.PURCHASING.value,
         purchase_request_id=request_id,
         purchase_attempts=(record.purchase_attempts or 0) + 1,
@@ -240,7 +261,7 @@ def _reconcile(record: ServiceRecord, buyer: Purchaser) -> None:
         _link(record, resource_id)
         return
     started = float(record.details.get("purchase_started_at") or 0)
-    if time.time() - started < RECONCILE_GRACE_SECONDS:
+    if time.time() - started < RECONCILE_GRACE_SECONDS or _terminating(record):
         return  # Contabo's audit list may lag; look again next run before buying again.
     if (record.purchase_attempts or 0) >= MAX_PURCHASE_ATTEMPTS:
         _fail(
@@ -252,7 +273,8 @@ def _reconcile(record: ServiceRecord, buyer: Purchaser) -> None:
     service_store.update(
         record,
         condition=(ServiceRecord.state == ServiceState.PURCHASING.value)
-        & (ServiceRecord.purchase_request_id == record.purchase_request_id),
+        & (ServiceRecord.purchase_request_id == record.purchase_request_id)
+        & NOT_TERMINATING,
         state=ServiceState.QUEUED.value,
     )
     if record.state == ServiceState.QUEUED:
@@ -304,13 +326,17 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
 
 
 def _push_to_whmcs(record: ServiceRecord, contabo: ContaboGateway) -> None:
-    """When the reseller gave us WHMCS API credentials, write the result straight in."""
-    if not whmcs_api.configured():
+    """When the reseller gave us WHMCS API credentials, write the result straight in. They are
+    the default installation's WHMCS: another installation's services wait for its cron hook."""
+    if not whmcs_api.configured() or not installations.belongs_to(
+        record.service_id, installations.DEFAULT_INSTALLATION
+    ):
         return
     password_secret = (record.details.get("secret_ids") or {}).get("root_password")
     details = record.details
     pushed = whmcs_api.update_client_product(
         record.service_id,
+        client_id=record.client_id or "",
         dedicated_ip=details.get("ipv4") or "",
         assigned_ips=[ip for ip in [details.get("ipv6"), *details.get("additional_ips", [])] if ip],
         username=details.get("username") or "root",
@@ -335,5 +361,18 @@ def instance_details(instance: InstanceFacts) -> dict[str, Any]:
 
 
 def _fail(record: ServiceRecord, message: str) -> None:
+    """Failed needs the reseller's staff: the row keeps why, in words, and the request id the
+    audit log knows it by (the module's cron hook tells staff once); the dashboard counts it."""
     logger.warning("service needs the admin", extra={"status_message": message})
-    service_store.update(record, state=ServiceState.FAILED.value, status_message=message)
+    failure = {
+        "reason": message,
+        "request_id": record.purchase_request_id,
+        "failed_at": datetime.now(UTC).isoformat(),
+    }
+    service_store.update(
+        record,
+        state=ServiceState.FAILED.value,
+        status_message=message,
+        details={"failure": failure},
+    )
+    metrics.record(metrics.SERVICE_FAILED, 1)

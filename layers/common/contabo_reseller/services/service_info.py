@@ -7,8 +7,9 @@ import json
 from typing import Any
 
 from contabo_reseller.adapters import service_store
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import InvalidInput
-from contabo_reseller.domain.service import ServiceList, ServiceState, ServiceView
+from contabo_reseller.domain.service import ServiceList, ServiceState, ServiceView, StatusBatch
 from contabo_reseller.services.contabo_gateway import gateway_for
 from contabo_reseller.services.views import service_view
 
@@ -22,13 +23,29 @@ def get_service(service_id: str, include_password: bool = False) -> ServiceView:
     return view
 
 
-def list_services(state: str | None, limit: int, cursor: str | None) -> ServiceList:
+def list_services(
+    state: str | None, limit: int, cursor: str | None, installation: str | None = None
+) -> ServiceList:
     if state and state not in {s.value for s in ServiceState}:
         raise InvalidInput(f"Unknown state '{state}'.")
-    records, last_key = service_store.page(state, limit, _decode(cursor))
+    records, last_key = service_store.page(state, limit, _decode(cursor), installation)
     return ServiceList(
         services=[service_view(r) for r in records],
         next_cursor=_encode(last_key) if last_key else None,
+    )
+
+
+def status_batch(
+    service_ids: list[str], installation: str = installations.DEFAULT_INSTALLATION
+) -> StatusBatch:
+    """Many services in one read (the cron hook asks once per run, not once per service),
+    each looked up within the caller's WHMCS installation, like every path id."""
+    wanted = list(dict.fromkeys(service_ids))
+    keys = {sid: installations.scoped_id(installation, sid) for sid in wanted}
+    found = {r.service_id: r for r in service_store.many(list(keys.values())) if r.state != "new"}
+    return StatusBatch(
+        services=[service_view(found[keys[sid]]) for sid in wanted if keys[sid] in found],
+        unknown=[sid for sid in wanted if keys[sid] not in found],
     )
 
 

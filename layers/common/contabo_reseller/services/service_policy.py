@@ -31,6 +31,7 @@ from contextlib import contextmanager
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import ActionRefused, NotFound
 from contabo_reseller.domain.guardrails import REFUSALS, Guardrails
 from contabo_reseller.domain.service import ServiceState
@@ -87,8 +88,11 @@ def changing(service_id: str, action: str, actor: str) -> Iterator[ActionContext
 
 
 def guardrails_for(record: ServiceRecord) -> Guardrails:
-    """The guardrails of the service's WHMCS product (defaults when none are set)."""
-    return get_guardrails((record.details or {}).get("whmcs_product_id"))
+    """The guardrails of the service's WHMCS product (defaults when none are set); product ids,
+    like service ids, are its WHMCS installation's own."""
+    product = (record.details or {}).get("whmcs_product_id")
+    installation = installations.installation_of(record.service_id)
+    return get_guardrails(product and installations.scoped_id(installation, product))
 
 
 def require_allowed(guardrails: Guardrails, rule: str) -> None:
@@ -108,6 +112,9 @@ def instance_id_of(record: ServiceRecord) -> int:
 
 
 def client_id_of(record: ServiceRecord) -> str:
+    """The service's client as the backend keys clients (its SSH key vault, its private
+    networks): WHMCS numbers clients anew in every installation, so the key carries it."""
     if not record.client_id:
         raise NotFound("This service has no WHMCS client on record.")
-    return record.client_id
+    installation = installations.installation_of(record.service_id)
+    return installations.scoped_id(installation, record.client_id)

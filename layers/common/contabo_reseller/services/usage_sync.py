@@ -4,8 +4,10 @@ service per day.
 
 Services are visited in id order; the checkpoint is the day and the last service done, so a
 run that runs short of time stops there and the next run (the half-hourly resume schedule)
-goes on. Rerunning a day rewrites the same rows. A service whose figures cannot be read is
-counted and logged, and the sync goes on with the next one.
+goes on. Rerunning a day rewrites the same rows. Object storage customers of a pool are
+metered in S3 (their bucket), which also refuses their writes once over quota; at the end of a
+cycle the data and users of customers terminated longer ago than the grace period are deleted.
+A service whose figures cannot be read is counted and logged; the sync goes on with the next.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain import object_storage
 from contabo_reseller.domain.usage import UsageMetric, compute_usage, object_storage_usage
 from contabo_reseller.observability import logger
+from contabo_reseller.services import object_storage_pool, object_storage_tenancy
+from contabo_reseller.services.object_storage_port import object_storage_port_for
 from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 from contabo_reseller.services.usage_port import UsageSource, usage_source
 
@@ -60,7 +64,13 @@ def sync_usage(
         after = record.service_id
         if visited % SAVE_EVERY == 0:
             run.save({"day": day, "after": after})
-    return {"day": day, "services": run.counts.get("services", 0)}
+    pool_port = object_storage_port_for("pool", "usage-sync")
+    purged = object_storage_tenancy.purge_due(pool_port)
+    if object_storage_tenancy.tenants():  # buckets made since the last pass are closed now
+        object_storage_tenancy.protect_all(pool_port)
+        for region in object_storage.REGION_NAMES:
+            object_storage_pool.grow_if_needed(region, pool_port)
+    return {"day": day, "services": run.counts.get("services", 0), "purged": len(purged)}
 
 
 def _collect(
@@ -68,6 +78,13 @@ def _collect(
 ) -> list[UsageMetric] | None:
     if not record.resource_id:
         return None
+    if object_storage_pool.is_pool(record):
+        return None  # the reseller's pool, no customer: its customers are metered
+    if record.kind == object_storage.OBJECT_STORAGE and record.details.get("tenant_suffix"):
+        # A pool customer: metered in S3 (their bucket), against their quota.
+        port = object_storage_port_for(record.service_id, "usage-sync")
+        figures = object_storage_tenancy.meter(record, port)
+        return object_storage_usage(figures.used_tb, figures.size_tb)
     if record.kind == object_storage.OBJECT_STORAGE:
         used_tb, size_tb = contabo.object_storage_usage(record.resource_id)
         return object_storage_usage(used_tb, size_tb)

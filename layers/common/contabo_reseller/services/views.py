@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain import object_storage
+from contabo_reseller.domain import installations, object_storage
 from contabo_reseller.domain.service import ServiceState, ServiceView, view_fields
 
 STATE_MESSAGES = {
@@ -24,15 +24,21 @@ def service_view(record: ServiceRecord) -> ServiceView:
         details["object_storage"] = {
             **(details.get("object_storage") or {}),
             "resize": details.get("resize"),
+            "bucket": details.get("bucket"),
+            "data_deleted_after": details.get("data_deleted_after"),
         }
     default_message = (
         object_storage.STATE_MESSAGES.get(state.value, "")
         if is_storage
         else STATE_MESSAGES.get(state, "")
     )
+    # A suspension recorded for WHMCS and applied once a running action ends locks the
+    # customer out from the moment it is recorded.
+    details["suspended"] = bool(details.get("suspended")) or record.billing_action == "suspend"
     return ServiceView(
         **view_fields(details),
-        service_id=record.service_id,
+        service_id=installations.whmcs_id(record.service_id),
+        client_id=record.client_id,
         kind=record.kind,
         state=state,
         status_message=record.status_message or default_message,

@@ -48,6 +48,7 @@ function contabo_admin_config(): array
                 'FriendlyName' => 'Signing key id',
                 'Type' => 'text',
                 'Size' => '30',
+                'Description' => 'An admin key (contabo-admin keys rotate --admin): the backend refuses admin tools to the server module\'s key.',
             ],
             'key_secret' => [
                 'FriendlyName' => 'Signing secret',

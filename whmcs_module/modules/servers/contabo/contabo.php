@@ -121,6 +121,17 @@ function contabo_ConfigOptions(): array
             'Size' => '40',
             'Description' => 'What customers see while an IP keeps the provider\'s default reverse DNS, e.g. {ip-dashed}.servers.example.com ({ip} and {ip-dashed} are filled in); empty shows "not set".',
         ],
+        'Failure Notice' => [
+            'Type' => 'dropdown',
+            'Options' => ['email' => 'Admin email', 'ticket' => 'Support ticket'],
+            'Default' => 'email',
+            'Description' => 'How staff hear, once, that a server could not be set up after the order was accepted (always also in the Activity Log).',
+        ],
+        'Failure Ticket Department' => [
+            'Type' => 'text',
+            'Size' => '6',
+            'Description' => 'Support department ID for those tickets (Support > Support Departments); an admin email is sent when empty.',
+        ],
     ];
 }
 

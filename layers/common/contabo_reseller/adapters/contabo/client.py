@@ -606,6 +606,16 @@ class ContaboClient:
     def get_user(self, user_id: str) -> gm.UserResponse:
         return _first(gm.FindUserResponse, self._call("retrieveUser", userId=user_id))
 
+    def create_user(self, user: gm.CreateUserRequest) -> str:
+        """Creates a user (free; the caller looks it up by e-mail first); its id."""
+        return _first(gm.CreateUserResponse, self._call("createUser", body=user)).user_id
+
+    def update_user(self, user_id: str, change: gm.UpdateUserRequest) -> None:
+        self._call("updateUser", body=change, userId=user_id)
+
+    def delete_user(self, user_id: str) -> None:
+        self._call("deleteUser", userId=user_id)
+
     def get_api_client(self) -> gm.ClientResponse:
         """The OAuth client of these credentials (``/v1/users/client``)."""
         return _first(gm.FindClientResponse, self._call("retrieveUserClient"))

@@ -6,6 +6,7 @@ usual) and the ``ContaboError`` mixin (status code, x-request-id, Contabo's own 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from contabo_reseller.domain.errors import (
@@ -86,6 +87,13 @@ def contabo_message(body: Any) -> str:
     return error if isinstance(error, str) else ""
 
 
+INSTANCE_BUSY = (
+    "The server is still finishing another operation (such as a start, stop, reinstall or "
+    "password reset). Wait a minute, then do this again."
+)
+_BUSY_INSTANCE = re.compile(r"not possible while (the )?instance is", re.IGNORECASE)
+
+
 def error_for_status(status_code: int, body: Any, request_id: str) -> ContaboError:
     said = contabo_message(body)
     facts: dict[str, Any] = {
@@ -106,6 +114,10 @@ def error_for_status(status_code: int, body: Any, request_id: str) -> ContaboErr
     if status_code == 404:
         return ContaboNotFound(said or "The hosting platform does not know this resource.", **facts)
     if status_code == 409:
+        if _BUSY_INSTANCE.search(said):
+            # Contabo names its internal state ("...while instance is reset_password"): the
+            # customer reads a sentence instead; the state stays in contabo_message for staff.
+            return ContaboConflict(INSTANCE_BUSY, **facts)
         return ContaboConflict(said or "The hosting platform reports a conflict.", **facts)
     if status_code == 429 or status_code >= 500:
         return ContaboUnavailable(

@@ -149,17 +149,22 @@ class ClientGateway:
 
     # Access --------------------------------------------------------------------------------
 
+    ACCESS_AREAS = ("instances", "secrets", "tags")
+
     def check_access(self) -> dict[str, bool]:
-        checks = {
-            "instances": lambda: next(iter(self._client.list_instances()), None),
-            "secrets": lambda: next(iter(self._client.list_secrets()), None),
-            "tags": lambda: next(iter(self._client.list_tags()), None),
-        }
-        results = {}
-        for area, read in checks.items():
-            read()  # raises a typed error (bad credentials, unavailable) if it cannot
-            results[area] = True
-        return results
+        for area in self.ACCESS_AREAS:
+            self.check_area(area)
+        return dict.fromkeys(self.ACCESS_AREAS, True)
+
+    def check_area(self, area: str) -> None:
+        """Reads one item of ``area``; raises a typed error (bad credentials, unavailable)
+        if the credentials cannot."""
+        read = {
+            "instances": self._client.list_instances,
+            "secrets": self._client.list_secrets,
+            "tags": self._client.list_tags,
+        }[area]
+        next(iter(read()), None)
 
 
 def instance_facts(instance: Any) -> InstanceFacts:

@@ -675,6 +675,92 @@ class CreateTagResponseData(ContaboModel):
     tag_id: int = Field(..., alias='tagId', description="Tag's id", examples=[12345])
 
 
+class Locale(StrEnum):
+    de_de = 'de-DE'
+    de = 'de'
+    en_us = 'en-US'
+    en = 'en'
+    es = 'es'
+    es_es = 'es-ES'
+    pt_br = 'pt-BR'
+    pt = 'pt'
+
+
+class CreateUserRequest(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    first_name: str | None = Field(
+        None,
+        alias='firstName',
+        description='The name of the user. Names may contain letters, numbers, colons, dashes, and underscores. There is a limit of 255 characters per user.',
+        examples=['John'],
+        max_length=255,
+        min_length=1,
+    )
+    last_name: str | None = Field(
+        None,
+        alias='lastName',
+        description='The last name of the user. Users may contain letters, numbers, colons, dashes, and underscores. There is a limit of 255 characters per user.',
+        examples=['Doe'],
+        max_length=255,
+        min_length=1,
+    )
+    email: str = Field(
+        ...,
+        description='The email of the user to which activation and forgot password links are being sent to. There is a limit of 255 characters per email.',
+        examples=['john.doe@example.com'],
+        max_length=255,
+        min_length=1,
+    )
+    enabled: bool = Field(
+        ...,
+        description="If user is not enabled, he can't login and thus use services any longer.",
+        examples=[False],
+    )
+    totp: bool = Field(
+        ...,
+        description='Enable or disable two-factor authentication (2FA) via time based OTP.',
+        examples=[False],
+    )
+    locale: Locale = Field(
+        ...,
+        description='The locale of the user. This can be `de-DE`, `de`, `en-US`, `en`, `es-ES`, `es`, `pt-BR`, `pt`.',
+        examples=['de'],
+    )
+    roles: list[int] | None = Field(
+        None,
+        description='The roles as list of `roleId`s of the user.',
+        examples=[[1, 2, 3, 4]],
+    )
+
+
+class CreateUserResponseData(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    tenant_id: str = Field(
+        ...,
+        alias='tenantId',
+        description='Your customer tenant id',
+        examples=['DE'],
+        min_length=1,
+    )
+    customer_id: str = Field(
+        ...,
+        alias='customerId',
+        description='Your customer number',
+        examples=['54321'],
+        min_length=1,
+    )
+    user_id: str = Field(
+        ...,
+        alias='userId',
+        description="User's id",
+        examples=['6cdf5968-f9fe-4192-97c2-f349e813c5e8'],
+    )
+
+
 class CredentialData(ContaboModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -2562,6 +2648,67 @@ class UpdateTagResponse(ContaboModel):
     )
 
 
+class UpdateUserRequest(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    first_name: str | None = Field(
+        None,
+        alias='firstName',
+        description='The name of the user. Names may contain letters, numbers, colons, dashes, and underscores. There is a limit of 255 characters per user.',
+        examples=['John'],
+        max_length=255,
+        min_length=1,
+    )
+    last_name: str | None = Field(
+        None,
+        alias='lastName',
+        description='The last name of the user. Users may contain letters, numbers, colons, dashes, and underscores. There is a limit of 255 characters per user.',
+        examples=['Doe'],
+        max_length=255,
+        min_length=1,
+    )
+    email: str | None = Field(
+        None,
+        description='The email of the user to which activation and forgot password links are being sent to. There is a limit of 255 characters per email.',
+        examples=['john.doe@example.com'],
+        max_length=255,
+        min_length=1,
+    )
+    enabled: bool | None = Field(
+        None,
+        description="If user is not enabled, he can't login and thus use services any longer.",
+        examples=[False],
+    )
+    totp: bool | None = Field(
+        None,
+        description='Enable or disable two-factor authentication (2FA) via time based OTP.',
+        examples=[False],
+    )
+    locale: Locale | None = Field(
+        None,
+        description='The locale of the user. This can be `de-DE`, `de`, `en-US`, `en`, `es-ES`, `es`, `pt-BR`, `pt`.',
+        examples=['de'],
+    )
+    roles: list[int] | None = Field(
+        None,
+        description='The roles as list of `roleId`s of the user.',
+        examples=[[1, 2, 3, 4]],
+    )
+
+
+class UpdateUserResponse(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_links: SelfLinks = Field(
+        ...,
+        alias='_links',
+        description='Links for easy navigation.',
+        examples=[{'self': '/v1/users/12345'}],
+    )
+
+
 class State2(StrEnum):
     enabled = 'enabled'
     disabled = 'disabled'
@@ -2688,17 +2835,6 @@ class UpgradeObjectStorageResponseData(ContaboModel):
         max_length=255,
         min_length=1,
     )
-
-
-class Locale(StrEnum):
-    de_de = 'de-DE'
-    de = 'de'
-    en_us = 'en-US'
-    en = 'en'
-    es = 'es'
-    es_es = 'es-ES'
-    pt_br = 'pt-BR'
-    pt = 'pt'
 
 
 class VipAuditResponse(ContaboModel):
@@ -3156,6 +3292,16 @@ class CreateTagResponse(ContaboModel):
     data: list[CreateTagResponseData]
     field_links: SelfLinks = Field(
         ..., alias='_links', examples=[{'self': '/v1/tags/12345'}]
+    )
+
+
+class CreateUserResponse(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data: list[CreateUserResponseData]
+    field_links: SelfLinks = Field(
+        ..., alias='_links', examples=[{'self': '/v1/users/12345'}]
     )
 
 

@@ -14,9 +14,10 @@ from typing import Any
 from contabo_reseller.adapters import secrets
 from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
-from contabo_reseller.domain.errors import NotFound
+from contabo_reseller.domain.errors import ConfigurationError, NotFound
 from contabo_reseller.domain.object_storage import ObjectStorageFacts, ResizeOrder, S3Keys
 
+S3_ROLE_NAME = "S3 Read and Write"  # Contabo's role for S3 users (their bucket guide)
 _user_ids: dict[str, str] = {}  # API user e-mail -> Contabo user id, per container
 _user_ids_lock = threading.Lock()
 
@@ -118,6 +119,53 @@ class ClientObjectStorage:
         )
         return S3Keys(access_key=credential.access_key, secret_key=credential.secret_key)
 
+    # Tenant users: one Contabo user per customer, holding only the S3 role ---------------
+
+    def ensure_user(self, email: str) -> str:
+        """The user with this e-mail, created (enabled, S3 role only) if there is none yet;
+        looked up first, so a retried order never makes a second user."""
+        for user in self._client.list_users(email=email):
+            if user.email.lower() == email.lower():
+                return user.user_id
+        request = gm.CreateUserRequest(
+            email=email,
+            enabled=True,
+            totp=False,
+            locale=gm.Locale.en,
+            roles=[self._s3_role_id()],
+        )
+        return self._client.create_user(request)
+
+    def set_user_enabled(self, user_id: str, enabled: bool) -> None:
+        self._client.update_user(user_id, gm.UpdateUserRequest(enabled=enabled))
+
+    def delete_user(self, user_id: str) -> None:
+        try:
+            self._client.delete_user(user_id)
+        except NotFound:
+            return  # already gone: nothing left to remove
+
+    def user_credential_ref(self, user_id: str, object_storage_id: str) -> int:
+        """The credential id under which this user's keys are listed for this storage."""
+        for credential in self._client.list_s3_credentials(
+            user_id, object_storage_id=object_storage_id
+        ):
+            if credential.object_storage_id == object_storage_id:
+                return int(credential.credential_id)
+        raise NotFound("Contabo lists no S3 credentials of this user for the storage yet.")
+
+    def _s3_role_id(self) -> int:
+        for role in self._client.list_roles(name=S3_ROLE_NAME):
+            if role.name == S3_ROLE_NAME and not role.admin:
+                return int(role.role_id)
+        raise ConfigurationError(
+            f"The Contabo account has no '{S3_ROLE_NAME}' role without admin rights; customers' "
+            "object storage users are given only that role."
+        )
+
+    def api_user_id(self) -> str:
+        return self._api_user_id()
+
     def _api_user_id(self) -> str:
         """The Contabo user behind the API credentials: S3 keys are kept per user."""
         email = secrets.contabo_credentials().api_user
@@ -155,6 +203,8 @@ def _facts(storage: Any) -> ObjectStorageFacts:
         auto_scaling_limit_tb=auto_scaling.size_limit_tb,
         cancel_date=_iso(storage.cancel_date),
         created_date=_iso(storage.created_date),
+        s3_tenant_id=storage.s3_tenant_id,
+        customer_id=storage.customer_id,
     )
 
 

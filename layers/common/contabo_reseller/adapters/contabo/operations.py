@@ -147,6 +147,11 @@ _ALL = (
     # Account
     _get("retrieveUserList", "/v1/users"),
     _get("retrieveUser", "/v1/users/{userId}"),
+    # One Contabo user per object storage customer (free, so not a purchase); creating twice
+    # is prevented by looking the user up by its e-mail marker first.
+    _once("createUser", "POST", "/v1/users"),
+    _repeatable("updateUser", "PATCH", "/v1/users/{userId}"),
+    _repeatable("deleteUser", "DELETE", "/v1/users/{userId}"),
     _get("retrieveUserClient", "/v1/users/client"),
     _get("retrieveRoleList", "/v1/roles"),
     _get("retrieveDataCenterList", "/v1/data-centers"),

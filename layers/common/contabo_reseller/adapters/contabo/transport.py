@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 from pydantic import BaseModel
 
-from contabo_reseller import metrics
+from contabo_reseller import invocation, metrics
 from contabo_reseller.adapters import audit_log
 from contabo_reseller.adapters.contabo.errors import (
     CREDENTIALS_REJECTED,
@@ -86,6 +86,7 @@ class Backoff:
             delay = min(retry_after, self.max_retry_after_seconds)
         else:
             delay = self.random() * min(self.cap_seconds, self.base_seconds * 2**attempt)
+        invocation.require_time_for_call(delay)  # WHMCS is not kept waiting out a Retry-After
         self.sleep(delay)
 
 
@@ -108,7 +109,10 @@ class ContaboTransport:
 
     @property
     def _timeout(self) -> httpx.Timeout:
-        return httpx.Timeout(self.settings.contabo_timeout_seconds)
+        """Contabo's own timeout, cut to what is left of WHMCS's budget when it waits."""
+        left = invocation.budget_left()
+        seconds = self.settings.contabo_timeout_seconds
+        return httpx.Timeout(seconds if left is None else max(1.0, min(seconds, left)))
 
     def call(
         self,
@@ -129,6 +133,7 @@ class ContaboTransport:
         attempt = 0
         refreshed = False
         while True:
+            invocation.require_time_for_call()  # never started when it would end too late
             token = self.tokens.current()
             started = self.monotonic()
             try:
@@ -154,6 +159,7 @@ class ContaboTransport:
                     "The hosting platform could not be reached; please try again in a few minutes.",
                     request_id=request_id,
                 ) from error
+            invocation.note_call(self.monotonic() - started)
             status = response.status_code
             data = _json(response)
             said = contabo_message(data) if status >= 400 else None

@@ -18,6 +18,7 @@
                     <tr><th scope="row">{$LANG.cloudserver_storage_auto_scaling}</th><td>{if $storage.auto_scaling_limit_tb !== '' && $storage.auto_scaling_limit_tb != '0'}{$storage.auto_scaling_limit_tb|escape} TB{else}{$LANG.cloudserver_storage_auto_scaling_off}{/if}</td></tr>
                     {if $storage.created}<tr><th scope="row">{$LANG.cloudserver_created}</th><td>{$storage.created|escape}</td></tr>{/if}
                     {if $storage.cancel_date}<tr><th scope="row">{$LANG.cloudserver_cancel_date}</th><td>{$storage.cancel_date|escape}</td></tr>{/if}
+                    {if $data_deleted_after}<tr><th scope="row">{$LANG.cloudserver_storage_data_deleted_after}</th><td>{$data_deleted_after|escape}</td></tr>{/if}
                 </tbody>
             </table>
         </div>
@@ -30,18 +31,28 @@
                 <div class="progress-bar{if $usage.used_percent >= 90} progress-bar-danger bg-danger{/if}" role="progressbar" aria-valuenow="{$usage.used_percent|escape}" aria-valuemin="0" aria-valuemax="100" style="width: {$usage.used_percent|escape}%;">{$usage.used_percent|escape}%</div>
             </div>
             <p>{$usage.used_tb|escape} TB / {$usage.size_tb|escape} TB &middot; {$usage.objects|escape} {$LANG.cloudserver_storage_objects}{if $usage.as_of} <span class="text-muted small">({$LANG.cloudserver_storage_as_of} {$usage.as_of|escape})</span>{/if}</p>
+            {if $usage.over_quota}<div class="alert alert-warning" role="alert">{$LANG.cloudserver_storage_over_quota}</div>{/if}
         {/if}
+        <p class="text-muted small">{$LANG.cloudserver_storage_quota_explained}</p>
 
         <h4>{$LANG.cloudserver_storage_access}</h4>
         <table class="table">
             <tbody>
-                {if $endpoint}<tr><th scope="row">{$LANG.cloudserver_storage_endpoint}</th><td><code>{$endpoint|escape}</code></td></tr>{/if}
+                {if $endpoint}<tr><th scope="row">{$LANG.cloudserver_storage_endpoint}</th><td><code id="cloudserver-endpoint">{$endpoint|escape}</code> {include file="./includes/copy_button.tpl" target="cloudserver-endpoint"}</td></tr>{/if}
+                {if $bucket}<tr><th scope="row">{$LANG.cloudserver_storage_bucket}</th><td><code id="cloudserver-bucket">{$bucket|escape}</code> {include file="./includes/copy_button.tpl" target="cloudserver-bucket"}</td></tr>{/if}
                 {if $secret_key}
-                    <tr><th scope="row">{$LANG.cloudserver_storage_access_key}</th><td><code id="cloudserver-access-key" style="user-select: all;">{$access_key|escape}</code> <button type="button" class="btn btn-default btn-secondary btn-sm cloudserver-copy" data-copy-target="cloudserver-access-key" data-copied="{$LANG.cloudserver_copied|escape}">{$LANG.cloudserver_copy}</button></td></tr>
-                    <tr><th scope="row">{$LANG.cloudserver_storage_secret_key}</th><td><code id="cloudserver-secret-key" style="user-select: all;">{$secret_key|escape}</code> <button type="button" class="btn btn-default btn-secondary btn-sm cloudserver-copy" data-copy-target="cloudserver-secret-key" data-copied="{$LANG.cloudserver_copied|escape}">{$LANG.cloudserver_copy}</button></td></tr>
+                    <tr><th scope="row">{$LANG.cloudserver_storage_access_key}</th><td><code id="cloudserver-access-key" style="user-select: all;">{$access_key|escape}</code> {include file="./includes/copy_button.tpl" target="cloudserver-access-key"}</td></tr>
+                    <tr><th scope="row">{$LANG.cloudserver_storage_secret_key}</th><td><code id="cloudserver-secret-key" style="user-select: all;">{$secret_key|escape}</code> {include file="./includes/copy_button.tpl" target="cloudserver-secret-key"}</td></tr>
                 {/if}
             </tbody>
         </table>
+        {if $secret_key && $bucket}
+            {assign var=aws_line value="AWS_ACCESS_KEY_ID=`$access_key` AWS_SECRET_ACCESS_KEY=`$secret_key` aws s3 ls s3://`$bucket` --endpoint-url `$endpoint`"}
+            {assign var=rclone_line value="rclone ls \":s3,provider=Ceph,endpoint=`$endpoint`,access_key_id=`$access_key`,secret_access_key=`$secret_key`:`$bucket`\""}
+            <p>{$LANG.cloudserver_storage_examples}</p>
+            <pre style="white-space: pre-wrap;"><code id="cloudserver-aws-line">{$aws_line|escape}</code></pre>{include file="./includes/copy_button.tpl" target="cloudserver-aws-line"}
+            <pre style="white-space: pre-wrap;"><code id="cloudserver-rclone-line">{$rclone_line|escape}</code></pre>{include file="./includes/copy_button.tpl" target="cloudserver-rclone-line"}
+        {/if}
         {if !$secret_key && $credentials_available && !$read_only}
             <form method="post" action="{$action_url|escape}" style="display:inline">
                 <input type="hidden" name="token" value="{$token}">
@@ -66,7 +77,7 @@
         {/if}
     {/if}
 </div>
-{if $secret_key}
+{if $endpoint || $bucket || $secret_key}
 {literal}
 <script>
 // Copies a key to the clipboard; where the Clipboard API is missing or refused, through a selection.

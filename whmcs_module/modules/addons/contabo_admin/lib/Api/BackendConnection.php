@@ -14,8 +14,9 @@ use WHMCS\Module\Server\Contabo\ClientFactory;
 use WHMCS\Module\Server\Contabo\ModuleLog;
 
 /**
- * Where the addon reaches the backend: its own URL and key (addon settings) or, when those
- * are empty, the first enabled WHMCS server of type contabo, exactly as products use it.
+ * Where the addon reaches the backend: its own URL and key (addon settings) or, when the URL
+ * is empty, the first enabled WHMCS server of type contabo's URL. The backend runs admin tools
+ * only for admin keys, so the addon's own key (when set) is used with that URL too.
  */
 final class BackendConnection
 {
@@ -41,7 +42,12 @@ final class BackendConnection
         } catch (ApiException $error) {
             return $error->getMessage();
         }
-        $source = $this->settings->hasOwnBackend() ? 'addon settings' : 'server record "' . $this->servers->firstContaboServer()['name'] . '"';
+        $record = fn (): string => 'server record "' . ($this->servers->firstContaboServer()['name'] ?? '') . '"';
+        $source = match (true) {
+            $this->settings->hasOwnBackend() => 'addon settings',
+            $this->settings->keyId !== '' => 'addon settings, address from the ' . $record(),
+            default => $record(),
+        };
         return sprintf('%s (key %s, from the %s)', $server->baseUrl, $server->keyId, $source);
     }
 
@@ -67,6 +73,10 @@ final class BackendConnection
                 ApiException::NOT_CONFIGURED,
             );
         }
-        return ServerRecord::fromParams($params);
+        $server = ServerRecord::fromParams($params);
+        if ($this->settings->keyId !== '' && $this->settings->secret !== '') {
+            return new ServerRecord($server->baseUrl, $this->settings->keyId, $this->settings->secret);
+        }
+        return $server;
     }
 }

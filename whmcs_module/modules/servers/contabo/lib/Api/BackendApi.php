@@ -21,7 +21,7 @@ final class BackendApi
         private readonly Transport $transport,
         private ModuleLog $log,
     ) {
-        $this->signer = new RequestSigner($server->keyId, $server->secret);
+        $this->signer = new RequestSigner($server->keyId, $server->secret, $server->baseUrl);
     }
 
     /**
@@ -88,6 +88,12 @@ final class BackendApi
         }
         // GET and a bodiless DELETE send nothing; other methods send at least an empty object.
         $payload = $method === 'GET' || ($method === 'DELETE' && $body === null) ? '' : ($body ? (string) json_encode($body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) : '{}');
+        // Every service call names the service's client, so a reused service id never reaches
+        // another client's server (the backend answers 409).
+        // (The status batch is about many services of many clients: it names none.)
+        if ($this->server->clientId !== '' && preg_match('#^/services/(?!status-batch$)[^/]+#', $path) === 1 && !isset($query['client_id'])) {
+            $query['client_id'] = $this->server->clientId;
+        }
         $queryString = RequestSigner::canonicalQuery($query);
         $url = $this->server->baseUrl . $path . ($queryString !== '' ? '?' . $queryString : '');
         // One key per module call: a retry after a lost answer is then the same purchase, not a second one.

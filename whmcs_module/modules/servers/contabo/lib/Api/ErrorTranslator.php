@@ -63,8 +63,10 @@ final class ErrorTranslator
         if ($status === 409) {
             $retryAfter = (int) ($response->header('Retry-After') ?? 0);
             $message = $backendMessage !== '' ? $backendMessage : 'Another action is still running on this server.';
+            // The backend's sentence may already say when to try again: say it once.
+            $advice = $retryAfter > 0 ? sprintf(' Please try again in %d seconds.', $retryAfter) : ' Please try again shortly.';
             return new ApiException(
-                $message . ($retryAfter > 0 ? sprintf(' Please try again in %d seconds.', $retryAfter) : ' Please try again shortly.'),
+                $message . (stripos($message, 'try again') === false ? $advice : ''),
                 ApiException::BUSY,
                 $status,
                 $code,

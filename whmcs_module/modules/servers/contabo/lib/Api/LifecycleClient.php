@@ -41,6 +41,24 @@ final class LifecycleClient
         return $this->call('GetService', 'GET', "/services/{$serviceId}", $query);
     }
 
+    /**
+     * Many services' views in one call (the cron hook); ids never created come back in unknown.
+     *
+     * @param list<string> $serviceIds at most 100
+     * @return array{services: array<string, array<string, mixed>>, unknown: list<string>} views by service id
+     */
+    public function statusBatch(array $serviceIds): array
+    {
+        $answer = $this->call('StatusBatch', 'POST', '/services/status-batch', [], ['service_ids' => array_values($serviceIds)]);
+        $views = [];
+        foreach ((array) ($answer['services'] ?? []) as $view) {
+            if (is_array($view) && isset($view['service_id'])) {
+                $views[(string) $view['service_id']] = $view;
+            }
+        }
+        return ['services' => $views, 'unknown' => array_values(array_map('strval', (array) ($answer['unknown'] ?? [])))];
+    }
+
     /** @return array{services: list<array<string, mixed>>, next_cursor: ?string} */
     public function listServices(?string $cursor = null, int $limit = 100): array
     {

@@ -35,13 +35,13 @@ final class ObjectStorageClient
         return $this->api->call('ObjectStorageUsage', 'GET', "/services/{$serviceId}/object-storage/usage");
     }
 
-    /** @return array{endpoint: string, access_key: string, secret_key: string} */
+    /** @return array{endpoint: string, access_key: string, secret_key: string, bucket: string} */
     public function credentials(string $serviceId): array
     {
         return self::credentialsFrom($this->api->call('ObjectStorageCredentials', 'GET', "/services/{$serviceId}/object-storage/credentials"));
     }
 
-    /** @return array{endpoint: string, access_key: string, secret_key: string} the new pair; the old one stops working */
+    /** @return array{endpoint: string, access_key: string, secret_key: string, bucket: string} the new pair; the old one stops working */
     public function regenerateCredentials(string $serviceId): array
     {
         return self::credentialsFrom($this->api->call('RegenerateObjectStorageCredentials', 'POST', "/services/{$serviceId}/object-storage/credentials/regenerate"));
@@ -49,7 +49,7 @@ final class ObjectStorageClient
 
     /**
      * @param array<string, mixed> $answer
-     * @return array{endpoint: string, access_key: string, secret_key: string}
+     * @return array{endpoint: string, access_key: string, secret_key: string, bucket: string}
      */
     private static function credentialsFrom(array $answer): array
     {
@@ -57,6 +57,7 @@ final class ObjectStorageClient
             'endpoint' => (string) ($answer['endpoint'] ?? ''),
             'access_key' => (string) ($answer['access_key'] ?? ''),
             'secret_key' => (string) ($answer['secret_key'] ?? ''),
+            'bucket' => (string) ($answer['bucket'] ?? ''),
         ];
     }
 }

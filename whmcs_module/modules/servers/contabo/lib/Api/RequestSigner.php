@@ -6,27 +6,40 @@ namespace WHMCS\Module\Server\Contabo\Api;
 
 /**
  * The request signature of docs/lifecycle-api.md, byte for byte the same as
- * layers/common/contabo_reseller/domain/signing.py.
+ * layers/common/contabo_reseller/domain/signing.py. Version 2: the API's host and stage (the
+ * base URL's path) are signed too, so a request made for one stage is refused by another.
  */
 final class RequestSigner
 {
+    public const VERSION = '2';
+    private const V2_PREFIX = 'WHMCS-HMAC-SHA256-2';
+
+    private readonly string $host;
+    private readonly string $basePath;
+
+    /** @param string $baseUrl the API's URL with its stage, e.g. https://abc.execute-api.eu-central-1.amazonaws.com/Prod */
     public function __construct(
         private readonly string $keyId,
         private readonly string $secret,
+        string $baseUrl = '',
     ) {
+        $parts = parse_url($baseUrl) ?: [];
+        $this->host = strtolower((string) ($parts['host'] ?? '')) . (isset($parts['port']) ? ':' . $parts['port'] : '');
+        $this->basePath = rtrim((string) ($parts['path'] ?? ''), '/');
     }
 
     /**
      * @param array<string, string|list<string>> $query
-     * @return array<string, string> the four signing headers
+     * @return array<string, string> the signing headers
      */
     public function headers(string $method, string $path, array $query, string $body, ?int $timestamp = null, ?string $nonce = null): array
     {
         $timestamp = (string) ($timestamp ?? time());
         $nonce ??= bin2hex(random_bytes(16));
-        $canonical = self::canonicalString($method, $path, $query, $timestamp, $nonce, $body);
+        $canonical = self::canonicalStringV2($this->host, $method, $this->basePath . $path, $query, $timestamp, $nonce, $body);
 
         return [
+            'X-Whmcs-Signature-Version' => self::VERSION,
             'X-Whmcs-Key-Id' => $this->keyId,
             'X-Whmcs-Timestamp' => $timestamp,
             'X-Whmcs-Nonce' => $nonce,
@@ -45,6 +58,12 @@ final class RequestSigner
             $nonce,
             hash('sha256', $body),
         ]);
+    }
+
+    /** @param array<string, string|list<string>> $query */
+    public static function canonicalStringV2(string $host, string $method, string $fullPath, array $query, string $timestamp, string $nonce, string $body): string
+    {
+        return implode("\n", [self::V2_PREFIX, strtolower($host), self::canonicalString($method, $fullPath, $query, $timestamp, $nonce, $body)]);
     }
 
     /**

@@ -8,6 +8,7 @@ namespace WHMCS\Module\Server\Contabo\Api;
  * The WHMCS server record (Setup > Servers) read as the backend's address and signing key:
  * Hostname = API host with its stage path, Username = key id, Password = secret; always https
  * except to a loopback host with Secure unticked.
+ * The service's client (WHMCS userid) travels along: the backend refuses a service of another client.
  */
 final class ServerRecord
 {
@@ -15,6 +16,7 @@ final class ServerRecord
         public readonly string $baseUrl,
         public readonly string $keyId,
         public readonly string $secret,
+        public readonly string $clientId = '',
     ) {
     }
 
@@ -36,7 +38,15 @@ final class ServerRecord
             $host === '' ? '' : $scheme . '://' . $host,
             trim((string) ($params['serverusername'] ?? '')),
             (string) ($params['serverpassword'] ?? ''),
+            self::clientId($params),
         );
+    }
+
+    /** @param array<string, mixed> $params */
+    private static function clientId(array $params): string
+    {
+        $id = $params['userid'] ?? ($params['clientsdetails']['userid'] ?? '');
+        return is_numeric($id) && (int) $id > 0 ? (string) (int) $id : '';
     }
 
     public function isComplete(): bool

@@ -81,7 +81,9 @@ final class ServiceOverview
 
         return [
             'state' => $this->state(),
-            'status_message' => (string) ($this->view['status_message'] ?? ''),
+            // A failure's reason is for staff (it may name the provider); the template says
+            // what is true in the customer's language instead.
+            'status_message' => $this->state() === 'failed' ? '' : (string) ($this->view['status_message'] ?? ''),
             'instance_status' => (string) ($this->view['instance_status'] ?? ''),
             // The lang key of the power state, never the raw state name.
             'power_key' => self::powerKey((string) ($this->view['instance_status'] ?? '')),

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Server\Contabo\Mapping;
 
+use WHMCS\Module\Server\Contabo\Validation\InputRules;
+
 /**
  * WHMCS module parameters -> lifecycle API request bodies. A configurable option chosen at
  * purchase overrides the product's module setting.
@@ -47,7 +49,7 @@ final class ServiceRequestMapper
         if ($productId > 0) {
             $request['whmcs_product_id'] = (string) $productId;
         }
-        $hostname = trim((string) ($params['domain'] ?? ''));
+        $hostname = InputRules::asciiHostname((string) ($params['domain'] ?? ''));
         if ($hostname !== '') {
             $request['hostname'] = $hostname;
         }

@@ -12,12 +12,17 @@ final class CapsulePendingServiceRepository implements PendingServiceRepository
 {
     private const MODULE = 'contabo';
     private const SENT_TABLE = 'mod_cloudserver_welcome_emails';
+    private const FAILURE_TABLE = 'mod_cloudserver_failure_notices';
 
     public function pendingServices(): array
     {
+        $this->ensureFailureTable();
         $rows = $this->pendingQuery()
             ->leftJoin('tblemailtemplates as e', 'e.id', '=', 'p.welcomeemail')
-            ->get(['h.id', 'h.packageid', 's.hostname', 's.ipaddress', 's.secure', 's.username', 's.password', 'e.name as welcome']);
+            ->leftJoin(self::FAILURE_TABLE . ' as f', 'f.service_id', '=', 'h.id')
+            ->whereNull('f.service_id')
+            ->get(['h.id', 'h.userid', 'h.packageid', 's.hostname', 's.ipaddress', 's.secure', 's.username', 's.password', 'e.name as welcome',
+                'p.configoption12 as failure_notice', 'p.configoption13 as ticket_department']);
 
         $services = [];
         foreach ($rows as $row) {
@@ -28,9 +33,27 @@ final class CapsulePendingServiceRepository implements PendingServiceRepository
                 'serverusername' => (string) $row->username,
                 // tblservers keeps the password encrypted with the installation's key.
                 'serverpassword' => function_exists('decrypt') ? (string) decrypt((string) $row->password) : '',
-            ], (string) ($row->welcome ?? ''));
+                'userid' => (int) $row->userid,
+            ], (string) ($row->welcome ?? ''), (int) $row->userid,
+                (string) ($row->failure_notice ?? '') === PendingService::NOTICE_TICKET ? PendingService::NOTICE_TICKET : PendingService::NOTICE_EMAIL,
+                (int) ($row->ticket_department ?? 0));
         }
         return $services;
+    }
+
+    public function failureNoticeSent(int $serviceId): bool
+    {
+        $this->ensureFailureTable();
+        return Capsule::table(self::FAILURE_TABLE)->where('service_id', $serviceId)->exists();
+    }
+
+    public function markFailureNoticeSent(int $serviceId, string $reason): void
+    {
+        $this->ensureFailureTable();
+        Capsule::table(self::FAILURE_TABLE)->updateOrInsert(
+            ['service_id' => $serviceId],
+            ['reason' => mb_substr($reason, 0, 1000), 'told_at' => gmdate('Y-m-d H:i:s')],
+        );
     }
 
     public function saveInstanceId(PendingService $service, string $instanceId): void
@@ -84,6 +107,18 @@ final class CapsulePendingServiceRepository implements PendingServiceRepository
             ->where(static function ($query): void {
                 $query->whereNull('h.dedicatedip')->orWhere('h.dedicatedip', '');
             });
+    }
+
+    private function ensureFailureTable(): void
+    {
+        if (Capsule::schema()->hasTable(self::FAILURE_TABLE)) {
+            return;
+        }
+        Capsule::schema()->create(self::FAILURE_TABLE, static function (Blueprint $table): void {
+            $table->unsignedInteger('service_id')->primary();
+            $table->text('reason');
+            $table->dateTime('told_at');
+        });
     }
 
     private function ensureSentTable(): void

@@ -8,12 +8,16 @@ use WHMCS\Module\Server\Contabo\Api\ApiException;
 use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /**
- * The cron step of background provisioning: for each service still without an IP, ask the
- * backend; once the server is ready, write its access details into WHMCS and send the welcome
- * email once.
+ * The cron step of background provisioning: ask the backend once per run (a batch call) about
+ * every service still without an IP; once a server is ready, write its access details into
+ * WHMCS and send the welcome email once; once a setup has failed, tell staff once (activity log
+ * plus an admin email or a ticket, as the product's Module Settings say) and stop polling it.
  */
 final class ProvisioningSync
 {
+    public const OTHER_CLIENT = 'The provisioning backend holds this service id for another client; nothing was written back. Give each WHMCS installation its own signing key.';
+    private const BATCH = 100;  // the status-batch route's limit
+
     /** @var callable(string, array<string, mixed>): array<string, mixed> */
     private $localApi;
 
@@ -23,26 +27,131 @@ final class ProvisioningSync
         $this->localApi = $localApi;
     }
 
-    /** @return array{ready: list<int>, waiting: list<int>, failed: array<int, string>} */
+    /**
+     * One batch call per backend for every service still waiting, then: ready ones are
+     * completed, failed ones are told to staff once (and no longer polled).
+     *
+     * @return array{ready: list<int>, waiting: list<int>, failed: array<int, string>, told: list<int>}
+     */
     public function run(): array
     {
-        $outcome = ['ready' => [], 'waiting' => [], 'failed' => []];
+        $outcome = ['ready' => [], 'waiting' => [], 'failed' => [], 'told' => []];
+        $byServer = [];
         foreach ($this->repository->pendingServices() as $service) {
-            try {
-                $view = ClientFactory::fromParams($service->serverParams)->service((string) $service->serviceId, true);
-            } catch (ApiException $error) {
-                // Already in the module log; a service never created answers 404 and simply waits.
-                $outcome['failed'][$service->serviceId] = $error->getMessage();
-                continue;
+            $byServer[$service->serverKey()][] = $service;
+        }
+        foreach ($byServer as $services) {
+            foreach (array_chunk($services, self::BATCH) as $batch) {
+                $this->syncBatch($batch, $outcome);
             }
-            if (($view['state'] ?? '') !== 'active' || (string) ($view['ipv4'] ?? '') === '') {
-                $outcome['waiting'][] = $service->serviceId;
-                continue;
-            }
-            $this->completeService($service, $view);
-            $outcome['ready'][] = $service->serviceId;
         }
         return $outcome;
+    }
+
+    /** @param array<string, mixed> $view ServiceView */
+    private static function sameClient(PendingService $service, array $view): bool
+    {
+        return $service->clientId > 0 && (string) ($view['client_id'] ?? '') === (string) $service->clientId;
+    }
+
+    /**
+     * @param list<PendingService> $services on one backend
+     * @param array{ready: list<int>, waiting: list<int>, failed: array<int, string>, told: list<int>} $outcome
+     */
+    private function syncBatch(array $services, array &$outcome): void
+    {
+        $client = ClientFactory::fromParams($services[0]->serverParams);
+        try {
+            $views = $client->statusBatch(array_map(static fn (PendingService $s): string => (string) $s->serviceId, $services))['services'];
+        } catch (ApiException $error) {
+            foreach ($services as $service) {  // already in the module log; the next run asks again
+                $outcome['failed'][$service->serviceId] = $error->getMessage();
+            }
+            return;
+        }
+        foreach ($services as $service) {
+            $view = $views[(string) $service->serviceId] ?? null;
+            if ($view === null) {
+                $outcome['waiting'][] = $service->serviceId;  // never created: e.g. an unpaid order
+            } elseif (!self::sameClient($service, $view)) {
+                // A reused service id (restored backup, reinstalled or second WHMCS): never write
+                // another client's server into this service, nor tell its failure here.
+                $outcome['failed'][$service->serviceId] = self::OTHER_CLIENT;
+            } elseif (($view['state'] ?? '') === 'failed') {
+                $this->tellFailureOnce($service, $view);
+                $outcome['told'][] = $service->serviceId;
+            } elseif (($view['state'] ?? '') !== 'active' || (string) ($view['ipv4'] ?? '') === '') {
+                $outcome['waiting'][] = $service->serviceId;
+            } else {
+                try {
+                    $this->completeService($service, $client->service((string) $service->serviceId, true));
+                    $outcome['ready'][] = $service->serviceId;
+                } catch (ApiException $error) {
+                    $outcome['failed'][$service->serviceId] = $error->getMessage();
+                }
+            }
+        }
+    }
+
+    /**
+     * The activity log line and the staff notice of a failed setup: once per service. The
+     * reason is for staff (it may name the provider); customers see the client area's own text.
+     *
+     * @param array<string, mixed> $view ServiceView of a failed service
+     */
+    private function tellFailureOnce(PendingService $service, array $view): void
+    {
+        if ($this->repository->failureNoticeSent($service->serviceId)) {
+            return;
+        }
+        $failure = is_array($view['failure'] ?? null) ? $view['failure'] : [];
+        $reason = trim((string) ($failure['reason'] ?? $view['status_message'] ?? ''));
+        $reason = $reason !== '' ? rtrim($reason, '.') . '.' : 'No reason was given.';
+        $requestId = (string) ($failure['request_id'] ?? '');
+        $subject = sprintf('Cloud server setup failed for service #%d', $service->serviceId);
+        $message = sprintf(
+            "The server of service #%d could not be set up after the order was accepted: %s%s\n\n"
+            . "WHMCS shows the service as active, but it has no server. Open the service in the admin area: "
+            . "Terminate cancels whatever was bought; if no server was bought, Create orders again.",
+            $service->serviceId,
+            $reason,
+            $requestId !== '' ? " (request id {$requestId})" : '',
+        );
+        ($this->localApi)('LogActivity', ['description' => "{$subject}: {$reason}" . ($requestId !== '' ? " Request id {$requestId}." : '')]);
+        $from = $service->failureNotice === PendingService::NOTICE_TICKET && $service->ticketDepartment > 0
+            ? $this->systemEmail() : '';
+        // A ticket from WHMCS's own address (never the customer's, who must not read it).
+        $result = $from !== ''
+            ? ($this->localApi)('OpenTicket', [
+                'deptid' => $service->ticketDepartment,
+                'subject' => $subject,
+                'message' => $message,
+                'name' => 'Cloud server provisioning',
+                'email' => $from,
+                'priority' => 'High',
+                'markdown' => false,
+            ])
+            : ($this->localApi)('SendAdminEmail', [
+                'customsubject' => $subject,
+                'custommessage' => nl2br(htmlspecialchars($message, ENT_QUOTES)),
+                'type' => 'system',
+            ]);
+        if (($result['result'] ?? '') !== 'success') {
+            // Told in the activity log above; the notice failing is said there too, once.
+            ($this->localApi)('LogActivity', ['description' => sprintf(
+                'Notifying staff of the failed setup of service #%d did not succeed: %s',
+                $service->serviceId,
+                (string) ($result['message'] ?? 'no answer'),
+            )]);
+        }
+        $this->repository->markFailureNoticeSent($service->serviceId, $reason);
+    }
+
+    /** The address a staff ticket is opened from: WHMCS's own system email address. */
+    private function systemEmail(): string
+    {
+        $answer = ($this->localApi)('GetConfigurationValue', ['setting' => 'Email']);
+        return ($answer['result'] ?? '') === 'success' ? trim((string) ($answer['value'] ?? '')) : '';
     }
 
     /** @param array<string, mixed> $view ServiceView with password */

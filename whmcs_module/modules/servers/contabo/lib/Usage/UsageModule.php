@@ -29,7 +29,8 @@ final class UsageModule
     /** @param array<string, mixed> $params */
     private static function client(array $params): UsageClient
     {
-        return new UsageClient(ClientFactory::api($params));
+        // One call per server reads many clients' services: it names none of them.
+        return new UsageClient(ClientFactory::api(array_diff_key($params, ['userid' => true, 'clientsdetails' => true])));
     }
 
     private static function repository(string $tenantField): UsageRepository

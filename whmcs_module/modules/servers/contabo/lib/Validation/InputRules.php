@@ -103,12 +103,27 @@ final class InputRules
     /** A host name for reverse DNS: at least two labels, letters, digits and hyphens. */
     public function hostname(string $hostname): string
     {
-        $hostname = strtolower(rtrim(trim($hostname), '.'));
+        $hostname = strtolower(self::asciiHostname($hostname));
         $label = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
         if (strlen($hostname) > 253 || !preg_match("/^{$label}(\\.{$label})+$/", $hostname)) {
             $this->fail('cloudserver_invalid_hostname');
         }
         return $hostname;
+    }
+
+    /**
+     * A host name as DNS carries it: an international name (sérveur.münchen.example) becomes
+     * punycode (xn--...) before any check. Left as typed when it is not a valid IDN, so the
+     * check that follows explains what is wrong.
+     */
+    public static function asciiHostname(string $hostname): string
+    {
+        $hostname = rtrim(trim($hostname), '.');
+        if ($hostname === '' || !preg_match('/[^\x00-\x7F]/', $hostname) || !function_exists('idn_to_ascii')) {
+            return $hostname;
+        }
+        $ascii = idn_to_ascii($hostname, IDNA_NONTRANSITIONAL_TO_ASCII, INTL_IDNA_VARIANT_UTS46);
+        return is_string($ascii) && $ascii !== '' ? $ascii : $hostname;
     }
 
     /** One of the offered values, e.g. an IP of this service or an image id from the list. */

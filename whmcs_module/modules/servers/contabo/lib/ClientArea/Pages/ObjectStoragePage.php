@@ -42,7 +42,7 @@ final class ObjectStoragePage implements Page
     {
         $storage = ClientFactory::objectStorage($context->params, $context->idempotencyKey($op));
         $credentials = $op === 'reveal' ? $storage->credentials($context->serviceId) : $storage->regenerateCredentials($context->serviceId);
-        $shown = ['secret_key' => $credentials['secret_key'], 'access_key' => $credentials['access_key']];
+        $shown = ['secret_key' => $credentials['secret_key'], 'access_key' => $credentials['access_key'], 'bucket' => $credentials['bucket']];
         if ($credentials['endpoint'] !== '') {
             $shown['endpoint'] = $credentials['endpoint'];
         }
@@ -74,6 +74,8 @@ final class ObjectStoragePage implements Page
             'credentials_available' => !empty($storage['credentials_available']),
             'access_key' => '',
             'secret_key' => '',
+            'bucket' => (string) ($storage['bucket'] ?? ''),
+            'data_deleted_after' => Format::date($storage['data_deleted_after'] ?? null),
             'upgrade_url' => 'upgrade.php?type=configoptions&id=' . (int) $context->serviceId,
         ];
         if (!in_array($vars['storage']['state'], ['active', 'suspended'], true)) {
@@ -87,6 +89,7 @@ final class ObjectStoragePage implements Page
                 'used_percent' => max(0, min(100, (int) round((float) ($usage['used_percent'] ?? 0)))),
                 'objects' => (int) ($usage['objects'] ?? 0),
                 'as_of' => Format::dateTime($usage['as_of'] ?? null),
+                'over_quota' => (string) ($usage['quota_message'] ?? '') !== '',
             ];
         } catch (ApiException $error) {
             $vars['usage_error'] = PageController::customerMessage($error, $context->lang);

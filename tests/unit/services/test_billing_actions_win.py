@@ -1,0 +1,143 @@
+"""Billing actions always win: WHMCS retries a refused Suspend or Terminate only the next
+day, so a customer's action (or Contabo's throttling) holding the lock must never make them
+fail. Locks end with their holder's invocation, and an action that outlived its lock cannot
+overwrite the row of the action that took it over (fencing)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import pytest
+
+from contabo_reseller import invocation
+from contabo_reseller.adapters import job_queue, service_store
+from contabo_reseller.adapters.tables import JobRecord
+from contabo_reseller.domain.errors import ActionRefused, ServiceBusy
+from contabo_reseller.domain.service import ServiceState, SuspendRequest, TerminateRequest
+from contabo_reseller.services import action_queue, manage_service, provisioning
+from contabo_reseller.services.actions import service_action
+from tests.unit.fakes.contabo import FakeContaboGateway
+from tests.unit.services.test_purchases_with_fake_contabo import SERVICE_ID, _active, _ordered
+
+
+@pytest.fixture
+def contabo(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeContaboGateway]:
+    fake = FakeContaboGateway()
+    monkeypatch.setattr(manage_service, "gateway_for", fake.for_service)
+    monkeypatch.setattr(provisioning, "gateway_for", fake.for_service)
+    monkeypatch.setattr(manage_service, "BILLING_WAIT_SECONDS", 0.3)
+    _ordered()
+    _active(fake)
+    yield fake
+
+
+def _run_billing_job() -> str:
+    job = job_queue.get(f"{manage_service.BILLING_JOB}-{SERVICE_ID}")
+    assert job is not None
+    job.update(actions=[JobRecord.run_after.set(0)])  # due now, whatever it waits for
+    return action_queue.work_one(job.job_id, 60_000)
+
+
+def _held_by_a_customer_restart(seconds: float = 30) -> str:
+    owner = "restart:customer"
+    service_store.acquire_lock(SERVICE_ID, "restart", owner, seconds=seconds)
+    return owner
+
+
+def test_suspend_while_a_customer_action_holds_the_lock_is_accepted_and_applied_after_it(
+    contabo: FakeContaboGateway,
+) -> None:
+    owner = _held_by_a_customer_restart()
+
+    view = manage_service.suspend(SERVICE_ID, SuspendRequest(reason="overdue"), "whmcs:test")
+
+    assert view.suspended  # the customer is locked out from now on
+    assert _run_billing_job() == "waiting"  # the restart still runs
+    service_store.release_lock(SERVICE_ID, owner)
+    with pytest.raises(ActionRefused, match="suspended"):
+        manage_service.power(SERVICE_ID, "restart", "customer")
+    assert _run_billing_job() == "done"
+    (instance,) = contabo.account.instances.values()
+    assert instance.status == "stopped"
+    record = service_store.require(SERVICE_ID)
+    assert record.details["suspended"] is True and record.billing_action is None
+
+
+def test_terminate_while_a_customer_action_holds_the_lock_is_accepted_and_cancels_after_it(
+    contabo: FakeContaboGateway,
+) -> None:
+    owner = _held_by_a_customer_restart()
+    manage_service.terminate(SERVICE_ID, TerminateRequest(), "whmcs:test")
+    service_store.release_lock(SERVICE_ID, owner)
+    with pytest.raises(ActionRefused, match="terminated"):
+        manage_service.power(SERVICE_ID, "start", "customer")
+    assert _run_billing_job() == "done"
+    assert service_store.require(SERVICE_ID).state == ServiceState.TERMINATED
+    assert len(contabo.called("cancelInstance")) == 1
+
+
+def test_a_suspend_waits_briefly_and_runs_at_once_when_the_holder_finishes(
+    contabo: FakeContaboGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(manage_service, "BILLING_WAIT_SECONDS", 5.0)
+    owner = "restart:customer"
+    service_store.acquire_lock(SERVICE_ID, "restart", owner, seconds=0.5)  # ends in 0.5 s
+    manage_service.suspend(SERVICE_ID, SuspendRequest(), "whmcs:test")
+    assert job_queue.get(f"{manage_service.BILLING_JOB}-{SERVICE_ID}") is None
+    (instance,) = contabo.account.instances.values()
+    assert instance.status == "stopped"
+
+
+def test_unsuspend_withdraws_a_suspension_not_applied_yet(contabo: FakeContaboGateway) -> None:
+    owner = _held_by_a_customer_restart()
+    manage_service.suspend(SERVICE_ID, SuspendRequest(), "whmcs:test")
+    service_store.release_lock(SERVICE_ID, owner)
+    manage_service.unsuspend(SERVICE_ID, "whmcs:test")
+    assert _run_billing_job() == "done"
+    (instance,) = contabo.account.instances.values()
+    assert instance.status == "running"
+    assert not service_store.require(SERVICE_ID).details.get("suspended")
+
+
+def test_a_lock_ends_with_its_holders_invocation(aws: None) -> None:
+    context = SimpleNamespace(get_remaining_time_in_millis=lambda: 3_000)
+    with invocation.running(context):
+        record = service_store.acquire_lock("77", "restart", "holder")
+    expected = time.time() + 3 + service_store.LOCK_CLOCK_SLACK_SECONDS
+    assert record.lock_expires_at == pytest.approx(expected, abs=1)
+    assert record.lock_expires_at < time.time() + service_store.LOCK_SECONDS
+
+
+def test_a_crashed_holders_lock_is_taken_over_once_its_invocation_has_ended(aws: None) -> None:
+    context = SimpleNamespace(get_remaining_time_in_millis=lambda: 200)
+    with invocation.running(context):
+        service_store.acquire_lock("78", "restart", "crashed")  # never released
+    with pytest.raises(ServiceBusy):
+        service_store.acquire_lock("78", "suspend", "billing")
+    time.sleep(0.2 + service_store.LOCK_CLOCK_SLACK_SECONDS + 0.1)
+    assert service_store.acquire_lock("78", "suspend", "billing").lock_owner == "billing"
+
+
+def test_an_action_that_outlived_its_lock_cannot_overwrite_the_new_holders_row(
+    aws: None,
+) -> None:
+    stale = service_store.acquire_lock("79", "restart", "slow", seconds=0.1)
+    time.sleep(0.2)
+    fresh = service_store.acquire_lock("79", "provision", "worker")
+    service_store.update(fresh, state=ServiceState.ACTIVE.value, details={"ipv4": "192.0.2.1"})
+
+    with pytest.raises(service_store.LockLost):
+        service_store.update(stale, details={"instance_status": "restarting"})
+
+    row = service_store.require("79")
+    assert row.details == {"ipv4": "192.0.2.1"}
+    assert row.state == ServiceState.ACTIVE
+
+
+def test_service_action_fences_its_writes_and_stops_after_release(aws: None) -> None:
+    with service_action("80", "create", "test") as action:
+        service_store.update(action.record, state=ServiceState.QUEUED.value)
+    record = action.record
+    assert service_store.update(record, status_message="after the lock") is True
