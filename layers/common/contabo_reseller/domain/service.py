@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.networking import MAX_ADDITIONAL_IPV4_PER_ORDER
 from contabo_reseller.domain.object_storage import ObjectStorageView
 from contabo_reseller.domain.passwords import meets_contabo_rule
 from contabo_reseller.domain.ssh_keys import validate_public_key
@@ -53,7 +54,7 @@ class AddOns(BaseModel):
 
     private_networking: bool = False
     backup: bool = False
-    additional_ipv4: int = Field(default=0, ge=0, le=1)
+    additional_ipv4: int = Field(default=0, ge=0, le=MAX_ADDITIONAL_IPV4_PER_ORDER)
 
 
 class CreateServiceRequest(BaseModel):

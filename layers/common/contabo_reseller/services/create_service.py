@@ -17,6 +17,7 @@ from contabo_reseller.domain.service import (
 )
 from contabo_reseller.services import catalog
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.networking import extra_ips
 from contabo_reseller.services.views import service_view
 
 # States from which a Create starts a (new) order. A failed service that already has an
@@ -27,6 +28,7 @@ ORDERABLE = ("new", ServiceState.FAILED.value)
 def create_service(service_id: str, request: CreateServiceRequest, actor: str) -> ServiceView:
     catalog.require_orderable_product(request.product_id)  # shipped data + admin overrides
     image = catalog.resolve_image(request.image_id)
+    extra_ips.require_orderable_quantity(request.add_ons.additional_ipv4)
     with service_action(service_id, "create", actor) as action:
         record = action.record
         if record.state not in ORDERABLE or record.resource_id:
