@@ -175,3 +175,36 @@ def test_the_admin_takes_back_and_assigns_spare_ips(whmcs, provider, service_fac
     assert again.status_code == 422
     assert "not a spare extra IP" in again.json()["error"]["message"]
     assert _holder(provider, ip) == str(_view(whmcs, receiver)["instance_id"])
+
+
+def test_a_failed_move_puts_the_ip_back_at_once_or_through_the_action_queue(
+    stack, whmcs, sim, provider, service_factory
+):
+    from contabo_reseller.adapters import job_queue
+    from tests.integration.jobs.conftest import make_due, wait_for_job
+
+    source = service_factory(add_ons={"additional_ipv4": 1})
+    target = service_factory()
+    (ip,) = _view(whmcs, source)["additional_ips"]
+    source_instance = str(_view(whmcs, source)["instance_id"])
+
+    # Every assign fails: the move fails, the put-back too; a queued job owns the return.
+    sim.post("/faults", json={"error_rates": {"assignIp": 1.0}})
+    try:
+        failed = _move(whmcs, source, ip, target)
+        assert failed.status_code >= 500, failed.text
+        assert _holder(provider, ip) == ""  # spare for now, on nobody's server
+        job_id = f"extra_ip_return-{ip}"
+        assert wait_for_job(job_id, "queued", attempts=1).payload == {
+            "ip": ip,
+            "instance_id": int(source_instance),
+        }
+    finally:
+        sim.post("/faults/reset")
+    make_due(job_id)
+    outcome = stack.run_job("ActionQueueWorkerFunction")
+    assert outcome["status"] == "ok", outcome
+    assert job_queue.get(job_id).status == "done"
+    assert _holder(provider, ip) == source_instance
+    assert _extra_ips(whmcs, source) == [ip]
+    assert _extra_ips(whmcs, target) == []

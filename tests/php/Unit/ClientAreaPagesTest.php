@@ -286,6 +286,31 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::assertSame(['PUT /services/42/reverse-dns/203.0.113.10 {"ptr":"mail.example.com"}', 'DELETE /services/42/reverse-dns/2001:db8::10'], $this->transport->changes());
     }
 
+    public function testAnExtraIpMovesOnlyToTheClientsServersTheBackendOffers(): void
+    {
+        $this->transport
+            ->route('GET', '/services/42/ips', 200, ['items' => [['ip' => '203.0.113.10', 'version' => 4, 'type' => 'primary', 'ptr' => ''], ['ip' => '198.51.101.5', 'version' => 4, 'type' => 'additional', 'ptr' => '']]])
+            ->route('GET', '/services/42/ips/move-targets', 200, ['items' => [['service_id' => '43', 'hostname' => 'db1.example.com', 'ipv4' => '203.0.113.11']]])
+            ->route('GET', '/services/42/private-networks', 200, ['items' => [], 'can_create' => false, 'notice' => ''])
+            ->route('POST', '/services/42/ips/198.51.101.5/move', 200, ['ip' => '198.51.101.5', 'from_service_id' => '42', 'to_service_id' => '43']);
+
+        $vars = contabo_network(WhmcsParams::service())['vars'];
+        self::assertSame([['service_id' => '43', 'label' => '#43 db1.example.com (203.0.113.11)']], $vars['move_targets']);
+
+        self::post(['op' => 'ip_move', 'ip' => '198.51.101.5', 'target_service_id' => '43']);
+        self::assertSame('ip_move', contabo_network(WhmcsParams::service())['vars']['confirm']['op']);
+        self::post(['op' => 'ip_move', 'ip' => '198.51.101.5', 'target_service_id' => '99', 'confirm' => '1']);
+        self::assertSame('Choose one of your servers in the same region.', contabo_network(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'ip_move', 'ip' => '203.0.113.10', 'target_service_id' => '43', 'confirm' => '1']);
+        self::assertSame('That IP address does not belong to this server.', contabo_network(WhmcsParams::service())['vars']['flash_error']);
+        self::assertSame([], $this->transport->changes());
+
+        self::post(['op' => 'ip_move', 'ip' => '198.51.101.5', 'target_service_id' => '43', 'confirm' => '1']);
+        $done = contabo_network(WhmcsParams::service())['vars'];
+        self::assertSame('198.51.101.5 now belongs to service #43. Configure it on that server.', $done['flash_success']);
+        self::assertSame(['POST /services/42/ips/198.51.101.5/move {"target_service_id":"43"}'], $this->transport->changes());
+    }
+
     public function testPrivateNetworkJoinStatesTheRestartBeforeConfirming(): void
     {
         $this->networkRoutes();

@@ -48,7 +48,10 @@ from contabo_reseller.observability import logger
 from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 from contabo_reseller.settings import get_settings
 
-HANDLER_MODULES = ("contabo_reseller.services.terminate_cleanup",)
+HANDLER_MODULES = (
+    "contabo_reseller.services.terminate_cleanup",
+    "contabo_reseller.services.networking.extra_ips",
+)
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_CAP_SECONDS = 3600
 MAX_POLLS = 240

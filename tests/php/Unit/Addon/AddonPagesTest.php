@@ -314,6 +314,28 @@ final class AddonPagesTest extends AddonTestCase
 
     // ----------------------------------------------------------------- import
 
+    public function testExtraIpsListsSpareAddressesAssignsAndTakesBack(): void
+    {
+        $this->backend->route('GET', '/admin/ips/spare', 200, ['items' => [['ip' => '198.51.100.2', 'region' => 'EU']]]);
+        $html = $this->page('ips', ['region' => 'EU']);
+        self::assertStringEndsWith('/admin/ips/spare?region=EU', $this->backend->requests[0]['url']);
+        self::assertStringContainsString('name="ip" value="198.51.100.2"', $html);
+
+        $this->backend->route('POST', '/admin/services/42/ips', 200, ['ip' => '198.51.100.2', 'region' => 'EU']);
+        $this->backend->route('DELETE', '/admin/services/42/ips/198.51.100.2', 200, ['ip' => '198.51.100.2', 'region' => 'EU']);
+        $html = $this->page('ips', [], ['action' => 'assign', 'service_id' => '42', 'ip' => '198.51.100.2']);
+        self::assertSame(['198.51.100.2 is now on service #42.'], self::alerts($html, 'success'));
+        $html = $this->page('ips', [], ['action' => 'unassign', 'service_id' => '42', 'ip' => '198.51.100.2']);
+        self::assertSame(['198.51.100.2 was taken back from service #42 and is spare.'], self::alerts($html, 'success'));
+        $html = $this->page('ips', [], ['action' => 'assign', 'service_id' => 'x', 'ip' => '198.51.100.2']);
+        self::assertSame(['Enter a service number and an IPv4 address.'], self::alerts($html, 'danger'));
+        self::assertSame(['POST /admin/services/42/ips {"ip":"198.51.100.2"}', 'DELETE /admin/services/42/ips/198.51.100.2'], $this->changes());
+
+        $this->backend->route('POST', '/admin/services/43/ips', 422, ['error' => ['code' => 'action_refused', 'message' => 'The address 198.51.100.2 is not a spare extra IP of the account (it is unknown or in use).']]);
+        $html = $this->page('ips', [], ['action' => 'assign', 'service_id' => '43', 'ip' => '198.51.100.2']);
+        self::assertStringStartsWith('The address 198.51.100.2 is not a spare extra IP', self::alerts($html, 'danger')[0]);
+    }
+
     public function testImportMapsAServerToAWhmcsServiceWithItsClientAndAppliesDefaultTags(): void
     {
         $this->vars['default_tags'] = 'imported, team:web';

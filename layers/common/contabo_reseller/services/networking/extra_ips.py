@@ -27,7 +27,11 @@ from contabo_reseller.domain.networking import (
     VipFacts,
     parse_ip,
 )
+from contabo_reseller.services.action_queue import QueuedJob, enqueue, handles
+from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.service_policy import changing, instance_id_of, readable
+
+RETURN_IP = "extra_ip_return"  # the action-queue job that finishes a failed move
 
 NOT_YOUR_SERVER = "Service {target} is not one of your servers."
 NOT_AN_EXTRA_IP = "The address {ip} is not an extra IP of this service."
@@ -85,7 +89,7 @@ def move_ip(service_id: str, ip_text: str, request: MoveIpRequest, actor: str) -
             if vip is None or vip.instance_id != source_instance:
                 raise NotFound(NOT_AN_EXTRA_IP.format(ip=ip))
             _require_same_region(vip, gateway.instance_region(target_instance))
-            _move(gateway, ip, source_instance, target_instance)
+            _move(gateway, ip, source_instance, target_instance, service_id)
             _remember(source_action.record, remove=ip)
             _remember(target_action.record, add=ip)
             source_action.message = f"{ip} moved to service {target_id}"
@@ -186,14 +190,36 @@ def _require_same_region(vip: VipFacts, target_region: str) -> None:
         )
 
 
-def _move(gateway: ExtraIpGateway, ip: str, source: int, target: int) -> None:
-    """Unassign, then assign; if the assign fails the address goes back where it was."""
+def _move(gateway: ExtraIpGateway, ip: str, source: int, target: int, service_id: str) -> None:
+    """Unassign, then assign; if the assign fails the address goes back where it was, and if
+    that fails too the action queue puts it back (the admin sees the job until it is done)."""
     gateway.unassign_vip(ip, source)
     try:
         gateway.assign_vip(ip, target)
     except Exception:
-        gateway.assign_vip(ip, source)
+        try:
+            gateway.assign_vip(ip, source)
+        except Exception:
+            payload = {"ip": ip, "instance_id": source}
+            enqueue(service_id, RETURN_IP, payload, "move_ip", key=ip)
         raise
+
+
+@handles(RETURN_IP)
+def return_ip(job: QueuedJob) -> str:
+    """Puts an extra IP back on the server it was moved away from, if it is still spare."""
+    assert job.service_id
+    ip, instance_id = str(job.payload["ip"]), int(job.payload["instance_id"])
+    with service_action(job.service_id, RETURN_IP, actor="action-queue") as action:
+        gateway = extra_ip_gateway_for(job.service_id, action.trace_id)
+        vip = gateway.vip(ip)
+        if vip is None or vip.instance_id is not None:
+            action.message = f"{ip} is no longer spare; left where it is"
+            return action.message
+        gateway.assign_vip(ip, instance_id)
+        _remember(action.record, add=ip)
+        action.message = f"{ip} returned"
+        return action.message
 
 
 def _remember(record: ServiceRecord, *, add: str | None = None, remove: str | None = None) -> None:

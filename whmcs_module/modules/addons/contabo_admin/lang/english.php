@@ -260,3 +260,18 @@ $_ADDONLANG['column_running'] = 'Running';
 $_ADDONLANG['column_finished'] = 'Last run';
 $_ADDONLANG['column_duration'] = 'Took';
 $_ADDONLANG['column_ok'] = 'OK';
+
+// Extra IPv4 addresses
+$_ADDONLANG['page_ips'] = 'Extra IPs';
+$_ADDONLANG['extra_ips_help'] = 'Extra IPv4 addresses the account holds but no server uses. Give one to a service (its server must be in the same region), or take one back from a service: it becomes spare and its usage is no longer billed on that service.';
+$_ADDONLANG['extra_ips_spare'] = 'Spare extra IPs';
+$_ADDONLANG['extra_ips_none'] = 'No spare extra IPs. Addresses bought with a server, or taken back from one, appear here.';
+$_ADDONLANG['extra_ips_take_back'] = 'Take an extra IP back from a service';
+$_ADDONLANG['column_region'] = 'Region';
+$_ADDONLANG['column_assign_to'] = 'Give to service';
+$_ADDONLANG['action_extra_ip_assign'] = 'Assign';
+$_ADDONLANG['action_extra_ip_unassign'] = 'Take back';
+$_ADDONLANG['extra_ip_unassign_confirm'] = 'Take this address off the server? Anything using it there stops working.';
+$_ADDONLANG['extra_ip_assigned'] = '%s is now on service #%s.';
+$_ADDONLANG['extra_ip_unassigned'] = '%s was taken back from service #%s and is spare.';
+$_ADDONLANG['error_extra_ip_input'] = 'Enter a service number and an IPv4 address.';

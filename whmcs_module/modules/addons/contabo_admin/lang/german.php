@@ -260,3 +260,18 @@ $_ADDONLANG['column_running'] = 'Läuft';
 $_ADDONLANG['column_finished'] = 'Letzter Lauf';
 $_ADDONLANG['column_duration'] = 'Dauer';
 $_ADDONLANG['column_ok'] = 'OK';
+
+// Extra IPv4 addresses
+$_ADDONLANG['page_ips'] = 'Zusätzliche IPs';
+$_ADDONLANG['extra_ips_help'] = 'Zusätzliche IPv4-Adressen, die das Konto hält, aber kein Server nutzt. Geben Sie eine einem Service (sein Server muss in derselben Region sein) oder nehmen Sie eine von einem Service zurück: Sie wird frei und auf diesem Service nicht mehr abgerechnet.';
+$_ADDONLANG['extra_ips_spare'] = 'Freie zusätzliche IPs';
+$_ADDONLANG['extra_ips_none'] = 'Keine freien zusätzlichen IPs. Mit einem Server gekaufte oder von einem zurückgenommene Adressen erscheinen hier.';
+$_ADDONLANG['extra_ips_take_back'] = 'Eine zusätzliche IP von einem Service zurücknehmen';
+$_ADDONLANG['column_region'] = 'Region';
+$_ADDONLANG['column_assign_to'] = 'An Service geben';
+$_ADDONLANG['action_extra_ip_assign'] = 'Zuweisen';
+$_ADDONLANG['action_extra_ip_unassign'] = 'Zurücknehmen';
+$_ADDONLANG['extra_ip_unassign_confirm'] = 'Diese Adresse vom Server nehmen? Alles, was sie dort nutzt, funktioniert dann nicht mehr.';
+$_ADDONLANG['extra_ip_assigned'] = '%s ist jetzt auf Service #%s.';
+$_ADDONLANG['extra_ip_unassigned'] = '%s wurde von Service #%s zurückgenommen und ist frei.';
+$_ADDONLANG['error_extra_ip_input'] = 'Geben Sie eine Servicenummer und eine IPv4-Adresse ein.';

@@ -218,3 +218,11 @@ $_LANG['cloudserver_invalid_cidr'] = 'Please enter an IP address or network such
 $_LANG['cloudserver_invalid_network_name'] = 'Network names have 1 to 64 characters: letters, digits and _ : - (no spaces).';
 $_LANG['cloudserver_network_name_rules'] = 'Up to 64 characters: letters, digits and _ : - (no spaces).';
 $_LANG['cloudserver_invalid_preset'] = 'Please choose a preset from the list.';
+
+// Extra IPv4 addresses: moving one to another of the client's servers
+$_LANG['cloudserver_ip_move'] = 'Move';
+$_LANG['cloudserver_ip_move_to'] = 'Move this extra IP to another of your servers';
+$_LANG['cloudserver_ip_move_help'] = 'An extra IP can move to another of your servers in the same region. It stops answering on this server at once; configure it on the other server.';
+$_LANG['cloudserver_ip_move_warning'] = 'Move this extra IP? It stops working on this server at once.';
+$_LANG['cloudserver_ip_move_invalid_target'] = 'Choose one of your servers in the same region.';
+$_LANG['cloudserver_ip_moved'] = '%s now belongs to service %s. Configure it on that server.';

@@ -218,3 +218,11 @@ $_LANG['cloudserver_invalid_cidr'] = 'Bitte geben Sie eine IP-Adresse oder ein N
 $_LANG['cloudserver_invalid_network_name'] = 'Netzwerknamen haben 1 bis 64 Zeichen: Buchstaben, Ziffern und _ : - (keine Leerzeichen).';
 $_LANG['cloudserver_network_name_rules'] = 'Bis zu 64 Zeichen: Buchstaben, Ziffern und _ : - (keine Leerzeichen).';
 $_LANG['cloudserver_invalid_preset'] = 'Bitte wählen Sie eine Vorlage aus der Liste.';
+
+// Extra IPv4 addresses: moving one to another of the client's servers
+$_LANG['cloudserver_ip_move'] = 'Verschieben';
+$_LANG['cloudserver_ip_move_to'] = 'Diese zusätzliche IP auf einen anderen Ihrer Server verschieben';
+$_LANG['cloudserver_ip_move_help'] = 'Eine zusätzliche IP kann auf einen anderen Ihrer Server in derselben Region verschoben werden. Auf diesem Server antwortet sie sofort nicht mehr; richten Sie sie auf dem anderen Server ein.';
+$_LANG['cloudserver_ip_move_warning'] = 'Diese zusätzliche IP verschieben? Auf diesem Server funktioniert sie sofort nicht mehr.';
+$_LANG['cloudserver_ip_move_invalid_target'] = 'Wählen Sie einen Ihrer Server in derselben Region.';
+$_LANG['cloudserver_ip_moved'] = '%s gehört jetzt zu Service %s. Richten Sie sie auf diesem Server ein.';
