@@ -1,0 +1,112 @@
+"""Exactly-once for the compute purchases of issue 18, ``CHAOS_RUNS`` (>= 200) runs each, under
+the same randomized faults as test_exactly_once: an order with extra IPv4 addresses (one as the
+named add-on, several as the add-on id with a quantity).
+
+Each run orders a server through CreateAccount, meets one fault (a purchase committed but
+answered 500 or dropped, a 500 before the commit, a 429 burst, an expired token, the worker
+dying right after Contabo answered, two CreateAccounts at once), then the worker runs until the
+service is active. What Contabo did is counted at the simulator (the ``ledger``): one purchase
+per order, the instance holding exactly the addresses ordered, the service linked to it.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections import Counter
+
+import pytest
+
+from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters.contabo import gateway as contabo_gateway
+from contabo_reseller.domain.service import display_name_for
+from tests.chaos.conftest import RUNS, ask, lock_holder, run_worker
+from tests.chaos.test_exactly_once import (
+    apply_common_fault,
+    crash_once_after,
+    plan,
+    quick_contabo_retries,  # noqa: F401 (fixture)
+    report,
+    together,
+)
+from tests.integration.lifecycle.test_create_and_provision import order
+from tests.integration.object_storage.conftest import new_service_id
+
+pytestmark = pytest.mark.slow
+
+ORDER_FAULTS = (
+    "none",
+    "commit_then_fail_500",
+    "commit_then_fail_drop",
+    "fail_before_commit",
+    "throttle_burst",
+    "token_expired",
+    "crash_after_purchase",
+    "concurrent_requests",
+)
+
+
+def _extra_ipv4_order(rng: random.Random) -> tuple[dict, int]:
+    quantity = rng.randint(1, 4)
+    return {"add_ons": {"additional_ipv4": quantity}}, quantity
+
+
+PURCHASES = {"extra_ipv4_order": _extra_ipv4_order}
+
+
+@pytest.mark.parametrize("purchase", sorted(PURCHASES))
+def test_a_compute_purchase_is_bought_exactly_once_under_random_faults(
+    purchase, stack, whmcs, sim, ledger, monkeypatch
+):
+    rng = random.Random(f"20261205-{purchase}")
+    tally: Counter[str] = Counter()
+    problems: list[str] = []
+    for run, fault in enumerate(plan(rng, ORDER_FAULTS)):
+        tally["runs"] += 1
+        tally[f"fault:{fault}"] += 1
+        sid = new_service_id()
+        overrides, wanted_ips = PURCHASES[purchase](rng)
+        path, body = f"/services/{sid}/create", order(**overrides)
+        sim.post("/faults/reset")
+        with monkeypatch.context() as patch:
+            apply_common_fault(fault, sim)
+            if fault == "crash_after_purchase":
+                crash_once_after(patch, contabo_gateway.ClientGateway, "create_instance")
+            requests = 2 if fault == "concurrent_requests" else 1
+            answers = together([functools.partial(ask, whmcs, "POST", path, body)] * requests)
+            for _ in range(3):  # the order's own wake-up may meet the fault too
+                run_worker(stack)
+        sim.post("/faults/reset")
+        if any(a.status_code != 202 for a in answers):  # WHMCS asks again, the fault gone
+            answers.append(ask(whmcs, "POST", path, body))
+        state = _settle(stack, sid)
+
+        where = f"run {run} {fault} service {sid}"
+        bought = ledger.bought("createInstance", display_name_for(sid))
+        tally["purchases"] += bought
+        if bought > 1:
+            tally["double"] += 1
+            problems.append(f"{where}: bought {bought} times")
+        record = service_store.get(sid)
+        instance = stack.sim.state.instances.get(int(record.resource_id or 0)) if record else None
+        held = len(instance["additionalIps"]) if instance else 0
+        if bought != 1 or instance is None or held != wanted_ips or state != "active":
+            tally["unlinked"] += 1
+            problems.append(f"{where}: bought {bought}, state {state}, IPs {held}/{wanted_ips}")
+        if answers[-1].status_code != 202 or lock_holder(sid):
+            tally["stuck"] += 1
+            problems.append(f"{where}: last answer {answers[-1].text}, lock {lock_holder(sid)}")
+    report(purchase, tally, problems)
+    assert tally["runs"] >= RUNS
+    assert not problems
+
+
+def _settle(stack, sid: str) -> str | None:
+    for _ in range(10):
+        stack.sim.state.clock.advance(120)
+        run_worker(stack)
+        record = service_store.get(sid)
+        if record and record.state in ("active", "failed"):
+            return record.state
+    record = service_store.get(sid)
+    return record.state if record else None
