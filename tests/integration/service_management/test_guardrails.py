@@ -8,6 +8,7 @@ DEFAULTS = {
     "allow_rescue": True,
     "allow_snapshot_rollback": True,
     "allow_private_network_create": True,
+    "allow_automatic_snapshots": True,
     "require_ssh_key": False,
     "cloud_init_max_bytes": 16384,
     "max_snapshots": None,

@@ -44,6 +44,28 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::assertTrue($vars['nav'][2]['active']);
     }
 
+    public function testTheAutomaticSnapshotPolicyIsShownAndSavedWithinTheLimit(): void
+    {
+        $this->guardrails(['max_snapshots' => 2]);
+        $this->transport->route('GET', '/services/42/snapshot-policy', 200, ['frequency' => 'daily', 'keep' => 2, 'limit' => 2, 'last_taken_at' => '2026-12-04T03:00:00Z', 'next_due_at' => '2026-12-05T03:00:00Z', 'last_error' => 'The quota is full.', 'automatic_snapshot_ids' => ['snap1']])
+            ->route('PUT', '/services/42/snapshot-policy', 200, ['frequency' => 'weekly', 'keep' => 2]);
+
+        $policy = contabo_snapshots(WhmcsParams::service())['vars']['policy'];
+        self::assertSame('daily', $policy['frequency']);
+        self::assertSame([1, 2], $policy['keep_options'], 'never more than the product allows');
+        self::assertSame('2026-12-05 03:00 UTC', $policy['next_due']);
+        self::assertSame('The quota is full.', $policy['last_error']);
+
+        self::post(['op' => 'policy', 'frequency' => 'hourly', 'keep' => '2']);
+        self::assertSame('Choose how often and how many automatic snapshots to keep.', contabo_snapshots(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'policy', 'frequency' => 'weekly', 'keep' => '2']);
+        self::assertSame('The automatic snapshot schedule was saved.', contabo_snapshots(WhmcsParams::service())['vars']['flash_success']);
+        self::assertSame(['PUT /services/42/snapshot-policy {"frequency":"weekly","keep":2}'], $this->transport->changes());
+
+        $this->guardrails(['allow_automatic_snapshots' => false]);
+        self::assertFalse(contabo_snapshots(WhmcsParams::service())['vars']['can_schedule']);
+    }
+
     public function testCreatingASnapshotSendsItOnceEvenWhenTheFormIsSentTwice(): void
     {
         $this->transport->route('POST', '/services/42/snapshots', 201, ['id' => 'snap2']);

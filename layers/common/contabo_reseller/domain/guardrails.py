@@ -20,6 +20,7 @@ class Guardrails(BaseModel):
     allow_rescue: bool = True
     allow_snapshot_rollback: bool = True
     allow_private_network_create: bool = True
+    allow_automatic_snapshots: bool = True
     require_ssh_key: bool = False
     cloud_init_max_bytes: int = Field(default=MAX_USER_DATA_BYTES, ge=1, le=MAX_USER_DATA_BYTES)
     # None: Contabo's own per-server limit is the only one.
@@ -35,6 +36,9 @@ REFUSALS = {
     ),
     "allow_private_network_create": (
         "Creating private networks is turned off for this product. Contact support for one."
+    ),
+    "allow_automatic_snapshots": (
+        "Automatic snapshots are turned off for this product. Contact support to turn them on."
     ),
     "require_ssh_key": (
         "This product requires at least one SSH key from your key vault for a reinstall."

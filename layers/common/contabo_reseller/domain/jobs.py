@@ -7,7 +7,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 JobStatus = Literal["queued", "running", "parked", "done", "skipped"]
-ScheduleName = Literal["provisioning", "status-sync", "catalog-sync", "usage-sync", "action-queue"]
+ScheduleName = Literal[
+    "provisioning",
+    "status-sync",
+    "catalog-sync",
+    "usage-sync",
+    "automatic-snapshots",
+    "action-queue",
+]
 
 
 class JobView(BaseModel):

@@ -254,6 +254,7 @@ SCHEDULES: dict[ScheduleName, tuple[str, str]] = {
     "status-sync": ("status_sync_function", "status-sync"),
     "catalog-sync": ("catalog_sync_function", "catalog-sync"),
     "usage-sync": ("usage_sync_function", "usage-sync"),
+    "automatic-snapshots": ("automatic_snapshots_function", "automatic-snapshots"),
     "action-queue": ("action_queue_worker_function", "action-queue"),
 }
 

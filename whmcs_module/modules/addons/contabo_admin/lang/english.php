@@ -72,6 +72,7 @@ $_ADDONLANG['guardrail_allow_reinstall'] = 'Customers may reinstall';
 $_ADDONLANG['guardrail_allow_rescue'] = 'Customers may start rescue mode';
 $_ADDONLANG['guardrail_allow_snapshot_rollback'] = 'Customers may restore snapshots';
 $_ADDONLANG['guardrail_allow_private_network_create'] = 'Customers may create private networks';
+$_ADDONLANG['guardrail_allow_automatic_snapshots'] = 'Customers may schedule automatic snapshots';
 $_ADDONLANG['guardrail_require_ssh_key'] = 'A reinstall needs an SSH key from the client\'s vault';
 $_ADDONLANG['guardrail_cloud_init_max_bytes'] = 'Largest cloud-init user data (bytes, 1 to 16384)';
 $_ADDONLANG['guardrail_max_snapshots'] = 'Most snapshots per server (0 to 100)';

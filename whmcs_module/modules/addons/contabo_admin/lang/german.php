@@ -72,6 +72,7 @@ $_ADDONLANG['guardrail_allow_reinstall'] = 'Kunden dürfen neu installieren';
 $_ADDONLANG['guardrail_allow_rescue'] = 'Kunden dürfen den Rettungsmodus starten';
 $_ADDONLANG['guardrail_allow_snapshot_rollback'] = 'Kunden dürfen Snapshots wiederherstellen';
 $_ADDONLANG['guardrail_allow_private_network_create'] = 'Kunden dürfen private Netzwerke anlegen';
+$_ADDONLANG['guardrail_allow_automatic_snapshots'] = 'Kunden dürfen automatische Snapshots planen';
 $_ADDONLANG['guardrail_require_ssh_key'] = 'Eine Neuinstallation braucht einen SSH-Schlüssel aus dem Schlüsselbund des Kunden';
 $_ADDONLANG['guardrail_cloud_init_max_bytes'] = 'Größte Cloud-Init-Benutzerdaten (Bytes, 1 bis 16384)';
 $_ADDONLANG['guardrail_max_snapshots'] = 'Höchstzahl Snapshots pro Server (0 bis 100)';

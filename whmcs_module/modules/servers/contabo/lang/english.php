@@ -226,3 +226,18 @@ $_LANG['cloudserver_ip_move_help'] = 'An extra IP can move to another of your se
 $_LANG['cloudserver_ip_move_warning'] = 'Move this extra IP? It stops working on this server at once.';
 $_LANG['cloudserver_ip_move_invalid_target'] = 'Choose one of your servers in the same region.';
 $_LANG['cloudserver_ip_moved'] = '%s now belongs to service %s. Configure it on that server.';
+
+// Automatic snapshots
+$_LANG['cloudserver_snapshot_policy'] = 'Automatic snapshots';
+$_LANG['cloudserver_snapshot_policy_frequency'] = 'Take one';
+$_LANG['cloudserver_snapshot_policy_off'] = 'Never (off)';
+$_LANG['cloudserver_snapshot_policy_daily'] = 'Every day';
+$_LANG['cloudserver_snapshot_policy_weekly'] = 'Every week';
+$_LANG['cloudserver_snapshot_policy_keep'] = 'and keep the newest';
+$_LANG['cloudserver_snapshot_policy_help'] = 'The oldest automatic snapshot is deleted to make room for the next one. Snapshots you make yourself are never deleted, but they count towards your plan\'s limit.';
+$_LANG['cloudserver_snapshot_policy_saved'] = 'The automatic snapshot schedule was saved.';
+$_LANG['cloudserver_snapshot_policy_invalid'] = 'Choose how often and how many automatic snapshots to keep.';
+$_LANG['cloudserver_snapshot_policy_disabled'] = 'Automatic snapshots are not available for this product.';
+$_LANG['cloudserver_snapshot_policy_next'] = 'Next automatic snapshot:';
+$_LANG['cloudserver_snapshot_policy_last'] = 'last:';
+$_LANG['cloudserver_snapshot_policy_failed'] = 'The last automatic snapshot could not be taken:';

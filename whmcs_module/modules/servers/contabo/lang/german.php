@@ -226,3 +226,18 @@ $_LANG['cloudserver_ip_move_help'] = 'Eine zusätzliche IP kann auf einen andere
 $_LANG['cloudserver_ip_move_warning'] = 'Diese zusätzliche IP verschieben? Auf diesem Server funktioniert sie sofort nicht mehr.';
 $_LANG['cloudserver_ip_move_invalid_target'] = 'Wählen Sie einen Ihrer Server in derselben Region.';
 $_LANG['cloudserver_ip_moved'] = '%s gehört jetzt zu Service %s. Richten Sie sie auf diesem Server ein.';
+
+// Automatic snapshots
+$_LANG['cloudserver_snapshot_policy'] = 'Automatische Snapshots';
+$_LANG['cloudserver_snapshot_policy_frequency'] = 'Einen erstellen';
+$_LANG['cloudserver_snapshot_policy_off'] = 'Nie (aus)';
+$_LANG['cloudserver_snapshot_policy_daily'] = 'Jeden Tag';
+$_LANG['cloudserver_snapshot_policy_weekly'] = 'Jede Woche';
+$_LANG['cloudserver_snapshot_policy_keep'] = 'und die neuesten behalten:';
+$_LANG['cloudserver_snapshot_policy_help'] = 'Der älteste automatische Snapshot wird gelöscht, um Platz für den nächsten zu schaffen. Selbst erstellte Snapshots werden nie gelöscht, zählen aber zum Limit Ihres Tarifs.';
+$_LANG['cloudserver_snapshot_policy_saved'] = 'Der Zeitplan für automatische Snapshots wurde gespeichert.';
+$_LANG['cloudserver_snapshot_policy_invalid'] = 'Wählen Sie, wie oft und wie viele automatische Snapshots behalten werden.';
+$_LANG['cloudserver_snapshot_policy_disabled'] = 'Automatische Snapshots sind für dieses Produkt nicht verfügbar.';
+$_LANG['cloudserver_snapshot_policy_next'] = 'Nächster automatischer Snapshot:';
+$_LANG['cloudserver_snapshot_policy_last'] = 'zuletzt:';
+$_LANG['cloudserver_snapshot_policy_failed'] = 'Der letzte automatische Snapshot konnte nicht erstellt werden:';

@@ -14,7 +14,7 @@ use WHMCS\Module\Server\Contabo\Api\ApiException;
 /** The backend connection, the defaults for generated products and guardrails per product. */
 final class SettingsPage extends Page
 {
-    public const GUARDRAIL_SWITCHES = ['allow_reinstall', 'allow_rescue', 'allow_snapshot_rollback', 'allow_private_network_create', 'require_ssh_key'];
+    public const GUARDRAIL_SWITCHES = ['allow_reinstall', 'allow_rescue', 'allow_snapshot_rollback', 'allow_private_network_create', 'allow_automatic_snapshots', 'require_ssh_key'];
     private const TAG = '/^[A-Za-z0-9_:-]{1,64}$/';
     private const TEMPLATE_NAME = '/^[a-z0-9][a-z0-9_-]{0,63}$/';
     private const MAX_TAGS = 20;

@@ -79,6 +79,18 @@ final class ComputeClient
         ];
     }
 
+    /** @return array<string, mixed> {frequency, keep, limit, last_taken_at, next_due_at, last_error, automatic_snapshot_ids} */
+    public function snapshotPolicy(string $serviceId): array
+    {
+        return $this->api->call('GetSnapshotPolicy', 'GET', "/services/{$serviceId}/snapshot-policy");
+    }
+
+    /** @return array<string, mixed> the policy as saved */
+    public function setSnapshotPolicy(string $serviceId, string $frequency, int $keep): array
+    {
+        return $this->api->call('SetSnapshotPolicy', 'PUT', "/services/{$serviceId}/snapshot-policy", [], ['frequency' => $frequency, 'keep' => $keep]);
+    }
+
     /** @return array<string, mixed> the snapshot */
     public function createSnapshot(string $serviceId, string $name, string $description = ''): array
     {

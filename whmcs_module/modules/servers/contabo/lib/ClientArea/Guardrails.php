@@ -20,6 +20,7 @@ final class Guardrails
         'allow_rescue' => true,
         'allow_snapshot_rollback' => true,
         'allow_private_network_create' => true,
+        'allow_automatic_snapshots' => true,
         'require_ssh_key' => false,
         'cloud_init_max_bytes' => InputRules::USER_DATA_MAX_BYTES,
         'max_snapshots' => null,
