@@ -1,6 +1,6 @@
 """Exactly-once for the compute purchases of issue 18, ``CHAOS_RUNS`` (>= 200) runs each, under
 the same randomized faults as test_exactly_once: an order with extra IPv4 addresses (one as the
-named add-on, several as the add-on id with a quantity).
+named add-on, several as the add-on id with a quantity) and an order with extra storage disks.
 
 Each run orders a server through CreateAccount, meets one fault (a purchase committed but
 answered 500 or dropped, a 500 before the commit, a 429 burst, an expired token, the worker
@@ -14,12 +14,14 @@ from __future__ import annotations
 import functools
 import random
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.contabo import gateway as contabo_gateway
 from contabo_reseller.domain.service import display_name_for
+from local.contabo_sim.catalog import ADDON_IDS
 from tests.chaos.conftest import RUNS, ask, lock_holder, run_worker
 from tests.chaos.test_exactly_once import (
     apply_common_fault,
@@ -46,12 +48,33 @@ ORDER_FAULTS = (
 )
 
 
-def _extra_ipv4_order(rng: random.Random) -> tuple[dict, int]:
+Check = Callable[[dict], str]  # the instance at the simulator -> "" or what is wrong
+
+
+def _extra_ipv4_order(rng: random.Random) -> tuple[dict, Check]:
     quantity = rng.randint(1, 4)
-    return {"add_ons": {"additional_ipv4": quantity}}, quantity
+
+    def check(instance: dict) -> str:
+        held = len(instance["additionalIps"])
+        return "" if held == quantity else f"IPs {held}/{quantity}"
+
+    return {"add_ons": {"additional_ipv4": quantity}}, check
 
 
-PURCHASES = {"extra_ipv4_order": _extra_ipv4_order}
+def _extra_storage_order(rng: random.Random) -> tuple[dict, Check]:
+    disks = [
+        {"type": rng.choice(("ssd", "nvme")), "size_tb": rng.choice(("0.5", "1", "2"))}
+        for _ in range(rng.randint(1, 3))
+    ]
+    wanted = {"id": ADDON_IDS["extraStorage"], "quantity": len(disks)}
+
+    def check(instance: dict) -> str:
+        return "" if wanted in instance["addOns"] else f"add-ons {instance['addOns']}"
+
+    return {"add_ons": {"extra_storage": disks}}, check
+
+
+PURCHASES = {"extra_ipv4_order": _extra_ipv4_order, "extra_storage_order": _extra_storage_order}
 
 
 @pytest.mark.parametrize("purchase", sorted(PURCHASES))
@@ -65,7 +88,7 @@ def test_a_compute_purchase_is_bought_exactly_once_under_random_faults(
         tally["runs"] += 1
         tally[f"fault:{fault}"] += 1
         sid = new_service_id()
-        overrides, wanted_ips = PURCHASES[purchase](rng)
+        overrides, check = PURCHASES[purchase](rng)
         path, body = f"/services/{sid}/create", order(**overrides)
         sim.post("/faults/reset")
         with monkeypatch.context() as patch:
@@ -89,10 +112,10 @@ def test_a_compute_purchase_is_bought_exactly_once_under_random_faults(
             problems.append(f"{where}: bought {bought} times")
         record = service_store.get(sid)
         instance = stack.sim.state.instances.get(int(record.resource_id or 0)) if record else None
-        held = len(instance["additionalIps"]) if instance else 0
-        if bought != 1 or instance is None or held != wanted_ips or state != "active":
+        wrong = check(instance) if instance else "no instance linked"
+        if bought != 1 or wrong or state != "active":
             tally["unlinked"] += 1
-            problems.append(f"{where}: bought {bought}, state {state}, IPs {held}/{wanted_ips}")
+            problems.append(f"{where}: bought {bought}, state {state}, {wrong}")
         if answers[-1].status_code != 202 or lock_holder(sid):
             tally["stuck"] += 1
             problems.append(f"{where}: last answer {answers[-1].text}, lock {lock_holder(sid)}")

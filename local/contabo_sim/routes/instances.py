@@ -77,6 +77,9 @@ def create_instance(ctx: Context) -> Reply:
         "applicationId": body.get("applicationId", ""),
         "_period": body.get("period", 1),
     }
+    instance["diskMb"] += round(
+        sum(_extra_disks_tb(body.get("addOns", {}).get("extraStorage") or {})) * 1024 * 1024
+    )
     state.instances[instance_id] = instance
     for _ in range(_ordered_ip_count(instance["addOns"])):
         _assign_ordered_ip(state, instance)
@@ -273,7 +276,11 @@ def _assign_ordered_ip(state: SimState, instance: dict[str, Any]) -> None:
 def _ordered_add_ons(addons: dict[str, Any]) -> list[dict[str, int]]:
     """The named add-ons (one each) plus ``addonsIds`` (product-list id and quantity), one entry
     per id as the instance lists them; an id the product list does not know is refused."""
-    quantities = {addon_id: 1 for addon_id in _addon_ids(addons)}
+    named = {name: value for name, value in addons.items() if name != "extraStorage"}
+    quantities = {addon_id: 1 for addon_id in _addon_ids(named)}
+    disks = _extra_disks_tb(addons.get("extraStorage") or {})
+    if disks:
+        quantities[ADDON_IDS["extraStorage"]] = len(disks)
     for entry in addons.get("addonsIds") or []:
         if int(entry["id"]) not in ADDON_IDS.values():
             raise ApiError(400, f"Addon {entry['id']} is not available for this product")
@@ -281,6 +288,22 @@ def _ordered_add_ons(addons: dict[str, Any]) -> list[dict[str, int]]:
             raise ApiError(400, "Addon quantity must be at least 1")
         quantities[int(entry["id"])] = quantities.get(int(entry["id"]), 0) + int(entry["quantity"])
     return [{"id": addon_id, "quantity": n} for addon_id, n in quantities.items()]
+
+
+def _extra_disks_tb(extra: dict[str, Any]) -> list[float]:
+    """ExtraStorageRequest: per medium, one size in TB per disk; a size that is no positive
+    number (up to 16 TB) is refused as Contabo refuses an unknown add-on."""
+    sizes = []
+    for medium in ("ssd", "nvme"):
+        for text in extra.get(medium) or []:
+            try:
+                size = float(text)
+            except ValueError:
+                raise ApiError(400, f"Extra storage size '{text}' is not a size in TB") from None
+            if not 0 < size <= 16:
+                raise ApiError(400, f"Extra storage size {text} TB is not available")
+            sizes.append(size)
+    return sizes
 
 
 def _ordered_ip_count(add_ons: list[dict[str, int]]) -> int:

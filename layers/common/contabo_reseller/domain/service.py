@@ -49,12 +49,31 @@ def display_name_for(service_id: str) -> str:
     return f"whmcs-service-{service_id}"
 
 
+# Extra storage as Contabo's create takes it (ExtraStorageRequest): per disk medium ("ssd",
+# "nvme"; the spec's two) a list of sizes in TB, one entry per disk. The spec names no size
+# list, so any size from 0.1 to 16 TB in steps of 0.1 is accepted and Contabo's answer rules.
+MAX_EXTRA_DISKS = 4
+ExtraDiskSize = Annotated[
+    str,
+    StringConstraints(pattern=r"^(0\.[1-9]|[1-9](\.[0-9])?|1[0-5](\.[0-9])?|16)$"),
+]
+
+
+class ExtraDisk(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["ssd", "nvme"]
+    size_tb: ExtraDiskSize = Field(description="size in TB, 0.1 to 16, e.g. 1 or 0.5")
+
+
 class AddOns(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     private_networking: bool = False
     backup: bool = False
     additional_ipv4: int = Field(default=0, ge=0, le=MAX_ADDITIONAL_IPV4_PER_ORDER)
+    # Bought with the server only (the create call); ChangePackage cannot add disks later.
+    extra_storage: list[ExtraDisk] = Field(default_factory=list, max_length=MAX_EXTRA_DISKS)
 
 
 class CreateServiceRequest(BaseModel):

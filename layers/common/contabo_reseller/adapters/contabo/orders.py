@@ -42,10 +42,21 @@ def _create_add_ons(add_ons: dict[str, Any]) -> gm.CreateInstanceAddons | None:
         # (the named one takes no quantity). CreateAccount refused more when the id is unset.
         "additional_ips": {} if extra_ipv4 == 1 else None,
         "addons_ids": _quantity(additional_ipv4_addon_id(), extra_ipv4) if extra_ipv4 > 1 else None,
+        "extra_storage": _extra_storage(add_ons.get("extra_storage") or []),
     }
     if not any(value is not None for value in wanted.values()):
         return None
     return gm.CreateInstanceAddons(**wanted)
+
+
+def _extra_storage(disks: list[dict[str, Any]]) -> gm.ExtraStorageRequest | None:
+    """One entry per disk, its size in TB, under its medium (the spec's ssd / nvme lists)."""
+    if not disks:
+        return None
+    by_type: dict[str, list[str]] = {}
+    for disk in disks:
+        by_type.setdefault(disk["type"], []).append(str(disk["size_tb"]))
+    return gm.ExtraStorageRequest(**by_type)
 
 
 def additional_ipv4_addon_id() -> int | None:

@@ -16,6 +16,7 @@ final class ServiceRequestMapper
     public const PRIVATE_NETWORKING = ['Private Networking'];
     public const BACKUP = ['Backup'];
     public const ADDITIONAL_IPV4 = ['Additional IPv4'];
+    public const EXTRA_STORAGE = ['Extra Storage', 'Additional Storage'];
     public const STORAGE_SIZE = ['Storage Size', 'Storage', 'Size'];
     public const AUTO_SCALING_LIMIT = ['Auto-Scaling Limit', 'Auto Scaling Limit', 'Autoscaling Limit'];
     public const FIELD_USER_DATA = 'Cloud-Init User Data';
@@ -129,15 +130,33 @@ final class ServiceRequestMapper
 
     /**
      * @param array<string, mixed> $options
-     * @return array{private_networking: bool, backup: bool, additional_ipv4: int}
+     * @return array<string, mixed> {private_networking, backup, additional_ipv4[, extra_storage]}
      */
     private static function addOns(array $options): array
     {
-        return [
+        $addOns = [
             'private_networking' => OptionNames::isYes(OptionNames::find($options, self::PRIVATE_NETWORKING)),
             'backup' => OptionNames::isYes(OptionNames::find($options, self::BACKUP)),
             'additional_ipv4' => max(0, (int) (OptionNames::find($options, self::ADDITIONAL_IPV4) ?? 0)),
         ];
+        $disks = self::extraStorage((string) (OptionNames::find($options, self::EXTRA_STORAGE) ?? ''));
+        return $disks === [] ? $addOns : $addOns + ['extra_storage' => $disks];
+    }
+
+    /**
+     * "1 TB NVMe", "500 GB SSD", "2 x 1 TB NVMe" (the option's value) -> one entry per disk;
+     * "None" or no option: no extra storage. The backend checks the size.
+     *
+     * @return list<array{type: string, size_tb: string}>
+     */
+    public static function extraStorage(string $value): array
+    {
+        if (!preg_match('/^\s*(?:([1-4])\s*x\s*)?([0-9]+(?:\.[0-9]+)?)\s*(TB|GB)\s*(SSD|NVMe)\s*$/i', $value, $m)) {
+            return [];
+        }
+        $tb = strtoupper($m[3]) === 'GB' ? (float) $m[2] / 1000 : (float) $m[2];
+        $size = rtrim(rtrim(number_format($tb, 1, '.', ''), '0'), '.');
+        return array_fill(0, (int) ($m[1] !== '' ? $m[1] : 1), ['type' => strtolower($m[4]), 'size_tb' => $size]);
     }
 
     /** @param array<string, mixed> $fields */
