@@ -40,8 +40,8 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::assertFalse($vars['read_only']);
         self::assertSame([], $this->transport->changes());
         self::assertMatchesRegularExpression('/^[a-f0-9]{32}$/', $vars['form_key']);
-        self::assertSame(['overview', 'reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'], array_column($vars['nav'], 'name'));
-        self::assertTrue($vars['nav'][2]['active']);
+        self::assertSame(['overview', 'reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'], array_column($vars['nav'], 'name'));
+        self::assertTrue($vars['nav'][3]['active']);
     }
 
     public function testTheAutomaticSnapshotPolicyIsShownAndSavedWithinTheLimit(): void
@@ -64,6 +64,27 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
 
         $this->guardrails(['allow_automatic_snapshots' => false]);
         self::assertFalse(contabo_snapshots(WhmcsParams::service())['vars']['can_schedule']);
+    }
+
+    public function testImagesPageListsTheClientsImagesAndUploadsOnlyQcow2OrIso(): void
+    {
+        $this->transport
+            ->route('GET', '/services/42/custom-images', 200, ['items' => [['id' => 'img-1', 'name' => 'golden', 'status' => 'downloading', 'usable' => false, 'size_mb' => 2048, 'format' => 'qcow2', 'os_type' => 'Linux', 'version' => '1.2', 'error' => '']], 'quota' => ['images' => 1, 'used_mb' => 2048, 'total_mb' => 10240, 'free_mb' => 8192], 'allowed' => true, 'limit' => 1])
+            ->route('POST', '/services/42/custom-images', 201, ['id' => 'img-2', 'status' => 'downloading'])
+            ->route('DELETE', '/services/42/custom-images/img-1', 200, ['deleted' => true]);
+
+        $vars = contabo_images(WhmcsParams::service())['vars'];
+        self::assertSame('2.0 GB', $vars['images'][0]['size']);
+        self::assertTrue($vars['images_at_limit']);
+        self::assertSame('Image storage: 8.0 GB free of 10.0 GB.', $vars['images_quota']);
+
+        self::post(['op' => 'upload', 'name' => 'x', 'url' => 'https://example.com/a.exe', 'os_type' => 'Linux', 'version' => '1']);
+        self::assertSame('A public http or https address of a .qcow2 or .iso file.', contabo_images(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'upload', 'name' => 'rescue', 'url' => 'https://example.com/r.iso', 'os_type' => 'Linux', 'version' => '2']);
+        self::assertStringStartsWith('The image is being downloaded.', contabo_images(WhmcsParams::service())['vars']['flash_success']);
+        self::post(['op' => 'delete', 'image_id' => 'img-1', 'confirm' => '1']);
+        contabo_images(WhmcsParams::service());
+        self::assertSame(['POST /services/42/custom-images {"name":"rescue","url":"https://example.com/r.iso","os_type":"Linux","version":"2"}', 'DELETE /services/42/custom-images/img-1'], $this->transport->changes());
     }
 
     public function testCreatingASnapshotSendsItOnceEvenWhenTheFormIsSentTwice(): void
@@ -448,7 +469,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
 
         $vars = contabo_ClientArea(WhmcsParams::service(['status' => 'Suspended']))['templateVariables'];
 
-        self::assertSame('clientarea.php?action=productdetails&id=42&modop=custom&a=firewall', $vars['nav'][5]['url']);
+        self::assertSame('clientarea.php?action=productdetails&id=42&modop=custom&a=firewall', $vars['nav'][6]['url']);
         self::assertStringStartsWith('This service is suspended', $vars['read_only_reason']);
     }
 

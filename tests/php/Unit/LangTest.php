@@ -40,7 +40,7 @@ final class LangTest extends TestCase
         preg_match_all("/'(cloudserver_(?:invalid|error|page|readonly|snapshot|sshkey|reinstall|rescue|network|firewall|storage|ptr|new|action|confirm)[a-z_]*[a-z])'/", $code, $named);
         self::assertNotEmpty($named[1]);
         self::assertSame([], array_diff(array_unique($named[1]), array_keys($english)));
-        foreach (['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage', 'overview'] as $page) {
+        foreach (['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage', 'overview'] as $page) {
             self::assertArrayHasKey('cloudserver_page_' . $page, $english);
         }
         foreach (['snapshots_rollback', 'snapshots_delete', 'sshkeys_delete', 'network_network_join', 'network_network_leave', 'firewall_preset', 'firewall_delete', 'rescue_start', 'objectstorage_regenerate'] as $confirmation) {

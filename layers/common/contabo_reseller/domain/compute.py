@@ -60,6 +60,9 @@ class ContaboImage(BaseModel):
     version: str = ""
     standard: bool = True
     status: str = ""
+    size_mb: float | None = None
+    format: str | None = None
+    error: str = ""
 
 
 class ImageView(BaseModel):

@@ -152,7 +152,7 @@ final class AddonPagesTest extends AddonTestCase
         $this->backend->route('PUT', '/admin/products/3/guardrails', 200, []);
         $html = $this->page('settings', [], ['action' => 'save_guardrails', 'product' => '3', 'allow_reinstall' => '1', 'require_ssh_key' => 'on', 'cloud_init_max_bytes' => '4096', 'max_snapshots' => '']);
         self::assertSame(['The guardrails of product #3 were saved.'], self::alerts($html, 'success'));
-        self::assertSame(['PUT /admin/products/3/guardrails {"allow_reinstall":true,"allow_rescue":false,"allow_snapshot_rollback":false,"allow_private_network_create":false,"allow_automatic_snapshots":false,"require_ssh_key":true,"cloud_init_max_bytes":4096,"max_snapshots":null}'], $this->changes());
+        self::assertSame(['PUT /admin/products/3/guardrails {"allow_reinstall":true,"allow_rescue":false,"allow_snapshot_rollback":false,"allow_private_network_create":false,"allow_automatic_snapshots":false,"allow_custom_images":false,"require_ssh_key":true,"cloud_init_max_bytes":4096,"max_snapshots":null,"max_custom_images":null}'], $this->changes());
 
         $html = $this->page('settings', [], ['action' => 'save_guardrails', 'product' => '3', 'max_snapshots' => 'ten']);
         self::assertStringContainsString('whole numbers', self::alerts($html, 'danger')[0]);

@@ -16,6 +16,7 @@ use WHMCS\Module\Server\Contabo\ClientArea\Pages\NetworkPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\ObjectStoragePage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\ReinstallPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\RescuePage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\ImagesPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\SnapshotsPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\SshKeysPage;
 use WHMCS\Module\Server\Contabo\ClientArea\ServiceOverview;
@@ -35,7 +36,7 @@ if (!defined('WHMCS')) {
 require_once __DIR__ . '/lib/autoload.php';
 
 const CONTABO_POWER_ACTIONS = ['start', 'stop', 'shutdown', 'restart'];
-const CONTABO_CLIENT_PAGES = ['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage'];
+const CONTABO_CLIENT_PAGES = ['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage'];
 
 function contabo_MetaData(): array
 {
@@ -247,6 +248,11 @@ function contabo_refresh(array $params): string
 function contabo_reinstall(array $params): array
 {
     return PageController::render(new ReinstallPage(), $params);
+}
+
+function contabo_images(array $params): array
+{
+    return PageController::render(new ImagesPage(), $params);
 }
 
 function contabo_snapshots(array $params): array

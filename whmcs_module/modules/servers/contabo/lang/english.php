@@ -241,3 +241,24 @@ $_LANG['cloudserver_snapshot_policy_disabled'] = 'Automatic snapshots are not av
 $_LANG['cloudserver_snapshot_policy_next'] = 'Next automatic snapshot:';
 $_LANG['cloudserver_snapshot_policy_last'] = 'last:';
 $_LANG['cloudserver_snapshot_policy_failed'] = 'The last automatic snapshot could not be taken:';
+
+// Custom images
+$_LANG['cloudserver_page_images'] = 'My images';
+$_LANG['cloudserver_image_help'] = 'Upload your own operating system image (qcow2 or ISO) from a web address, then reinstall this or another of your servers from it. Only you can see and use your images.';
+$_LANG['cloudserver_image_quota'] = 'Image storage: %.1f GB free of %.1f GB.';
+$_LANG['cloudserver_image_none'] = 'You have not uploaded any images.';
+$_LANG['cloudserver_image_os'] = 'Operating system';
+$_LANG['cloudserver_image_state'] = 'Status';
+$_LANG['cloudserver_image_size'] = 'Size';
+$_LANG['cloudserver_image_ready'] = 'Ready';
+$_LANG['cloudserver_image_downloading'] = 'Downloading…';
+$_LANG['cloudserver_image_upload'] = 'Upload an image';
+$_LANG['cloudserver_image_url'] = 'Image address (URL)';
+$_LANG['cloudserver_image_url_rules'] = 'A public http or https address of a .qcow2 or .iso file.';
+$_LANG['cloudserver_image_version'] = 'Version';
+$_LANG['cloudserver_image_os_invalid'] = 'Choose Linux or Windows.';
+$_LANG['cloudserver_image_uploading'] = 'The image is being downloaded. It can be used for a reinstall once it shows as ready.';
+$_LANG['cloudserver_image_deleted'] = 'The image was deleted.';
+$_LANG['cloudserver_image_delete_warning'] = 'Delete this image? Servers already installed from it keep running.';
+$_LANG['cloudserver_image_disabled'] = 'Uploading your own images is not available for this product.';
+$_LANG['cloudserver_image_limit_reached'] = 'You have as many images as this product allows. Delete one to upload another.';

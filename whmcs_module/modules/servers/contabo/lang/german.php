@@ -241,3 +241,24 @@ $_LANG['cloudserver_snapshot_policy_disabled'] = 'Automatische Snapshots sind f�
 $_LANG['cloudserver_snapshot_policy_next'] = 'Nächster automatischer Snapshot:';
 $_LANG['cloudserver_snapshot_policy_last'] = 'zuletzt:';
 $_LANG['cloudserver_snapshot_policy_failed'] = 'Der letzte automatische Snapshot konnte nicht erstellt werden:';
+
+// Custom images
+$_LANG['cloudserver_page_images'] = 'Meine Images';
+$_LANG['cloudserver_image_help'] = 'Laden Sie ein eigenes Betriebssystem-Image (qcow2 oder ISO) von einer Webadresse hoch und installieren Sie diesen oder einen anderen Ihrer Server damit neu. Nur Sie sehen und nutzen Ihre Images.';
+$_LANG['cloudserver_image_quota'] = 'Image-Speicher: %.1f GB frei von %.1f GB.';
+$_LANG['cloudserver_image_none'] = 'Sie haben noch keine Images hochgeladen.';
+$_LANG['cloudserver_image_os'] = 'Betriebssystem';
+$_LANG['cloudserver_image_state'] = 'Status';
+$_LANG['cloudserver_image_size'] = 'Größe';
+$_LANG['cloudserver_image_ready'] = 'Bereit';
+$_LANG['cloudserver_image_downloading'] = 'Wird heruntergeladen…';
+$_LANG['cloudserver_image_upload'] = 'Image hochladen';
+$_LANG['cloudserver_image_url'] = 'Adresse des Images (URL)';
+$_LANG['cloudserver_image_url_rules'] = 'Eine öffentliche http- oder https-Adresse einer .qcow2- oder .iso-Datei.';
+$_LANG['cloudserver_image_version'] = 'Version';
+$_LANG['cloudserver_image_os_invalid'] = 'Wählen Sie Linux oder Windows.';
+$_LANG['cloudserver_image_uploading'] = 'Das Image wird heruntergeladen. Sobald es als bereit angezeigt wird, kann damit neu installiert werden.';
+$_LANG['cloudserver_image_deleted'] = 'Das Image wurde gelöscht.';
+$_LANG['cloudserver_image_delete_warning'] = 'Dieses Image löschen? Bereits damit installierte Server laufen weiter.';
+$_LANG['cloudserver_image_disabled'] = 'Eigene Images sind für dieses Produkt nicht verfügbar.';
+$_LANG['cloudserver_image_limit_reached'] = 'Sie haben so viele Images, wie dieses Produkt erlaubt. Löschen Sie eines, um ein weiteres hochzuladen.';

@@ -79,6 +79,27 @@ final class ComputeClient
         ];
     }
 
+    /** @return array<string, mixed> {items, quota, allowed, limit}: the client's own images */
+    public function customImages(string $serviceId): array
+    {
+        return $this->api->call('ListCustomImages', 'GET', "/services/{$serviceId}/custom-images");
+    }
+
+    /**
+     * @param array{name: string, url: string, os_type: string, version: string} $image
+     * @return array<string, mixed> the image (downloading)
+     */
+    public function uploadCustomImage(string $serviceId, array $image): array
+    {
+        return $this->api->call('UploadCustomImage', 'POST', "/services/{$serviceId}/custom-images", [], $image);
+    }
+
+    public function deleteCustomImage(string $serviceId, string $imageId): void
+    {
+        $image = PathSegment::of($imageId, 'image');
+        $this->api->call('DeleteCustomImage', 'DELETE', "/services/{$serviceId}/custom-images/{$image}");
+    }
+
     /** @return array<string, mixed> {frequency, keep, limit, last_taken_at, next_due_at, last_error, automatic_snapshot_ids} */
     public function snapshotPolicy(string $serviceId): array
     {
