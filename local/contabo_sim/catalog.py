@@ -15,6 +15,7 @@ ADDON_IDS = {
     "backup": 1470,
     "additionalIps": 1478,
     "extraStorage": 1474,
+    "customImage": 1479,
 }
 ADDITIONAL_IPV4_ADDON_ID = ADDON_IDS["additionalIps"]
 

@@ -1,6 +1,7 @@
 """Exactly-once for the compute purchases of issue 18, ``CHAOS_RUNS`` (>= 200) runs each, under
 the same randomized faults as test_exactly_once: an order with extra IPv4 addresses (one as the
-named add-on, several as the add-on id with a quantity) and an order with extra storage disks.
+named add-on, several as the add-on id with a quantity), an order with extra storage disks and
+an order from a custom image (with the Custom Images add-on).
 
 Each run orders a server through CreateAccount, meets one fault (a purchase committed but
 answered 500 or dropped, a 500 before the commit, a 429 burst, an expired token, the worker
@@ -74,13 +75,44 @@ def _extra_storage_order(rng: random.Random) -> tuple[dict, Check]:
     return {"add_ons": {"extra_storage": disks}}, check
 
 
-PURCHASES = {"extra_ipv4_order": _extra_ipv4_order, "extra_storage_order": _extra_storage_order}
+def _custom_image_order(rng: random.Random) -> tuple[dict, Check]:
+    wanted = {"id": ADDON_IDS["customImage"], "quantity": 1}
+
+    def check(instance: dict) -> str:
+        ok = wanted in instance["addOns"] and instance["imageId"] == CUSTOM_IMAGE["id"]
+        return "" if ok else f"image {instance['imageId']}, add-ons {instance['addOns']}"
+
+    return {"image_id": CUSTOM_IMAGE["id"]}, check
+
+
+PURCHASES = {
+    "extra_ipv4_order": _extra_ipv4_order,
+    "extra_storage_order": _extra_storage_order,
+    "custom_image_order": _custom_image_order,
+}
+CUSTOM_IMAGE: dict[str, str] = {}
+
+
+def _seed_custom_image(stack, whmcs) -> None:
+    """A reseller's custom image (uploaded at the provider, orderable by every client),
+    downloaded and in the catalog."""
+    if CUSTOM_IMAGE:
+        return
+    state = stack.sim.state
+    image = dict(next(i for i in state.images.values() if i["standardImage"]))
+    image |= {"imageId": "c0ffee00-0000-4000-8000-000000000001", "name": "reseller-golden"}
+    image |= {"standardImage": False, "status": "downloaded", "format": "qcow2"}
+    state.images[image["imageId"]] = image
+    assert stack.run_job("CatalogSyncFunction")["status"] == "ok"
+    CUSTOM_IMAGE["id"] = image["imageId"]
 
 
 @pytest.mark.parametrize("purchase", sorted(PURCHASES))
 def test_a_compute_purchase_is_bought_exactly_once_under_random_faults(
     purchase, stack, whmcs, sim, ledger, monkeypatch
 ):
+    if purchase == "custom_image_order":
+        _seed_custom_image(stack, whmcs)
     rng = random.Random(f"20261205-{purchase}")
     tally: Counter[str] = Counter()
     problems: list[str] = []

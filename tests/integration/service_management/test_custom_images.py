@@ -111,3 +111,31 @@ def test_a_suspended_service_cannot_upload(whmcs, active_service):
     refused = _upload(whmcs, active_service)
     assert refused.status_code == 422
     assert refused.json()["error"]["message"].startswith("This service is suspended.")
+
+
+def test_an_order_from_ones_own_custom_image_buys_the_custom_image_add_on(
+    whmcs, sim, stack, service_factory
+):
+    from local.contabo_sim.catalog import ADDON_IDS
+    from tests.integration.lifecycle.conftest import _service_ids
+    from tests.integration.lifecycle.test_create_and_provision import order
+
+    owner = service_factory(client_id="12")
+    image = _upload(whmcs, owner, name="order-me").json()
+    sim.post("/clock/advance", json={"seconds": 120})
+    assert stack.run_job("CatalogSyncFunction")["status"] == "ok"  # the catalog learns it
+
+    # Another client cannot order from it: refused before anything is recorded.
+    sid = str(next(_service_ids))
+    refused = whmcs.request(
+        "POST", f"/services/{sid}/create", order(client_id="13", image_id=image["id"])
+    )
+    assert refused.status_code == 400, refused.text
+    assert whmcs.request("GET", f"/services/{sid}").status_code == 404
+
+    mine = service_factory(client_id="12", image_id=image["id"])
+    view = whmcs.request("GET", f"/services/{mine}").json()
+    instance = stack.sim.state.instances[int(view["instance_id"])]
+    assert instance["imageId"] == image["id"]
+    assert {"id": ADDON_IDS["customImage"], "quantity": 1} in instance["addOns"]
+    whmcs.request("DELETE", f"/services/{owner}/custom-images/{image['id']}")

@@ -17,6 +17,7 @@ from contabo_reseller.domain.service import (
 )
 from contabo_reseller.services import catalog
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.compute import custom_images
 from contabo_reseller.services.networking import extra_ips
 from contabo_reseller.services.views import service_view
 
@@ -29,6 +30,7 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
     catalog.require_orderable_product(request.product_id)  # shipped data + admin overrides
     image = catalog.resolve_image(request.image_id)
     extra_ips.require_orderable_quantity(request.add_ons.additional_ipv4)
+    custom = custom_images.require_orderable(image.image_id, image.standard, request.client_id)
     with service_action(service_id, "create", actor) as action:
         record = action.record
         if record.state not in ORDERABLE or record.resource_id:
@@ -36,6 +38,8 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
             return service_view(record)
         order = request.model_dump(mode="json")
         order["image_id"] = image.image_id
+        if custom:  # the provider installs a custom image only with its Custom Images add-on
+            order["add_ons"]["custom_image"] = True
         queued = service_store.update(
             record,
             condition=service_store.ServiceRecord.resource_id.does_not_exist(),

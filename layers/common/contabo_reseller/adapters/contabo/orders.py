@@ -38,6 +38,7 @@ def _create_add_ons(add_ons: dict[str, Any]) -> gm.CreateInstanceAddons | None:
     wanted: dict[str, Any] = {
         "private_networking": {} if add_ons.get("private_networking") else None,
         "backup": {} if add_ons.get("backup") else None,
+        "custom_image": {} if add_ons.get("custom_image") else None,
         # One address: the named add-on; more: the add-on's product-list id with a quantity
         # (the named one takes no quantity). CreateAccount refused more when the id is unset.
         "additional_ips": {} if extra_ipv4 == 1 else None,

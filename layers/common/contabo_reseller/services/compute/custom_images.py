@@ -21,7 +21,7 @@ from contabo_reseller.domain.custom_images import (
     CustomImageRequest,
     CustomImageView,
 )
-from contabo_reseller.domain.errors import NotFound, QuotaExceeded
+from contabo_reseller.domain.errors import InvalidInput, NotFound, QuotaExceeded
 from contabo_reseller.domain.service import Deleted
 from contabo_reseller.services import service_policy
 from contabo_reseller.services.compute_port import compute_for
@@ -98,6 +98,17 @@ def delete(service_id: str, image_id: str, actor: str) -> Deleted:
         config_items.delete(OWNER_KIND, image_id)
         action.message = f"custom image {image_id}"
         return Deleted()
+
+
+def require_orderable(image_id: str, standard: bool, client_id: str) -> bool:
+    """At CreateAccount: a custom image is orderable by its owner (or by all when the reseller
+    uploaded it); another client's is refused as unknown. True when the image is custom."""
+    if standard:
+        return False
+    owner = config_items.get(OWNER_KIND, image_id)
+    if owner is not None and owner.get("client_id") != client_id:
+        raise InvalidInput(f"The operating system image '{image_id}' is not available.")
+    return True
 
 
 def owned_by(client_id: str) -> set[str]:
