@@ -161,6 +161,7 @@ def reinstall_instance(ctx: Context) -> Reply:
     instance |= {"imageId": image["imageId"], "osType": image["osType"], "status": "installing"}
     instance["_userData"] = body.get("userData", "")  # bookkeeping: what cloud-init will run
     instance["defaultUser"] = body.get("defaultUser", instance["defaultUser"])
+    instance["applicationId"] = body.get("applicationId", "")  # a reinstall replaces it
     state.schedule_status(instance["instanceId"], state.config.provision_seconds / 2, "running")
     ctx.audit("instances", "UPDATED", instanceId=instance["instanceId"])
     return ctx.one(200, _summary(instance))

@@ -237,6 +237,20 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         ], $this->transport->changes());
     }
 
+    public function testReinstallOffersTheApplicationsAndSendsTheChosenOne(): void
+    {
+        $this->reinstallChoices();
+        $this->transport->route('GET', '/catalog/applications', 200, ['items' => [['key' => 'wordpress', 'name' => 'WordPress', 'compatible_images' => ['ubuntu-22.04'], 'enabled' => true]]])
+            ->route('POST', '/services/42/reinstall', 202, ['service_id' => '42', 'state' => 'active']);
+
+        self::assertSame('WordPress', contabo_reinstall(WhmcsParams::service())['vars']['applications'][0]['name']);
+        self::post(['op' => 'review', 'image_id' => 'img-1', 'application' => 'joomla']);
+        self::assertSame('Choose one of the applications offered.', contabo_reinstall(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'reinstall', 'confirm_wipe' => '1', 'image_id' => 'img-1', 'application' => 'wordpress']);
+        contabo_reinstall(WhmcsParams::service());
+        self::assertSame(['POST /services/42/reinstall {"image_id":"img-1","ssh_key_ids":[],"confirm":true,"application":"wordpress"}'], $this->transport->changes());
+    }
+
     public function testReinstallReviewsThenNeedsTheWipeConfirmation(): void
     {
         $this->reinstallChoices();
@@ -250,7 +264,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
 
         self::post(['op' => 'review'] + $choice);
         $review = contabo_reinstall(WhmcsParams::service())['vars']['review'];
-        self::assertSame(['image_id' => 'img-2', 'image_name' => 'Golden image', 'ssh_key_ids' => ['11'], 'ssh_key_names' => ['laptop'], 'cloud_init' => 'template', 'cloud_init_template' => 'web-server', 'user_data' => ''], $review);
+        self::assertSame(['application' => '', 'application_name' => '', 'image_id' => 'img-2', 'image_name' => 'Golden image', 'ssh_key_ids' => ['11'], 'ssh_key_names' => ['laptop'], 'cloud_init' => 'template', 'cloud_init_template' => 'web-server', 'user_data' => ''], $review);
 
         self::post(['op' => 'reinstall'] + $choice);
         $unconfirmed = contabo_reinstall(WhmcsParams::service())['vars'];

@@ -82,6 +82,14 @@ final class ParameterMappingTest extends TestCase
         self::assertSame(['private_networking' => true, 'backup' => true, 'additional_ipv4' => 2], $request['add_ons']);
     }
 
+    public function testTheApplicationOptionNamesTheCataloguesKey(): void
+    {
+        $request = ServiceRequestMapper::createRequest(WhmcsParams::service(['configoptions' => ['Application|One-click app' => 'wordpress|WordPress']]));
+        self::assertSame('wordpress', $request['application']);
+        $none = ServiceRequestMapper::createRequest(WhmcsParams::service(['configoptions' => ['Application' => 'None']]));
+        self::assertArrayNotHasKey('application', $none);
+    }
+
     public function testExtraStorageOptionBecomesOneEntryPerDisk(): void
     {
         $request = ServiceRequestMapper::createRequest(WhmcsParams::service(['configoptions' => [

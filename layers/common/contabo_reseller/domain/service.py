@@ -93,6 +93,8 @@ class CreateServiceRequest(BaseModel):
     )
     user_data: Annotated[str, AfterValidator(validate_user_data)] | None = None
     add_ons: AddOns = Field(default_factory=AddOns)
+    # A one-click application of the admin's catalogue (its key), checked against the image.
+    application: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")
     # The WHMCS product (package) id: finds the admin's guardrails for this service.
     whmcs_product_id: str | None = Field(default=None, pattern=r"^[0-9]{1,12}$")
 

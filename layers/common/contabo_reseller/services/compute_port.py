@@ -33,6 +33,7 @@ class ComputePort(Protocol):
         root_password_secret_id: int,
         ssh_key_secret_ids: list[int],
         user_data: str | None,
+        application_id: str | None = None,
     ) -> None: ...
 
     def account_images(self) -> list[ContaboImage]: ...

@@ -30,7 +30,7 @@ from contabo_reseller.domain.passwords import generate_root_password
 from contabo_reseller.domain.service import ServiceView
 from contabo_reseller.observability import logger
 from contabo_reseller.services import cloud_init_templates, service_policy, ssh_keys
-from contabo_reseller.services.compute import custom_images
+from contabo_reseller.services.compute import applications, custom_images
 from contabo_reseller.services.compute_port import ComputePort, compute_for
 from contabo_reseller.services.views import service_view
 
@@ -52,6 +52,9 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
         contabo = compute_for(service_id, action.trace_id)
         user_data = _user_data(record, request, rails)
         image = _image(contabo, request.image_id, record.client_id or "")
+        application_id = applications.application_id_for(
+            request.application, image.image_id, image.name
+        )
         key_secret_ids = ssh_keys.secret_ids_for(
             service_policy.client_id_of(record), request.ssh_key_ids
         )
@@ -73,6 +76,7 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
                 root_password_secret_id=new_secret,
                 ssh_key_secret_ids=key_secret_ids,
                 user_data=user_data,
+                application_id=application_id,
             )
         except DomainError:
             _forget_secret(contabo, new_secret)

@@ -17,7 +17,7 @@ from contabo_reseller.domain.service import (
 )
 from contabo_reseller.services import catalog
 from contabo_reseller.services.actions import service_action
-from contabo_reseller.services.compute import custom_images
+from contabo_reseller.services.compute import applications, custom_images
 from contabo_reseller.services.networking import extra_ips
 from contabo_reseller.services.views import service_view
 
@@ -31,6 +31,9 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
     image = catalog.resolve_image(request.image_id)
     extra_ips.require_orderable_quantity(request.add_ons.additional_ipv4)
     custom = custom_images.require_orderable(image.image_id, image.standard, request.client_id)
+    application_id = applications.application_id_for(
+        request.application, image.image_id, image.name
+    )
     with service_action(service_id, "create", actor) as action:
         record = action.record
         if record.state not in ORDERABLE or record.resource_id:
@@ -38,6 +41,8 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
             return service_view(record)
         order = request.model_dump(mode="json")
         order["image_id"] = image.image_id
+        if application_id:
+            order["application_id"] = application_id
         if custom:  # the provider installs a custom image only with its Custom Images add-on
             order["add_ons"]["custom_image"] = True
         queued = service_store.update(

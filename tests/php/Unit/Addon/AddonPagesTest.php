@@ -314,6 +314,23 @@ final class AddonPagesTest extends AddonTestCase
 
     // ----------------------------------------------------------------- import
 
+    public function testApplicationsCatalogueIsListedSavedAndDeleted(): void
+    {
+        $this->backend->route('GET', '/admin/applications', 200, ['items' => [['key' => 'wordpress', 'name' => 'WordPress', 'application_id' => 'app-1', 'compatible_images' => ['ubuntu-22.04'], 'enabled' => true]]]);
+        $html = $this->page('applications');
+        self::assertStringContainsString('WordPress', $html);
+        self::assertStringContainsString('ubuntu-22.04', $html);
+
+        $this->backend->route('PUT', '/admin/applications/ghost', 200, []);
+        $this->backend->route('DELETE', '/admin/applications/wordpress', 200, ['deleted' => true]);
+        $html = $this->page('applications', [], ['action' => 'save_application', 'key' => 'Ghost', 'name' => 'Ghost', 'application_id' => 'app-2', 'compatible_images' => 'ubuntu-22.04, debian-12', 'enabled' => '1']);
+        self::assertSame(['Application ghost saved.'], self::alerts($html, 'success'));
+        $this->page('applications', [], ['action' => 'delete_application', 'key' => 'wordpress']);
+        $html = $this->page('applications', [], ['action' => 'save_application', 'key' => 'no spaces']);
+        self::assertStringStartsWith('The key is 1 to 40', self::alerts($html, 'danger')[0]);
+        self::assertSame(['PUT /admin/applications/ghost {"name":"Ghost","application_id":"app-2","compatible_images":["ubuntu-22.04","debian-12"],"enabled":true}', 'DELETE /admin/applications/wordpress'], $this->changes());
+    }
+
     public function testExtraIpsListsSpareAddressesAssignsAndTakesBack(): void
     {
         $this->backend->route('GET', '/admin/ips/spare', 200, ['items' => [['ip' => '198.51.100.2', 'region' => 'EU']]]);

@@ -40,6 +40,7 @@ class ComputeAdapter(ClientGateway):
         root_password_secret_id: int,
         ssh_key_secret_ids: list[int],
         user_data: str | None,
+        application_id: str | None = None,
     ) -> None:
         order = gm.ReinstallInstanceRequest(
             image_id=image_id,
@@ -47,6 +48,7 @@ class ComputeAdapter(ClientGateway):
             root_password=root_password_secret_id,
             ssh_keys=ssh_key_secret_ids or None,
             user_data=user_data,
+            application_id=application_id,
         )
         self._client.reinstall_instance(instance_id, order)
 

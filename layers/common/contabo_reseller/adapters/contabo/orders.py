@@ -30,6 +30,7 @@ def create_instance_request(
         ssh_keys=ssh_key_secret_ids or None,
         user_data=order.get("user_data"),
         add_ons=_create_add_ons(order.get("add_ons") or {}),
+        application_id=order.get("application_id"),
     )
 
 

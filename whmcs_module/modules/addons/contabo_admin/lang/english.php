@@ -279,3 +279,17 @@ $_ADDONLANG['extra_ip_unassign_confirm'] = 'Take this address off the server? An
 $_ADDONLANG['extra_ip_assigned'] = '%s is now on service #%s.';
 $_ADDONLANG['extra_ip_unassigned'] = '%s was taken back from service #%s and is spare.';
 $_ADDONLANG['error_extra_ip_input'] = 'Enter a service number and an IPv4 address.';
+
+// One-click applications
+$_ADDONLANG['page_applications'] = 'Applications';
+$_ADDONLANG['applications_help'] = 'One-click applications installed with the operating system. The provider lists none, so record each here: a key (the value of the product\'s "Application" configurable option), the name customers see, the provider\'s application id, and the images it installs on. Orders and reinstalls are checked against this list before anything is bought or changed.';
+$_ADDONLANG['applications_none'] = 'No applications yet.';
+$_ADDONLANG['application_add'] = 'Add or change an application';
+$_ADDONLANG['application_enabled'] = 'Offered to customers';
+$_ADDONLANG['column_key'] = 'Key';
+$_ADDONLANG['column_application_id'] = 'Application id';
+$_ADDONLANG['column_compatible_images'] = 'Images (ids or names, comma-separated)';
+$_ADDONLANG['application_saved'] = 'Application %s saved.';
+$_ADDONLANG['application_deleted'] = 'Application %s deleted.';
+$_ADDONLANG['application_delete_confirm'] = 'Delete application %s? Orders naming it will be refused.';
+$_ADDONLANG['error_application_key'] = 'The key is 1 to 40 lower-case letters, digits or hyphens, for example wordpress.';

@@ -279,3 +279,17 @@ $_ADDONLANG['extra_ip_unassign_confirm'] = 'Diese Adresse vom Server nehmen? All
 $_ADDONLANG['extra_ip_assigned'] = '%s ist jetzt auf Service #%s.';
 $_ADDONLANG['extra_ip_unassigned'] = '%s wurde von Service #%s zurückgenommen und ist frei.';
 $_ADDONLANG['error_extra_ip_input'] = 'Geben Sie eine Servicenummer und eine IPv4-Adresse ein.';
+
+// One-click applications
+$_ADDONLANG['page_applications'] = 'Anwendungen';
+$_ADDONLANG['applications_help'] = 'Ein-Klick-Anwendungen, die mit dem Betriebssystem installiert werden. Der Anbieter listet keine, daher erfassen Sie jede hier: einen Schlüssel (der Wert der konfigurierbaren Option "Application" des Produkts), den Namen für Kunden, die Anwendungs-ID des Anbieters und die Images, auf denen sie läuft. Bestellungen und Neuinstallationen werden vorher gegen diese Liste geprüft.';
+$_ADDONLANG['applications_none'] = 'Noch keine Anwendungen.';
+$_ADDONLANG['application_add'] = 'Anwendung anlegen oder ändern';
+$_ADDONLANG['application_enabled'] = 'Kunden anbieten';
+$_ADDONLANG['column_key'] = 'Schlüssel';
+$_ADDONLANG['column_application_id'] = 'Anwendungs-ID';
+$_ADDONLANG['column_compatible_images'] = 'Images (IDs oder Namen, durch Kommas getrennt)';
+$_ADDONLANG['application_saved'] = 'Anwendung %s gespeichert.';
+$_ADDONLANG['application_deleted'] = 'Anwendung %s gelöscht.';
+$_ADDONLANG['application_delete_confirm'] = 'Anwendung %s löschen? Bestellungen damit werden abgelehnt.';
+$_ADDONLANG['error_application_key'] = 'Der Schlüssel hat 1 bis 40 Kleinbuchstaben, Ziffern oder Bindestriche, zum Beispiel wordpress.';

@@ -7,6 +7,7 @@ namespace WHMCS\Module\Addon\ContaboAdmin;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Download;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
+use WHMCS\Module\Addon\ContaboAdmin\Pages\ApplicationsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\CatalogPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\ExtraIpsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\ImportPage;
@@ -26,7 +27,7 @@ use WHMCS\Module\Server\Contabo\Api\ApiException;
 final class AdminArea
 {
     /** @var list<class-string<Page>> in menu order */
-    public const PAGES = [SettingsPage::class, CatalogPage::class, TemplatesPage::class, LogsPage::class, QueuePage::class, ImportPage::class, ExtraIpsPage::class, ToolsPage::class];
+    public const PAGES = [SettingsPage::class, CatalogPage::class, TemplatesPage::class, LogsPage::class, QueuePage::class, ImportPage::class, ExtraIpsPage::class, ApplicationsPage::class, ToolsPage::class];
 
     public function __construct(private readonly PageContext $ctx)
     {

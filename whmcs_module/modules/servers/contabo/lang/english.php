@@ -262,3 +262,9 @@ $_LANG['cloudserver_image_deleted'] = 'The image was deleted.';
 $_LANG['cloudserver_image_delete_warning'] = 'Delete this image? Servers already installed from it keep running.';
 $_LANG['cloudserver_image_disabled'] = 'Uploading your own images is not available for this product.';
 $_LANG['cloudserver_image_limit_reached'] = 'You have as many images as this product allows. Delete one to upload another.';
+
+// One-click applications
+$_LANG['cloudserver_application'] = 'Application';
+$_LANG['cloudserver_application_none'] = 'None (the operating system only)';
+$_LANG['cloudserver_application_help'] = 'Installed together with the operating system. Each application works with the images named beside it.';
+$_LANG['cloudserver_invalid_application'] = 'Choose one of the applications offered.';

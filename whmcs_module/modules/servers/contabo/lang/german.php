@@ -262,3 +262,9 @@ $_LANG['cloudserver_image_deleted'] = 'Das Image wurde gelöscht.';
 $_LANG['cloudserver_image_delete_warning'] = 'Dieses Image löschen? Bereits damit installierte Server laufen weiter.';
 $_LANG['cloudserver_image_disabled'] = 'Eigene Images sind für dieses Produkt nicht verfügbar.';
 $_LANG['cloudserver_image_limit_reached'] = 'Sie haben so viele Images, wie dieses Produkt erlaubt. Löschen Sie eines, um ein weiteres hochzuladen.';
+
+// One-click applications
+$_LANG['cloudserver_application'] = 'Anwendung';
+$_LANG['cloudserver_application_none'] = 'Keine (nur das Betriebssystem)';
+$_LANG['cloudserver_application_help'] = 'Wird zusammen mit dem Betriebssystem installiert. Jede Anwendung funktioniert mit den daneben genannten Images.';
+$_LANG['cloudserver_invalid_application'] = 'Wählen Sie eine der angebotenen Anwendungen.';

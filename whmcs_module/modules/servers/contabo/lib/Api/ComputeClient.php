@@ -57,9 +57,12 @@ final class ComputeClient
      * @param list<string> $sshKeyIds
      * @return array<string, mixed> ServiceView with the new root password
      */
-    public function reinstall(string $serviceId, string $imageId, array $sshKeyIds, ?string $cloudInitTemplate, ?string $userData): array
+    public function reinstall(string $serviceId, string $imageId, array $sshKeyIds, ?string $cloudInitTemplate, ?string $userData, string $application = ''): array
     {
         $body = ['image_id' => $imageId, 'ssh_key_ids' => array_values($sshKeyIds), 'confirm' => true];
+        if ($application !== '') {
+            $body['application'] = $application;
+        }
         if ($cloudInitTemplate !== null && $cloudInitTemplate !== '') {
             $body['cloud_init_template'] = $cloudInitTemplate;
         }

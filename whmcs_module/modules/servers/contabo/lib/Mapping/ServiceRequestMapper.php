@@ -17,6 +17,7 @@ final class ServiceRequestMapper
     public const BACKUP = ['Backup'];
     public const ADDITIONAL_IPV4 = ['Additional IPv4'];
     public const EXTRA_STORAGE = ['Extra Storage', 'Additional Storage'];
+    public const APPLICATION = ['Application', 'One-Click Application', 'App'];
     public const STORAGE_SIZE = ['Storage Size', 'Storage', 'Size'];
     public const AUTO_SCALING_LIMIT = ['Auto-Scaling Limit', 'Auto Scaling Limit', 'Autoscaling Limit'];
     public const FIELD_USER_DATA = 'Cloud-Init User Data';
@@ -51,6 +52,11 @@ final class ServiceRequestMapper
         $hostname = trim((string) ($params['domain'] ?? ''));
         if ($hostname !== '') {
             $request['hostname'] = $hostname;
+        }
+        // The option's value is the application's key in the admin's catalogue; "none" is none.
+        $application = strtolower(trim((string) (OptionNames::find($options, self::APPLICATION) ?? '')));
+        if ($application !== '' && $application !== 'none') {
+            $request['application'] = $application;
         }
         $sshKeys = self::sshKeys(OptionNames::find($fields, [self::FIELD_SSH_KEY]));
         if ($sshKeys !== []) {
