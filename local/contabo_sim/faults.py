@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PURCHASE_OPERATIONS = frozenset(
-    {"createInstance", "upgradeInstance", "createObjectStorage", "upgradeObjectStorage"}
+    # A region change is no purchase but has the same risk: asked twice, two moves/tickets.
+    {
+        "createInstance",
+        "upgradeInstance",
+        "createObjectStorage",
+        "upgradeObjectStorage",
+        "requestRegionChange",
+    }
 )
 COMMIT_FAILURE_MODES = ("500", "drop")
 

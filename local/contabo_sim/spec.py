@@ -18,6 +18,8 @@ DOCS_DIR = Path(__file__).resolve().parents[2] / "docs" / "contabo"
 RAW_SPEC = DOCS_DIR / "openapi.json"
 NORMALIZED_SPEC = DOCS_DIR / "openapi-2026-08.generator-normalized.yaml"
 FIREWALL_PATH_PREFIX = "/v1/firewalls"
+# Paths only the 2026-08 copy has, served too: an instance's plan offers and region change.
+NEWER_INSTANCE_PATHS = ("/products/available", "/regionChange")
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 _REF = re.compile(r'"\$ref": "#/components/schemas/([^"]+)"')
 
@@ -54,7 +56,10 @@ def operations() -> dict[tuple[str, str], str]:
 
 def _merge_firewalls(raw: dict[str, Any], normalized: dict[str, Any]) -> None:
     paths = {
-        p: item for p, item in normalized["paths"].items() if p.startswith(FIREWALL_PATH_PREFIX)
+        p: item
+        for p, item in normalized["paths"].items()
+        if p.startswith(FIREWALL_PATH_PREFIX)
+        or (p.startswith("/v1/compute/instances/") and any(s in p for s in NEWER_INSTANCE_PATHS))
     }
     raw["paths"].update(copy.deepcopy(paths))
     raw_schemas = raw["components"]["schemas"]

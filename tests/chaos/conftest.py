@@ -101,7 +101,7 @@ def _resource_of(operation: str, ctx: Any, reply: Any) -> str:
         return str(ctx.body.get("displayName", ""))
     if operation == "createObjectStorage":
         return str(ctx.body.get("displayName", ""))
-    if operation == "upgradeInstance":
+    if operation in ("upgradeInstance", "requestRegionChange"):
         return str(ctx.path["instanceId"])
     return str(ctx.path.get("objectStorageId", ""))
 
@@ -119,6 +119,7 @@ def ledger(stack: RunningStack) -> Iterator[Ledger]:  # noqa: F811
             "upgradeInstance",
             "createObjectStorage",
             "upgradeObjectStorage",
+            "requestRegionChange",
             "cancelInstance",
         )
     }

@@ -23,7 +23,14 @@ from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.contabo import gateway as contabo_gateway
 from contabo_reseller.domain.service import display_name_for
 from local.contabo_sim.catalog import ADDON_IDS
-from tests.chaos.conftest import RUNS, ask, lock_holder, run_worker
+from tests.chaos.conftest import (
+    RUNS,
+    active_services,
+    ask,
+    lock_holder,
+    record_figures,
+    run_worker,
+)
 from tests.chaos.test_exactly_once import (
     apply_common_fault,
     crash_once_after,
@@ -165,3 +172,65 @@ def _settle(stack, sid: str) -> str | None:
             return record.state
     record = service_store.get(sid)
     return record.state if record else None
+
+
+REGION_FAULTS = (
+    "none",
+    "commit_then_fail_500",
+    "commit_then_fail_drop",
+    "fail_before_commit",
+    "throttle_burst",
+    "read_errors",
+    "token_expired",
+    "concurrent_requests",
+)
+
+
+def test_a_region_change_is_requested_at_most_once_under_random_faults(
+    stack, whmcs, sim, ledger, monkeypatch
+):
+    """ChangePackage to another region: never two requests (two tickets, two moves) for one
+    change, whatever the fault; a lost answer leaves the intent for the admin (the service
+    refuses to ask again) rather than asking twice."""
+    from contabo_reseller.services.compute import moves
+
+    monkeypatch.setattr(moves, "RECONCILE_GRACE_SECONDS", 0)
+    rng = random.Random("20261205-region")
+    pool = active_services(stack, whmcs, RUNS)
+    tally: Counter[str] = Counter()
+    problems: list[str] = []
+    for run, (sid, fault) in enumerate(zip(pool, plan(rng, REGION_FAULTS), strict=True)):
+        tally["runs"] += 1
+        tally[f"fault:{fault}"] += 1
+        instance_id = service_store.get(sid).resource_id
+        path, body = f"/services/{sid}/change-package", {"region": rng.choice(("UK", "SIN"))}
+        sim.post("/faults/reset")
+        with monkeypatch.context():
+            apply_common_fault(fault, sim)
+            requests = 2 if fault == "concurrent_requests" else 1
+            answers = together([functools.partial(ask, whmcs, "POST", path, body)] * requests)
+        sim.post("/faults/reset")
+        if any(a.status_code != 200 for a in answers):
+            answers.append(ask(whmcs, "POST", path, body))
+
+        where = f"run {run} {fault} service {sid}"
+        asked = ledger.bought("requestRegionChange", instance_id)
+        tally["purchases"] += asked
+        intent = (service_store.get(sid).details or {}).get("region_change") or {}
+        if asked > 1:
+            tally["double"] += 1
+            problems.append(f"{where}: region change asked {asked} times")
+        if asked == 1 and intent.get("state") == "requested" and not intent.get("ticket"):
+            tally["unlinked"] += 1
+            problems.append(f"{where}: ticket not recorded: {intent}")
+        if intent.get("state") == "unknown":
+            tally["unknown_left_for_admin"] += 1  # honest: the answer was lost
+        elif answers[-1].status_code != 200 or lock_holder(sid):
+            tally["stuck"] += 1
+            problems.append(f"{where}: last answer {answers[-1].text}, lock {lock_holder(sid)}")
+    report("region change (ChangePackage)", tally, problems)
+    record_figures(
+        f"  region change: lost answers left for the admin {tally['unknown_left_for_admin']}"
+    )
+    assert tally["runs"] >= RUNS
+    assert not problems

@@ -71,6 +71,7 @@ ROUTE_MODULES = (
     "firewalls",
     "images",
     "instances",
+    "moves",
     "networking",
     "object_storages",
     "secrets",

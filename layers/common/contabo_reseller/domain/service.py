@@ -132,7 +132,9 @@ class ChangePackageRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     product_id: str | None = Field(default=None, pattern=r"^V[0-9]{1,4}$")
-    region: str | None = None
+    region: (
+        Literal["EU", "US-central", "US-east", "US-west", "SIN", "UK", "AUS", "JPN", "IND"] | None
+    ) = None
     add_ons: AddOns = Field(default_factory=AddOns)
 
 

@@ -36,6 +36,7 @@ from contabo_reseller.services import (
     terminate_cleanup,
 )
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.compute import moves
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
 from contabo_reseller.services.views import service_view
 
@@ -185,12 +186,12 @@ def _is_windows(record: ServiceRecord) -> bool:
 def change_package(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
     with _existing(service_id, "change_package", actor) as (record, contabo):
         if request.region and request.region != record.region:
-            raise ActionRefused(
-                "Moving a server to another region is not possible in place; order a new server "
-                "in that region and move your data."
-            )
+            # The provider moves it (a support ticket); add-ons wait for the next change.
+            moves.change_region(record, request.region, actor)
+            return service_view(record)
         if request.product_id and request.product_id != record.product_id:
-            _refuse_product_change(record.product_id, request.product_id)
+            _refuse_downgrade(record.product_id, request.product_id)
+            moves.change_plan(record, request.product_id, actor)  # says why, queues the task
         current = _settle_pending_upgrade(record, contabo, record.details.get("add_ons") or {})
         if (current.get("private_networking") and not request.add_ons.private_networking) or (
             current.get("backup") and not request.add_ons.backup
@@ -329,7 +330,7 @@ def _expected_status(power_action: str) -> str:
     }[power_action]
 
 
-def _refuse_product_change(current: str | None, wanted: str) -> None:
+def _refuse_downgrade(current: str | None, wanted: str) -> None:
     products = shipped_products()
     if wanted not in products:
         raise InvalidInput(f"The product {wanted} is not offered.")
@@ -342,7 +343,3 @@ def _refuse_product_change(current: str | None, wanted: str) -> None:
             "Downgrades (less disk, memory or CPU) are not possible in place; order a smaller "
             "server and move your data."
         )
-    raise ActionRefused(
-        "Changing the plan of a running server is not offered by the provider's API; "
-        "order the new plan and move your data, or contact support."
-    )

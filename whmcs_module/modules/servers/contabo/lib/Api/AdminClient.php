@@ -28,6 +28,13 @@ final class AdminClient
         return $this->api->call('SaveGuardrails', 'PUT', "/admin/products/{$product}/guardrails", [], $guardrails);
     }
 
+    /** @return list<array<string, mixed>> {offer_id, product_id, name, ...}: the plans the provider offers this server */
+    public function planOffers(string $serviceId): array
+    {
+        $service = PathSegment::of($serviceId, 'service');
+        return Items::of($this->api->call('ListPlanOffers', 'GET', "/admin/services/{$service}/plan-offers"));
+    }
+
     /** @return list<array{key: string, name: string, compatible_images: list<string>}> the one-click applications on offer */
     public function applications(): array
     {
