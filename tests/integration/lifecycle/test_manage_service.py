@@ -53,7 +53,7 @@ def test_change_package_refuses_downgrades(whmcs, active_service):
     down = whmcs.request("POST", f"/services/{sid}/change-package", {"product_id": "V91"})
     assert down.status_code == 422
     assert "Downgrade" in down.json()["error"]["message"]
-    # Region moves and plan changes: tests/integration/service_management/test_region_and_plan_change.py
+    # Region moves, plan changes: service_management/test_region_and_plan_change.py
     addon = whmcs.request("POST", f"/services/{sid}/change-package", {"add_ons": {"backup": True}})
     assert addon.status_code == 200, addon.text
 
