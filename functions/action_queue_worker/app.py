@@ -15,4 +15,4 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
     if job_id:  # woken by enqueue: just that job
         outcome = action_queue.work_one(str(job_id), context.get_remaining_time_in_millis())
         return {"job_id": job_id, "outcome": outcome}
-    return run_job("action-queue", context, action_queue.work)
+    return run_job("action-queue", context, action_queue.work, idle_check=action_queue.is_idle)

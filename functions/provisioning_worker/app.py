@@ -22,4 +22,5 @@ def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return run_scheduled_job(
         "provisioning_worker",
         lambda: provisioning.advance_all(context.get_remaining_time_in_millis),
+        quiet_when_idle=True,
     )

@@ -51,6 +51,14 @@ class SimulatorApp:
             return self._call_operation(request, operation_id, path_args)
         except ApiError as error:
             return _json(error.status, error.body())
+        except ConnectionAbortedError:
+            raise  # a dropped connection is a fault being injected, not a bug
+        except Exception as error:  # a simulator bug still answers in Contabo's JSON envelope
+            with self.state.lock:
+                self.state.validation_failures.append(
+                    {"operationId": operation_id, "errors": [f"unhandled {error!r}"]}
+                )
+            return _json(500, {"statusCode": 500, "message": "Internal server error"})
 
     def _call_operation(
         self, request: Request, operation_id: str, path_args: dict[str, str]

@@ -78,6 +78,15 @@ def is_fault(error: BaseException) -> bool:
     return not isinstance(error, DomainError) or isinstance(error, _FAULTS)
 
 
+def record_gauge(name: str, value: float) -> None:
+    """A count the scheduled jobs report (queue depth, parked jobs, drift, orphans), sent only
+    when it is not zero: CloudWatch bills a custom metric for every hour it is sent, and the
+    alarms on these treat missing data as OK, so a quiet hour costs nothing and alarms nobody.
+    """
+    if value:
+        record(name, value)
+
+
 def record_contabo_response(latency_ms: float, status: int | None) -> None:
     """One HTTP attempt at Contabo; ``status`` None when no answer came."""
     record(CONTABO_LATENCY, latency_ms, MetricUnit.Milliseconds)

@@ -36,8 +36,8 @@ class Context:
         self, items: list[dict[str, Any]], present: Callable[[dict], dict] | None = None
     ) -> Reply:
         """Contabo's list envelope: _pagination, data, _links (first/previous/self/next/last)."""
-        page = max(int(self.query.get("page", 1)), 1)
-        size = min(max(int(self.query.get("size", 10)), 1), 100)
+        page = max(whole_number(self.query, "page", 1), 1)
+        size = min(max(whole_number(self.query, "size", 10), 1), 100)
         total = len(items)
         pages = max((total + size - 1) // size, 1)
         data = items[(page - 1) * size : page * size]
@@ -93,6 +93,25 @@ def require(found: Any, kind: str, identifier: Any) -> Any:
     if found is None:
         raise ApiError(404, f"Entry {kind} not found by {identifier}")
     return found
+
+
+def whole_number(query: dict[str, Any], name: str, default: int) -> int:
+    """An integer query parameter; anything else is Contabo's 400, never a simulator crash."""
+    value = query.get(name, default)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ApiError(400, [f"{name} must be an integer number"]) from None
+
+
+def number_list(query: dict[str, Any], name: str) -> set[int] | None:
+    """A comma-separated id filter (``instanceIds=1,2``): None when absent, 400 when malformed."""
+    if name not in query:
+        return None
+    parts = [part for part in str(query[name]).replace(" ", "").split(",") if part]
+    if not parts or not all(part.isascii() and part.isdigit() for part in parts):
+        raise ApiError(400, [f"{name} must be a comma separated list of numbers"])
+    return {int(part) for part in parts}
 
 
 def by_request_id(ctx: Context, kind: str, id_filters: tuple[str, ...] = ()) -> Reply:

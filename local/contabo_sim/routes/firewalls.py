@@ -7,7 +7,7 @@ from ..catalog import REGIONS
 from ..clock import iso
 from ..errors import ApiError
 from ..state import CUSTOMER_ID, TENANT_ID
-from . import Context, Reply, by_request_id, operation, require
+from . import Context, Reply, by_request_id, number_list, operation, require
 from .instances import find_instance
 
 PRESET_RULES = {
@@ -47,8 +47,8 @@ def list_firewalls(ctx: Context) -> Reply:
     items = list(ctx.state.firewalls.values())
     if "name" in ctx.query:
         items = [f for f in items if f["name"] == ctx.query["name"]]
-    if "instanceIds" in ctx.query:
-        ids = {int(x) for x in str(ctx.query["instanceIds"]).split(",") if x.strip()}
+    ids = number_list(ctx.query, "instanceIds")
+    if ids is not None:
         items = [f for f in items if ids & {i["instanceId"] for i in f["instances"]}]
     return ctx.page(items)
 

@@ -7,7 +7,7 @@ from ..catalog import ADDITIONAL_IPV4_ADDON_ID, ADDON_IDS, DEFAULT_IMAGE_ID, PRO
 from ..clock import iso
 from ..errors import ApiError
 from ..state import CUSTOMER_ID, TENANT_ID, SimState
-from . import Context, Reply, by_request_id, operation, require
+from . import Context, Reply, by_request_id, number_list, operation, require
 from .images import usable_image
 
 ACTION_SECONDS = 10  # how long a start/stop/restart takes to show
@@ -76,6 +76,7 @@ def create_instance(ctx: Context) -> Reply:
         "defaultUser": body.get("defaultUser", "admin"),
         "applicationId": body.get("applicationId", ""),
         "_period": body.get("period", 1),
+        "_userData": body.get("userData", ""),  # bookkeeping: what cloud-init will run
     }
     instance["diskMb"] += round(
         sum(_extra_disks_tb(body.get("addOns", {}).get("extraStorage") or {})) * 1024 * 1024
@@ -108,8 +109,8 @@ def list_instances(ctx: Context) -> Reply:
     if "status" in q:
         wanted = set(str(q["status"]).split(","))
         items = [i for i in items if i["status"] in wanted]
-    if "instanceIds" in q:
-        ids = {int(x) for x in str(q["instanceIds"]).replace(" ", "").split(",") if x}
+    ids = number_list(q, "instanceIds")
+    if ids is not None:
         items = [i for i in items if i["instanceId"] in ids]
     if "productIds" in q:
         products = set(str(q["productIds"]).replace(" ", "").split(","))
@@ -117,8 +118,8 @@ def list_instances(ctx: Context) -> Reply:
     if "productTypes" in q:
         types = set(str(q["productTypes"]).replace(" ", "").split(","))
         items = [i for i in items if i["productType"] in types]
-    if "addOnIds" in q:
-        addons = {int(x) for x in str(q["addOnIds"]).replace(" ", "").split(",") if x}
+    addons = number_list(q, "addOnIds")
+    if addons is not None:
         items = [i for i in items if addons & {a["id"] for a in i["addOns"]}]
     if "ipConfig" in q:
         items = [

@@ -7,7 +7,7 @@ from ..catalog import REGIONS
 from ..clock import iso
 from ..errors import ApiError
 from ..state import CUSTOMER_ID, TENANT_ID
-from . import Context, Reply, by_request_id, operation, require
+from . import Context, Reply, by_request_id, number_list, operation, require
 from .instances import find_instance
 
 PRIVATE_NETWORK_SIZE = 254  # a /24
@@ -44,8 +44,8 @@ def list_private_networks(ctx: Context) -> Reply:
     for name in ("name", "region", "dataCenter"):
         if name in ctx.query:
             items = [n for n in items if n[name] == ctx.query[name]]
-    if "instanceIds" in ctx.query:
-        ids = {int(x) for x in str(ctx.query["instanceIds"]).split(",") if x.strip()}
+    ids = number_list(ctx.query, "instanceIds")
+    if ids is not None:
         items = [n for n in items if ids & {i["instanceId"] for i in n["instances"]}]
     return ctx.page(items)
 

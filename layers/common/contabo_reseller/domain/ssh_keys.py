@@ -38,3 +38,15 @@ def validate_public_key(key: str) -> str:
     if parts[0] == "ssh-rsa" and len(blob) < MIN_RSA_BLOB_BYTES:
         raise InvalidInput("RSA keys shorter than 2048 bits are not accepted; use ed25519.")
     return " ".join(parts)
+
+
+# Contabo keeps an SSH key as a secret whose value is at most 500 characters (its spec's
+# SecretResponse.value maxLength); a longer key goes to the server through cloud-init.
+PROVIDER_SECRET_MAX_CHARS = 500
+
+
+def split_by_delivery(public_keys: list[str]) -> tuple[list[str], list[str]]:
+    """(keys Contabo can hold as secrets, keys that must travel in cloud-init user data)."""
+    as_secrets = [key for key in public_keys if len(key) <= PROVIDER_SECRET_MAX_CHARS]
+    via_cloud_init = [key for key in public_keys if len(key) > PROVIDER_SECRET_MAX_CHARS]
+    return as_secrets, via_cloud_init

@@ -177,11 +177,21 @@ def work(run: JobRun) -> dict[str, Any] | Paused:
             run.count(_attempt(job, handlers, run.remaining_ms()))
 
 
+def is_idle() -> bool:
+    """Nothing due and nothing parked (parked jobs keep their alarm's gauge coming)."""
+    now = time.time()
+    return (
+        not job_queue.due("queued", now, 1)
+        and not job_queue.due("running", now, 1)
+        and not job_queue.count("parked")
+    )
+
+
 def _gauges() -> dict[str, int]:
     """Queue depth and parked jobs, for the dashboard and the run's summary."""
     depth = {"queued": job_queue.count("queued"), "parked": job_queue.count("parked")}
-    metrics.record(metrics.QUEUE_DEPTH, depth["queued"])
-    metrics.record(metrics.PARKED_JOBS, depth["parked"])
+    metrics.record_gauge(metrics.QUEUE_DEPTH, depth["queued"])
+    metrics.record_gauge(metrics.PARKED_JOBS, depth["parked"])
     return depth
 
 

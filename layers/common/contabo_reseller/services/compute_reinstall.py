@@ -14,7 +14,7 @@ from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.cloud_init import validate_user_data, with_authorized_keys
 from contabo_reseller.domain.compute import (
     REINSTALL_WARNING,
     ContaboImage,
@@ -55,10 +55,8 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
         application_id = applications.application_id_for(
             request.application, image.image_id, image.name
         )
-        key_secret_ids = ssh_keys.secret_ids_for(
-            service_policy.client_id_of(record), request.ssh_key_ids
-        )
-        if rails.require_ssh_key and not key_secret_ids:
+        keys = ssh_keys.keys_for(service_policy.client_id_of(record), request.ssh_key_ids)
+        if rails.require_ssh_key and not keys:
             raise ActionRefused(
                 REFUSALS["require_ssh_key"], details={"guardrail": "require_ssh_key"}
             )
@@ -74,8 +72,8 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
                 image_id=image.image_id,
                 default_user=default_user,
                 root_password_secret_id=new_secret,
-                ssh_key_secret_ids=key_secret_ids,
-                user_data=user_data,
+                ssh_key_secret_ids=keys.secret_ids,
+                user_data=with_authorized_keys(user_data, keys.cloud_init_keys),
                 application_id=application_id,
             )
         except DomainError:

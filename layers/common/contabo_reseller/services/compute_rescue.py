@@ -9,7 +9,7 @@ from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.cloud_init import validate_user_data, with_authorized_keys
 from contabo_reseller.domain.compute import RescueRequest, RescueResult
 from contabo_reseller.domain.errors import NotFound
 from contabo_reseller.domain.passwords import generate_root_password
@@ -26,16 +26,14 @@ def rescue(service_id: str, request: RescueRequest, actor: str) -> RescueResult:
         service_policy.require_allowed(rails, "allow_rescue")
         if request.user_data:
             validate_user_data(request.user_data, rails.cloud_init_max_bytes)
-        key_secret_ids = ssh_keys.secret_ids_for(
-            service_policy.client_id_of(record), request.ssh_key_ids
-        )
+        keys = ssh_keys.keys_for(service_policy.client_id_of(record), request.ssh_key_ids)
         contabo = compute_for(service_id, action.trace_id)
         secret_id = _store_rescue_password(record, contabo, generate_root_password())
         contabo.rescue(
             service_policy.instance_id_of(record),
             root_password_secret_id=secret_id,
-            ssh_key_secret_ids=key_secret_ids,
-            user_data=request.user_data,
+            ssh_key_secret_ids=keys.secret_ids,
+            user_data=with_authorized_keys(request.user_data, keys.cloud_init_keys),
         )
         service_store.update(
             record,

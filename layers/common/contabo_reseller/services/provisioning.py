@@ -36,6 +36,7 @@ from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.object_storage import OBJECT_STORAGE
 from contabo_reseller.domain.passwords import generate_root_password
 from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.domain.ssh_keys import split_by_delivery
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
@@ -203,18 +204,23 @@ def _purchase(record: ServiceRecord, buyer: Purchaser) -> None:
 def _ensure_secrets(
     record: ServiceRecord, contabo: ContaboGateway, order: dict[str, Any]
 ) -> dict[str, Any]:
-    """Root password and SSH keys as Contabo secrets, created once and remembered."""
+    """Root password and SSH keys as Contabo secrets, created once and remembered.
+
+    Keys longer than a Contabo secret holds are left out here: the purchase body carries them
+    in its cloud-init user data (``orders.create_instance_request``).
+    """
     existing = record.details.get("secret_ids")
     if existing:
         return existing
     name = record.display_name
+    keys_as_secrets, _ = split_by_delivery(order.get("ssh_keys") or [])
     secret_ids = {
         "root_password": contabo.create_secret(
             f"{name}-root", generate_root_password(), "password"
         ),
         "ssh_keys": [
             contabo.create_secret(f"{name}-ssh-{index}", key, "ssh")
-            for index, key in enumerate(order.get("ssh_keys") or [], start=1)
+            for index, key in enumerate(keys_as_secrets, start=1)
         ],
     }
     service_store.update(record, details={"secret_ids": secret_ids})

@@ -2,7 +2,10 @@
 per client in the catalog table (kind ``ssh_keys#<clientId>``, item = our key id).
 
 Service routes resolve key ids only within the service's own client's vault
-(``secret_ids_for``): another client's key id is unknown there, so it answers 404.
+(``keys_for``): another client's key id is unknown there, so it answers 404.
+
+A key longer than a Contabo secret holds (RSA-4096) is kept in the vault entry itself and
+reaches servers through cloud-init user data instead of a secret id.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from contabo_reseller.adapters import config_items
 from contabo_reseller.domain.errors import Conflict, DomainError, InvalidInput, NotFound
@@ -22,6 +25,7 @@ from contabo_reseller.domain.ssh_key_vault import (
     SshKeyView,
     fingerprint,
 )
+from contabo_reseller.domain.ssh_keys import PROVIDER_SECRET_MAX_CHARS
 from contabo_reseller.services.compute_port import ComputePort, compute_for
 
 
@@ -40,19 +44,22 @@ def add_key(client_id: str, request: AddSshKeyRequest) -> SshKeyView:
         if data.get("fingerprint") == key_print:
             raise Conflict(f"This key is already in your vault as '{data.get('name')}'.")
     key_id = f"k{secrets.token_hex(8)}"
+    data = {
+        "name": request.name,
+        "fingerprint": key_print,
+        "default": not vault,  # the first key becomes the default
+        "created_at": datetime.now(UTC).isoformat(),
+    }
+    if len(request.public_key) > PROVIDER_SECRET_MAX_CHARS:
+        # Too long for a Contabo secret: kept here (a public key is not secret) for cloud-init.
+        config_items.put(_kind(client_id), key_id, {**data, "public_key": request.public_key})
+        return _view(key_id, data)
     contabo = _contabo(client_id)
     secret_id = contabo.create_secret(
         f"whmcs-client-{client_id}-{key_id}", request.public_key, "ssh"
     )
-    data = {
-        "name": request.name,
-        "fingerprint": key_print,
-        "secret_id": secret_id,
-        "default": not vault,  # the first key becomes the default
-        "created_at": datetime.now(UTC).isoformat(),
-    }
     try:
-        config_items.put(_kind(client_id), key_id, data)
+        config_items.put(_kind(client_id), key_id, {**data, "secret_id": secret_id})
     except DomainError:
         contabo.delete_secret(secret_id)  # no secret at Contabo that no vault entry knows
         raise
@@ -61,7 +68,8 @@ def add_key(client_id: str, request: AddSshKeyRequest) -> SshKeyView:
 
 def delete_key(client_id: str, key_id: str) -> Deleted:
     data = _require(client_id, key_id)
-    _contabo(client_id).delete_secret(int(data["secret_id"]))
+    if data.get("secret_id") is not None:
+        _contabo(client_id).delete_secret(int(data["secret_id"]))
     config_items.delete(_kind(client_id), key_id)
     return Deleted()
 
@@ -76,9 +84,23 @@ def set_default(client_id: str, key_id: str) -> SshKeyView:
     return _view(key_id, chosen)
 
 
-def secret_ids_for(client_id: str, key_ids: list[str]) -> list[int]:
-    """Contabo secret ids of the client's keys (the client area preselects the default)."""
-    return [int(_require(client_id, key_id)["secret_id"]) for key_id in dict.fromkeys(key_ids)]
+class VaultKeys(NamedTuple):
+    """How chosen vault keys reach a server: as Contabo secret ids or in cloud-init."""
+
+    secret_ids: list[int]
+    cloud_init_keys: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.secret_ids or self.cloud_init_keys)
+
+
+def keys_for(client_id: str, key_ids: list[str]) -> VaultKeys:
+    """The client's chosen keys (the client area preselects the default)."""
+    entries = [_require(client_id, key_id) for key_id in dict.fromkeys(key_ids)]
+    return VaultKeys(
+        secret_ids=[int(e["secret_id"]) for e in entries if e.get("secret_id") is not None],
+        cloud_init_keys=[e["public_key"] for e in entries if e.get("secret_id") is None],
+    )
 
 
 def _require(client_id: str, key_id: str) -> dict[str, Any]:

@@ -248,8 +248,8 @@ def _finish(report: DriftReport) -> dict[str, Any]:
     report.finished_at = datetime.now(UTC).isoformat()
     config_items.put(REPORT_KIND, REPORT_ITEM, report.model_dump(mode="json"))
     orphans = report.totals["orphan_instances"] + report.totals["orphan_services"]
-    metrics.record(metrics.ORPHANS_FOUND, orphans)
-    metrics.record(metrics.DRIFT_FOUND, report.totals["drift"])
+    metrics.record_gauge(metrics.ORPHANS_FOUND, orphans)
+    metrics.record_gauge(metrics.DRIFT_FOUND, report.totals["drift"])
     return {"instances": report.instances, "updated": report.updated, **report.totals}
 
 

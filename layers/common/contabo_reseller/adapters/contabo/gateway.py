@@ -90,7 +90,7 @@ class ClientGateway:
 
     def cancel_instance(self, instance_id: int) -> str | None:
         result = self._client.cancel_instance(instance_id)
-        return _iso(getattr(result, "cancel_date", None))
+        return cancel_day(getattr(result, "cancel_date", None))
 
     def delete_snapshots(self, instance_id: int) -> int:
         snapshots = list(self._client.list_snapshots(instance_id))
@@ -183,9 +183,18 @@ def instance_facts(instance: Any) -> InstanceFacts:
         disk_mb=int(instance.disk_mb),
         default_user=str(getattr(instance.default_user, "value", instance.default_user or ""))
         or None,
-        cancel_date=_iso(instance.cancel_date),
+        cancel_date=cancel_day(instance.cancel_date),
         created_date=_iso(instance.created_date),
     )
+
+
+def cancel_day(value: Any) -> str | None:
+    """``yyyy-mm-dd`` of a cancel date, which Contabo sends as "" (none), a date or a date-time
+    (its spec's own examples show ``2021-06-02`` and ``2021-06-02T00:00:00.000+0000``)."""
+    text = _iso(value)
+    if text and len(text) > 10 and text[4] == "-" and text[7] == "-" and text[10] in "T ":
+        return text[:10]
+    return text
 
 
 def _iso(value: Any) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from contabo_reseller.adapters.contabo import generated_models as gm
+from contabo_reseller.domain.cloud_init import with_authorized_keys
+from contabo_reseller.domain.ssh_keys import split_by_delivery
 from contabo_reseller.settings import get_settings
 
 
@@ -18,7 +20,11 @@ def create_instance_request(
     root_password_secret_id: int,
     ssh_key_secret_ids: list[int],
 ) -> gm.CreateInstanceRequest:
-    """The purchase as Contabo receives it (also shown by the admin's order simulation)."""
+    """The purchase as Contabo receives it (also shown by the admin's order simulation).
+
+    SSH keys too long for a Contabo secret travel in the user data (see ``_ensure_secrets``).
+    """
+    _, keys_via_cloud_init = split_by_delivery(order.get("ssh_keys") or [])
     return gm.CreateInstanceRequest(
         image_id=order["image_id"],
         product_id=order["product_id"],
@@ -28,7 +34,7 @@ def create_instance_request(
         default_user=gm.DefaultUser(order.get("default_user", "root")),
         root_password=root_password_secret_id,
         ssh_keys=ssh_key_secret_ids or None,
-        user_data=order.get("user_data"),
+        user_data=with_authorized_keys(order.get("user_data"), keys_via_cloud_init),
         add_ons=_create_add_ons(order.get("add_ons") or {}),
         application_id=order.get("application_id"),
     )

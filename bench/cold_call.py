@@ -1,0 +1,337 @@
+"""The cold call: a fresh Lambda-like process imports a function's built handler and serves its
+first real request against the local stack; every API function beside an anchor.
+
+    make bench                                  # builds first, then every bench/*.py
+    PYTHONPATH=layers/common:. python bench/cold_call.py --rounds 5
+
+Each round starts one fresh ``python -I -S`` per function (paths: the function's folder and the
+built layer, as bench/cold_init.py sets them up; the function's environment with the local
+stack's tables, secrets and Contabo simulator; X-Ray on with an unsampled trace id, as Lambda
+sets it). The child times the handler's import, then ``handler(event, context)`` for one
+signed API Gateway event of one of the function's routes (a GET where it has one, with a real
+service id), captured from the local gateway in the parent so it is exactly what API Gateway
+would send, signed afresh for each round. The first request pays what a cold container pays
+on top of imports: the signing-key secret, SDK clients, the Contabo token, pydantic's first
+validation.
+
+The anchor is the smallest honest API function, shaped like the aws-lambda-handler-cookbook's
+create-order handler (bench/cold_call_anchor: Powertools REST resolver with validation, one
+pydantic model, one DynamoDB put), measured the same way in the same rounds. Targets: every
+API function's cold call within 1.3x the anchor's, and its import within 1.5x ``import boto3``.
+Figures only; nothing is asserted. Results: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import re
+import statistics
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO_ROOT), str(REPO_ROOT / "layers" / "common"), str(REPO_ROOT / "bench")]
+
+from _support import machine  # noqa: E402
+from cold_init import (  # noqa: E402
+    BASELINE,
+    _fresh_build,
+    _host_native_overlay,
+    _import_once,
+    _layer_dirs,
+)
+
+from local.stack.gateway import routes_from_template  # noqa: E402
+from local.stack.moto_server import aws_environment  # noqa: E402
+from local.stack.runner import RunningStack, start_local_stack  # noqa: E402
+from local.stack.template import (  # noqa: E402
+    LocalNames,
+    function_environment,
+    function_properties,
+    load_template,
+)
+
+ANCHOR = "anchor (cookbook create-order)"
+ANCHOR_DIR = REPO_ROOT / "bench" / "cold_call_anchor"
+ANCHOR_TABLE = "bench-anchor-orders"
+CALL_TARGET, IMPORT_TARGET = 1.3, 1.5
+SERVICE_ID, CLIENT_ID = "4242", "7"
+# An unsampled trace, as Lambda sets it: the Tracer runs as deployed, nothing is sent.
+TRACE_ID = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0"
+
+_CHILD = """
+import importlib, json, sys, time, uuid
+sys.path[:0] = json.loads(sys.argv[1])
+started = time.perf_counter()
+module_name, _, attribute = sys.argv[2].rpartition(".")
+handler = getattr(importlib.import_module(module_name), attribute)
+imported = time.perf_counter()
+
+class Context:
+    function_name = "bench"
+    function_version = "$LATEST"
+    memory_limit_in_mb = 512
+    invoked_function_arn = "arn:aws:lambda:eu-central-1:123456789012:function:bench"
+    aws_request_id = str(uuid.uuid4())
+    log_group_name = "/aws/lambda/bench"
+    log_stream_name = "bench"
+    def get_remaining_time_in_millis(self):
+        return 10_000
+
+answer = handler(json.loads(sys.stdin.read()), Context())
+served = time.perf_counter()
+print(json.dumps({"import_ms": (imported - started) * 1000, "call_ms": (served - started) * 1000,
+                  "status": answer.get("statusCode")}))
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", default="", help="comma-separated function ids (default: all)")
+    args = parser.parse_args(argv)
+    build = _fresh_build()
+    built_template = load_template(build / "template.yaml")
+    layers = _layer_dirs(build, built_template)
+    overlay = _host_native_overlay(layers)
+    shared = [*([str(overlay)] if overlay else []), *map(str, layers)]
+
+    names = LocalNames(stack_name="coldcall")
+    with (
+        start_local_stack(
+            api_port=0, moto_port=0, sim_port=0, schedules=False, names=names, sim_validate=False
+        ) as stack,
+        contextlib.redirect_stdout(io.StringIO()),
+    ):
+        _seed(stack)
+        subjects = _subjects(stack, build, built_template, shared, args.only)
+        results: dict[str, list[dict[str, float]]] = {name: [] for name in subjects}
+        boto3_ms: list[float] = []
+        for _ in range(args.rounds):
+            boto3_ms.append(_import_once(shared, "boto3", _base_env(stack))["ms"])
+            for name, subject in subjects.items():
+                results[name].append(_cold_call(stack, subject))
+    _report(results, boto3_ms, args.rounds)
+    return 0
+
+
+# What each child runs ----------------------------------------------------------------------
+
+
+def _subjects(
+    stack: RunningStack,
+    build: Path,
+    template: dict[str, Any],
+    shared: list[str],
+    only: str,
+) -> dict[str, dict[str, Any]]:
+    wanted = {name for name in only.split(",") if name}
+    subjects = {
+        ANCHOR: {
+            "path": [str(ANCHOR_DIR), *shared],
+            "handler": "app.lambda_handler",
+            "env": {**_base_env(stack), "ANCHOR_TABLE": ANCHOR_TABLE},
+            "event": lambda: _anchor_event(),
+        }
+    }
+    routes: dict[str, list[Any]] = {}
+    for route in routes_from_template(template):
+        routes.setdefault(route.function_id, []).append(route)
+    for function_id in sorted(routes):
+        if wanted and function_id not in wanted:
+            continue
+        route = _representative(routes[function_id])
+        properties = function_properties(template, function_id)
+        subjects[function_id] = {
+            "path": [str(build / properties["CodeUri"]), *shared],
+            "handler": properties["Handler"],
+            "env": {
+                **_base_env(stack),
+                **function_environment(template, function_id, stack.names),
+                "LAMBDA_TASK_ROOT": str(build / properties["CodeUri"]),
+                "AWS_LAMBDA_FUNCTION_NAME": f"bench-{function_id}",
+            },
+            "event": lambda route=route: _captured_event(stack, route),
+            "route": f"{route.method} {route.resource}",
+        }
+    return subjects
+
+
+def _representative(routes: list[Any]) -> Any:
+    """A GET route if the function has one (a real read), else its first route."""
+    gets = [route for route in routes if route.method == "GET"]
+    return sorted(gets or routes, key=lambda route: (route.resource.count("{"), route.resource))[0]
+
+
+def _base_env(stack: RunningStack) -> dict[str, str]:
+    import os
+
+    assert stack.moto is not None
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        **aws_environment(stack.moto.endpoint, stack.names.region),
+        "AWS_EXECUTION_ENV": "AWS_Lambda_python3.12",
+        "_X_AMZN_TRACE_ID": TRACE_ID,
+        "AWS_XRAY_CONTEXT_MISSING": "IGNORE_ERROR",
+    }
+    env.pop("POWERTOOLS_TRACE_DISABLED", None)  # traced as deployed
+    return env
+
+
+def _cold_call(stack: RunningStack, subject: dict[str, Any]) -> dict[str, float]:
+    event = subject["event"]()
+    result = subprocess.run(  # noqa: S603 - our interpreter and the build's own paths
+        [
+            sys.executable,
+            "-I",
+            "-S",
+            "-c",
+            _CHILD,
+            json.dumps(subject["path"]),
+            subject["handler"],
+        ],
+        input=json.dumps(event),
+        cwd=subject["path"][0],
+        env=subject["env"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{subject['handler']} in {subject['path'][0]}:\n{result.stderr[-3000:]}")
+    report: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+# Events --------------------------------------------------------------------------------------
+
+
+def _captured_event(stack: RunningStack, route: Any) -> dict[str, Any]:
+    """What API Gateway sends for a signed request on this route: the local gateway builds it,
+    and the function is not run (its nonce stays unused for the child)."""
+    from local.signed_client import SignedClient
+    from local.stack.runner import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
+
+    function = stack.functions[route.function_id]
+    captured: dict[str, Any] = {}
+
+    def capture(event: Any, limit_seconds: float | None = None) -> Any:
+        captured["event"] = event
+        return {"statusCode": 204, "headers": {}, "body": ""}
+
+    path = re.sub(r"\{(\w+)\}", lambda m: _path_value(m.group(1)), route.resource)
+    client = SignedClient(stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
+    original = function.invoke
+    function.invoke = capture  # type: ignore[method-assign]
+    try:
+        body = None if route.method in ("GET", "DELETE") else {}
+        client.request(route.method, path, body, idempotency_key=f"cold-{uuid.uuid4().hex[:16]}")
+    finally:
+        function.invoke = original  # type: ignore[method-assign]
+        client.close()
+    return captured["event"]
+
+
+def _path_value(name: str) -> str:
+    lowered = name.lower()
+    if "service" in lowered:
+        return SERVICE_ID
+    if "client" in lowered:
+        return CLIENT_ID
+    return "x1"
+
+
+def _anchor_event() -> dict[str, Any]:
+    body = json.dumps({"customer_name": "ada", "order_item_count": 2})
+    return {
+        "resource": "/api/orders/",
+        "path": "/api/orders/",
+        "httpMethod": "POST",
+        "headers": {"Content-Type": "application/json"},
+        "multiValueHeaders": {"Content-Type": ["application/json"]},
+        "queryStringParameters": None,
+        "multiValueQueryStringParameters": None,
+        "pathParameters": None,
+        "stageVariables": None,
+        "requestContext": {"requestId": str(uuid.uuid4()), "stage": "Prod", "path": "/Prod"},
+        "body": body,
+        "isBase64Encoded": False,
+    }
+
+
+def _seed(stack: RunningStack) -> None:
+    """One active server for the service routes, and the anchor's table."""
+    import boto3
+
+    from local.signed_client import SignedClient
+    from local.stack.runner import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
+
+    boto3.client("dynamodb").create_table(
+        TableName=ANCHOR_TABLE,
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    client = SignedClient(stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
+    order = {
+        "client_id": CLIENT_ID,
+        "client_email": "ada@example.com",
+        "product_id": "V92",
+        "region": "EU",
+        "image_id": "ubuntu-22.04",
+        "hostname": "cold.example.com",
+    }
+    client.request("POST", f"/services/{SERVICE_ID}/create", order)
+    for _ in range(3):
+        stack.run_job("ProvisioningWorkerFunction")
+        stack.sim.state.clock.advance(120)
+    client.close()
+
+
+# Report --------------------------------------------------------------------------------------
+
+
+def _report(results: dict[str, list[dict[str, float]]], boto3_ms: list[float], rounds: int) -> None:
+    boto3 = statistics.median(boto3_ms)
+    anchor_call = statistics.median(r["call_ms"] for r in results[ANCHOR])
+    anchor_import = statistics.median(r["import_ms"] for r in results[ANCHOR])
+    print(f"Cold call: fresh process, import + first request, median of {rounds} rounds")
+    print(machine())
+    print(f"{BASELINE} alone: median {boto3:.0f} ms")
+    print(
+        f"anchor: import {anchor_import:.0f} ms ({anchor_import / boto3:.2f}x boto3), "
+        f"cold call {anchor_call:.0f} ms"
+    )
+    header = (
+        f"{'function':<34}{'import ms':>10}{'x boto3':>9}{'call ms':>9}{'x anchor':>10}"
+        f"  status  targets"
+    )
+    print(header)
+    print("-" * len(header))
+    over_call = over_import = 0
+    for name, runs in results.items():
+        if name == ANCHOR:
+            continue
+        imported = statistics.median(r["import_ms"] for r in runs)
+        called = statistics.median(r["call_ms"] for r in runs)
+        import_ratio, call_ratio = imported / boto3, called / anchor_call
+        over_import += import_ratio > IMPORT_TARGET
+        over_call += call_ratio > CALL_TARGET
+        verdict = "ok" if import_ratio <= IMPORT_TARGET and call_ratio <= CALL_TARGET else "over"
+        print(
+            f"{name:<34}{imported:>10.0f}{import_ratio:>9.2f}{called:>9.0f}{call_ratio:>10.2f}"
+            f"  {int(runs[-1]['status']):>6}  {verdict}"
+        )
+    functions = len(results) - 1
+    print(f"import over {IMPORT_TARGET}x boto3: {over_import} of {functions}")
+    print(f"cold call over {CALL_TARGET}x the anchor: {over_call} of {functions}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
