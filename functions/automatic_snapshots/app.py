@@ -4,7 +4,7 @@ automatic ones; never deletes a snapshot the customer made."""
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.observability import logger, metrics, tracer
-from contabo_reseller.services.compute.automatic_snapshots import JOB_NAME, run_due
+from contabo_reseller.services.compute.automatic_snapshots import JOB_NAME, no_policies, run_due
 from contabo_reseller.services.scheduled_jobs import run_job
 
 
@@ -12,4 +12,4 @@ from contabo_reseller.services.scheduled_jobs import run_job
 @metrics.log_metrics
 @tracer.capture_lambda_handler
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return run_job(JOB_NAME, context, run_due)
+    return run_job(JOB_NAME, context, run_due, idle_check=no_policies)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters import config_items, service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import (
     ActionRefused,
@@ -45,6 +45,7 @@ from contabo_reseller.services.compute_port import ComputePort, compute_for
 from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 
 JOB_NAME = "automatic-snapshots"
+POLICY_INDEX = "snapshot_policy"  # catalog kind: one item per service with a policy on
 ACTION = "snapshot_auto"
 ACTOR = "automatic-snapshots"
 MANUAL_FULL = (
@@ -71,16 +72,29 @@ def set_policy(service_id: str, request: SnapshotPolicyRequest, actor: str) -> S
         policy = dict(record.details.get("snapshot_policy") or {})
         policy |= {"frequency": request.frequency, "keep": request.keep}
         service_store.update(record, details={"snapshot_policy": policy})
+        # The index the hourly job reads (it never scans every service).
+        if request.frequency == "off":
+            config_items.delete(POLICY_INDEX, service_id)
+        else:
+            config_items.put(POLICY_INDEX, service_id, {"frequency": request.frequency})
         action.message = f"{request.frequency}, keep {request.keep}"
         return _view(record, rails.max_snapshots)
 
 
+def no_policies() -> bool:
+    """The hourly run's idle check: no service has a policy (nothing to read or lease)."""
+    return not config_items.all_of(POLICY_INDEX)
+
+
 def run_due(run: JobRun, now: datetime | None = None) -> dict[str, Any] | Paused:
-    """The scheduled body: every active service whose policy is due, until time runs short."""
+    """The scheduled body: every service with a policy that is due, until time runs short."""
     done = set(run.checkpoint.get("done", []))
     failed: list[dict[str, str]] = list(run.checkpoint.get("failed", []))
-    for record in service_store.in_state(ServiceState.ACTIVE.value):
-        if record.service_id in done:
+    for service_id, _ in config_items.all_of(POLICY_INDEX):
+        record = service_store.get(service_id)
+        if record is None or record.service_id in done:
+            continue
+        if record.state != ServiceState.ACTIVE.value:
             continue
         if run.out_of_time():
             return run.pause({"done": sorted(done), "failed": failed[-50:]})
