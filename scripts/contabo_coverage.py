@@ -83,10 +83,6 @@ REASONS = {
     "listPendingActions": "pending provider actions: nothing in the product waits on them yet",
     "generateSsoToken": "single sign-on into Contabo's panel: customers never see the provider",
     "patchPrivateNetwork": "renaming a private network: not offered in the client area yet",
-    "deletePrivateNetwork": (
-        "private networks are kept when a service ends (other servers may use them); the "
-        "private-network product (issue 18 item 7) will delete its own"
-    ),
     "retrieveTag": "tags are listed and found by name; one tag is never fetched alone",
     "updateTag": "the service tag is never renamed",
     "deleteTag": "the per-service tag is shared by name and never deleted",

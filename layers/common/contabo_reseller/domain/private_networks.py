@@ -102,3 +102,20 @@ def view_of(
         private_ip=network.members.get(instance_id),
         notice=notice,
     )
+
+
+# Private network as its own WHMCS product ---------------------------------------------------
+
+PRIVATE_NETWORK = "private_network"  # the service kind
+
+
+class CreatePrivateNetworkProductRequest(BaseModel):
+    """CreateAccount of a private-network product: the client's network in one region."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    client_id: str = Field(pattern=r"^[0-9]{1,12}$")
+    region: str = Field(pattern=r"^(EU|US-central|US-east|US-west|SIN|UK|AUS|JPN|IND)$")
+    name: str = Field(pattern=NETWORK_NAME)
+    description: str = Field(default="", max_length=255)
+    whmcs_product_id: str | None = Field(default=None, pattern=r"^[0-9]{1,12}$")

@@ -112,6 +112,10 @@ class ContaboNetworking:
         created = self._client.create_private_network(region, name, description=description or None)
         return network_facts(created)
 
+    def delete_network(self, network_id: int) -> None:
+        with contextlib.suppress(ContaboNotFound):  # already gone: the goal is reached
+            self._client.delete_private_network(network_id)
+
     def join(self, network_id: int, instance_id: int) -> None:
         self._client.assign_private_network(network_id, instance_id)
 
