@@ -113,6 +113,24 @@ final class AdminAreaTest extends TestCase
         self::assertArrayNotHasKey('Firewall', $fields);
     }
 
+    public function testPrivateNetworkProductCreatesAndTerminatesThroughItsRoutes(): void
+    {
+        $this->transport
+            ->route('POST', '/services/42/private-network', 201, ['service_id' => '42', 'kind' => 'private_network', 'state' => 'active'])
+            ->route('POST', '/services/42/private-network/terminate', 200, ['service_id' => '42', 'state' => 'terminated']);
+        $params = WhmcsParams::service(['configoption9' => 'private_network', 'domain' => 'office lan', 'configoptions' => ['Region' => 'UK']]);
+
+        self::assertSame('success', contabo_CreateAccount($params));
+        self::assertSame('success', contabo_TerminateAccount($params));
+        $changes = $this->transport->changes();
+        self::assertCount(2, $changes);
+        self::assertStringStartsWith('POST /services/42/private-network {"client_id":"', $changes[0]);
+        self::assertStringContainsString('"region":"UK","name":"office-lan"', $changes[0]);
+        self::assertSame('POST /services/42/private-network/terminate {}', $changes[1]);
+        self::assertSame([], contabo_ClientAreaCustomButtonArray($params));
+        self::assertSame(['exportActivity', 'applyTags'], array_values(contabo_AdminCustomButtonArray($params)));
+    }
+
     public function testObjectStorageLifecycleUsesItsOwnRoutes(): void
     {
         $this->transport

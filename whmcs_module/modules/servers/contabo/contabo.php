@@ -104,7 +104,7 @@ function contabo_ConfigOptions(): array
         ],
         'Product Type' => [
             'Type' => 'dropdown',
-            'Options' => [ModuleSettings::COMPUTE => 'Cloud server (compute)', ModuleSettings::OBJECT_STORAGE => 'Object storage (S3)'],
+            'Options' => [ModuleSettings::COMPUTE => 'Cloud server (compute)', ModuleSettings::OBJECT_STORAGE => 'Object storage (S3)', ModuleSettings::PRIVATE_NETWORK => 'Private network'],
             'Default' => ModuleSettings::COMPUTE,
             'SimpleMode' => true,
             'Description' => 'Object storage uses Default Region, Default Storage Size and the "Region", "Storage Size" and "Auto-Scaling Limit" configurable options; the server settings above are ignored.',
@@ -158,6 +158,10 @@ function contabo_CreateAccount(array $params): string
             ClientFactory::objectStorage($params)->create($serviceId, ServiceRequestMapper::objectStorageRequest($params));
             return;
         }
+        if (ModuleSettings::fromParams($params)->isPrivateNetwork()) {
+            ClientFactory::network($params)->createPrivateNetworkProduct($serviceId, ServiceRequestMapper::privateNetworkRequest($params));
+            return;
+        }
         $client->createService($serviceId, ServiceRequestMapper::createRequest($params));
     });
 }
@@ -180,6 +184,11 @@ function contabo_UnsuspendAccount(array $params): string
 function contabo_TerminateAccount(array $params): string
 {
     return contabo_run($params, static function (LifecycleClient $client, string $serviceId) use ($params): void {
+        if (ModuleSettings::fromParams($params)->isPrivateNetwork()) {
+            // Detaches the client's servers still in it, then deletes it.
+            ClientFactory::network($params)->terminatePrivateNetworkProduct($serviceId);
+            return;
+        }
         $client->terminate($serviceId, ModuleSettings::fromParams($params)->terminatePolicy);
     });
 }
@@ -316,8 +325,9 @@ function contabo_AdminCustomButtonArray(array $params = []): array
         'Restart' => 'restart',
         'Refresh status' => 'refresh',
     ];
-    if (ModuleSettings::fromParams($params)->isObjectStorage()) {
-        $buttons = [];
+    $settings = ModuleSettings::fromParams($params);
+    if ($settings->isObjectStorage() || $settings->isPrivateNetwork()) {
+        $buttons = [];  // no server to power
     }
     return $buttons + [
         'Export activity CSV' => 'exportActivity',
@@ -328,8 +338,9 @@ function contabo_AdminCustomButtonArray(array $params = []): array
 /** The sidebar links: the management pages (GET). Changes are forms posted from those pages. */
 function contabo_ClientAreaCustomButtonArray(array $params = []): array
 {
-    if (ModuleSettings::fromParams($params)->isObjectStorage()) {
-        return [];
+    $settings = ModuleSettings::fromParams($params);
+    if ($settings->isObjectStorage() || $settings->isPrivateNetwork()) {
+        return [];  // no server pages: a private network is joined from each server's Network page
     }
     $lang = Lang::strings(Lang::languageOf($params));
     $buttons = [];

@@ -44,6 +44,21 @@ final class NetworkClient
         return $this->api->call('MoveIp', 'POST', "/services/{$serviceId}/ips/{$address}/move", [], ['target_service_id' => $targetServiceId]);
     }
 
+    /**
+     * @param array{client_id: string, region: string, name: string, whmcs_product_id?: string} $order
+     * @return array<string, mixed> ServiceView
+     */
+    public function createPrivateNetworkProduct(string $serviceId, array $order): array
+    {
+        return $this->api->call('CreatePrivateNetworkProduct', 'POST', "/services/{$serviceId}/private-network", [], $order);
+    }
+
+    /** @return array<string, mixed> ServiceView */
+    public function terminatePrivateNetworkProduct(string $serviceId): array
+    {
+        return $this->api->call('TerminatePrivateNetworkProduct', 'POST', "/services/{$serviceId}/private-network/terminate", [], []);
+    }
+
     /** @return array{items: list<array<string, mixed>>, can_create: bool, notice: string} */
     public function privateNetworks(string $serviceId): array
     {

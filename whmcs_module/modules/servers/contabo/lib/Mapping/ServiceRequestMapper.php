@@ -128,6 +128,29 @@ final class ServiceRequestMapper
         return $sizes;
     }
 
+    /**
+     * A private-network product's order: the region (option or Default Region) and the name
+     * (the "Network Name" custom field, else the service's domain, else network-<id>).
+     *
+     * @param array<string, mixed> $params
+     * @return array{client_id: string, region: string, name: string, whmcs_product_id?: string}
+     */
+    public static function privateNetworkRequest(array $params): array
+    {
+        $settings = ModuleSettings::fromParams($params);
+        $options = self::configOptions($params);
+        $fields = self::customFields($params);
+        $name = trim((string) (OptionNames::find($fields, ['Network Name', 'Name']) ?? $params['domain'] ?? ''));
+        $name = preg_replace('/[^A-Za-z0-9_:-]+/', '-', $name) ?? '';
+        $request = [
+            'client_id' => (string) ($params['userid'] ?? $params['clientsdetails']['userid'] ?? ''),
+            'region' => self::required(OptionNames::find($options, self::REGION) ?? $settings->region, 'region', 'Region'),
+            'name' => substr(trim($name, '-') !== '' ? trim($name, '-') : 'network-' . self::serviceId($params), 0, 64),
+        ];
+        $productId = (int) ($params['pid'] ?? $params['packageid'] ?? 0);
+        return $productId > 0 ? $request + ['whmcs_product_id' => (string) $productId] : $request;
+    }
+
     /** @param array<string, mixed> $params */
     public static function serviceId(array $params): string
     {
