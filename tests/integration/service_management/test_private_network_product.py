@@ -67,6 +67,31 @@ def test_create_join_and_terminate_detaching_servers(whmcs, provider, service_fa
     assert repeat.status_code == 200
 
 
+def test_a_suspended_network_takes_no_new_server_and_keeps_the_joined_ones(whmcs, service_factory):
+    client_id = "34"
+    product = str(next(_service_ids))
+    assert (
+        whmcs.request("POST", f"/services/{product}/private-network", _order(client_id))
+    ).status_code == 201
+    first = service_factory(client_id=client_id, add_ons=WITH_NETWORKING)
+    second = service_factory(client_id=client_id, add_ons=WITH_NETWORKING)
+    (network,) = whmcs.request("GET", f"/services/{first}/private-networks").json()["items"]
+    join = "/services/{}/private-networks/" + str(network["id"]) + "/join"
+    assert whmcs.request("POST", join.format(first), {"confirm": True}).status_code == 202
+
+    suspended = whmcs.request("POST", f"/services/{product}/suspend", {"reason": "overdue"})
+    assert suspended.status_code == 200, suspended.text
+    assert suspended.json()["status_message"].startswith("This private network is suspended")
+    refused = whmcs.request("POST", join.format(second), {"confirm": True})
+    assert refused.status_code == 422
+    assert "suspended" in refused.json()["error"]["message"]
+    mine = whmcs.request("GET", f"/services/{first}/private-networks").json()["items"]
+    assert mine[0]["joined"] is True  # the joined server keeps it
+
+    assert whmcs.request("POST", f"/services/{product}/unsuspend", {}).status_code == 200
+    assert whmcs.request("POST", join.format(second), {"confirm": True}).status_code == 202
+
+
 def test_invalid_orders_are_readable_400s(whmcs):
     product = str(next(_service_ids))
     for body in (_order("33", name="no spaces"), {**_order("33"), "region": "MARS"}):

@@ -107,6 +107,10 @@ def view_of(
 # Private network as its own WHMCS product ---------------------------------------------------
 
 PRIVATE_NETWORK = "private_network"  # the service kind
+SUSPENDED_NETWORK = (
+    "This private network is suspended: no server can join it until it is reactivated; "
+    "servers already in it keep it."
+)
 
 
 class CreatePrivateNetworkProductRequest(BaseModel):

@@ -38,6 +38,7 @@ from contabo_reseller.services import (
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.compute import moves
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
+from contabo_reseller.services.networking import private_network_product
 from contabo_reseller.services.views import service_view
 
 POWER_ACTIONS = ("start", "stop", "shutdown", "restart")
@@ -50,6 +51,8 @@ REFUSED_WHILE_SUSPENDED = ("start", "restart", "change_password")
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
     if object_storage.is_object_storage(service_id):
         return object_storage.suspend(service_id, request, actor)
+    if private_network_product.is_private_network(service_id):
+        return private_network_product.set_suspended(service_id, True, actor)
     with _existing(service_id, "suspend", actor) as (record, contabo):
         if not record.details.get("suspended"):
             contabo.power(_instance_id(record), request.policy)
@@ -62,6 +65,8 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
 def unsuspend(service_id: str, actor: str) -> ServiceView:
     if object_storage.is_object_storage(service_id):
         return object_storage.unsuspend(service_id, actor)
+    if private_network_product.is_private_network(service_id):
+        return private_network_product.set_suspended(service_id, False, actor)
     with _existing(service_id, "unsuspend", actor) as (record, contabo):
         contabo.power(_instance_id(record), "start")
         service_store.update(record, details={"suspended": False, "suspend_reason": None})

@@ -16,6 +16,7 @@ from contabo_reseller.adapters import config_items, service_store
 from contabo_reseller.domain.errors import Conflict
 from contabo_reseller.domain.private_networks import (
     PRIVATE_NETWORK,
+    SUSPENDED_NETWORK,
     CreatePrivateNetworkProductRequest,
     provider_name,
 )
@@ -61,6 +62,25 @@ def create(service_id: str, request: CreatePrivateNetworkProductRequest, actor: 
             details={"whmcs_product_id": request.whmcs_product_id, "network_name": request.name},
         )
         action.message = f"network {network.network_id} in {network.region}"
+        return service_view(record)
+
+
+def is_private_network(service_id: str) -> bool:
+    record = service_store.get(service_id)
+    return record is not None and record.kind == PRIVATE_NETWORK
+
+
+def set_suspended(service_id: str, suspended: bool, actor: str) -> ServiceView:
+    """The provider cannot switch a network off: suspended, no server joins it (servers already
+    in it keep it, so nothing of theirs breaks); unsuspended, joining works again."""
+    action_name = "suspend" if suspended else "unsuspend"
+    with service_action(service_id, action_name, actor) as action:
+        record = action.record
+        if record.state == ServiceState.TERMINATED.value:
+            return service_view(record)
+        message = SUSPENDED_NETWORK if suspended else ""
+        service_store.update(record, details={"suspended": suspended}, status_message=message)
+        action.message = action_name
         return service_view(record)
 
 
