@@ -23,19 +23,40 @@ $(STAMP): requirements-dev.txt layers/common/requirements.txt
 
 .PHONY: venv
 venv: $(STAMP) ## Create the virtual environment with the pinned dev dependencies
+	@# `python -m cli.contabo_admin` from any directory: the repository on the module path.
+	@site=$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))'); \
+		grep -qxF "$(CURDIR)" "$$site/contabo-reseller-repo.pth" 2>/dev/null || \
+		echo "$(CURDIR)" > "$$site/contabo-reseller-repo.pth"
 
 .PHONY: dev
 dev: venv ## Run the whole stack locally: moto, Contabo simulator, API, schedules (ARGS="--speedup 60")
 	$(BIN)/python -m local.stack $(ARGS)
 
 .PHONY: run-job
-run-job: venv ## Run a scheduled function now on the running `make dev` (JOB=ScheduleHeartbeatFunction)
-	@test -n "$(JOB)" || { echo "usage: make run-job JOB=<FunctionLogicalId>"; exit 2; }
+run-job: venv ## Run a scheduled job now on the running `make dev` (JOB=provisioning, status-sync, heartbeat...)
+	@test -n "$(JOB)" || { echo "usage: make run-job JOB=<job>: provisioning, status-sync, catalog-sync, usage-sync, action-queue, heartbeat"; exit 2; }
 	$(BIN)/python -m local.stack.run_job $(JOB)
+
+.PHONY: invoke
+invoke: venv ## Run one function on the running `make dev` with a sample event, signed afresh (FN=create_service [EVENT=events/...json])
+	@test -n "$(FN)" || { echo "usage: make invoke FN=<function> [EVENT=events/<folder>/<Event>.json]"; exit 2; }
+	@$(BIN)/python -m local.stack.invoke $(FN) $(EVENT)
+
+.PHONY: events
+events: venv ## Write the missing sample events in events/ from template.yaml and docs/openapi.json (ARGS=--force: all)
+	$(BIN)/python scripts/generate_events.py $(ARGS)
 
 .PHONY: demo
 demo: venv ## Test order on the running `make dev`, watched until active (ARGS="--whmcs-module")
 	$(BIN)/python -m local.demo_order $(ARGS)
+
+.PHONY: preview
+preview: venv ## The module's client-area and addon pages in a browser, on the running `make dev` (PREVIEW_PORT=8095)
+	$(BIN)/python -m local.preview $(ARGS)
+
+.PHONY: screenshots
+screenshots: venv ## Regenerate docs/screenshots/ with headless Chromium (starts its own stack and preview)
+	$(BIN)/python -m local.screenshots $(ARGS)
 
 .PHONY: admin
 admin: venv ## Operator CLI on a stack: ARGS="--local service show 1001" or ARGS="--stack NAME keys rotate"
@@ -91,7 +112,9 @@ build: venv ## sam build, then compile the output to hash-checked .pyc
 	$(PYTHON) -m compileall -q --invalidation-mode unchecked-hash .aws-sam/build
 
 .PHONY: deploy
-deploy: build ## Deploy with samconfig.toml; pass settings as ARGS="--parameter-overrides AlarmEmail=ops@example.com"
+deploy: venv ## Check AWS credentials, build, deploy with samconfig.toml (ARGS="--parameter-overrides AlarmEmail=ops@example.com")
+	@$(BIN)/python scripts/check_aws_credentials.py
+	$(MAKE) build
 	$(BIN)/sam deploy $(ARGS)
 
 .PHONY: clean

@@ -47,8 +47,10 @@ lowercase hex SHA-256 of the raw body. Any failure is a 401.
 **Retries.** Mutating routes accept `X-Idempotency-Key`: a retry with the same key and body gets
 the first answer instead of running again.
 
-**Errors.** Every error is `{"error": {"code", "message", "details"}}`; `message` is safe to show
-to a customer."""
+**Errors.** Every error is `{"error": {"code", "message", "message_code", "params", "details"}}`;
+`message` is safe to show to a customer (English); `message_code` and `params` name the same
+sentence so the module can say it in the customer's language. A validation failure lists each
+field's problem and an example of a right value in `details.fields`."""
 
 SERVERS = [
     {
@@ -86,6 +88,12 @@ ERROR_SCHEMA = {
             "properties": {
                 "code": {"type": "string", "examples": ["invalid_input"]},
                 "message": {"type": "string", "description": "For a person; safe to show."},
+                "message_code": {
+                    "type": "string",
+                    "description": "Names the sentence in the module's language files.",
+                    "examples": ["invalid_fields"],
+                },
+                "params": {"type": "object", "additionalProperties": True},
                 "details": {"type": "object", "additionalProperties": True},
             },
         }

@@ -7,10 +7,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
+from urllib.parse import quote, urlencode
 
-from cli.contabo_admin import commands
+from cli.contabo_admin import api_commands, commands
 from cli.contabo_admin.target import CliError, Target, deployed, local
+from local.stack.jobs import job_names
 from local.stack.template import REPO_ROOT
 
 
@@ -29,12 +31,13 @@ def main(
 
 
 def _run(options: argparse.Namespace, target: Target, out: TextIO, notes: TextIO) -> int:
-    match options.command:
-        case "run-job":
-            return commands.run_job(target, options.job, out)
-        case "service":
-            return commands.show_service(target, options.service_id, options.audit, out)
-        case "audit":
+    as_json = options.json
+    match options.command, getattr(options, "subcommand", None):
+        case "run-job", _:
+            return commands.run_job(target, options.job, as_json, out, notes)
+        case "service", _:
+            return commands.show_service(target, options.service_id, options.audit, as_json, out)
+        case "audit", _:
             query = commands.AuditQuery(
                 service_id=options.service,
                 action=options.action,
@@ -44,15 +47,69 @@ def _run(options: argparse.Namespace, target: Target, out: TextIO, notes: TextIO
                 limit=options.limit,
             )
             return commands.search_audit(target, query, options.csv, out, notes)
-        case "contabo":
+        case "contabo", _:
             return commands.test_contabo(target, out)
-        case "keys" if options.keys_command == "list":
+        case "keys", "list":
             return commands.list_keys(target, out)
-        case "keys" if options.keys_command == "rotate":
+        case "keys", "rotate":
             return commands.rotate_keys(target, out)
-        case "keys":
+        case "keys", "retire":
             return commands.retire_key(target, options.key_id, out)
+        case "api", _:
+            return api_commands.api(
+                target,
+                options.method,
+                options.path,
+                options.data,
+                options.idempotency_key,
+                as_json,
+                out,
+                notes,
+            )
+        case "guardrails", "show":
+            return api_commands.guardrails_show(target, options.product, as_json, out, notes)
+        case "guardrails", "set":
+            return api_commands.guardrails_set(
+                target, options.product, options.settings, as_json, out, notes
+            )
+    method, path, body = _route(options)
+    answer = api_commands.call(target, method, path, body)
+    return api_commands.show(answer, f"{method} {path.split('?')[0]}", as_json, out, notes)
+
+
+def _route(options: argparse.Namespace) -> tuple[str, str, Any]:
+    """The admin route a command stands for: (method, path with query, body)."""
+    match options.command, getattr(options, "subcommand", None):
+        case "schedules", _:
+            return "GET", "/admin/schedules", None
+        case "pricing", "show":
+            return "GET", "/admin/pricing", None
+        case "pricing", "set":
+            return "PUT", "/admin/pricing", api_commands.parse_data(options.data)
+        case "pricing", "export":
+            return "GET", "/admin/pricing/export" + _query(currency=options.currency), None
+        case "import", "candidates":
+            query = _query(ip=options.ip, service_id=options.service)
+            return "GET", "/admin/import/candidates" + query, None
+        case "import", "link":
+            body = {
+                "service_id": options.service_id,
+                "client_id": options.client_id,
+                "instance_id": options.instance_id,
+            }
+            return "POST", "/admin/import", body
+        case "jobs", "list":
+            return "GET", "/admin/jobs" + _query(status=options.status, limit=options.limit), None
+        case "jobs", action:
+            return "POST", f"/admin/jobs/{quote(options.job_id, safe='')}/{action}", None
+        case "reports", _:
+            return "GET", "/admin/reports/drift", None
     raise CliError(f"unknown command {options.command}")
+
+
+def _query(**values: Any) -> str:
+    given = {name: value for name, value in values.items() if value is not None}
+    return "?" + urlencode(given) if given else ""
 
 
 def _target(options: argparse.Namespace) -> Target:
@@ -64,7 +121,8 @@ def _target(options: argparse.Namespace) -> Target:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="contabo-admin",
-        description="Operate the Contabo reseller backend: jobs, services, audit log, keys.",
+        description="Operate the reseller backend: jobs, services, audit log, keys, and every "
+        "admin API route (guardrails, pricing, import, the action queue, reports).",
     )
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--stack", help="a deployed stack's name (AWS credentials as for sam)")
@@ -77,20 +135,30 @@ def _parser() -> argparse.ArgumentParser:
         default=Path(os.environ.get("LOCAL_STATE_DIR", REPO_ROOT / ".local")),
         help="where `make dev` wrote stack.json (default .local/, or LOCAL_STATE_DIR)",
     )
+    parser.add_argument("--json", action="store_true", help="JSON for scripts, not for people")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    job = sub.add_parser("run-job", help="run a scheduled job now and print its result")
-    job.add_argument("job", help="e.g. provisioning-worker or ProvisioningWorkerFunction")
+    def command(group: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+        # --json also after the command, where people type it.
+        made: argparse.ArgumentParser = group.add_parser(name, help=help_text)
+        made.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON")
+        return made
 
-    service = sub.add_parser("service", help="a service's row and its latest audit rows")
-    service_sub = service.add_subparsers(dest="service_command", required=True)
-    show = service_sub.add_parser("show", help="show one service")
+    def group(name: str, help_text: str) -> Any:
+        return command(sub, name, help_text).add_subparsers(dest="subcommand", required=True)
+
+    job = command(sub, "run-job", "run a scheduled job now and print its result")
+    job.add_argument("job", help=f"one of: {', '.join(sorted(job_names()))}")
+
+    show = command(group("service", "a service"), "show", "its row, then its last audit rows")
     show.add_argument("service_id", help="the WHMCS service id")
     show.add_argument("--audit", type=int, default=20, help="audit rows to show (default 20)")
 
-    audit = sub.add_parser("audit", help="the audit log: lifecycle actions and Contabo calls")
-    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
-    search = audit_sub.add_parser("search", help="search by service, action, request id, time")
+    search = command(
+        group("audit", "the audit log: lifecycle actions and Contabo calls"),
+        "search",
+        "search by service, action, request id, time",
+    )
     search.add_argument("--service", help="a WHMCS service id")
     search.add_argument("--action", help="e.g. create, suspend, createInstance")
     search.add_argument("--request-id", help="a request id, an action's trace id")
@@ -99,16 +167,49 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=200, help="newest rows shown (200)")
     search.add_argument("--csv", action="store_true", help="CSV with a header row")
 
-    contabo = sub.add_parser("contabo", help="the Contabo connection")
-    contabo_sub = contabo.add_subparsers(dest="contabo_command", required=True)
-    contabo_sub.add_parser("test", help="WHMCS's TestConnection through the signed API")
+    command(group("contabo", "the Contabo connection"), "test", "WHMCS's TestConnection, signed")
 
-    keys = sub.add_parser("keys", help="the WHMCS request-signing keys")
-    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
-    keys_sub.add_parser("list", help="the key ids (never the secrets)")
-    keys_sub.add_parser("rotate", help="add a new key; prints its secret once")
-    retire = keys_sub.add_parser("retire", help="remove a key")
-    retire.add_argument("key_id")
+    keys = group("keys", "the WHMCS request-signing keys")
+    command(keys, "list", "the key ids (never the secrets)")
+    command(keys, "rotate", "add a new key; prints its secret once")
+    command(keys, "retire", "remove a key").add_argument("key_id")
+
+    call = command(sub, "api", "any admin API call, signed: api GET /admin/jobs")
+    call.add_argument("method", type=str.upper, choices=api_commands.METHODS)
+    call.add_argument("path", help="e.g. /admin/jobs?status=parked")
+    call.add_argument("--data", help="the JSON body, or @file.json")
+    call.add_argument("--idempotency-key", help="reuse one to make a retried call safe")
+
+    guardrails = group("guardrails", "a WHMCS product's guardrails")
+    command(guardrails, "show", "the product's guardrails").add_argument("product")
+    change = command(guardrails, "set", "change some: set 12 allow_rescue=false max_snapshots=2")
+    change.add_argument("product", help="the WHMCS product id")
+    change.add_argument("settings", nargs="+", metavar="name=value")
+
+    pricing = group("pricing", "costs and margin rules")
+    command(pricing, "show", "the pricing configuration")
+    command(pricing, "set", "replace it: --data @pricing.json").add_argument(
+        "--data", required=True, help="the JSON body, or @file.json"
+    )
+    command(pricing, "export", "WHMCS prices for every product").add_argument("--currency")
+
+    linking = group("import", "link existing Contabo instances to WHMCS services")
+    candidates = command(linking, "candidates", "instances not linked yet")
+    candidates.add_argument("--ip")
+    candidates.add_argument("--service", help="a WHMCS service id")
+    link = command(linking, "link", "link one instance to a WHMCS service")
+    for name in ("service_id", "client_id", "instance_id"):
+        link.add_argument(name)
+
+    jobs = group("jobs", "the action queue")
+    listing = command(jobs, "list", "queued, parked and finished jobs")
+    listing.add_argument("--status", help="e.g. parked, queued")
+    listing.add_argument("--limit", type=int)
+    for action, text in (("retry", "run again now"), ("skip", "give up"), ("done", "mark done")):
+        command(jobs, action, text).add_argument("job_id")
+
+    command(sub, "schedules", "every scheduled job's last run")
+    command(group("reports", "reports"), "drift", "the last status sync's drift and orphans")
     return parser
 
 

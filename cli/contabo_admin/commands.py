@@ -17,15 +17,11 @@ from typing import Any, TextIO
 from boto3.dynamodb.types import TypeDeserializer
 from botocore.exceptions import BotoCoreError, ClientError
 
+from cli.contabo_admin import output
 from cli.contabo_admin.target import CliError, Target
 from local.signed_client import SignedClient
-from local.stack.template import (
-    function_events,
-    function_properties,
-    load_template,
-)
+from local.stack.jobs import UnknownJob, resolve_job
 
-SCHEDULE_EVENT_TYPES = {"Schedule", "ScheduleV2"}
 AUDIT_COLUMNS = (
     "time",
     "service_id",
@@ -51,24 +47,14 @@ _UNITS = {"m": "minutes", "h": "hours", "d": "days"}
 # ---------------------------------------------------------------- run-job
 
 
-def scheduled_jobs() -> dict[str, str]:
-    """Every name a scheduled function answers to (logical id, short name, code folder),
-    normalized, to its logical id."""
-    template = load_template()
-    jobs: dict[str, str] = {}
-    for function_id, _, _ in function_events(template, SCHEDULE_EVENT_TYPES):
-        folder = str(function_properties(template, function_id)["CodeUri"]).rstrip("/")
-        for alias in (function_id, function_id.removesuffix("Function"), folder.split("/")[-1]):
-            jobs[_normalized(alias)] = function_id
-    return jobs
-
-
-def run_job(target: Target, job: str, out: TextIO) -> int:
-    jobs = scheduled_jobs()
-    function_id = jobs.get(_normalized(job))
-    if function_id is None:
-        known = ", ".join(sorted(set(jobs.values())))
-        raise CliError(f"no scheduled job {job!r}; the jobs are: {known}")
+def run_job(target: Target, job: str, as_json: bool, out: TextIO, notes: TextIO) -> int:
+    """Runs a scheduled job now, by its short name (as in the admin API), and waits for it."""
+    try:
+        resolved = resolve_job(job)
+    except UnknownJob as unknown:
+        raise CliError(str(unknown)) from None
+    if resolved.note:
+        notes.write(f"note: {resolved.note}\n")
     now = datetime.now(UTC)
     # What EventBridge Scheduler sends (the jobs read nothing from it but its shape).
     event = {
@@ -82,22 +68,52 @@ def run_job(target: Target, job: str, out: TextIO) -> int:
     }
     response = _aws(
         lambda: target.client("lambda").invoke(
-            FunctionName=target.physical(function_id),
+            FunctionName=target.physical(resolved.function_id),
             InvocationType="RequestResponse",
             Payload=json.dumps(event).encode(),
         )
     )
     payload = json.loads(response["Payload"].read() or b"null")
-    _write_json(out, {"job": function_id, "result": payload})
-    if response.get("FunctionError"):
-        raise CliError(f"{function_id} failed: {payload}")
+    failed = bool(response.get("FunctionError"))
+    if as_json:
+        output.write_json(
+            out, {"job": resolved.name, "function": resolved.function_id, "result": payload}
+        )
+    else:
+        out.write(f"{resolved.name} ({resolved.function_id}): {'FAILED' if failed else 'ok'}\n")
+        output.write_answer(out, payload)
+    if failed:
+        raise CliError(f"{resolved.name} failed: {payload}")
     return 0
 
 
 # ---------------------------------------------------------------- service show
 
+# The row's fields a person looks for first, in this order; the rest follow.
+SERVICE_SUMMARY = (
+    "service_id",
+    "state",
+    "status_message",
+    "kind",
+    "client_id",
+    "product_id",
+    "region",
+    "resource_id",
+    "details.instance_status",
+    "details.ipv4",
+    "details.ipv6",
+    "details.os",
+    "details.hostname",
+    "display_name",
+    "created_at",
+    "updated_at",
+)
 
-def show_service(target: Target, service_id: str, audit_rows: int, out: TextIO) -> int:
+
+def show_service(
+    target: Target, service_id: str, audit_rows: int, as_json: bool, out: TextIO
+) -> int:
+    """The row first, as a summary, then its last ``audit_rows`` audit rows, newest first."""
     dynamodb = target.client("dynamodb")
     item = _aws(
         lambda: dynamodb.get_item(
@@ -118,7 +134,16 @@ def show_service(target: Target, service_id: str, audit_rows: int, out: TextIO) 
         )
     )
     service = {name: _json_attribute(value) for name, value in _plain(item).items()}
-    _write_json(out, {"service": service, "audit": [_audit_row(_plain(i)) for i in page["Items"]]})
+    audit = [_audit_row(_plain(i)) for i in page["Items"]]
+    if as_json:
+        output.write_json(out, {"service": service, "audit": audit})
+        return 0
+    fields = _flattened(service)
+    first = {name: fields[name] for name in SERVICE_SUMMARY if name in fields}
+    rest = {name: value for name, value in sorted(fields.items()) if name not in first}
+    output.write_fields(out, {**first, **rest}, f"service {service_id}")
+    out.write(f"\nlast {len(audit)} audit rows (newest first; --audit N for more):\n")
+    out.write("".join(_audit_line(row) + "\n" for row in audit) or output.NO_ROWS + "\n")
     return 0
 
 
@@ -130,6 +155,17 @@ def _json_attribute(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def _flattened(fields: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """details.hostname rather than one long JSON line."""
+    flat: dict[str, Any] = {}
+    for name, value in fields.items():
+        if isinstance(value, dict) and value:
+            flat.update(_flattened(value, f"{prefix}{name}."))
+        else:
+            flat[prefix + name] = value
+    return flat
 
 
 # ---------------------------------------------------------------- audit search
@@ -189,8 +225,7 @@ def search_audit(
         writer.writeheader()
         writer.writerows(shown)
     else:
-        for row in shown:
-            out.write(_audit_line(row) + "\n")
+        out.write("".join(_audit_line(row) + "\n" for row in shown) or output.NO_ROWS + "\n")
     if len(rows) > query.limit:
         notes.write(f"{len(rows) - query.limit} older rows not shown (--limit)\n")
     return 0
@@ -241,7 +276,7 @@ def test_contabo(target: Target, out: TextIO) -> int:
     """WHMCS's TestConnection, signed with one of the stack's keys: backend, secrets, Contabo."""
     if not target.api_url:
         raise CliError(f"{target.description} has no ApiUrl output")
-    keys = _signing_keys(target)
+    keys = signing_keys(target)
     key_id = sorted(keys)[0]
     client = SignedClient(target.api_url, key_id, keys[key_id])
     try:
@@ -267,14 +302,14 @@ def test_contabo(target: Target, out: TextIO) -> int:
 
 
 def list_keys(target: Target, out: TextIO) -> int:
-    for key_id in sorted(_signing_keys(target)):
+    for key_id in sorted(signing_keys(target)):
         out.write(key_id + "\n")
     return 0
 
 
 def rotate_keys(target: Target, out: TextIO, now: datetime | None = None) -> int:
     """Adds a key; the old ones keep working until retired."""
-    keys = _signing_keys(target)
+    keys = signing_keys(target)
     moment = now or datetime.now(UTC)
     key_id = f"whmcs-{moment:%Y%m%d-%H%M%S}"
     suffix = 2
@@ -294,7 +329,7 @@ def rotate_keys(target: Target, out: TextIO, now: datetime | None = None) -> int
 
 
 def retire_key(target: Target, key_id: str, out: TextIO) -> int:
-    keys = _signing_keys(target)
+    keys = signing_keys(target)
     if key_id not in keys:
         raise CliError(f"no signing key {key_id!r}; the keys are: {', '.join(sorted(keys))}")
     if len(keys) == 1:
@@ -311,7 +346,8 @@ def retire_key(target: Target, key_id: str, out: TextIO) -> int:
 # ---------------------------------------------------------------- helpers
 
 
-def _signing_keys(target: Target) -> dict[str, str]:
+def signing_keys(target: Target) -> dict[str, str]:
+    """The stack's WHMCS signing keys (key id -> secret); never printed."""
     secret_id = target.physical("WhmcsSigningKeysSecret")
     value = _aws(lambda: target.client("secretsmanager").get_secret_value(SecretId=secret_id))
     try:
@@ -395,11 +431,3 @@ def _entry_time(entry_id: str) -> datetime:
 
 def _request_ids(row: dict[str, Any]) -> set[str]:
     return {value for value in (row.get("request_id"), row.get("trace_id")) if value}
-
-
-def _normalized(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def _write_json(out: TextIO, value: Any) -> None:
-    out.write(json.dumps(value, indent=2, sort_keys=True, default=str) + "\n")

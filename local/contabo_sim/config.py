@@ -5,11 +5,13 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from local.ports import SIM_PORT
+
 
 @dataclass(frozen=True)
 class SimulatorConfig:
     host: str = "127.0.0.1"
-    port: int = 8090
+    port: int = SIM_PORT
     client_id: str = "demo-client-id"
     client_secret: str = "demo-client-secret"
     api_user: str = "demo@reseller.example"

@@ -9,6 +9,7 @@ API Gateway itself answers (403 for unknown routes, 502 for a failed function, 5
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import logging
 import re
@@ -32,7 +33,7 @@ from local.stack.template import api_stage_name, function_events
 
 INTEGRATION_TIMEOUT_SECONDS = 29.0
 LOCAL_API_ID = "localapi01"
-JOB_RUN_PATH = re.compile(r"^/__local/jobs/(?P<function>[A-Za-z0-9]+)/run$")
+JOB_RUN_PATH = re.compile(r"^/__local/jobs/(?P<function>[A-Za-z0-9_-]+)/run$")
 LAMBDA_INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<function>[^/]+)/invocations$")
 _TEXT_TYPES = {
     "application/json",
@@ -258,7 +259,9 @@ class LocalApiGateway:
                 str(uuid.uuid4()),
                 "MissingAuthenticationTokenException",
             )
-            log.info("- %s %s %s", request.method, request.path, _outcome(response, started))
+            log.info(
+                "%s %s %s  (no route)", request.method, request.path, _outcome(response, started)
+            )
             return response
         route, parameters, path = found
         event = build_event(request, route, parameters, path)
@@ -277,16 +280,23 @@ class LocalApiGateway:
             log.exception("%s failed", route.function_id)
             response = gateway_error(502, "Internal server error", request_id)
         log.info(
-            "%s %s %s %s",
-            route.function_id,
+            "%s %s %s  %s",
             request.method,
             request.path,
             _outcome(response, started),
+            route.function_id,
         )
         return response
 
-    def _run_job(self, function_id: str) -> Response:
+    def _run_job(self, job: str) -> Response:
+        """By logical id, or by the job's short name (as in the admin API)."""
         assert self.run_job is not None
+        from local.stack.jobs import UnknownJob, resolve_job
+
+        function_id = job
+        if job not in self.functions:
+            with contextlib.suppress(UnknownJob):  # else a 404 below, as for a function no job
+                function_id = resolve_job(job).function_id
         try:
             outcome = self.run_job(function_id)
         except KeyError as unknown:
@@ -322,9 +332,13 @@ class LocalApiGateway:
             response = Response(status=204)
         else:
             response = self._invoke_and_wait(function, payload)
-        log.info(
-            "%s invoke(%s) %s", function.logical_id, invocation_type, _outcome(response, started)
-        )
+        if invocation_type != "Event":  # an Event run gets its line when it ends
+            log.info(
+                "invoke %s %s  %s",
+                invocation_type,
+                _outcome(response, started),
+                function.logical_id,
+            )
         return response
 
     def _invoke_in_background(self, function: LocalFunction, payload: Any) -> None:
@@ -336,7 +350,12 @@ class LocalApiGateway:
             log.exception("%s failed", function.logical_id)
             status = "error"
         ms = round((time.monotonic() - started) * 1000)
-        log.info("%s event invocation %s %sms", function.logical_id, status, ms)
+        log.info(
+            "invoke Event %s %sms  %s (started by another function)",
+            status,
+            ms,
+            function.logical_id,
+        )
 
     def _invoke_and_wait(self, function: LocalFunction, payload: Any) -> Response:
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import threading
 from datetime import UTC, datetime
@@ -20,6 +21,8 @@ import boto3
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from local.contabo_sim.catalog import ADDITIONAL_IPV4_ADDON_ID as SIM_ADDITIONAL_IPV4_ADDON_ID
+from local.ports import API_PORT, MOTO_PORT, SIM_PORT
+from local.stack import persistence
 from local.stack.aws import (
     DEMO_CONTABO_CREDENTIALS,
     DEMO_SIGNING_KEY_ID,
@@ -41,6 +44,8 @@ from local.stack.template import LocalNames, load_template, resources_of_type
 CONTABO_TOKEN_PATH = "/auth/realms/contabo/protocol/openid-connect/token"
 STATE_FILE_NAME = "stack.json"
 
+log = logging.getLogger("local.stack")
+
 
 class RunningStack:
     """The local stack, serving on background threads until ``stop()``."""
@@ -58,6 +63,8 @@ class RunningStack:
         self._api_server: BaseWSGIServer | None = None
         self._api_thread: threading.Thread | None = None
         self._saved_environ: dict[str, str | None] = {}
+        self.persist_dir: Path | None = None  # --persist: saved at stop, restored at start
+        self._serving = False
 
     @property
     def api_root(self) -> str:
@@ -107,6 +114,9 @@ class RunningStack:
 
     def stop(self) -> None:
         """Stops everything that started, last first; safe to call twice."""
+        if self.persist_dir is not None and self._serving:
+            self._serving = False
+            self._save()
         if self._api_thread is not None:
             assert self._api_server is not None
             self._api_server.shutdown()
@@ -133,6 +143,24 @@ class RunningStack:
         self._saved_environ = {}
         forget_cached_clients()  # nothing in this process keeps talking to the stopped moto
 
+    def _persisted(self) -> tuple[Any, Any, dict[str, str], dict[str, str]]:
+        session = boto3.session.Session()
+        return (
+            session.client("dynamodb"),
+            session.client("secretsmanager"),
+            _physical_names(self.template, self.names, "AWS::DynamoDB::Table"),
+            _physical_names(self.template, self.names, "AWS::SecretsManager::Secret"),
+        )
+
+    def _save(self) -> None:
+        assert self.persist_dir is not None
+        if self.scheduler is not None:
+            self.scheduler.stop()  # no job writes half-way through the snapshot
+        try:
+            persistence.save(self.persist_dir, *self._persisted(), self.sim.state)
+        except Exception:
+            log.exception("persist: could not save the stack to %s", self.persist_dir)
+
     def _set_environ(self, variables: dict[str, str]) -> None:
         for key, value in variables.items():
             self._saved_environ.setdefault(key, os.environ.get(key))
@@ -153,15 +181,16 @@ class RunningStack:
 def start_local_stack(
     *,
     host: str = "127.0.0.1",
-    api_port: int = 3000,
-    moto_port: int = 4566,
-    sim_port: int = 8090,
+    api_port: int = API_PORT,
+    moto_port: int = MOTO_PORT,
+    sim_port: int = SIM_PORT,
     speedup: float = 1.0,
     schedules: bool = True,
     provision_seconds: float | None = None,
     names: LocalNames | None = None,
     state_dir: Path | None = None,
     sim_validate: bool = True,
+    persist_dir: Path | None = None,
 ) -> RunningStack:
     """Starts moto, the simulator, the functions, the schedules and the API (0 = a free port).
 
@@ -169,6 +198,8 @@ def start_local_stack(
     already imported in the process expects. With ``state_dir``, writes ``stack.json`` there.
     ``schedules=False`` keeps the timers off; ``run_job`` still works. ``sim_validate=False``
     skips the simulator's spec validation (bulk benchmarks: it dominates their time).
+    With ``persist_dir``, the tables, secrets and simulator saved there at the last stop are
+    put back, and saved there again at this stop.
     """
     names = names or LocalNames(stack_name="local")
     template = load_template()
@@ -192,6 +223,9 @@ def start_local_stack(
         session = boto3.session.Session()
         create_tables(session.client("dynamodb"), names, template)
         seed_secrets(session.client("secretsmanager"), names, template)
+        if persist_dir is not None:
+            stack.persist_dir = persist_dir
+            persistence.restore(persist_dir, *stack._persisted(), stack.sim.state)
 
         # Bound now, served last: functions learn its address for Lambda's Invoke API.
         gateway = LocalApiGateway(routes_from_template(template), {})
@@ -219,6 +253,7 @@ def start_local_stack(
         stack._api_thread.start()
         if state_dir is not None:
             stack.state_file = write_state(stack, state_dir)
+        stack._serving = True
     except BaseException:
         stack.stop()
         raise

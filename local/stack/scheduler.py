@@ -20,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from local.stack.functions import ACCOUNT_ID, LocalFunction
+from local.stack.jobs import job_names
 from local.stack.template import LocalNames, function_events, resolve
 
 SCHEDULE_EVENT_TYPES = {"Schedule", "ScheduleV2"}
@@ -181,6 +182,8 @@ class Scheduler:
         self._running: dict[str, threading.Thread] = {}
         self._started_real = time.monotonic()
         self._started_virtual = datetime.now(UTC)
+        # The jobs' short names (as in the admin API) for the one line per run.
+        self._job_names = {function_id: name for name, function_id in job_names().items()}
 
     def virtual_now(self) -> datetime:
         elapsed = (time.monotonic() - self._started_real) * self.speedup
@@ -210,7 +213,12 @@ class Scheduler:
             outcome["error"] = str(error)
         outcome["ms"] = round((time.monotonic() - started) * 1000)
         log.info(
-            "%s %s %s %sms", function_id, outcome["schedule"], outcome["status"], outcome["ms"]
+            "job %s %s %sms  %s %s",
+            self._job_names.get(function_id, function_id),
+            outcome["status"],
+            outcome["ms"],
+            function_id,
+            outcome["schedule"],
         )
         return outcome
 

@@ -101,31 +101,55 @@ def search(state_dir: Path, *args: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(out)))
 
 
-def test_run_job_invokes_the_scheduled_function_by_any_of_its_names(state_dir: Path) -> None:
+def test_run_job_speaks_the_admin_apis_job_names(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "--json", "run-job", "heartbeat")
+    assert code == 0, notes
+    printed = json.loads(out)
+    assert printed["job"] == "heartbeat" and printed["function"] == "ScheduleHeartbeatFunction"
+    assert printed["result"]["beat"] is True and notes == ""
+
+    code, out, notes = admin(state_dir, "run-job", "heartbeat")  # for a person
+    assert code == 0, notes
+    assert out.startswith("heartbeat (ScheduleHeartbeatFunction): ok\n")
+    assert "beat" in out and "yes" in out
+
+
+def test_run_job_still_takes_the_old_names_and_says_the_new_one(state_dir: Path) -> None:
     for name in ("schedule-heartbeat", "ScheduleHeartbeatFunction", "schedule_heartbeat"):
-        code, out, notes = admin(state_dir, "run-job", name)
+        code, out, notes = admin(state_dir, "run-job", name, "--json")
         assert code == 0, notes
-        printed = json.loads(out)
-        assert printed["job"] == "ScheduleHeartbeatFunction"
-        assert printed["result"]["beat"] is True
+        assert json.loads(out)["job"] == "heartbeat"
+        assert f"'{name}' is now called 'heartbeat'" in notes
 
 
 def test_run_job_names_the_jobs_when_it_does_not_know_one(state_dir: Path) -> None:
     code, out, notes = admin(state_dir, "run-job", "HealthFunction")  # an API function
     assert code == 1 and out == ""
     assert "no scheduled job 'HealthFunction'" in notes
-    assert "ProvisioningWorkerFunction" in notes
+    assert "provisioning" in notes and "status-sync" in notes
 
 
-def test_service_show_prints_the_row_and_its_latest_audit(
+def test_service_show_prints_the_row_first_then_its_latest_audit(
     state_dir: Path, whmcs: SignedClient
 ) -> None:
     created = whmcs.request("POST", "/services/9001/create", ORDER)
     assert created.status_code == 202, created.text
 
-    code, out, notes = admin(state_dir, "service", "show", "9001")
+    code, out, notes = admin(state_dir, "service", "show", "9001", "--audit", "3")
 
     assert code == 0, notes
+    lines = out.splitlines()
+    assert lines[0] == "service 9001"
+    assert lines[1].split() == ["service_id", "9001"]
+    assert lines[2].split() == ["state", "queued"] or lines[2].split()[0] == "state"
+    assert any(line.split()[:2] == ["details.hostname", "web1.example.com"] for line in lines)
+    audit_at = lines.index(next(line for line in lines if line.startswith("last ")))
+    assert all(not line.startswith("20") for line in lines[:audit_at])  # the row comes first
+    audit_lines = lines[audit_at + 1 :]
+    assert 1 <= len(audit_lines) <= 3 and all(" 9001 " in line for line in audit_lines)
+    assert len(lines) < 60
+
+    code, out, notes = admin(state_dir, "service", "show", "9001", "--json")
     shown = json.loads(out)
     assert shown["service"]["service_id"] == "9001"
     assert shown["service"]["details"]["hostname"] == "web1.example.com"
@@ -139,6 +163,78 @@ def test_service_show_of_an_unknown_service_fails_clearly(state_dir: Path) -> No
     code, out, notes = admin(state_dir, "service", "show", "404404")
     assert (code, out) == (1, "")
     assert "no service 404404" in notes
+
+
+def test_an_empty_audit_search_says_no_rows(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "audit", "search", "--service", "777777")
+    assert code == 0, notes
+    assert out == "(no rows)\n"
+
+
+def test_api_signs_any_admin_call(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "--json", "api", "get", "/admin/schedules")
+    assert code == 0, notes
+    assert json.loads(out)["items"][0]["job"] == "provisioning"
+
+    code, out, notes = admin(state_dir, "api", "GET", "/admin/schedules")  # as a table
+    assert code == 0, notes
+    assert out.splitlines()[0] == "items:"
+    assert out.splitlines()[1].split()[:2] == ["job", "deployed"]
+
+    code, out, notes = admin(
+        state_dir, "api", "PUT", "/admin/products/12/guardrails", "--data", '{"max_snapshots": "x"}'
+    )
+    assert code == 1 and "PUT /admin/products/12/guardrails answered 400: " in notes
+    code, _, notes = admin(state_dir, "api", "GET", "/admin/jobs", "--data", "{nope")
+    assert code == 1 and "--data is not JSON" in notes
+
+
+def test_guardrails_set_changes_only_what_it_names(state_dir: Path, tmp_path: Path) -> None:
+    code, out, notes = admin(state_dir, "guardrails", "set", "31", "allow_rescue=false")
+    assert code == 0, notes
+    assert any(line.split() == ["allow_rescue", "no"] for line in out.splitlines())
+    code, out, notes = admin(state_dir, "guardrails", "set", "31", "max_snapshots=1", "--json")
+    assert code == 0, notes
+    shown = json.loads(out)
+    assert shown["allow_rescue"] is False and shown["max_snapshots"] == 1
+    code, out, _ = admin(state_dir, "--json", "guardrails", "show", "31")
+    assert json.loads(out) == shown
+    code, _, notes = admin(state_dir, "guardrails", "set", "31", "allow_rescue")
+    assert code == 1 and "name=value" in notes
+
+
+def test_pricing_show_set_and_export(state_dir: Path, tmp_path: Path) -> None:
+    code, out, notes = admin(state_dir, "--json", "pricing", "show")
+    assert code == 0, notes
+    config = json.loads(out)
+    saved = tmp_path / "pricing.json"
+    saved.write_text(json.dumps(config))
+    code, out, notes = admin(state_dir, "--json", "pricing", "set", "--data", f"@{saved}")
+    assert code == 0, notes
+    assert json.loads(out)["cost_currency"] == config["cost_currency"]
+    code, out, notes = admin(state_dir, "pricing", "export")
+    assert code == 0, notes and out.strip()
+
+
+def test_jobs_reports_schedules_and_import_through_the_api(state_dir: Path) -> None:
+    code, out, notes = admin(state_dir, "jobs", "list", "--status", "parked")
+    assert code == 0, notes
+    assert "(no rows)" in out
+    code, _, notes = admin(state_dir, "jobs", "retry", "no-such-job")
+    assert code == 1 and "POST /admin/jobs/no-such-job/retry answered 404" in notes
+    code, _, notes = admin(state_dir, "jobs", "skip", "no-such-job")
+    assert code == 1 and "answered 404" in notes
+    code, out, notes = admin(state_dir, "schedules")
+    assert code == 0, notes
+    assert "provisioning" in out and "heartbeat" not in out
+    assert admin(state_dir, "run-job", "status-sync")[0] == 0
+    code, out, notes = admin(state_dir, "reports", "drift")
+    assert code == 0, notes
+    code, out, notes = admin(state_dir, "--json", "import", "candidates")
+    assert code == 0, notes
+    assert isinstance(json.loads(out), dict)
+    code, _, notes = admin(state_dir, "import", "link", "9555", "7", "1")
+    assert code == 1 and "POST /admin/import answered" in notes
 
 
 @pytest.mark.usefixtures("seeded_audit")
@@ -196,11 +292,12 @@ def test_contabo_test_runs_test_connection_through_the_signed_api(state_dir: Pat
     assert DEMO_SIGNING_SECRET not in out + notes
 
 
-def test_the_module_runs_from_a_shell(state_dir: Path) -> None:
-    command = [sys.executable, "-m", "cli.contabo_admin", "--local", "--state-dir", str(state_dir)]
-    completed = subprocess.run(  # noqa: S603 (our own interpreter and module)
+@pytest.mark.parametrize("cwd", [REPO_ROOT, Path("/")], ids=["repo", "elsewhere"])
+def test_the_script_runs_from_any_directory(state_dir: Path, cwd: Path) -> None:
+    command = [str(REPO_ROOT / "cli" / "contabo-admin"), "--local", "--state-dir", str(state_dir)]
+    completed = subprocess.run(  # noqa: S603 (our own script)
         [*command, "keys", "list"],
-        cwd=REPO_ROOT,
+        cwd=cwd,
         capture_output=True,
         text=True,
         timeout=120,
@@ -243,6 +340,26 @@ def test_keys_rotate_prints_the_new_secret_once_and_retire_removes_the_old_key(
     code, _, last = admin(state_dir, "keys", "retire", key_id)
     assert code == 1 and "only signing key" in last
     assert secret not in retired + notes + last
+
+
+def test_python_m_works_from_any_directory_through_the_venvs_path_file(tmp_path: Path) -> None:
+    """What `make venv` writes (a .pth naming the repository) lets -m find the package."""
+    assert "contabo-reseller-repo.pth" in (REPO_ROOT / "Makefile").read_text()
+    (tmp_path / "contabo-reseller-repo.pth").write_text(f"{REPO_ROOT}\n")
+    code = (
+        "import runpy, site, sys; site.addsitedir(sys.argv[1]); sys.argv = ['x', '--help'];"
+        "runpy.run_module('cli.contabo_admin', run_name='__main__')"
+    )
+    completed = subprocess.run(  # noqa: S603 (our own interpreter and module)
+        [sys.executable, "-I", "-c", code, str(tmp_path)],
+        cwd="/",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "guardrails" in completed.stdout
 
 
 def _signature_accepted(local_stack: RunningStack, key_id: str, secret: str) -> bool:

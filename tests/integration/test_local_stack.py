@@ -53,6 +53,9 @@ def test_running_the_heartbeat_now_shows_in_health(local_stack):
     second = httpx.get(f"{local_stack.api_url}/health").json()["schedules"]["schedule_heartbeat"]
     assert second["at"] > first["at"]
 
+    by_name = httpx.post(f"{local_stack.api_root}/__local/jobs/heartbeat/run", timeout=30)
+    assert by_name.status_code == 200 and by_name.json()["function"] == "ScheduleHeartbeatFunction"
+
 
 def test_unknown_job_is_404(local_stack):
     response = httpx.post(f"{local_stack.api_root}/__local/jobs/NoSuchFunction/run")

@@ -17,6 +17,7 @@ require_once __DIR__ . '/Support/LocalStack.php';
 require_once __DIR__ . '/Support/LocalStackTestCase.php';
 require_once __DIR__ . '/Support/ClientAreaTestCase.php';
 require_once __DIR__ . '/Support/TemplateRenderer.php';
+require_once __DIR__ . '/Support/LanguageCheck.php';
 
 require_once MODULE_DIR . '/contabo.php';
 require_once MODULE_DIR . '/hooks.php';

@@ -87,6 +87,8 @@ def test_failed_provisioning_is_recorded_with_contabos_state(stack, whmcs, sim, 
     view = whmcs.request("GET", f"/services/{service_id}").json()
     assert view["state"] == "failed"
     assert "verification_required" in view["status_message"]
+    assert "contabo" not in view["status_message"].lower()  # staff detail, still white-label
+    assert view["instance_status"] == "verification_required"  # the client area translates it
 
 
 def test_bad_orders_are_refused_and_nothing_is_recorded(whmcs, sim, service_id):

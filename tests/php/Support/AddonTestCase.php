@@ -42,6 +42,8 @@ abstract class AddonTestCase extends TestCase
     protected FakeServerSource $servers;
     /** @var array<string, mixed> the addon's settings as WHMCS passes them in $vars */
     protected array $vars = [];
+    /** The admin's WHMCS language the pages are drawn in. */
+    protected string $language = 'english';
 
     protected function setUp(): void
     {
@@ -84,7 +86,7 @@ abstract class AddonTestCase extends TestCase
         $settings = AddonSettings::fromVars($this->vars);
         return new AdminArea(new PageContext(
             $request,
-            Lang::of('english'),
+            Lang::of($this->language),
             new Html(self::MODULE_LINK, Whmcs::CSRF_TOKEN),
             $settings,
             new BackendConnection($settings, $this->servers),

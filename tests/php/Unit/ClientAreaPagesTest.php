@@ -33,7 +33,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::assertSame('templates/snapshots', $page['templatefile']);
         self::assertSame(['clientarea.php?action=productdetails&id=42&modop=custom&a=snapshots' => 'Snapshots'], $page['breadcrumb']);
         $vars = $page['vars'];
-        self::assertSame([['id' => 'snap1', 'name' => 'before-upgrade', 'description' => 'pre 2.0', 'created' => '2026-11-20 10:00 UTC', 'expires' => '2026-12-20']], $vars['snapshots']);
+        self::assertSame([['id' => 'snap1', 'name' => 'before-upgrade', 'description' => 'pre 2.0', 'created' => '20 Nov 2026, 10:00 UTC', 'expires' => '20 Dec 2026']], $vars['snapshots']);
         self::assertSame(1, $vars['snapshot_limit']);
         self::assertTrue($vars['snapshot_at_limit']);
         self::assertSame('1 of 1 snapshots used.', $vars['snapshot_summary']);
@@ -215,7 +215,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
             ->route('POST', '/clients/7/ssh-keys/11/default', 200, ['id' => '11'])
             ->route('DELETE', '/clients/7/ssh-keys/11', 200, ['deleted' => true]);
 
-        self::assertSame([['id' => '11', 'name' => 'laptop', 'fingerprint' => 'SHA256:abc', 'default' => true, 'created' => '2026-11-01']], contabo_sshkeys(WhmcsParams::service())['vars']['ssh_keys']);
+        self::assertSame([['id' => '11', 'name' => 'laptop', 'fingerprint' => 'SHA256:abc', 'default' => true, 'created' => '1 Nov 2026']], contabo_sshkeys(WhmcsParams::service())['vars']['ssh_keys']);
 
         self::post(['op' => 'add', 'name' => 'laptop 2', 'public_key' => "  " . self::ED25519 . "\n"]);
         self::assertSame('The SSH key was added.', contabo_sshkeys(WhmcsParams::service())['vars']['flash_success']);
@@ -455,7 +455,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::get(['cursor' => '"><script>']);
         contabo_activity(WhmcsParams::service());
 
-        self::assertSame('2026-11-20 10:00 UTC', $vars['activity'][0]['at']);
+        self::assertSame('20 Nov 2026, 10:00 UTC', $vars['activity'][0]['at']);
         self::assertSame('eyJrIjoxfQ==', $vars['next_cursor']);
         self::assertFalse($vars['is_first_page']);
         $activityUrls = array_values(array_filter(array_column($this->transport->requests, 'url'), static fn (string $u): bool => str_contains($u, '/activity')));

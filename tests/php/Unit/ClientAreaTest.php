@@ -50,7 +50,7 @@ final class ClientAreaTest extends TestCase
         self::assertFalse($service['pending']);
         self::assertSame(['203.0.113.10', '2001:db8::10', '203.0.113.11'], $service['ips']);
         self::assertSame(['start', 'stop', 'shutdown', 'restart'], $service['power_actions']);
-        self::assertSame('2026-11-20', $service['created']);
+        self::assertSame('20 Nov 2026', $service['created']);
         self::assertSame('', $service['cancel_date']);
         self::assertSame(8.0, $service['ram_gb']);
         self::assertSame(100, $service['disk_gb']);

@@ -9,16 +9,38 @@ use WHMCS\Module\Server\Contabo\Lang;
 
 final class LangTest extends TestCase
 {
-    public function testEveryLanguageHasTheSameKeys(): void
+    /** Words a language shares with English (not a sentence left untranslated). */
+    private const SAME_AS_ENGLISH = [
+        'german' => ['Status', 'Hostname', 'Region', 'vCPU', 'GB RAM', 'Snapshots', 'Firewall', 'Firewall:', 'Name', 'Reverse DNS', 'Ports', 'Details', 'Start'],
+        'spanish' => ['Plan', 'vCPU', 'Error'],
+        'french' => ['vCPU', 'Description', 'Type', 'Ports', 'Action'],
+        'portuguese-br' => ['vCPU', 'Snapshots', 'Firewall', 'Firewall:', '%d snapshot(s).'],
+    ];
+
+    /** @return array<string, array{string}> */
+    public static function languages(): array
+    {
+        return ['german' => ['german'], 'spanish' => ['spanish'], 'french' => ['french'], 'portuguese-br' => ['portuguese-br']];
+    }
+
+    /** @dataProvider languages */
+    public function testEveryLanguageIsCompleteAndTranslated(string $language): void
     {
         $english = self::load('english');
-        $german = self::load('german');
+        $other = self::load($language);
 
         self::assertNotEmpty($english);
-        self::assertSame([], array_diff(array_keys($english), array_keys($german)), 'missing in german.php');
-        self::assertSame([], array_diff(array_keys($german), array_keys($english)), 'missing in english.php');
-        foreach ([...$english, ...$german] as $key => $text) {
-            self::assertNotSame('', trim($text), "{$key} is empty");
+        self::assertSame([], array_diff(array_keys($english), array_keys($other)), "missing in {$language}.php");
+        self::assertSame([], array_diff(array_keys($other), array_keys($english)), 'missing in english.php');
+        foreach ($english as $key => $text) {
+            self::assertNotSame('', trim($other[$key]), "{$key} is empty in {$language}");
+            if ($other[$key] === $text) {
+                self::assertContains($text, self::SAME_AS_ENGLISH[$language], "{$key} is left in English in {$language}.php");
+            }
+            preg_match_all('/%(\d+\$)?[sd]|\{[a-z_]+\}/', $text, $wanted);
+            preg_match_all('/%(\d+\$)?[sd]|\{[a-z_]+\}/', $other[$key], $given);
+            $sorted = static function (array $list): array { sort($list); return $list; };
+            self::assertSame($sorted($wanted[0]), $sorted($given[0]), "{$key} in {$language} keeps the placeholders");
         }
     }
 
@@ -54,7 +76,7 @@ final class LangTest extends TestCase
     public function testCustomerVisibleTextIsBrandNeutral(): void
     {
         $visible = self::templates()
-            . implode("\n", self::load('english')) . implode("\n", self::load('german'))
+            . implode("\n", array_merge(...array_map(static fn (string $language): array => array_values(self::load($language)), ['english', 'german', 'spanish', 'french', 'portuguese-br'])))
             . contabo_MetaData()['DisplayName']
             . implode("\n", array_keys(contabo_ClientAreaCustomButtonArray([])));
 

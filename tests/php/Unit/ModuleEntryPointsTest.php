@@ -37,11 +37,11 @@ final class ModuleEntryPointsTest extends TestCase
         self::assertSame('configoption1', $meta['ListAccountsProductField']);
     }
 
-    public function testConfigOptionsAreTheTenDocumentedSettingsInOrder(): void
+    public function testConfigOptionsAreTheElevenDocumentedSettingsInOrder(): void
     {
         $options = contabo_ConfigOptions();
 
-        self::assertSame(['Server Product', 'Default Region', 'Default Image', 'Contract Period', 'Default User', 'Cloud-Init Template', 'Suspend Policy', 'Terminate Policy', 'Product Type', 'Default Storage Size (TB)'], array_keys($options));
+        self::assertSame(['Server Product', 'Default Region', 'Default Image', 'Contract Period', 'Default User', 'Cloud-Init Template', 'Suspend Policy', 'Terminate Policy', 'Product Type', 'Default Storage Size (TB)', 'Reverse DNS Shown'], array_keys($options));
         self::assertSame(['compute', 'object_storage', 'private_network'], array_keys($options['Product Type']['Options']));
         self::assertSame('contabo_LoadProducts', $options['Server Product']['Loader']);
         self::assertSame('contabo_LoadRegions', $options['Default Region']['Loader']);

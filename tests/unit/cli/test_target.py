@@ -8,7 +8,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from cli.contabo_admin.commands import parse_moment, scheduled_jobs
+from cli.contabo_admin.commands import parse_moment
 from cli.contabo_admin.target import CliError, deployed
 
 STACK_TEMPLATE = {
@@ -33,13 +33,6 @@ def test_a_deployed_stack_resolves_physical_names_and_the_api_url() -> None:
 def test_a_missing_stack_is_a_clear_error() -> None:
     with mock_aws(), pytest.raises(CliError, match="stack nope"):
         deployed("nope", "eu-central-1", None)
-
-
-def test_every_scheduled_function_answers_to_its_short_names() -> None:
-    jobs = scheduled_jobs()
-    assert jobs["provisioningworker"] == "ProvisioningWorkerFunction"
-    assert jobs["provisioningworkerfunction"] == "ProvisioningWorkerFunction"
-    assert "health" not in jobs  # an API function is no job
 
 
 def test_moments_are_iso_in_utc_or_relative() -> None:

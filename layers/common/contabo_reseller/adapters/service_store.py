@@ -67,6 +67,7 @@ def acquire_lock(
         raise ServiceBusy(
             f"Another action ({running}) is running on this service; try again in a few seconds.",
             details={"running_action": running},
+            message_code="service_busy",
         ) from None
     return record
 

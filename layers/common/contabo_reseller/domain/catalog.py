@@ -47,6 +47,16 @@ class CatalogProduct(BaseModel):
             f"{_gigabytes(self.disk_mb)} GB {self.disk_type})"
         )
 
+    def specs(self) -> dict[str, str]:
+        """The sizes a reseller names its plans by, without the provider's label."""
+        return {
+            "cpu_cores": str(self.cpu_cores),
+            "ram_gb": _gigabytes(self.ram_mb),
+            "disk_gb": _gigabytes(self.disk_mb),
+            "disk_type": self.disk_type,
+            "kind": "vds" if self.product_type == "vds" else "vps",
+        }
+
 
 class ProductOverride(BaseModel):
     """The admin's changes to one product; unset fields keep the shipped value."""

@@ -1,7 +1,9 @@
 """Domain errors: what went wrong, in words a reseller's customer can read.
 
-Each error carries a stable ``code`` for machines and a ``message`` for people. Which HTTP
-status an error becomes is decided in one place only: ``contabo_reseller.http.errors``.
+Each error carries a stable ``code`` for machines and a ``message`` for people; where the
+module should say it in the customer's language, a ``message_code`` and its ``params`` name the
+sentence (the module's lang files hold one per code). Which HTTP status an error becomes is
+decided in one place only: ``contabo_reseller.http.errors``.
 Messages never contain credentials, passwords or tokens.
 """
 
@@ -13,10 +15,19 @@ from typing import Any
 class DomainError(Exception):
     code = "error"
 
-    def __init__(self, message: str, *, details: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        details: dict[str, Any] | None = None,
+        message_code: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.details = details or {}
+        self.message_code = message_code or self.code
+        self.params = params or {}
 
 
 class InvalidInput(DomainError):

@@ -15,6 +15,16 @@ ScheduleName = Literal[
     "automatic-snapshots",
     "action-queue",
 ]
+# Each scheduled job's name -> the setting naming its function. These names are the one
+# vocabulary of jobs: the admin API, the addon, `make run-job` and the admin CLI use them.
+SCHEDULE_FUNCTION_SETTINGS: dict[ScheduleName, str] = {
+    "provisioning": "provisioning_worker_function",
+    "status-sync": "status_sync_function",
+    "catalog-sync": "catalog_sync_function",
+    "usage-sync": "usage_sync_function",
+    "automatic-snapshots": "automatic_snapshots_function",
+    "action-queue": "action_queue_worker_function",
+}
 
 
 class JobView(BaseModel):

@@ -56,7 +56,8 @@ SUSPENDED_MESSAGE = (
 )
 NOT_READY_MESSAGE = "This object storage is still being set up. Try again once it is ready."
 SHRINK_MESSAGE = (
-    "Object storage cannot be made smaller: Contabo cannot shrink an object storage once bought. "
+    "Object storage cannot be made smaller: the hosting platform cannot shrink an object "
+    "storage once bought. "
     "To pay for less space, order a smaller object storage, move your data and cancel this one."
 )
 

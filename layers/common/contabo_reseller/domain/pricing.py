@@ -258,7 +258,9 @@ class ConfigGroup(BaseModel):
 
 class ProductExport(BaseModel):
     product_id: str
-    name: str
+    name: str  # the provider's label and specs: for the reseller, never a customer-facing name
+    # What a reseller's naming template may use: cpu_cores, ram_gb, disk_gb, disk_type, kind.
+    specs: dict[str, str] = Field(default_factory=dict)
     module_settings: dict[str, str]
     pricing: CyclePrices
     config_group: ConfigGroup
@@ -404,6 +406,7 @@ def _price_product(
     return ProductExport(
         product_id=pid,
         name=product.display_name,
+        specs=product.specs(),
         module_settings={"configoption1": pid},
         pricing=CyclePrices.of(base, missing=DISABLED),
         config_group=ConfigGroup(name=f"{product.label} ({pid}) options", options=options),

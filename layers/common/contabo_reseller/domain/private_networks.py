@@ -29,6 +29,7 @@ NO_ADD_ON = (
     "Private networking is not enabled on this server. Add the private networking option "
     "through an upgrade first."
 )
+ALREADY_JOINED = "This server is already in it."
 RESTARTING = "The server is restarting to apply the change; this takes a minute or two."
 RESTART_YOURSELF = "The change applies after the server restarts; restart it when convenient."
 NEEDS_REINSTALL = (
@@ -68,12 +69,25 @@ class PrivateNetworkView(BaseModel):
     joined: bool
     private_ip: str | None = None
     notice: str | None = None
+    notice_code: str | None = None  # names the notice in the module's language files
+
+
+# Each notice's message code, so the module says it in the customer's language.
+NOTICE_CODES = {
+    LIST_NOTICE: "private_network_list",
+    NO_ADD_ON: "private_network_no_add_on",
+    RESTARTING: "private_network_restarting",
+    RESTART_YOURSELF: "private_network_restart_yourself",
+    NEEDS_REINSTALL: "private_network_needs_reinstall",
+    ALREADY_JOINED: "private_network_already_joined",
+}
 
 
 class PrivateNetworkList(BaseModel):
     items: list[PrivateNetworkView]
     can_create: bool
     notice: str
+    notice_codes: list[str] = Field(default_factory=list)
 
 
 class CreatePrivateNetworkRequest(BaseModel):
@@ -101,6 +115,7 @@ def view_of(
         joined=instance_id in network.members,
         private_ip=network.members.get(instance_id),
         notice=notice,
+        notice_code=NOTICE_CODES.get(notice or ""),
     )
 
 

@@ -64,7 +64,10 @@ def run_once(
     try:
         return _execute_once(call=call)
     except IdempotencyAlreadyInProgressError:
-        raise ServiceBusy("The same request is still being processed; try again shortly.") from None
+        raise ServiceBusy(
+            "The same request is still being processed; try again shortly.",
+            message_code="request_in_progress",
+        ) from None
     except IdempotencyValidationError:
         raise Conflict("This idempotency key was already used for a different request.") from None
     finally:

@@ -58,7 +58,9 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
         keys = ssh_keys.keys_for(service_policy.client_id_of(record), request.ssh_key_ids)
         if rails.require_ssh_key and not keys:
             raise ActionRefused(
-                REFUSALS["require_ssh_key"], details={"guardrail": "require_ssh_key"}
+                REFUSALS["require_ssh_key"],
+                details={"guardrail": "require_ssh_key"},
+                message_code="guardrail_require_ssh_key",
             )
         if not request.confirm:
             raise ActionRefused(REINSTALL_WARNING, details={"confirm_required": True})
@@ -124,7 +126,11 @@ def _image(contabo: ComputePort, wanted: str, client_id: str) -> ContaboImage:
     for image in custom_images.visible_to(client_id, usable_images(contabo.account_images())):
         if image.image_id == wanted or image.name.lower() == wanted.lower():
             return image
-    raise InvalidInput(f"The operating system image '{wanted}' is not available for reinstall.")
+    raise InvalidInput(
+        f"The operating system image '{wanted}' is not available for reinstall.",
+        message_code="image_not_available",
+        params={"image": wanted},
+    )
 
 
 def _image_view(image: ContaboImage) -> ImageView:

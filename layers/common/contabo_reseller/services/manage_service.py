@@ -98,8 +98,8 @@ def terminate(service_id: str, request: TerminateRequest, actor: str) -> Service
             # The purchase may have bought a server not linked yet: terminating now would
             # leave it billed with nothing to cancel it. The worker settles it within minutes.
             raise ActionRefused(
-                "The order is still being confirmed with Contabo; terminate again in a few "
-                "minutes, once it is known whether it was bought."
+                "The order is still being confirmed with the hosting platform; terminate "
+                "again in a few minutes, once it is known whether it was bought."
             )
         instance_id, steps = None, []
         if not record.resource_id and record.state != ServiceState.TERMINATED:
@@ -288,7 +288,7 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
 
 def refuse_if_suspended(record: ServiceRecord, action: str) -> None:
     if record.details.get("suspended") and action in REFUSED_WHILE_SUSPENDED:
-        raise ActionRefused(service_policy.SUSPENDED_MESSAGE)
+        raise ActionRefused(service_policy.SUSPENDED_MESSAGE, message_code="service_suspended")
 
 
 @contextmanager

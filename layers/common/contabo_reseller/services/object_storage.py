@@ -272,8 +272,8 @@ def terminate(service_id: str, actor: str) -> ServiceView:
     with _lifecycle(service_id, "terminate", actor) as (record, port):
         if record.state == ServiceState.PURCHASING:
             raise ActionRefused(
-                "The order is still being confirmed with Contabo; terminate again in a few "
-                "minutes, once it is known whether it was bought."
+                "The order is still being confirmed with the hosting platform; terminate "
+                "again in a few minutes, once it is known whether it was bought."
             )
         if record.resource_id and record.state != ServiceState.TERMINATED:
             storage = _storage_or_none(port, record.resource_id)

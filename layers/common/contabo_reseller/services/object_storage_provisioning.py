@@ -82,7 +82,7 @@ class ObjectStoragePurchaser:
         assert record.resource_id
         storage = self.port.get(record.resource_id)
         if storage.failed:
-            _fail(record, f"Contabo reports the object storage as '{storage.status}'.")
+            _fail(record, f"The object storage could not be set up (state {storage.status}).")
             return
         if not storage.usable:
             service_store.update(record, details={"object_storage": facts_view(record, storage)})
@@ -135,7 +135,10 @@ class ObjectStoragePurchaser:
             return False  # the audit list may lag; look again next run before buying again
         if int(resize.get("attempts") or 0) >= provisioning.MAX_PURCHASE_ATTEMPTS:
             _settle_resize(
-                record, None, "The resize could not be confirmed at Contabo after several attempts."
+                record,
+                None,
+                "The resize could not be confirmed with the hosting platform after several "
+                "attempts.",
             )
             return False
         return True
@@ -183,7 +186,7 @@ class ObjectStoragePurchaser:
             service_store.update(record, details={"resize": queued})
             return
         except DomainError as error:
-            _settle_resize(record, None, f"Contabo refused the resize: {error.message}")
+            _settle_resize(record, None, f"The resize was refused: {error.message}")
             return
         _settle_resize(record, self.port.get(storage_id), None)
 

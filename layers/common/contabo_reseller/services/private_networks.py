@@ -17,12 +17,14 @@ from contabo_reseller.adapters import config_items, service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import ActionRefused, Conflict, DomainError, NotFound
 from contabo_reseller.domain.private_networks import (
+    ALREADY_JOINED,
     JOIN_WARNING,
     LEAVE_WARNING,
     LIST_NOTICE,
     MAX_NETWORKS_PER_CLIENT,
     NEEDS_REINSTALL,
     NO_ADD_ON,
+    NOTICE_CODES,
     RESTART_YOURSELF,
     RESTARTING,
     SUSPENDED_NETWORK,
@@ -84,8 +86,13 @@ def list_networks(service_id: str) -> PrivateNetworkList:
         network = gateway.get_network(int(network_id))
         if network is not None:  # deleted at the provider: nothing to show
             items.append(view_of(network, client_id, instance_id or 0))
-    notice = LIST_NOTICE if has_add_on(record) else f"{NO_ADD_ON} {LIST_NOTICE}"
-    return PrivateNetworkList(items=items, can_create=_can_create(record), notice=notice)
+    notices = [LIST_NOTICE] if has_add_on(record) else [NO_ADD_ON, LIST_NOTICE]
+    return PrivateNetworkList(
+        items=items,
+        can_create=_can_create(record),
+        notice=" ".join(notices),
+        notice_codes=[NOTICE_CODES[notice] for notice in notices],
+    )
 
 
 def create_network(
@@ -96,15 +103,21 @@ def create_network(
         require_compute(record)
         require_allowed(guardrails_for(record), "allow_private_network_create")
         if not has_add_on(record):
-            raise ActionRefused(NO_ADD_ON)
+            raise ActionRefused(NO_ADD_ON, message_code=NOTICE_CODES[NO_ADD_ON])
         client_id = client_id_of(record)
         owned = config_items.all_of(owner_kind(client_id))
         if any(data.get("name") == request.name for _, data in owned):
-            raise Conflict(f"You already have a private network named '{request.name}'.")
+            raise Conflict(
+                f"You already have a private network named '{request.name}'.",
+                message_code="private_network_name_taken",
+                params={"name": request.name},
+            )
         if len(owned) >= MAX_NETWORKS_PER_CLIENT:
             raise ActionRefused(
                 f"You already have {len(owned)} private networks, the most allowed. "
-                "Contact support to remove one."
+                "Contact support to remove one.",
+                message_code="private_network_limit",
+                params={"count": len(owned)},
             )
         gateway = network_gateway_for(service_id, action.trace_id)
         name = provider_name(client_id, request.name)
@@ -133,15 +146,17 @@ def join_network(
         record = action.record
         client_id, instance_id, gateway, network = _owned(record, network_id, action.trace_id)
         if instance_id in network.members:
-            return view_of(network, client_id, instance_id, "This server is already in it.")
+            return view_of(network, client_id, instance_id, ALREADY_JOINED)
         if not has_add_on(record):
-            raise ActionRefused(NO_ADD_ON)
+            raise ActionRefused(NO_ADD_ON, message_code=NOTICE_CODES[NO_ADD_ON])
         if _product_suspended(client_id, network.network_id):
             raise ActionRefused(SUSPENDED_NETWORK)
         if network.region != record.region:
             raise ActionRefused(
                 f"This private network is in region {network.region} and this server in "
-                f"{record.region}; only servers in the same region can share a network."
+                f"{record.region}; only servers in the same region can share a network.",
+                message_code="private_network_other_region",
+                params={"network_region": network.region, "server_region": record.region or ""},
             )
         _require_confirmation(request, JOIN_WARNING)
         gateway.join(network.network_id, instance_id)

@@ -196,7 +196,7 @@ def _purchase(record: ServiceRecord, buyer: Purchaser) -> None:
         service_store.update(record, state=ServiceState.QUEUED.value, status_message=error.message)
         return
     except DomainError as error:
-        _fail(record, f"Contabo refused the order: {error.message}")
+        _fail(record, f"The order was refused: {error.message}")
         return
     _link(record, resource_id)
 
@@ -238,7 +238,10 @@ def _reconcile(record: ServiceRecord, buyer: Purchaser) -> None:
     if time.time() - started < RECONCILE_GRACE_SECONDS:
         return  # Contabo's audit list may lag; look again next run before buying again.
     if (record.purchase_attempts or 0) >= MAX_PURCHASE_ATTEMPTS:
-        _fail(record, "The order could not be confirmed at Contabo after several attempts.")
+        _fail(
+            record,
+            "The order could not be confirmed with the hosting platform after several attempts.",
+        )
         return
     # Neither the audit list nor a displayName search knows the purchase: it never happened.
     service_store.update(
@@ -274,8 +277,12 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
         contabo.tag_instance(instance.instance_id)
         service_store.update(record, details={"tagged": True})
     if instance.failed:
+        # The customer's page says which state it ended in (translated), never the detail below.
+        service_store.update(record, details={"instance_status": instance.status})
         _fail(
-            record, f"Contabo reports '{instance.status}': {instance.error_message or 'no details'}"
+            record,
+            f"The server could not be set up (state {instance.status}): "
+            f"{instance.error_message or 'no details were given'}",
         )
         return
     if not instance.running:

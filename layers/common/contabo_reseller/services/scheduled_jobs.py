@@ -63,7 +63,13 @@ from contabo_reseller import metrics
 from contabo_reseller.adapters import job_runs, job_state, worker_trigger
 from contabo_reseller.adapters.job_state import LeaseLost
 from contabo_reseller.domain.errors import ActionRefused, DomainError, NotFound, UpstreamUnavailable
-from contabo_reseller.domain.jobs import ScheduleList, ScheduleName, ScheduleRun, ScheduleStatus
+from contabo_reseller.domain.jobs import (
+    SCHEDULE_FUNCTION_SETTINGS,
+    ScheduleList,
+    ScheduleName,
+    ScheduleRun,
+    ScheduleStatus,
+)
 from contabo_reseller.observability import logger
 from contabo_reseller.settings import Settings, get_settings
 
@@ -271,12 +277,8 @@ def job_status(job: str) -> dict[str, Any]:
 
 # Admin name -> (the function's setting, the name its runs are recorded under).
 SCHEDULES: dict[ScheduleName, tuple[str, str]] = {
-    "provisioning": ("provisioning_worker_function", "provisioning_worker"),
-    "status-sync": ("status_sync_function", "status-sync"),
-    "catalog-sync": ("catalog_sync_function", "catalog-sync"),
-    "usage-sync": ("usage_sync_function", "usage-sync"),
-    "automatic-snapshots": ("automatic_snapshots_function", "automatic-snapshots"),
-    "action-queue": ("action_queue_worker_function", "action-queue"),
+    name: (setting, "provisioning_worker" if name == "provisioning" else name)
+    for name, setting in SCHEDULE_FUNCTION_SETTINGS.items()
 }
 
 

@@ -56,23 +56,23 @@ def readable(service_id: str) -> ServiceRecord:
 
 def require_ready(record: ServiceRecord) -> None:
     if record.state == ServiceState.TERMINATED:
-        raise ActionRefused(TERMINATED_MESSAGE)
+        raise ActionRefused(TERMINATED_MESSAGE, message_code="service_terminated")
     if record.state != ServiceState.ACTIVE or not record.resource_id:
-        raise ActionRefused(NOT_READY_MESSAGE)
+        raise ActionRefused(NOT_READY_MESSAGE, message_code="service_not_ready")
 
 
 def require_changeable(record: ServiceRecord) -> None:
     """Terminated, suspended, or not active yet: 422 action_refused, in that order."""
     if record.state == ServiceState.TERMINATED:
-        raise ActionRefused(TERMINATED_MESSAGE)
+        raise ActionRefused(TERMINATED_MESSAGE, message_code="service_terminated")
     if (record.details or {}).get("suspended"):
-        raise ActionRefused(SUSPENDED_MESSAGE)
+        raise ActionRefused(SUSPENDED_MESSAGE, message_code="service_suspended")
     require_ready(record)
 
 
 def require_compute(record: ServiceRecord) -> None:
     if record.kind != "compute":
-        raise ActionRefused(NOT_A_SERVER_MESSAGE)
+        raise ActionRefused(NOT_A_SERVER_MESSAGE, message_code="not_a_server")
 
 
 @contextmanager
@@ -94,7 +94,9 @@ def guardrails_for(record: ServiceRecord) -> Guardrails:
 def require_allowed(guardrails: Guardrails, rule: str) -> None:
     """Refuses when the ``allow_*`` guardrail ``rule`` (e.g. "allow_rescue") is off."""
     if not getattr(guardrails, rule):
-        raise ActionRefused(REFUSALS[rule], details={"guardrail": rule})
+        raise ActionRefused(
+            REFUSALS[rule], details={"guardrail": rule}, message_code=f"guardrail_{rule}"
+        )
 
 
 def instance_id_of(record: ServiceRecord) -> int:

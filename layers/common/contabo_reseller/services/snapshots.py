@@ -46,12 +46,20 @@ def create_snapshot(service_id: str, request: CreateSnapshotRequest, actor: str)
         existing = contabo.list_snapshots(instance_id)
         if limit is not None and len(existing) >= limit:
             message = quota_message(len(existing)) if limit else NO_SNAPSHOTS_MESSAGE
-            raise QuotaExceeded(message, details={"limit": limit, "count": len(existing)})
+            raise QuotaExceeded(
+                message,
+                details={"limit": limit, "count": len(existing)},
+                message_code="snapshot_limit" if limit else "snapshots_not_offered",
+                params={"count": len(existing)},
+            )
         try:
             snapshot = contabo.create_snapshot(instance_id, request.name, request.description)
         except QuotaExceeded:
             raise QuotaExceeded(
-                quota_message(len(existing)), details={"limit": len(existing)}
+                quota_message(len(existing)),
+                details={"limit": len(existing)},
+                message_code="snapshot_limit",
+                params={"count": len(existing)},
             ) from None
         action.message = f"snapshot {snapshot.id}"
         return snapshot
@@ -99,7 +107,7 @@ def _find(snapshots: list[SnapshotView], snapshot_id: str) -> SnapshotView:
     for snapshot in snapshots:
         if snapshot.id == snapshot_id:
             return snapshot
-    raise NotFound(f"This server has no snapshot {snapshot_id}.")
+    raise NotFound(f"This server has no snapshot {snapshot_id}.", message_code="snapshot_not_found")
 
 
 def _oldest_first(contabo: ComputePort, instance_id: int) -> list[SnapshotView]:

@@ -42,7 +42,11 @@ def add_key(client_id: str, request: AddSshKeyRequest) -> SshKeyView:
     key_print = fingerprint(request.public_key)
     for _, data in vault:
         if data.get("fingerprint") == key_print:
-            raise Conflict(f"This key is already in your vault as '{data.get('name')}'.")
+            raise Conflict(
+                f"This key is already in your vault as '{data.get('name')}'.",
+                message_code="ssh_key_duplicate",
+                params={"name": str(data.get("name"))},
+            )
     key_id = f"k{secrets.token_hex(8)}"
     data = {
         "name": request.name,
@@ -106,7 +110,10 @@ def keys_for(client_id: str, key_ids: list[str]) -> VaultKeys:
 def _require(client_id: str, key_id: str) -> dict[str, Any]:
     data = config_items.get(_kind(client_id), key_id)
     if data is None:
-        raise NotFound(f"The SSH key {key_id} is not in this client's key vault.")
+        raise NotFound(
+            f"The SSH key {key_id} is not in this client's key vault.",
+            message_code="ssh_key_not_found",
+        )
     return data
 
 

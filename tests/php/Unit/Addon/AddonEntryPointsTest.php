@@ -19,7 +19,7 @@ final class AddonEntryPointsTest extends AddonTestCase
         self::assertSame('Contabo Admin', $config['name']);
         self::assertSame('english', $config['language']);
         self::assertMatchesRegularExpression('/^\d+\.\d+\.\d+$/', $config['version']);
-        self::assertSame(['backend_url', 'key_id', 'key_secret', 'default_tags', 'default_template', 'ssh_policy', 'suspend_policy', 'product_group'], array_keys($config['fields']));
+        self::assertSame(['backend_url', 'key_id', 'key_secret', 'default_tags', 'default_template', 'ssh_policy', 'suspend_policy', 'product_group', 'product_name_template'], array_keys($config['fields']));
         self::assertSame('password', $config['fields']['key_secret']['Type']);
         self::assertSame(['none', 'optional', 'required'], array_keys($config['fields']['ssh_policy']['Options']));
     }

@@ -8,6 +8,7 @@ use Tests\Php\Stubs\ActivityLog;
 use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Support\AddonTestCase;
+use WHMCS\Module\Addon\ContaboAdmin\AddonSettings;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Download;
 use WHMCS\Module\Server\Contabo\Api\ErrorTranslator;
 
@@ -135,7 +136,7 @@ final class AddonPagesTest extends AddonTestCase
 
         $html = $this->page('settings', [], ['action' => 'save_defaults', 'default_tags' => 'backup:daily, team:web backup:daily', 'default_template' => 'web', 'ssh_policy' => 'required', 'suspend_policy' => 'shutdown', 'product_group' => 'VPS <Cloud>']);
         self::assertSame(['The defaults were saved.'], self::alerts($html, 'success'));
-        self::assertSame(['default_tags' => 'backup:daily, team:web', 'default_template' => 'web', 'ssh_policy' => 'required', 'suspend_policy' => 'shutdown', 'product_group' => 'VPS <Cloud>'], $this->store->saved);
+        self::assertSame(['default_tags' => 'backup:daily, team:web', 'default_template' => 'web', 'ssh_policy' => 'required', 'suspend_policy' => 'shutdown', 'product_group' => 'VPS <Cloud>', 'product_name_template' => AddonSettings::DEFAULT_NAME_TEMPLATE], $this->store->saved);
         self::assertStringContainsString('value="VPS &lt;Cloud&gt;"', $html, 'the form shows what was saved');
         self::assertStringContainsString('<option value="required" selected="selected">', $html);
     }
@@ -297,11 +298,11 @@ final class AddonPagesTest extends AddonTestCase
         $this->page('queue', ['status' => 'nonsense']);
         self::assertStringEndsWith('/admin/jobs?status=parked', $this->request('GET', '/admin/jobs', -1)['url']);
 
-        foreach (['retry' => 'queued', 'skip' => 'skipped', 'done' => 'done'] as $action => $status) {
+        foreach (['retry' => ['queued', 'Queued'], 'skip' => ['skipped', 'Skipped'], 'done' => ['done', 'Done']] as $action => [$status, $said]) {
             $this->backend->route('POST', "/admin/jobs/j-1/{$action}", 200, ['job_id' => 'j-1', 'status' => $status]);
             $html = $this->page('queue', [], ['action' => $action, 'job_id' => 'j-1']);
             self::assertCount(1, self::alerts($html, 'success'));
-            self::assertStringContainsString("(status: {$status})", self::alerts($html, 'success')[0]);
+            self::assertStringContainsString("(status: {$said})", self::alerts($html, 'success')[0]);
         }
         self::assertSame(['POST /admin/jobs/j-1/retry {}', 'POST /admin/jobs/j-1/skip {}', 'POST /admin/jobs/j-1/done {}'], $this->changes());
 

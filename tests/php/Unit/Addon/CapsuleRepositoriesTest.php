@@ -54,7 +54,7 @@ final class CapsuleRepositoriesTest extends AddonTestCase
         $this->generate(ProductGeneratorTest::export('EUR'), ProductGeneratorTest::export('USD'));
         $addProduct = Whmcs::localApiCalls('AddProduct');
         self::assertCount(2, $addProduct);
-        self::assertSame(['gid' => 1, 'name' => 'Cloud VPS V91', 'type' => 'server', 'paytype' => 'recurring', 'module' => 'contabo'], array_intersect_key($addProduct[0]['values'], array_flip(['gid', 'name', 'type', 'paytype', 'module'])));
+        self::assertSame(['gid' => 1, 'name' => 'Cloud Server 4 vCPU / 8 GB RAM / 75 GB NVMe', 'type' => 'server', 'paytype' => 'recurring', 'module' => 'contabo'], array_intersect_key($addProduct[0]['values'], array_flip(['gid', 'name', 'type', 'paytype', 'module'])));
         self::assertSame('5.99', $addProduct[0]['values']['pricing'][1]['monthly']);
         self::assertSame('6.50', $addProduct[0]['values']['pricing'][2]['monthly']);
 

@@ -33,6 +33,7 @@ final class ProductGeneratorTest extends AddonTestCase
             $priced[] = [
                 'product_id' => $id,
                 'name' => "Cloud VPS {$id}",
+                'specs' => ['cpu_cores' => (string) (4 + 2 * $index), 'ram_gb' => (string) (8 + 8 * $index), 'disk_gb' => '75', 'disk_type' => 'NVMe', 'kind' => 'vps'],
                 'module_settings' => ['configoption1' => $id],
                 'pricing' => ['monthly' => number_format($monthly, 2), 'quarterly' => '-1.00', 'semiannually' => '-1.00', 'annually' => number_format($monthly * 11, 2), 'msetupfee' => '0.00', 'qsetupfee' => '0.00', 'ssetupfee' => '0.00', 'asetupfee' => '1.50'],
                 'config_group' => ['name' => "Cloud VPS {$id} ({$id}) options", 'options' => [
@@ -78,7 +79,7 @@ final class ProductGeneratorTest extends AddonTestCase
         self::assertSame(['Cloud Servers'], array_values($this->products->groups));
         $v91 = $this->products->findProduct('V91');
         $product = $this->products->products[$v91];
-        self::assertSame('Cloud VPS V91', $product['name']);
+        self::assertSame('Cloud Server 4 vCPU / 8 GB RAM / 75 GB NVMe', $product['name'], 'named by the reseller\'s template, not the provider\'s label');
         self::assertSame(['configoption1' => 'V91', 'configoption2' => 'EU', 'configoption3' => 'ubuntu-22.04', 'configoption4' => '1', 'configoption5' => 'root', 'configoption6' => '', 'configoption7' => 'shutdown', 'configoption8' => 'delete', 'configoption9' => 'compute'], $product['settings']);
 
         $eur = $this->products->priceOf('product', $v91, 1);
@@ -100,6 +101,17 @@ final class ProductGeneratorTest extends AddonTestCase
         self::assertCount(2, $this->products->links);
         self::assertSame(['V8: no cost entered for V8'], $report->skipped);
         self::assertSame(['V91: no cost for backup; the add-on is not offered'], $report->warnings);
+    }
+
+    public function testProductsAreNamedByTheResellersTemplate(): void
+    {
+        $this->answerExports(self::export('EUR'), self::export('USD', ['V91']));
+
+        $this->generator(['product_name_template' => 'Acme {kind} {cpu_cores}-{ram_gb}'])->generate();
+
+        $names = array_column($this->products->products, 'name');
+        self::assertSame(['Acme VPS 4-8', 'Acme VPS 6-16'], $names);
+        self::assertSame('', AddonSettings::fromVars(['product_name_template' => '{cpu_cores} cores'])->productName([]), 'no sizes: no half-filled name');
     }
 
     public function testRunningAgainUpdatesPricesNeverDuplicatesAndHidesWhatLeft(): void

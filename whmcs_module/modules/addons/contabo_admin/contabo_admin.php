@@ -85,6 +85,13 @@ function contabo_admin_config(): array
                 'Default' => AddonSettings::DEFAULT_GROUP,
                 'Description' => 'Where generated products go.',
             ],
+            'product_name_template' => [
+                'FriendlyName' => 'Product name template',
+                'Type' => 'text',
+                'Size' => '60',
+                'Default' => AddonSettings::DEFAULT_NAME_TEMPLATE,
+                'Description' => 'Names of generated products: {cpu_cores}, {ram_gb}, {disk_gb}, {disk_type}, {kind} (VPS or VDS).',
+            ],
         ],
     ];
 }

@@ -9,6 +9,8 @@
 use WHMCS\Module\Server\Contabo\Api\ApiException;
 use WHMCS\Module\Server\Contabo\Api\LifecycleClient;
 use WHMCS\Module\Server\Contabo\ClientArea\ClientRequest;
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
+use WHMCS\Module\Server\Contabo\ClientArea\Messages;
 use WHMCS\Module\Server\Contabo\ClientArea\PageController;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\ActivityPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\FirewallPage;
@@ -113,6 +115,11 @@ function contabo_ConfigOptions(): array
             'Type' => 'text',
             'Size' => '6',
             'Description' => 'Object storage only: the size when no "Storage Size" configurable option is offered, e.g. 0.25 or 1.',
+        ],
+        'Reverse DNS Shown' => [
+            'Type' => 'text',
+            'Size' => '40',
+            'Description' => 'What customers see while an IP keeps the provider\'s default reverse DNS, e.g. {ip-dashed}.servers.example.com ({ip} and {ip-dashed} are filled in); empty shows "not set".',
         ],
     ];
 }
@@ -390,6 +397,7 @@ function contabo_ClientArea(array $params): array
         ];
     }
     $lang = Lang::strings(Lang::languageOf($params));
+    Format::useLanguage(Lang::languageOf($params));
     $variables = [
         'serviceid' => (int) ($params['serviceid'] ?? 0),
         'service' => null,
@@ -400,10 +408,10 @@ function contabo_ClientArea(array $params): array
     ];
     try {
         $view = ClientFactory::fromParams($params)->service(ServiceRequestMapper::serviceId($params));
-        $variables['service'] = (new ServiceOverview($view))->toTemplate();
+        $variables['service'] = (new ServiceOverview($view, ServiceOverview::planName($params)))->toTemplate();
         $variables['read_only_reason'] = PageController::readOnlyReason($params, $view, $lang);
     } catch (ApiException $error) {
-        $variables['error'] = $error->kind === ApiException::REJECTED ? $error->getMessage() : $lang['cloudserver_error_unavailable'];
+        $variables['error'] = PageController::customerMessage($error, $lang);
     }
     return [
         'tabOverviewReplacementTemplate' => 'templates/overview.tpl',
@@ -485,7 +493,12 @@ function contabo_run(array $params, callable $operation): string
     try {
         $operation(ClientFactory::fromParams($params), $serviceId);
         return 'success';
-    } catch (ApiException | InvalidArgumentException $error) {
+    } catch (ApiException $error) {
+        // A client's own action (power) is answered in the client's language.
+        return ClientRequest::current()->inClientArea && $error->kind === ApiException::REJECTED
+            ? Messages::error($error, Lang::strings(Lang::languageOf($params)))
+            : $error->getMessage();
+    } catch (InvalidArgumentException $error) {
         return $error->getMessage();
     } catch (Throwable $unexpected) {
         // Keep the detail for the admin's module log; the caller only gets a sentence.

@@ -744,7 +744,7 @@ def _first(envelope: type[Any], body: dict[str, Any] | None) -> Any:
     data = envelope.model_validate(body or {"data": []}).data if body else []
     if not data:
         raise ContaboUnavailable(
-            "Contabo answered without the expected object; please try again shortly.",
+            "The hosting platform answered without the expected object; please try again shortly.",
             request_id="-",
         )
     return data[0]
@@ -759,8 +759,8 @@ def _bought(envelope: type[Any], body: dict[str, Any] | None, request_id: str) -
         data = []
     if not data:
         raise PurchaseOutcomeUnknown(
-            "Contabo accepted the purchase but its answer could not be read; whether it was "
-            "made is being checked.",
+            "The hosting platform accepted the purchase but its answer could not be read; "
+            "whether it was made is being checked.",
             request_id=request_id,
         )
     return data[0]

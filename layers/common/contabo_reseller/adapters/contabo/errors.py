@@ -98,16 +98,23 @@ def error_for_status(status_code: int, body: Any, request_id: str) -> ContaboErr
     if status_code in (401, 403):
         return ContaboCredentialsRejected(CREDENTIALS_REJECTED, **facts)
     if status_code == 400:
-        return ContaboInvalidInput(said or "Contabo did not accept the request.", **facts)
+        return ContaboInvalidInput(
+            said or "The hosting platform did not accept the request.", **facts
+        )
     if status_code == 402:
-        return ContaboQuotaExceeded(said or "A Contabo limit stops this order.", **facts)
+        return ContaboQuotaExceeded(
+            said or "A limit of the hosting platform stops this order.", **facts
+        )
     if status_code == 404:
-        return ContaboNotFound(said or "Contabo does not know this resource.", **facts)
+        return ContaboNotFound(said or "The hosting platform does not know this resource.", **facts)
     if status_code == 409:
-        return ContaboConflict(said or "Contabo reports a conflict.", **facts)
+        return ContaboConflict(said or "The hosting platform reports a conflict.", **facts)
     if status_code == 429 or status_code >= 500:
         return ContaboUnavailable(
-            "Contabo is busy or unavailable right now; please try again in a few minutes.",
+            "The hosting platform is busy or unavailable right now; "
+            "please try again in a few minutes.",
             **facts,
         )
-    return ContaboRejected(said or f"Contabo refused the request ({status_code}).", **facts)
+    return ContaboRejected(
+        said or f"The hosting platform refused the request ({status_code}).", **facts
+    )

@@ -106,7 +106,7 @@ class ClientObjectStorage:
         ):
             if credential.object_storage_id == object_storage_id:
                 return user_id, int(credential.credential_id)
-        raise NotFound("Contabo has no S3 credentials for this object storage yet.")
+        raise NotFound("There are no S3 credentials for this object storage yet.")
 
     def keys(self, user_id: str, object_storage_id: str, credential_id: int) -> S3Keys:
         credential = self._client.get_s3_credentials(user_id, object_storage_id, credential_id)
@@ -131,8 +131,8 @@ class ClientObjectStorage:
                     _user_ids[email] = user.user_id
                 return user.user_id
         raise NotFound(
-            "The Contabo API user was not found among the account's users; check the API user "
-            "in the Contabo credentials secret."
+            "The API user was not found among the hosting account's users; check the API user "
+            "in the provider credentials secret."
         )
 
 

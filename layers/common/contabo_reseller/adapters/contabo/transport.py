@@ -151,7 +151,7 @@ class ContaboTransport:
                     attempt += 1
                     continue
                 raise ContaboUnavailable(
-                    "Contabo could not be reached; please try again in a few minutes.",
+                    "The hosting platform could not be reached; please try again in a few minutes.",
                     request_id=request_id,
                 ) from error
             status = response.status_code
@@ -168,8 +168,8 @@ class ContaboTransport:
                 continue
             if status >= 500 and operation.purchase:
                 raise PurchaseOutcomeUnknown(
-                    "Contabo answered the purchase with an error after receiving it; whether "
-                    "it was made is being checked.",
+                    "The hosting platform answered the purchase with an error after receiving "
+                    "it; whether it was made is being checked.",
                     request_id=request_id,
                     details={"status_code": status},
                 )
@@ -237,7 +237,7 @@ class ContaboTransport:
         except httpx.TransportError as error:
             self._audit_token(context, request_id, path, started, None, _kind(error))
             raise ContaboUnavailable(
-                "Contabo's sign-in service could not be reached; please try again shortly.",
+                "The hosting platform's sign-in service could not be reached; please try again.",
                 request_id=request_id,
             ) from error
         status = response.status_code
@@ -249,7 +249,7 @@ class ContaboTransport:
             )
         if status >= 300 or not isinstance(data, dict) or "access_token" not in data:
             raise ContaboUnavailable(
-                "Contabo's sign-in service did not give an access token; please try again.",
+                "The hosting platform's sign-in service gave no access token; please try again.",
                 request_id=request_id,
                 status_code=status,
             )
@@ -379,7 +379,8 @@ def _outcome(status: int) -> str:
 def _purchase_transport_error(error: httpx.TransportError, request_id: str) -> Exception:
     if isinstance(error, _NOT_SENT):
         return ContaboUnavailable(
-            "Contabo could not be reached; nothing was ordered. Please try again shortly.",
+            "The hosting platform could not be reached; nothing was ordered. "
+            "Please try again shortly.",
             request_id=request_id,
         )
     logger.warning("Purchase outcome unknown", extra={"request_id": request_id})

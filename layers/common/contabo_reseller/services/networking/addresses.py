@@ -104,7 +104,11 @@ def _own_address(record: ServiceRecord, ip: str, trace_id: str) -> AddressGatewa
     if additional != sorted(record.details.get("additional_ips") or []):
         service_store.update(record, details={"additional_ips": additional})
     if not addresses.owns(ip):
-        raise NotFound(f"The address {ip} does not belong to this service.")
+        raise NotFound(
+            f"The address {ip} does not belong to this service.",
+            message_code="ip_not_this_service",
+            params={"ip": str(ip)},
+        )
     return gateway
 
 

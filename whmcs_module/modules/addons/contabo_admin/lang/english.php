@@ -265,6 +265,23 @@ $_ADDONLANG['column_finished'] = 'Last run';
 $_ADDONLANG['column_duration'] = 'Took';
 $_ADDONLANG['column_ok'] = 'OK';
 
+$_ADDONLANG['yes'] = 'yes';
+$_ADDONLANG['no'] = 'no';
+$_ADDONLANG['field_product_name_template'] = 'Product name template ({cpu_cores}, {ram_gb}, {disk_gb}, {disk_type}, {kind})';
+$_ADDONLANG['error_name_template'] = 'The product name template has at most 100 characters and names your brand, not the provider; e.g. Cloud Server {cpu_cores} vCPU / {ram_gb} GB RAM.';
+$_ADDONLANG['outcome_ok'] = 'done';
+$_ADDONLANG['outcome_refused'] = 'refused';
+$_ADDONLANG['outcome_error'] = 'failed';
+$_ADDONLANG['outcome_finished'] = 'finished';
+$_ADDONLANG['outcome_failed'] = 'failed';
+$_ADDONLANG['outcome_started'] = 'started';
+$_ADDONLANG['server_state_running'] = 'running';
+$_ADDONLANG['server_state_stopped'] = 'stopped';
+$_ADDONLANG['server_state_error'] = 'error';
+$_ADDONLANG['server_state_installing'] = 'installing';
+$_ADDONLANG['server_state_provisioning'] = 'being set up';
+$_ADDONLANG['server_state_rescue'] = 'rescue mode';
+
 // Extra IPv4 addresses
 $_ADDONLANG['page_ips'] = 'Extra IPs';
 $_ADDONLANG['extra_ips_help'] = 'Extra IPv4 addresses the account holds but no server uses. Give one to a service (its server must be in the same region), or take one back from a service: it becomes spare and its usage is no longer billed on that service.';

@@ -265,6 +265,23 @@ $_ADDONLANG['column_finished'] = 'Letzter Lauf';
 $_ADDONLANG['column_duration'] = 'Dauer';
 $_ADDONLANG['column_ok'] = 'OK';
 
+$_ADDONLANG['yes'] = 'ja';
+$_ADDONLANG['no'] = 'nein';
+$_ADDONLANG['field_product_name_template'] = 'Vorlage für Produktnamen ({cpu_cores}, {ram_gb}, {disk_gb}, {disk_type}, {kind})';
+$_ADDONLANG['error_name_template'] = 'Die Vorlage für Produktnamen hat höchstens 100 Zeichen und nennt Ihre Marke, nicht den Anbieter; z. B. Cloud Server {cpu_cores} vCPU / {ram_gb} GB RAM.';
+$_ADDONLANG['outcome_ok'] = 'erledigt';
+$_ADDONLANG['outcome_refused'] = 'abgelehnt';
+$_ADDONLANG['outcome_error'] = 'fehlgeschlagen';
+$_ADDONLANG['outcome_finished'] = 'beendet';
+$_ADDONLANG['outcome_failed'] = 'fehlgeschlagen';
+$_ADDONLANG['outcome_started'] = 'gestartet';
+$_ADDONLANG['server_state_running'] = 'läuft';
+$_ADDONLANG['server_state_stopped'] = 'gestoppt';
+$_ADDONLANG['server_state_error'] = 'Fehler';
+$_ADDONLANG['server_state_installing'] = 'wird installiert';
+$_ADDONLANG['server_state_provisioning'] = 'wird eingerichtet';
+$_ADDONLANG['server_state_rescue'] = 'Rettungsmodus';
+
 // Extra IPv4 addresses
 $_ADDONLANG['page_ips'] = 'Zusätzliche IPs';
 $_ADDONLANG['extra_ips_help'] = 'Zusätzliche IPv4-Adressen, die das Konto hält, aber kein Server nutzt. Geben Sie eine einem Service (sein Server muss in derselben Region sein) oder nehmen Sie eine von einem Service zurück: Sie wird frei und auf diesem Service nicht mehr abgerechnet.';

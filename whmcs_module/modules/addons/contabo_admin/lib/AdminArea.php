@@ -18,6 +18,7 @@ use WHMCS\Module\Addon\ContaboAdmin\Pages\SettingsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\TemplatesPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\ToolsPage;
 use WHMCS\Module\Server\Contabo\Api\ApiException;
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
 
 /**
  * One request to the addon: picks the page (?page=), runs a form's action only for a POST
@@ -31,6 +32,9 @@ final class AdminArea
 
     public function __construct(private readonly PageContext $ctx)
     {
+        Html::$yes = $ctx->lang->get('yes');
+        Html::$no = $ctx->lang->get('no');
+        Format::useLanguage($ctx->lang->language);
     }
 
     public function handle(): Raw|Download

@@ -11,21 +11,32 @@ namespace WHMCS\Module\Addon\ContaboAdmin;
 final class Lang
 {
     /** @param array<string, string> $strings */
-    public function __construct(private readonly array $strings)
+    public function __construct(private readonly array $strings, public readonly string $language = 'english')
     {
     }
 
-    /** @param array<string, mixed> $vars */
+    /**
+     * WHMCS hands the addon its strings in the admin's language; the language's name (for
+     * dates and numbers) is the admin's, else the system default.
+     *
+     * @param array<string, mixed> $vars
+     */
     public static function fromVars(array $vars): self
     {
         $loaded = is_array($vars['_lang'] ?? null) ? array_filter($vars['_lang'], 'is_string') : [];
-        return new self($loaded + self::file('english'));
+        $language = (string) ($vars['language'] ?? $_SESSION['adminlang'] ?? $GLOBALS['CONFIG']['Language'] ?? 'english');
+        return new self($loaded + self::file('english'), strtolower($language));
     }
 
     public static function of(string $language): self
     {
         $language = strtolower((string) preg_replace('/[^A-Za-z_-]/', '', $language));
-        return new self(self::file($language) + self::file('english'));
+        return new self(self::file($language) + self::file('english'), $language);
+    }
+
+    public function has(string $key): bool
+    {
+        return isset($this->strings[$key]);
     }
 
     /** The text for $key with %s/%d filled from $args (sprintf), or the key itself if unknown. */

@@ -8,7 +8,7 @@
         <p>
             {if $firewall}
                 {$LANG.cloudserver_firewall_active} <strong>{$firewall.name|escape}</strong>
-                {if $firewall.status}<span class="label label-default badge badge-secondary">{$firewall.status|escape}</span>{/if}
+                {if $firewall.status}<span class="label label-default badge badge-secondary">{$firewall.status_label|escape}</span>{/if}
             {else}
                 {$LANG.cloudserver_firewall_none}
             {/if}
@@ -45,7 +45,7 @@
                                     <td>
                                         <select class="form-control input-sm form-control-sm" name="rules[{$index}][protocol]" aria-label="{$LANG.cloudserver_firewall_protocol|escape}">
                                             {foreach from=$protocols item=protocol}
-                                                <option value="{$protocol|escape}"{if $protocol == $row.protocol} selected{/if}>{$protocol|upper|escape}</option>
+                                                <option value="{$protocol|escape}"{if $protocol == $row.protocol} selected{/if}>{if $protocol == 'any'}{$LANG.cloudserver_firewall_protocol_any}{else}{$protocol|upper|escape}{/if}</option>
                                             {/foreach}
                                         </select>
                                     </td>
@@ -72,7 +72,7 @@
                                 <input type="hidden" name="preset" value="{$preset.name|escape}">
                                 <button type="submit" class="btn btn-default btn-secondary btn-sm">{$LANG.cloudserver_firewall_apply}</button>
                             </form>
-                            <strong>{$preset.name|escape}</strong> &ndash; {$preset.description|escape}
+                            <strong>{$preset.label|escape}</strong> &ndash; {$preset.description|escape}
                         </div>
                     {/foreach}
                 </div>

@@ -25,14 +25,14 @@
                                 <td>IPv{$ip.version|escape} &middot; {if $ip.type == 'primary'}{$LANG.cloudserver_ip_primary}{else}{$LANG.cloudserver_ip_additional}{/if}</td>
                                 <td>
                                     {if $read_only}
-                                        {$ip.ptr|escape}
+                                        {if $ip.ptr}{$ip.ptr|escape}{else}<span class="text-muted">{$LANG.cloudserver_ptr_not_set}</span>{/if}
                                     {else}
                                         <form method="post" action="{$action_url|escape}" class="form-inline" style="display:inline">
                                             <input type="hidden" name="token" value="{$token}">
                                             <input type="hidden" name="form_key" value="{$form_key|escape}">
                                             <input type="hidden" name="op" value="ptr_set">
                                             <input type="hidden" name="ip" value="{$ip.ip|escape}">
-                                            <input type="text" class="form-control input-sm form-control-sm" name="ptr" value="{$ip.ptr|escape}" maxlength="253" aria-label="{$LANG.cloudserver_reverse_dns|escape}" required>
+                                            <input type="text" class="form-control input-sm form-control-sm" name="ptr" value="{$ip.ptr|escape}" placeholder="{$LANG.cloudserver_ptr_not_set|escape}" maxlength="253" aria-label="{$LANG.cloudserver_reverse_dns|escape}" required>
                                             <button type="submit" class="btn btn-primary btn-sm">{$LANG.cloudserver_save}</button>
                                         </form>
                                         <form method="post" action="{$action_url|escape}" style="display:inline">

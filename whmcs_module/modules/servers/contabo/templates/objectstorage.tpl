@@ -37,8 +37,8 @@
             <tbody>
                 {if $endpoint}<tr><th scope="row">{$LANG.cloudserver_storage_endpoint}</th><td><code>{$endpoint|escape}</code></td></tr>{/if}
                 {if $secret_key}
-                    <tr><th scope="row">{$LANG.cloudserver_storage_access_key}</th><td><code style="user-select: all;">{$access_key|escape}</code></td></tr>
-                    <tr><th scope="row">{$LANG.cloudserver_storage_secret_key}</th><td><code style="user-select: all;">{$secret_key|escape}</code></td></tr>
+                    <tr><th scope="row">{$LANG.cloudserver_storage_access_key}</th><td><code id="cloudserver-access-key" style="user-select: all;">{$access_key|escape}</code> <button type="button" class="btn btn-default btn-secondary btn-sm cloudserver-copy" data-copy-target="cloudserver-access-key" data-copied="{$LANG.cloudserver_copied|escape}">{$LANG.cloudserver_copy}</button></td></tr>
+                    <tr><th scope="row">{$LANG.cloudserver_storage_secret_key}</th><td><code id="cloudserver-secret-key" style="user-select: all;">{$secret_key|escape}</code> <button type="button" class="btn btn-default btn-secondary btn-sm cloudserver-copy" data-copy-target="cloudserver-secret-key" data-copied="{$LANG.cloudserver_copied|escape}">{$LANG.cloudserver_copy}</button></td></tr>
                 {/if}
             </tbody>
         </table>
@@ -66,3 +66,29 @@
         {/if}
     {/if}
 </div>
+{if $secret_key}
+{literal}
+<script>
+// Copies a key to the clipboard; where the Clipboard API is missing or refused, through a selection.
+document.querySelectorAll('.cloudserver-copy').forEach(function (button) {
+    button.addEventListener('click', function () {
+        var text = document.getElementById(button.getAttribute('data-copy-target')).textContent;
+        var copied = function () { button.textContent = button.getAttribute('data-copied'); };
+        var bySelection = function () {
+            var area = document.createElement('textarea');
+            area.value = text;
+            document.body.appendChild(area);
+            area.select();
+            try { document.execCommand('copy'); copied(); } catch (ignored) { area.blur(); }
+            document.body.removeChild(area);
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(text).then(copied, bySelection);
+        } else {
+            bySelection();
+        }
+    });
+});
+</script>
+{/literal}
+{/if}

@@ -1,4 +1,5 @@
-{* Client area overview for one cloud server. Variables: $service (or null), $error, $serviceid, $nav, $read_only_reason, $LANG. *}
+{* Client area overview for one cloud server. Variables: $service (or null), $error, $serviceid, $nav, $read_only_reason, $LANG.
+   The backend's status_message is for the reseller's staff (admin tab): customers see the state in their language. *}
 <div class="cloudserver-overview">
     {include file="./includes/nav.tpl"}
     <h3>{$LANG.cloudserver_heading}</h3>
@@ -22,7 +23,6 @@
                             {if $LANG.$stateKey}{$LANG.$stateKey}{else}{$service.state|escape}{/if}
                         </div>
                     </div>
-                    {if $service.status_message}<p class="text-muted small">{$service.status_message|escape}</p>{/if}
                 </div>
             </div>
         {elseif $service.suspended}
@@ -42,11 +42,10 @@
                         <th scope="row">{$LANG.cloudserver_status}</th>
                         <td>
                             <span class="label label-default badge badge-secondary">{if $LANG.$stateKey}{$LANG.$stateKey}{else}{$service.state|escape}{/if}</span>
-                            {if $service.status_message && !$service.pending} <span class="text-muted">{$service.status_message|escape}</span>{/if}
                         </td>
                     </tr>
                     {if $service.instance_status}
-                        <tr><th scope="row">{$LANG.cloudserver_power_state}</th><td>{$service.instance_status|escape}</td></tr>
+                        <tr><th scope="row">{$LANG.cloudserver_power_state}</th><td>{assign var="powerKey" value=$service.power_key}{$LANG.$powerKey}</td></tr>
                     {/if}
                     <tr><th scope="row">{$LANG.cloudserver_hostname}</th><td>{if $service.hostname}{$service.hostname|escape}{else}{$LANG.cloudserver_not_set}{/if}</td></tr>
                     <tr>
@@ -57,7 +56,7 @@
                         <tr><th scope="row">{$LANG.cloudserver_username}</th><td><code>{$service.username|escape}</code></td></tr>
                     {/if}
                     <tr><th scope="row">{$LANG.cloudserver_region}</th><td>{$service.region|escape}</td></tr>
-                    <tr><th scope="row">{$LANG.cloudserver_product}</th><td>{$service.product|escape}</td></tr>
+                    {if $service.product}<tr><th scope="row">{$LANG.cloudserver_product}</th><td>{$service.product|escape}</td></tr>{/if}
                     <tr><th scope="row">{$LANG.cloudserver_os}</th><td>{$service.os|escape}</td></tr>
                     {if $service.cpu_cores}
                         <tr>

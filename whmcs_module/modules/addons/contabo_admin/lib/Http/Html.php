@@ -10,6 +10,10 @@ namespace WHMCS\Module\Addon\ContaboAdmin\Http;
  */
 final class Html
 {
+    /** How a true and a false value read in the admin's language (set once per request). */
+    public static string $yes = 'yes';
+    public static string $no = 'no';
+
     public function __construct(
         private readonly string $moduleLink,
         private readonly string $token,
@@ -18,7 +22,7 @@ final class Html
 
     public static function e(string|int|float|bool|null $value): string
     {
-        return htmlspecialchars(is_bool($value) ? ($value ? 'yes' : 'no') : (string) $value, ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8');
+        return htmlspecialchars(is_bool($value) ? ($value ? self::$yes : self::$no) : (string) $value, ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8');
     }
 
     /** @param array<string, string|int> $params */

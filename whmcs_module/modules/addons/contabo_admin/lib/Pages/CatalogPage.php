@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\ContaboAdmin\Pages;
 
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
 use WHMCS\Module\Addon\ContaboAdmin\Products\GenerationReport;
@@ -100,7 +101,7 @@ final class CatalogPage extends Page
         $regions = array_map(static fn (array $r): string => (string) ($r['display_name'] ?? $r['region_id'] ?? ''), array_filter((array) ($catalog['regions'] ?? []), 'is_array'));
         $images = array_filter((array) ($catalog['images'] ?? []), static fn (mixed $i): bool => is_array($i) && !empty($i['available']));
         return Html::join([
-            Html::paragraph($this->t('catalog_synced', (string) ($catalog['synced_at'] ?? $this->t('never')), (string) ($catalog['products_version'] ?? ''))),
+            Html::paragraph($this->t('catalog_synced', isset($catalog['synced_at']) ? Format::dateTime($catalog['synced_at']) : $this->t('never'), (string) ($catalog['products_version'] ?? ''))),
             Html::table([$this->t('column_id'), $this->t('column_product'), $this->t('column_type'), $this->t('column_enabled'), $this->t('column_overridden'), ''], $rows, $this->t('none')),
             Html::paragraph($this->t('catalog_regions', $this->listText($regions))),
             Html::paragraph($this->t('catalog_images', count($images))),
@@ -142,7 +143,7 @@ final class CatalogPage extends Page
             }
         }
         return Html::join([
-            Html::paragraph($this->t('catalog_diff_when', (string) ($diff['synced_at'] ?? ''), (string) ($diff['previous_synced_at'] ?? $this->t('never')))),
+            Html::paragraph($this->t('catalog_diff_when', Format::dateTime($diff['synced_at'] ?? ''), isset($diff['previous_synced_at']) ? Format::dateTime($diff['previous_synced_at']) : $this->t('never'))),
             Html::table([$this->t('column_section'), $this->t('column_change'), $this->t('column_id'), $this->t('column_detail')], $rows, $this->t('catalog_diff_none')),
         ]);
     }

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\ContaboAdmin\Pages;
 
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
 use WHMCS\Module\Server\Contabo\Api\ApiException;
@@ -73,7 +74,7 @@ final class ImportPage extends Page
             $rows[] = [
                 $instanceId,
                 (string) ($candidate['display_name'] ?? ''),
-                (string) ($candidate['status'] ?? ''),
+                $this->said('server_state_', (string) ($candidate['status'] ?? '')),
                 (string) ($candidate['ipv4'] ?? ''),
                 sprintf('%s, %s', $candidate['product_id'] ?? '', $candidate['region'] ?? ''),
                 implode(', ', array_map(static fn (array $s): string => sprintf('#%s (%s)', $s['service_id'] ?? '', $s['by'] ?? ''), $suggestions)),
@@ -85,7 +86,7 @@ final class ImportPage extends Page
             ];
         }
         return Html::join([
-            Html::paragraph($this->t('import_as_of', (string) ($answer['as_of'] ?? $this->t('never')), (int) ($answer['total'] ?? count($rows)))),
+            Html::paragraph($this->t('import_as_of', isset($answer['as_of']) ? Format::dateTime($answer['as_of']) : $this->t('never'), (int) ($answer['total'] ?? count($rows)))),
             Html::table(
                 [$this->t('column_instance'), $this->t('column_name'), $this->t('column_status'), $this->t('column_ip'), $this->t('column_product'), $this->t('column_suggestions'), $this->t('column_note'), $this->t('column_map_to')],
                 $rows,
@@ -108,7 +109,7 @@ final class ImportPage extends Page
         foreach ((array) ($report['drift'] ?? []) as $entry) {
             $rows[] = [(string) ($entry['kind'] ?? ''), (string) ($entry['service_id'] ?? ''), (string) ($entry['instance_id'] ?? ''), (string) ($entry['message'] ?? '')];
         }
-        $finished = (string) ($report['finished_at'] ?? $report['started_at'] ?? '');
+        $finished = Format::dateTime($report['finished_at'] ?? $report['started_at'] ?? '');
         $orphans = count((array) ($report['orphan_instances'] ?? []));
         $unlinked = count((array) ($report['orphan_services'] ?? []));
         return Html::join([

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\ContaboAdmin\Pages;
 
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Download;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
@@ -54,11 +55,11 @@ final class LogsPage extends Page
                 : '';
             $requestId = (string) ($item['request_id'] ?? '');
             $rows[] = [
-                (string) ($item['at'] ?? ''),
+                Format::dateTime($item['at'] ?? ''),
                 (string) ($item['service_id'] ?? '-'),
                 (string) ($item['kind'] ?? ''),
                 (string) ($item['action'] ?? ''),
-                (string) ($item['outcome'] ?? ''),
+                $this->said('outcome_', (string) ($item['outcome'] ?? '')),
                 (string) ($item['actor'] ?? ''),
                 $call,
                 $this->html()->link($requestId, 'logs', ['request_id' => $requestId]),

@@ -65,6 +65,12 @@ abstract class Page
         return $this->ctx->lang->get($key, ...$args);
     }
 
+    /** A state or outcome the backend names, in the admin's language where the lang file has it. */
+    protected function said(string $prefix, string $value): string
+    {
+        return $this->ctx->lang->has($prefix . $value) ? $this->t($prefix . $value) : $value;
+    }
+
     protected function html(): Html
     {
         return $this->ctx->html;

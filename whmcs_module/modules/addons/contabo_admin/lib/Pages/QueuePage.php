@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\ContaboAdmin\Pages;
 
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
 use WHMCS\Module\Addon\ContaboAdmin\Api\AdminApi;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
@@ -26,7 +27,7 @@ final class QueuePage extends Page
         }
         $jobId = $this->ctx->request->post('job_id');
         $job = $this->ctx->api()->jobAction($jobId, $action);
-        $this->succeed($this->t('queue_' . $action . '_done', $jobId, (string) ($job['status'] ?? '')));
+        $this->succeed($this->t('queue_' . $action . '_done', $jobId, $this->said('job_status_', (string) ($job['status'] ?? ''))));
     }
 
     public function render(): Raw
@@ -60,11 +61,11 @@ final class QueuePage extends Page
                 $jobId,
                 (string) ($job['service_id'] ?? ''),
                 (string) ($job['action'] ?? ''),
-                (string) ($job['status'] ?? ''),
+                $this->said('job_status_', (string) ($job['status'] ?? '')),
                 sprintf('%s / %s', $job['attempts'] ?? 0, $job['max_attempts'] ?? '-'),
                 (string) ($job['last_error'] ?? ''),
                 (string) ($job['message'] ?? ''),
-                (string) ($job['updated_at'] ?? ''),
+                Format::dateTime($job['updated_at'] ?? ''),
                 Html::join($buttons),
             ];
         }

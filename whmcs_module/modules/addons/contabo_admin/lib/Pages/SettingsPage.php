@@ -34,6 +34,7 @@ final class SettingsPage extends Page
             'ssh_policy' => $settings->sshPolicy,
             'suspend_policy' => $settings->suspendPolicy,
             'product_group' => $settings->productGroup,
+            'product_name_template' => $settings->productNameTemplate,
         ];
     }
 
@@ -94,6 +95,7 @@ final class SettingsPage extends Page
         $tags = AddonSettings::tags($request->post('default_tags'));
         $template = trim($request->post('default_template'));
         $group = trim($request->post('product_group'));
+        $nameTemplate = trim($request->post('product_name_template')) ?: AddonSettings::DEFAULT_NAME_TEMPLATE;
         $ssh = $request->post('ssh_policy');
         $suspend = $request->post('suspend_policy');
         $errors = [];
@@ -111,6 +113,9 @@ final class SettingsPage extends Page
         if ($group === '' || mb_strlen($group) > 100) {
             $errors[] = $this->t('error_product_group');
         }
+        if (mb_strlen($nameTemplate) > 100 || preg_match('/contabo/i', $nameTemplate)) {
+            $errors[] = $this->t('error_name_template');
+        }
         if (!in_array($ssh, AddonSettings::SSH_POLICIES, true) || !in_array($suspend, AddonSettings::SUSPEND_POLICIES, true)) {
             $errors[] = $this->t('error_policy');
         }
@@ -118,7 +123,7 @@ final class SettingsPage extends Page
             array_map([$this, 'fail'], $errors);
             return;
         }
-        $this->defaults = ['default_tags' => implode(', ', $tags), 'default_template' => $template, 'ssh_policy' => $ssh, 'suspend_policy' => $suspend, 'product_group' => $group];
+        $this->defaults = ['default_tags' => implode(', ', $tags), 'default_template' => $template, 'ssh_policy' => $ssh, 'suspend_policy' => $suspend, 'product_group' => $group, 'product_name_template' => $nameTemplate];
         $this->ctx->settingsStore->save($this->defaults);
         $this->succeed($this->t('settings_saved'));
     }
@@ -154,6 +159,7 @@ final class SettingsPage extends Page
                     'shutdown' => $this->t('suspend_policy_shutdown'),
                 ], $this->defaults['suspend_policy']),
                 $html->input('product_group', $this->t('field_product_group'), $this->defaults['product_group']),
+                $html->input('product_name_template', $this->t('field_product_name_template'), $this->defaults['product_name_template']),
             ], $this->t('action_save')),
         ]);
     }

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\ContaboAdmin\Pages;
 
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
 use WHMCS\Module\Addon\ContaboAdmin\Api\AdminApi;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
@@ -72,11 +73,11 @@ final class ToolsPage extends Page
         foreach ($this->ctx->api()->schedules() as $schedule) {
             $last = (array) ($schedule['last_run'] ?? []);
             $rows[] = [
-                (string) ($schedule['job'] ?? ''),
+                $this->said('schedule_', str_replace('-', '_', (string) ($schedule['job'] ?? ''))),
                 (bool) ($schedule['deployed'] ?? false),
                 (bool) ($schedule['running'] ?? false),
-                (string) ($last['outcome'] ?? $this->t('never')),
-                (string) ($last['finished_at'] ?? $last['at'] ?? ''),
+                isset($last['outcome']) ? $this->said('outcome_', (string) $last['outcome']) : $this->t('never'),
+                Format::dateTime($last['finished_at'] ?? $last['at'] ?? ''),
                 isset($last['duration_ms']) ? $last['duration_ms'] . ' ms' : '',
                 (string) ($last['error'] ?? ''),
             ];

@@ -166,7 +166,8 @@ final class ProductGenerator
         $productId = $this->products->findProduct($contaboId);
         if ($productId === null) {
             $settings = $moduleSettings + $this->choiceDefaults($product) + $defaults;
-            $productId = $this->products->createProduct($report->groupId, (string) $product['name'], $settings, $pricing);
+            $name = $this->settings->productName((array) ($product['specs'] ?? []));
+            $productId = $this->products->createProduct($report->groupId, $name !== '' ? $name : $contaboId, $settings, $pricing);
             $report->created[] = sprintf('%s -> product #%d', $contaboId, $productId);
         } else {
             $this->products->updateModuleSettings($productId, $moduleSettings);

@@ -20,11 +20,19 @@ final class ApiException extends \RuntimeException
     public const UNREADABLE = 'unreadable';
     public const NOT_CONFIGURED = 'not_configured';
 
+    /**
+     * @param array<string, scalar> $params the backend's parameters for messageCode
+     * @param list<array{field: string, problem: string, params: array<string, string>, example: string}> $fields
+     *        a validation failure's problems, one per field
+     */
     public function __construct(
         string $message,
         public readonly string $kind,
         public readonly int $httpStatus = 0,
         public readonly string $errorCode = '',
+        public readonly string $messageCode = '',
+        public readonly array $params = [],
+        public readonly array $fields = [],
     ) {
         parent::__construct($message);
     }

@@ -58,7 +58,7 @@ final class ErrorTranslator
         }
         // A conflict (e.g. the same SSH key twice) is final: retrying will not help.
         if ($status === 409 && $code === 'conflict' && $backendMessage !== '') {
-            return new ApiException($backendMessage, ApiException::REJECTED, $status, $code);
+            return new ApiException($backendMessage, ApiException::REJECTED, $status, $code, (string) ($error['message_code'] ?? ''), is_array($error['params'] ?? null) ? $error['params'] : []);
         }
         if ($status === 409) {
             $retryAfter = (int) ($response->header('Retry-After') ?? 0);
@@ -68,6 +68,8 @@ final class ErrorTranslator
                 ApiException::BUSY,
                 $status,
                 $code,
+                (string) ($error['message_code'] ?? ''),
+                ['retry_after' => $retryAfter] + (is_array($error['params'] ?? null) ? $error['params'] : []),
             );
         }
         if ($status >= 500) {
@@ -87,6 +89,9 @@ final class ErrorTranslator
                 ApiException::REJECTED,
                 $status,
                 $code,
+                (string) ($error['message_code'] ?? ''),
+                is_array($error['params'] ?? null) ? $error['params'] : [],
+                self::fields($error),
             );
         }
 
@@ -100,6 +105,28 @@ final class ErrorTranslator
             ApiException::UNREADABLE,
             $status,
         );
+    }
+
+    /**
+     * A validation failure's problems as the backend lists them (details.fields).
+     *
+     * @param array<string, mixed> $error
+     * @return list<array{field: string, problem: string, params: array<string, string>, example: string}>
+     */
+    private static function fields(array $error): array
+    {
+        $fields = [];
+        foreach ((array) ($error['details']['fields'] ?? []) as $item) {
+            if (is_array($item) && is_string($item['problem'] ?? null)) {
+                $fields[] = [
+                    'field' => (string) ($item['field'] ?? ''),
+                    'problem' => $item['problem'],
+                    'params' => array_map('strval', array_filter((array) ($item['params'] ?? []), 'is_scalar')),
+                    'example' => (string) ($item['example'] ?? ''),
+                ];
+            }
+        }
+        return $fields;
     }
 
     private static function sentence(string $text): string

@@ -59,7 +59,7 @@ final class NetworkClient
         return $this->api->call('TerminatePrivateNetworkProduct', 'POST', "/services/{$serviceId}/private-network/terminate", [], []);
     }
 
-    /** @return array{items: list<array<string, mixed>>, can_create: bool, notice: string} */
+    /** @return array{items: list<array<string, mixed>>, can_create: bool, notice: string, notice_codes: list<string>} */
     public function privateNetworks(string $serviceId): array
     {
         $answer = $this->api->call('ListPrivateNetworks', 'GET', "/services/{$serviceId}/private-networks");
@@ -67,6 +67,7 @@ final class NetworkClient
             'items' => Items::of($answer),
             'can_create' => (bool) ($answer['can_create'] ?? false),
             'notice' => (string) ($answer['notice'] ?? ''),
+            'notice_codes' => array_values(array_filter((array) ($answer['notice_codes'] ?? []), 'is_string')),
         ];
     }
 

@@ -28,6 +28,7 @@ final class PageController
     public static function variables(Page $page, array $params): array
     {
         $lang = Lang::strings(Lang::languageOf($params));
+        Format::useLanguage(Lang::languageOf($params));
         $request = ClientRequest::current();
         $vars = [
             'serviceid' => (int) ($params['serviceid'] ?? 0),
@@ -113,14 +114,15 @@ final class PageController
 
     /**
      * The customer sees the backend's own sentence for a refusal or a busy service (they are
-     * written for people); anything about connectivity or configuration is for the admin's log.
+     * written for people), in their language where the module knows its message code; anything
+     * about connectivity or configuration is for the admin's log.
      *
      * @param array<string, string> $lang
      */
     public static function customerMessage(ApiException $error, array $lang): string
     {
         return in_array($error->kind, [ApiException::REJECTED, ApiException::BUSY], true)
-            ? $error->getMessage()
+            ? Messages::error($error, $lang)
             : $lang['cloudserver_error_unavailable'];
     }
 

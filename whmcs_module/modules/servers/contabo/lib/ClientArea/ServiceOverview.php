@@ -12,10 +12,31 @@ final class ServiceOverview
 {
     private const PENDING_STATES = ['queued', 'purchasing', 'provisioning'];
     private const POWER_ACTIONS = ['start', 'stop', 'shutdown', 'restart'];
+    /** Every power state the backend reports (the provider's and the ones a power action sets); each has a lang key. */
+    public const POWER_STATES = [
+        'provisioning', 'uninstalled', 'running', 'stopped', 'error', 'installing', 'unknown',
+        'manual_provisioning', 'product_not_available', 'verification_required', 'rescue',
+        'pending_payment', 'other', 'reset_password', 'not_found', 'starting', 'stopping', 'restarting',
+    ];
 
-    /** @param array<string, mixed> $view ServiceView */
-    public function __construct(private readonly array $view)
+    /**
+     * @param array<string, mixed> $view ServiceView
+     * @param string $planName the reseller's name for the plan (the WHMCS product), never the provider's SKU
+     */
+    public function __construct(private readonly array $view, private readonly string $planName = '')
     {
+    }
+
+    /**
+     * The WHMCS product's name as the reseller set it: WHMCS hands modules the service model.
+     *
+     * @param array<string, mixed> $params
+     */
+    public static function planName(array $params): string
+    {
+        $model = $params['model'] ?? null;
+        $name = is_object($model) ? ($model->product->name ?? '') : '';
+        return is_string($name) ? $name : '';
     }
 
     public function state(): string
@@ -62,6 +83,8 @@ final class ServiceOverview
             'state' => $this->state(),
             'status_message' => (string) ($this->view['status_message'] ?? ''),
             'instance_status' => (string) ($this->view['instance_status'] ?? ''),
+            // The lang key of the power state, never the raw state name.
+            'power_key' => self::powerKey((string) ($this->view['instance_status'] ?? '')),
             'pending' => $this->isPending(),
             'progress' => $this->progressPercent(),
             'suspended' => !empty($this->view['suspended']),
@@ -70,25 +93,21 @@ final class ServiceOverview
             'ipv6' => (string) ($this->view['ipv6'] ?? ''),
             'ips' => $ips,
             'region' => (string) ($this->view['region'] ?? ''),
-            'product' => (string) ($this->view['product_id'] ?? ''),
+            'product' => $this->planName,
             'os' => (string) ($this->view['os'] ?? $this->view['image_id'] ?? ''),
             'hostname' => (string) ($this->view['hostname'] ?? ''),
             'username' => (string) ($this->view['username'] ?? ''),
             'cpu_cores' => (int) ($this->view['cpu_cores'] ?? 0),
             'ram_gb' => round(((int) ($this->view['ram_mb'] ?? 0)) / 1024, 1),
             'disk_gb' => (int) round(((int) ($this->view['disk_mb'] ?? 0)) / 1024),
-            'created' => self::date($this->view['created_at'] ?? null),
-            'cancel_date' => self::date($this->view['cancel_date'] ?? null),
+            'created' => Format::date($this->view['created_at'] ?? null),
+            'cancel_date' => Format::date($this->view['cancel_date'] ?? null),
             'power_actions' => $this->powerActionsAllowed() ? self::POWER_ACTIONS : [],
         ];
     }
 
-    private static function date(mixed $value): string
+    public static function powerKey(string $status): string
     {
-        if (!is_string($value) || $value === '') {
-            return '';
-        }
-        $timestamp = strtotime($value);
-        return $timestamp === false ? $value : gmdate('Y-m-d', $timestamp);
+        return 'cloudserver_power_' . (in_array($status, self::POWER_STATES, true) ? $status : 'other');
     }
 }

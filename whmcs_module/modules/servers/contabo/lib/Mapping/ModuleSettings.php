@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Server\Contabo\Mapping;
 
-/** The product's Module Settings (configoption1..10) in the order contabo_ConfigOptions defines them. */
+/** The product's Module Settings (configoption1..11) in the order contabo_ConfigOptions defines them. */
 final class ModuleSettings
 {
     public const COMPUTE = 'compute';
@@ -22,6 +22,7 @@ final class ModuleSettings
         public readonly string $terminatePolicy,
         public readonly string $productType = self::COMPUTE,
         public readonly string $defaultStorageSizeTb = '',
+        public readonly string $reverseDnsShown = '',
     ) {
     }
 
@@ -52,6 +53,7 @@ final class ModuleSettings
             $setting(8) === 'keep' ? 'keep' : 'delete',
             in_array($setting(9), [self::OBJECT_STORAGE, self::PRIVATE_NETWORK], true) ? $setting(9) : self::COMPUTE,
             $setting(10),
+            $setting(11),
         );
     }
 }

@@ -50,9 +50,9 @@ final class ActivityPage implements Page
             $entries[] = [
                 'at' => Format::dateTime($entry['at'] ?? null),
                 'source' => (string) ($entry['source'] ?? ''),
-                'action' => (string) ($entry['action'] ?? ''),
-                'actor' => (string) ($entry['actor'] ?? ''),
-                'outcome' => (string) ($entry['outcome'] ?? ''),
+                'action' => self::said($context->lang, 'action', (string) ($entry['action'] ?? '')),
+                'actor' => self::said($context->lang, 'actor', self::actorKind((string) ($entry['actor'] ?? ''))),
+                'outcome' => self::said($context->lang, 'outcome', (string) ($entry['outcome'] ?? '')),
                 'request_id' => (string) ($entry['request_id'] ?? ''),
                 'message' => (string) ($entry['message'] ?? ''),
             ];
@@ -63,5 +63,26 @@ final class ActivityPage implements Page
             'activity_notice' => $page['notice'],
             'is_first_page' => $cursor === null,
         ];
+    }
+
+    /**
+     * An action, actor or outcome in the customer's language; one this module has no words for
+     * yet is shown as the backend names it, made readable.
+     *
+     * @param array<string, string> $lang
+     */
+    private static function said(array $lang, string $what, string $value): string
+    {
+        return $lang['cloudserver_activity_' . $what . '_' . $value] ?? str_replace('_', ' ', $value);
+    }
+
+    /** Who acted, as a customer understands it: this panel, the automatic system, or the hosting platform. */
+    private static function actorKind(string $actor): string
+    {
+        return match (true) {
+            str_starts_with($actor, 'whmcs') => 'panel',
+            $actor === 'contabo' || $actor === 'provider' => 'platform',
+            default => 'system',
+        };
     }
 }

@@ -63,12 +63,21 @@ final class FirewallPage implements Page
         }
         $presets = [];
         foreach ($answer['presets'] as $preset) {
-            $presets[] = ['name' => (string) ($preset['name'] ?? ''), 'description' => (string) ($preset['description'] ?? ''), 'rule_count' => count((array) ($preset['rules'] ?? []))];
+            $name = (string) ($preset['name'] ?? '');
+            $key = 'cloudserver_firewall_preset_' . str_replace('-', '_', $name);
+            // A preset this module knows is said in the customer's language; a new one in the backend's words.
+            $presets[] = [
+                'name' => $name,
+                'label' => $context->lang[$key . '_name'] ?? $name,
+                'description' => $context->lang[$key] ?? (string) ($preset['description'] ?? ''),
+                'rule_count' => count((array) ($preset['rules'] ?? [])),
+            ];
         }
         return [
             'firewall' => $answer['firewall'] === null ? null : [
                 'name' => (string) ($answer['firewall']['name'] ?? ''),
                 'status' => (string) ($answer['firewall']['status'] ?? ''),
+                'status_label' => $context->lang['cloudserver_firewall_status_' . ($answer['firewall']['status'] ?? '')] ?? $context->lang['cloudserver_firewall_status_other'],
                 'rules' => $rules,
             ],
             'rule_rows' => [...$rules, ...array_fill(0, self::BLANK_ROWS, ['enabled' => false, 'protocol' => 'tcp', 'ports' => '', 'source' => ''])],

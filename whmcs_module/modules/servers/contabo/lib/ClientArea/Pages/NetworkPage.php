@@ -8,12 +8,17 @@ use WHMCS\Module\Server\Contabo\Api\ApiException;
 use WHMCS\Module\Server\Contabo\Api\PathSegment;
 use WHMCS\Module\Server\Contabo\ClientArea\Page;
 use WHMCS\Module\Server\Contabo\ClientArea\PageContext;
+use WHMCS\Module\Server\Contabo\ClientArea\Messages;
 use WHMCS\Module\Server\Contabo\ClientArea\PageController;
 use WHMCS\Module\Server\Contabo\ClientFactory;
+use WHMCS\Module\Server\Contabo\Mapping\ModuleSettings;
 
 /** IP addresses with reverse DNS, and the client's private networks. */
 final class NetworkPage implements Page
 {
+    /** The provider's default PTR names: vmi<number>.<host>.net or anything under contaboserver.net. */
+    public const PROVIDER_DEFAULT_PTR = '/(^vmi\d+\.|contaboserver\.net\.?$)/i';
+
     public function name(): string
     {
         return 'network';
@@ -62,10 +67,10 @@ final class NetworkPage implements Page
                 return ['message' => $context->text('cloudserver_network_created')];
             case 'network_join':
                 $joined = $network->joinPrivateNetwork($context->serviceId, PathSegment::of($request->post('network_id'), 'private network'));
-                return ['message' => self::withNotice($context->text('cloudserver_network_joined'), $joined)];
+                return ['message' => self::withNotice($context->text('cloudserver_network_joined'), $joined, $context)];
             default:
                 $left = $network->leavePrivateNetwork($context->serviceId, PathSegment::of($request->post('network_id'), 'private network'));
-                return ['message' => self::withNotice($context->text('cloudserver_network_left'), $left)];
+                return ['message' => self::withNotice($context->text('cloudserver_network_left'), $left, $context)];
         }
     }
 
@@ -75,10 +80,25 @@ final class NetworkPage implements Page
      *
      * @param array<string, mixed> $network
      */
-    private static function withNotice(string $message, array $network): string
+    private static function withNotice(string $message, array $network, PageContext $context): string
     {
-        $notice = trim((string) ($network['notice'] ?? ''));
+        $notice = trim(Messages::notice($network['notice_code'] ?? null, (string) ($network['notice'] ?? ''), $context->lang));
         return $notice === '' ? $message : $message . ' ' . $notice;
+    }
+
+    /**
+     * The provider's default reverse DNS names the provider (vmi123.provider-host.net): the
+     * customer sees the reseller's own pattern instead, or nothing ("not set").
+     */
+    public static function shownPtr(string $ptr, string $ip, string $pattern): string
+    {
+        if (!preg_match(self::PROVIDER_DEFAULT_PTR, $ptr)) {
+            return $ptr;
+        }
+        if ($pattern === '' || $ip === '') {
+            return '';
+        }
+        return strtr($pattern, ['{ip}' => $ip, '{ip-dashed}' => str_replace(['.', ':'], '-', $ip)]);
     }
 
     /** Each section loads on its own: a failing private-network list still shows the IPs. */
@@ -88,11 +108,12 @@ final class NetworkPage implements Page
         $vars = ['ips' => [], 'ips_error' => '', 'move_targets' => [], 'private_networks' => [], 'private_networks_error' => '', 'can_create_network' => false, 'network_notice' => ''];
         try {
             foreach ($client->ips($context->serviceId) as $ip) {
+                $address = (string) ($ip['ip'] ?? '');
                 $vars['ips'][] = [
-                    'ip' => (string) ($ip['ip'] ?? ''),
+                    'ip' => $address,
                     'version' => (int) ($ip['version'] ?? 4),
                     'type' => (string) ($ip['type'] ?? ''),
-                    'ptr' => (string) ($ip['ptr'] ?? ''),
+                    'ptr' => self::shownPtr((string) ($ip['ptr'] ?? ''), $address, ModuleSettings::fromParams($context->params)->reverseDnsShown),
                 ];
             }
         } catch (ApiException $error) {
@@ -122,7 +143,10 @@ final class NetworkPage implements Page
                 ];
             }
             $vars['can_create_network'] = $networks['can_create'];
-            $vars['network_notice'] = $networks['notice'];
+            $vars['network_notice'] = implode(' ', array_map(
+                static fn (string $code): string => Messages::notice($code, '', $context->lang),
+                $networks['notice_codes'],
+            )) ?: $networks['notice'];
         } catch (ApiException $error) {
             $vars['private_networks_error'] = PageController::customerMessage($error, $context->lang);
         }

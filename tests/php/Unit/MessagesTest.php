@@ -1,0 +1,48 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Tests\Php\Unit;
+
+use PHPUnit\Framework\TestCase;
+use WHMCS\Module\Server\Contabo\Api\ErrorTranslator;
+use WHMCS\Module\Server\Contabo\Api\HttpResponse;
+use WHMCS\Module\Server\Contabo\ClientArea\Messages;
+use WHMCS\Module\Server\Contabo\Lang;
+
+/** The backend's message codes said in the customer's language; unknown codes in its English. */
+final class MessagesTest extends TestCase
+{
+    public function testAValidationFailureIsOneSentencePerFieldWithAnExample(): void
+    {
+        $error = ErrorTranslator::fromResponse(new HttpResponse(400, [], (string) json_encode(['error' => [
+            'code' => 'invalid_input',
+            'message' => 'The request is not valid: hostname has a character or format that is not allowed, for example web-1.example.com.',
+            'message_code' => 'invalid_fields',
+            'params' => [],
+            'details' => ['fields' => [
+                ['field' => 'hostname', 'problem' => 'format', 'params' => [], 'example' => 'web-1.example.com'],
+                ['field' => 'name', 'problem' => 'too_long', 'params' => ['limit' => '30'], 'example' => 'backup-2026'],
+            ]],
+        ]])));
+
+        self::assertSame(
+            'Hostname enthält ein Zeichen oder Format, das nicht erlaubt ist, zum Beispiel web-1.example.com. Name ist zu lang: höchstens 30 Zeichen, zum Beispiel backup-2026.',
+            Messages::error($error, Lang::strings('german')),
+        );
+        self::assertStringStartsWith('Nombre de host contiene', Messages::error($error, Lang::strings('spanish')));
+    }
+
+    public function testAKnownCodeIsTranslatedWithItsParametersAndAnUnknownOneKeepsTheBackendsWords(): void
+    {
+        $limit = ErrorTranslator::fromResponse(new HttpResponse(422, [], (string) json_encode(['error' => [
+            'code' => 'quota_exceeded', 'message' => 'This server already has 3 snapshots.', 'message_code' => 'snapshot_limit', 'params' => ['count' => 3], 'details' => [],
+        ]])));
+        self::assertSame('Ce serveur a déjà 3 instantané(s), le maximum permis par son offre. Supprimez-en un d’abord.', Messages::error($limit, Lang::strings('french')));
+
+        $unknown = ErrorTranslator::fromResponse(new HttpResponse(422, [], (string) json_encode(['error' => [
+            'code' => 'action_refused', 'message' => 'Something new.', 'message_code' => 'brand_new', 'params' => [], 'details' => [],
+        ]])));
+        self::assertSame('Something new.', Messages::error($unknown, Lang::strings('german')));
+    }
+}
