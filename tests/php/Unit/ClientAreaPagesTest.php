@@ -53,7 +53,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         $policy = contabo_snapshots(WhmcsParams::service())['vars']['policy'];
         self::assertSame('daily', $policy['frequency']);
         self::assertSame([1, 2], $policy['keep_options'], 'never more than the product allows');
-        self::assertSame('2026-12-05 03:00 UTC', $policy['next_due']);
+        self::assertSame('5 Dec 2026, 03:00 UTC', $policy['next_due']);
         self::assertSame('The quota is full.', $policy['last_error']);
 
         self::post(['op' => 'policy', 'frequency' => 'hourly', 'keep' => '2']);
