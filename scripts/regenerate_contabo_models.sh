@@ -9,7 +9,7 @@ OUT=layers/common/contabo_reseller/adapters/contabo
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-generate() {  # generate <raw|firewall> <output module> <source spec>
+generate() {  # generate <raw|firewall|domains> <output module> <source spec>
     $BIN/python scripts/trim_contabo_spec.py "$1" "$WORK/$1.json"
     $BIN/datamodel-codegen \
         --input "$WORK/$1.json" --input-file-type openapi \
@@ -27,3 +27,4 @@ generate() {  # generate <raw|firewall> <output module> <source spec>
 
 generate raw generated_models.py docs/contabo/openapi.json
 generate firewall generated_firewall_models.py docs/contabo/openapi-2026-08.generator-normalized.yaml
+generate domains generated_domain_models.py "docs/contabo/openapi.json (+ listPendingActions from the normalized yaml)"

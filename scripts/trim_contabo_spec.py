@@ -4,7 +4,10 @@ The full spec generates ~8,000 lines of models that take ~0.5 s to import; a Lam
 should not pay for DNS zones, domains and troubleshooting. The operations come from
 ``adapters/contabo/operations.py``; every schema their request and response bodies reference
 (transitively) is kept, with one erratum (see ``_allow_empty_cancel_date``).
-Usage: ``python scripts/trim_contabo_spec.py raw|firewall OUTPUT``.
+Domains, handles and DNS zones ("domains") get their own module, loaded only by the functions
+that use them; their one operation only the normalized yaml has (``listPendingActions``) is
+taken from there.
+Usage: ``python scripts/trim_contabo_spec.py raw|firewall|domains OUTPUT``.
 """
 
 from __future__ import annotations
@@ -21,13 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = {
     "raw": ROOT / "docs/contabo/openapi.json",
     "firewall": ROOT / "docs/contabo/openapi-2026-08.generator-normalized.yaml",
+    "domains": ROOT / "docs/contabo/openapi.json",
 }
+NORMALIZED = SPECS["firewall"]
 OPERATIONS_FILE = ROOT / "layers/common/contabo_reseller/adapters/contabo/operations.py"
 HTTP_METHODS = ("get", "put", "post", "patch", "delete")
 
 
 def main(which: str, output: Path) -> None:
     spec = _load(SPECS[which])
+    if which == "domains":
+        _add_normalized_only(spec, _load(NORMALIZED))
     wanted = {op.operation_id for op in _operations().values() if op.spec == which}
     found: set[str] = set()
     roots: list[Any] = []
@@ -54,6 +61,14 @@ def main(which: str, output: Path) -> None:
         "components": {"schemas": {name: schemas[name] for name in sorted(kept)}},
     }
     output.write_text(json.dumps(trimmed, indent=1))
+
+
+def _add_normalized_only(spec: dict[str, Any], normalized: dict[str, Any]) -> None:
+    """Paths (and schemas) only the newer normalized copy has."""
+    for path, item in normalized["paths"].items():
+        spec["paths"].setdefault(path, item)
+    for name, schema in normalized["components"]["schemas"].items():
+        spec["components"]["schemas"].setdefault(name, schema)
 
 
 def _allow_empty_dates(schema: Any) -> None:

@@ -39,6 +39,19 @@ def handle(state: SimState, request: Request) -> Response:
     if route == ("POST", "tokens/ttl"):
         state.token_ttl_seconds = int(body["seconds"])
         return _json(200, {"ttlSeconds": state.token_ttl_seconds})
+    if route == ("POST", "registry"):  # a domain held at another registrar (transfer source)
+        from .routes.domains import register_elsewhere
+
+        code = register_elsewhere(state, str(body["domain"]), str(body.get("auth_code", "")))
+        return _json(200, {"domain": body["domain"], "auth_code": code})
+    if route == ("POST", "domains/transfer-out"):  # another registrar asks for a domain
+        from .routes.domains import request_transfer_out
+
+        try:
+            request_transfer_out(state, str(body["domain"]))
+        except ValueError as error:
+            return _json(409, {"error": str(error)})
+        return _json(200, {"domain": body["domain"], "status": "transferring out"})
     return _json(404, {"error": f"no simulator endpoint {request.method} {request.path}"})
 
 

@@ -22,6 +22,7 @@ PURCHASE_OPERATIONS = frozenset(
         "createObjectStorage",
         "upgradeObjectStorage",
         "requestRegionChange",
+        "orderDomain",
     }
 )
 COMMIT_FAILURE_MODES = ("500", "drop")

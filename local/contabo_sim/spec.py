@@ -1,7 +1,7 @@
 """Load Contabo's OpenAPI spec once per process and build the document the simulator serves.
 
-The document is the raw `openapi.json` plus the Firewalls paths (and the schemas they use)
-copied from the generator-normalized yaml, which is the only copy that has them.
+The document is the raw `openapi.json` plus the Firewalls paths and `listPendingActions` (and the
+schemas they use) copied from the generator-normalized yaml, which is the only copy that has them.
 """
 
 import copy
@@ -17,8 +17,9 @@ from openapi_core import Config, OpenAPI
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs" / "contabo"
 RAW_SPEC = DOCS_DIR / "openapi.json"
 NORMALIZED_SPEC = DOCS_DIR / "openapi-2026-08.generator-normalized.yaml"
-FIREWALL_PATH_PREFIX = "/v1/firewalls"
-# Paths only the 2026-08 copy has, served too: an instance's plan offers and region change.
+# Paths only the newer normalized copy has (matched as prefixes).
+NORMALIZED_ONLY_PATHS = ("/v1/firewalls", "/v1/domains/pending-actions")
+# An instance's plan offers and region change (also only in the newer copy).
 NEWER_INSTANCE_PATHS = ("/products/available", "/regionChange")
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 _REF = re.compile(r'"\$ref": "#/components/schemas/([^"]+)"')
@@ -31,7 +32,7 @@ def spec_document() -> dict[str, Any]:
     normalized = json.loads(
         json.dumps(yaml.load(NORMALIZED_SPEC.read_text(), Loader=yaml.CSafeLoader), default=str)
     )
-    _merge_firewalls(raw, normalized)
+    _merge_normalized_only(raw, normalized)
     _apply_errata(raw)
     # Contabo's server is absolute; a relative one lets any host:port validate.
     raw["servers"] = [{"url": "/"}]
@@ -54,11 +55,11 @@ def operations() -> dict[tuple[str, str], str]:
     }
 
 
-def _merge_firewalls(raw: dict[str, Any], normalized: dict[str, Any]) -> None:
+def _merge_normalized_only(raw: dict[str, Any], normalized: dict[str, Any]) -> None:
     paths = {
         p: item
         for p, item in normalized["paths"].items()
-        if p.startswith(FIREWALL_PATH_PREFIX)
+        if p.startswith(NORMALIZED_ONLY_PATHS)
         or (p.startswith("/v1/compute/instances/") and any(s in p for s in NEWER_INSTANCE_PATHS))
     }
     raw["paths"].update(copy.deepcopy(paths))

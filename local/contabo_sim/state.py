@@ -61,6 +61,12 @@ class SimState:
         self.ptrs: dict[str, dict[str, Any]] = {}
         self.object_storages: dict[str, dict[str, Any]] = {}
         self.credentials: dict[int, dict[str, Any]] = {}
+        self.domains: dict[str, dict[str, Any]] = {}
+        self.handles: dict[str, dict[str, Any]] = {}
+        self.dns_zones: dict[str, dict[str, Any]] = {}
+        # The outside world's registry: domains registered elsewhere -> their auth code
+        # (a transfer in needs it); `routes.domains.register_elsewhere` adds to it.
+        self.registry: dict[str, str] = {}
         self._events: list[tuple[datetime, int, int, str]] = []
         self._event_seq = itertools.count()
         self._ids = defaultdict(lambda: itertools.count(1))

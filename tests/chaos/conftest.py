@@ -55,6 +55,7 @@ RUNS = int(os.environ.get("CHAOS_RUNS", "200"))
 MODULE_ORDER = (
     "test_exactly_once",
     "test_exactly_once_compute_purchases",
+    "test_exactly_once_domains",
     "test_crash_consistency",
     "test_auth_every_route",
     "test_ownership",

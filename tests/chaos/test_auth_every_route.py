@@ -34,6 +34,9 @@ PATH_VALUES = {
     "productId": "V9999",
     "whmcsProductId": "999990",
     "name": "no-such-template",
+    "domainId": "999990002",
+    "zoneName": "no-such-zone.example",
+    "recordId": "999990003",
 }
 VARIANTS = ("unsigned", "unknown_key", "wrong_secret", "stale", "replayed", "body", "path")
 

@@ -1,7 +1,8 @@
 """Ownership: every route in docs/openapi.json that names a resource in its path (snapshot,
 private network, IP address, SSH key), and every body that carries one (the vault keys of
 rescue and reinstall), is tried on one client's service with another client's resource:
-404 `not_found` every time, and the other client's resources are left as they were. The
+404 `not_found` every time, and the other client's resources are left as they were. DNS zones
+and records (path, and the zone named in "point at my server") too. The
 firewall has no id in its paths: one service's firewall changes never reach another's.
 """
 
@@ -28,7 +29,17 @@ BODIES = {
     ("POST", "/services/{serviceId}/private-networks/{networkId}/leave"): {"confirm": True},
     ("PUT", "/services/{serviceId}/reverse-dns/{ip}"): {"ptr": "attacker.example.com"},
     ("POST", "/clients/{clientId}/ssh-keys/{keyId}/default"): {},
+    ("POST", "/clients/{clientId}/dns/zones/{zoneName}/records"): {
+        "type": "A",
+        "data": "203.0.113.66",
+    },
+    ("PUT", "/clients/{clientId}/dns/zones/{zoneName}/records/{recordId}"): {
+        "type": "A",
+        "data": "203.0.113.66",
+    },
+    ("POST", "/clients/{clientId}/dns/zones/{zoneName}/records/bulk-delete"): {"record_ids": [1]},
 }
+VICTIM_ZONE = "victim-zone.example.org"
 SSH_RULE = {
     "direction": "inbound",
     "protocol": "tcp",
@@ -86,7 +97,17 @@ def victim(stack, whmcs) -> dict[str, Any]:
         201,
     )
     _ok(whmcs.request("PUT", f"{base}/firewall", {"rules": [SSH_RULE]}))
+    zones = f"/clients/{VICTIM_CLIENT}/dns/zones"
+    _ok(whmcs.request("POST", zones, {"zone_name": VICTIM_ZONE}), 201)
+    record = _ok(
+        whmcs.request(
+            "POST", f"{zones}/{VICTIM_ZONE}/records", {"type": "A", "data": "203.0.113.9"}
+        ),
+        201,
+    )
     return {
+        "zoneName": VICTIM_ZONE,
+        "recordId": str(record["record_id"]),
         "sid": sid,
         "snapshotId": snapshot["id"],
         "networkId": str(network["id"]),
@@ -138,6 +159,8 @@ def test_another_clients_resource_in_the_path_is_not_found(
             .replace("{clientId}", ATTACKER_CLIENT)
             .replace("{" + resource + "}", value)
         )
+        for other in ("zoneName", "recordId"):  # a record is named by its zone and its id
+            path = path.replace("{" + other + "}", str(victim[other]))
         response = whmcs.request(method, path, BODIES.get((method, template)))
         assert response.status_code == 404, f"{method} {path}: {response.text}"
         assert response.json()["error"]["code"] == "not_found"
@@ -180,6 +203,18 @@ def test_another_clients_vault_key_in_the_body_is_not_found(whmcs, victim, attac
     assert _belongings(whmcs, victim["sid"]) == victim["before"]
 
 
+def test_another_clients_zone_in_the_body_is_not_found(whmcs, victim, attacker):
+    body = {"client_id": ATTACKER_CLIENT, "zone_name": VICTIM_ZONE, "name": "@"}
+    response = whmcs.request("POST", f"/services/{attacker}/dns/point", body)
+    assert response.status_code == 404, response.text
+    taken = whmcs.request(
+        "POST", f"/clients/{ATTACKER_CLIENT}/dns/zones", {"zone_name": VICTIM_ZONE}
+    )
+    assert taken.status_code == 409, taken.text
+    CHECKED.append("POST /services/{serviceId}/dns/point (zone_name)")
+    assert _belongings(whmcs, victim["sid"]) == victim["before"]
+
+
 def test_a_firewall_change_never_reaches_another_services_firewall(whmcs, victim, attacker):
     base = f"/services/{attacker}/firewall"
     assert whmcs.request("PUT", base, {"rules": []}).status_code == 200
@@ -202,6 +237,7 @@ def _belongings(whmcs, sid: str) -> dict[str, Any]:
         "networks": _ok(whmcs.request("GET", f"/services/{sid}/private-networks"))["items"],
         "ips": _ok(whmcs.request("GET", f"/services/{sid}/ips"))["items"],
         "keys": _ok(whmcs.request("GET", f"/clients/{client}/ssh-keys"))["items"],
+        "dns": _ok(whmcs.request("GET", f"/clients/{VICTIM_CLIENT}/dns/zones/{VICTIM_ZONE}")),
         "firewall": _ok(whmcs.request("GET", f"/services/{sid}/firewall"))["firewall"],
         "state": view["state"],
         "instance_status": view.get("instance_status"),

@@ -15,6 +15,7 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
+from contabo_reseller.adapters.contabo import generated_domain_models as dm
 from contabo_reseller.adapters.contabo import generated_firewall_models as fw
 from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.client import ContaboClient
@@ -325,6 +326,121 @@ def test_plan_offers_and_region_change(client: ContaboClient, sim: RunningSimula
     client.check_region_change(created.instance_id)
     ticket = client.request_region_change(created.instance_id, "UK", "migration", str(uuid.uuid4()))
     assert ticket > 0
+
+
+def test_domains_handles_and_dns_zones(sim: RunningSimulator, client: ContaboClient) -> None:
+    from local.contabo_sim.routes.domains import register_elsewhere, request_transfer_out
+
+    address = dm.HandleAddress(
+        street="Main", street_number="1", city="Berlin", country="DE", zip_code="10115"
+    )
+    handle = client.create_handle(
+        dm.HandleCreateRequest(
+            handle_type="person",
+            first_name="Erika",
+            last_name="Mustermann",
+            email="erika@example.org",
+            gender="female",
+            address=address,
+            phone=dm.HandlePhone(prefix="+49", number="301234567"),
+        )
+    )
+    assert client.get_handle(handle.handle_id).email == "erika@example.org"
+    assert [h.handle_id for h in client.list_handles(search="erika")] == [handle.handle_id]
+    change = dm.HandlePatchRequest(
+        email="new@example.org",
+        gender="female",
+        address=address,
+        phone=dm.HandlePhone(prefix="+49", number="1"),
+    )
+    assert client.update_handle(handle.handle_id, change).email == "new@example.org"
+    assert next(client.handle_audits(handle_id=handle.handle_id)).action == "CREATED"
+    assert client.domain_available("example-shop.com") is True
+    roles = dm.DomainHandles(
+        owner=handle.handle_id, admin=handle.handle_id, tech=handle.handle_id, zone=handle.handle_id
+    )
+    nameservers = [
+        dm.Nameserver(hostname=["ns1.example.net"]),
+        dm.Nameserver(hostname=["ns2.example.net"]),
+    ]
+    request_id = str(uuid.uuid4())
+    bought = client.order_domain(
+        dm.DomainCreateRequest(domain="example-shop.com", handles=roles, nameservers=nameservers),
+        request_id=request_id,
+    )
+    assert bought.status == "processing" and bought.cancel_date is None
+    assert client.domain_available("example-shop.com") is False
+    assert next(client.domain_audits(request_id=request_id)).domain == "example-shop.com"
+    advance(sim, PROVISION_SECONDS)
+    assert client.get_domain("example-shop.com").status == "ready"
+    assert [d.domain for d in client.list_domains(tld="com")] == ["example-shop.com"]
+    moved = client.update_domain(
+        "example-shop.com", dm.DomainPatchRequest(nameservers=nameservers[::-1])
+    )
+    assert moved.nameservers[0] == "ns2.example.net"
+    assert client.generate_auth_code("example-shop.com").auth_code
+    assert client.cancel_domain("example-shop.com").cancel_date is not None
+    client.revoke_domain_cancellation("example-shop.com")
+    assert client.get_domain("example-shop.com").cancel_date is None
+    request_transfer_out(sim.state, "example-shop.com")
+    (pending,) = client.list_pending_domain_actions()
+    assert pending.domain == "example-shop.com"
+    client.revoke_transfer_out("example-shop.com")
+    request_transfer_out(sim.state, "example-shop.com")
+    client.confirm_transfer_out("example-shop.com")
+    with pytest.raises(ContaboNotFound):
+        client.get_domain("example-shop.com")
+    register_elsewhere(sim.state, "incoming.org", "CODE-1")
+    transfer = dm.DomainCreateRequest(
+        domain="incoming.org", auth_code="CODE-1", handles=roles, nameservers=nameservers
+    )
+    assert client.order_domain(transfer, request_id=str(uuid.uuid4())).status == "transferring in"
+    zone = client.create_dns_zone("example-shop.com")
+    with pytest.raises(ContaboInvalidInput):
+        client.create_dns_record(
+            "example-shop.com", dm.CreateDnsZoneRecordRequest(type="A", ttl=60, prio=0, data="x")
+        )
+    assert client.get_dns_zone(zone.zone_name)["zoneName"] == "example-shop.com"
+    assert [z.zone_name for z in client.list_dns_zones(zone_name="example-shop.com")] == [
+        "example-shop.com"
+    ]
+    record = client.create_dns_record(
+        "example-shop.com",
+        dm.CreateDnsZoneRecordRequest(name="www", type="A", ttl=3600, prio=0, data="203.0.113.5"),
+    )
+    changed = client.update_dns_record(
+        "example-shop.com",
+        int(record.record_id),
+        dm.UpdateDnsZoneRecordRequest(ttl=600, prio=0, data="203.0.113.6"),
+    )
+    assert changed.data == "203.0.113.6"
+    assert [r.data for r in client.list_dns_records("example-shop.com", search="www")] == [
+        "203.0.113.6"
+    ]
+    second = client.create_dns_record(
+        "example-shop.com",
+        dm.CreateDnsZoneRecordRequest(type="TXT", ttl=3600, prio=0, data="hello"),
+    )
+    assert client.bulk_delete_dns_records("example-shop.com", [int(second.record_id), 424242]) == [
+        424242
+    ]
+    client.delete_dns_record("example-shop.com", int(record.record_id))
+    assert next(client.dns_record_audits(record_id=int(record.record_id))).action == "CREATED"
+    assert next(client.dns_zone_audits(name="example-shop.com")).action == "CREATED"
+    client.delete_dns_zone("example-shop.com")
+    other = client.create_handle(
+        dm.HandleCreateRequest(
+            handle_type="organization",
+            organization="Beispiel GmbH",
+            first_name="Max",
+            last_name="Muster",
+            email="max@example.org",
+            gender="male",
+            address=address,
+            phone=dm.HandlePhone(prefix="+49", number="2"),
+        )
+    )
+    client.remove_handle(other.handle_id)
 
 
 def test_every_operation_is_exercised() -> None:

@@ -66,7 +66,7 @@ def test_missing_required_body_field_is_400(api):
 
 def test_unknown_path_is_404_and_unimplemented_spec_path_is_501(api):
     api.call("GET", "/v1/not-a-contabo-path", expect=404)
-    api.call("GET", "/v1/domains", expect=501)
+    api.call("GET", "/internal/v1/troubleshooting/checks", params={"orgIds": "1"}, expect=501)
 
 
 def test_unknown_instance_is_404(api):

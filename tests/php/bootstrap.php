@@ -30,3 +30,7 @@ require_once ADDON_DIR . '/contabo_admin.php';
 require_once ADDON_DIR . '/hooks.php';
 require_once __DIR__ . '/stubs/AddonFakes.php';
 require_once __DIR__ . '/Support/AddonTestCase.php';
+
+// The registrar module (modules/registrars/domainreseller) on the same stand-ins.
+require_once __DIR__ . '/stubs/DomainLookup.php';
+require_once __DIR__ . '/../../whmcs_module/modules/registrars/domainreseller/domainreseller.php';

@@ -68,6 +68,8 @@ Handler = Callable[[Context], Reply]
 HANDLERS: dict[str, Handler] = {}
 ROUTE_MODULES = (
     "account",
+    "dns_zones",
+    "domains",
     "firewalls",
     "images",
     "instances",

@@ -40,7 +40,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::assertFalse($vars['read_only']);
         self::assertSame([], $this->transport->changes());
         self::assertMatchesRegularExpression('/^[a-f0-9]{32}$/', $vars['form_key']);
-        self::assertSame(['overview', 'reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'], array_column($vars['nav'], 'name'));
+        self::assertSame(['overview', 'reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'dns'], array_column($vars['nav'], 'name'));
         self::assertTrue($vars['nav'][3]['active']);
     }
 
@@ -249,6 +249,42 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::post(['op' => 'reinstall', 'confirm_wipe' => '1', 'image_id' => 'img-1', 'application' => 'wordpress']);
         contabo_reinstall(WhmcsParams::service());
         self::assertSame(['POST /services/42/reinstall {"image_id":"img-1","ssh_key_ids":[],"confirm":true,"application":"wordpress"}'], $this->transport->changes());
+
+    public function testDnsPageZonesRecordsBulkDeleteAndPointAtServer(): void
+    {
+        $this->transport
+            ->route('GET', '/clients/7/dns/zones', 200, ['zones' => ['example.org'], 'limit' => 20])
+            ->route('GET', '/clients/7/dns/zones/example.org', 200, ['zone_name' => 'example.org', 'records' => [
+                ['record_id' => 5, 'name' => 'www', 'type' => 'A', 'ttl' => 3600, 'data' => '203.0.113.5', 'prio' => 0],
+            ]])
+            ->route('POST', '/clients/7/dns/zones', 201, ['zone_name' => 'new.example'])
+            ->route('POST', '/clients/7/dns/zones/example.org/records', 201, ['record_id' => 6])
+            ->route('POST', '/clients/7/dns/zones/example.org/records/bulk-delete', 200, ['deleted' => [5], 'failed' => []])
+            ->route('POST', '/services/42/dns/point', 200, ['zone_name' => 'example.org', 'records' => []]);
+
+        $vars = contabo_dns(WhmcsParams::service())['vars'];
+        self::assertSame('example.org', $vars['dns_zone']);
+        self::assertSame('203.0.113.5', $vars['dns_records'][0]['data']);
+
+        self::post(['op' => 'create_zone', 'zone_name' => 'New.Example']);
+        self::assertSame('The zone was created.', contabo_dns(WhmcsParams::service())['vars']['flash_success']);
+        self::post(['op' => 'add_record', 'zone_name' => 'example.org', 'type' => 'MX', 'name' => '@', 'data' => 'mail.example.org', 'ttl' => '600', 'prio' => '10']);
+        self::assertSame('The record was added.', contabo_dns(WhmcsParams::service())['vars']['flash_success']);
+        self::post(['op' => 'add_record', 'zone_name' => 'example.org', 'type' => 'NS', 'data' => 'x']);
+        self::assertStringContainsString('A, AAAA, CNAME', contabo_dns(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'delete_records', 'zone_name' => 'example.org', 'record_ids' => ['5']]);
+        self::assertSame('Delete the selected records?', contabo_dns(WhmcsParams::service())['vars']['confirm']['title']);
+        self::post(['op' => 'delete_records', 'zone_name' => 'example.org', 'record_ids' => ['5'], 'confirm' => '1']);
+        contabo_dns(WhmcsParams::service());
+        self::post(['op' => 'point', 'zone_name' => 'example.org', 'name' => 'www']);
+        self::assertSame('The domain now points at this server.', contabo_dns(WhmcsParams::service())['vars']['flash_success']);
+
+        self::assertSame([
+            'POST /clients/7/dns/zones {"zone_name":"new.example"}',
+            'POST /clients/7/dns/zones/example.org/records {"type":"MX","name":"@","data":"mail.example.org","ttl":600,"prio":10}',
+            'POST /clients/7/dns/zones/example.org/records/bulk-delete {"record_ids":[5]}',
+            'POST /services/42/dns/point {"client_id":"7","zone_name":"example.org","name":"www"}',
+        ], $this->transport->changes());
     }
 
     public function testReinstallReviewsThenNeedsTheWipeConfirmation(): void

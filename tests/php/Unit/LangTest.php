@@ -11,10 +11,10 @@ final class LangTest extends TestCase
 {
     /** Words a language shares with English (not a sentence left untranslated). */
     private const SAME_AS_ENGLISH = [
-        'german' => ['Status', 'Hostname', 'Region', 'vCPU', 'GB RAM', 'Snapshots', 'Firewall', 'Firewall:', 'Name', 'Reverse DNS', 'Ports', 'Details', 'Start', 'Version'],
-        'spanish' => ['Plan', 'vCPU', 'Error'],
-        'french' => ['vCPU', 'Description', 'Type', 'Ports', 'Action', 'Version'],
-        'portuguese-br' => ['vCPU', 'Snapshots', 'Firewall', 'Firewall:', '%d snapshot(s).', 'Status'],
+        'german' => ['Status', 'Hostname', 'Region', 'vCPU', 'GB RAM', 'Snapshots', 'Firewall', 'Firewall:', 'Name', 'Reverse DNS', 'Ports', 'Details', 'Start', 'DNS', 'Port', 'Domain', 'Version'],
+        'spanish' => ['Plan', 'vCPU', 'Error', 'DNS', 'TTL (seconds)'],
+        'french' => ['vCPU', 'Description', 'Type', 'Ports', 'Action', 'DNS', 'Port', 'Version'],
+        'portuguese-br' => ['vCPU', 'Snapshots', 'Firewall', 'Firewall:', '%d snapshot(s).', 'DNS', 'Status'],
     ];
 
     /** @return array<string, array{string}> */

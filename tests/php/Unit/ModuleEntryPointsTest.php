@@ -114,9 +114,9 @@ final class ModuleEntryPointsTest extends TestCase
     public function testCustomFunctionsAreExposedToAdminsAndClients(): void
     {
         $pages = ['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'];
-        self::assertSame(['start', 'stop', 'shutdown', 'restart', 'refresh', ...$pages, 'objectstorage'], contabo_ClientAreaAllowedFunctions());
+        self::assertSame(['start', 'stop', 'shutdown', 'restart', 'refresh', ...$pages, 'objectstorage', 'dns'], contabo_ClientAreaAllowedFunctions());
         // The sidebar holds page links only: WHMCS renders those buttons as plain GET links.
-        self::assertSame($pages, array_values(contabo_ClientAreaCustomButtonArray(WhmcsParams::service())));
+        self::assertSame([...$pages, 'dns'], array_values(contabo_ClientAreaCustomButtonArray(WhmcsParams::service())));
         self::assertSame(['Snapshots', 'SSH-Schlüssel'], array_slice(array_keys(contabo_ClientAreaCustomButtonArray(WhmcsParams::service(['clientsdetails' => ['language' => 'german']]))), 2, 2));
         self::assertSame([], contabo_ClientAreaCustomButtonArray(WhmcsParams::service(['configoption9' => 'object_storage'])));
         self::assertSame(['start', 'stop', 'shutdown', 'restart', 'refresh', 'exportActivity', 'applyTags'], array_values(contabo_AdminCustomButtonArray(WhmcsParams::service())));

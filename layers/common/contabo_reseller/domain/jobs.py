@@ -14,6 +14,7 @@ ScheduleName = Literal[
     "usage-sync",
     "automatic-snapshots",
     "action-queue",
+    "domain-sync",
 ]
 # Each scheduled job's name -> the setting naming its function. These names are the one
 # vocabulary of jobs: the admin API, the addon, `make run-job` and the admin CLI use them.
@@ -24,6 +25,7 @@ SCHEDULE_FUNCTION_SETTINGS: dict[ScheduleName, str] = {
     "usage-sync": "usage_sync_function",
     "automatic-snapshots": "automatic_snapshots_function",
     "action-queue": "action_queue_worker_function",
+    "domain-sync": "domain_sync_function",
 }
 
 

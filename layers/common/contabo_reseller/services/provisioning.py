@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from contabo_reseller import metrics
 from contabo_reseller.adapters import object_storage_claims, service_store, whmcs_api
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain.domains import DOMAIN
 from contabo_reseller.domain.errors import (
     ConfigurationError,
     DomainError,
@@ -130,6 +131,10 @@ def _purchaser_for(
         from contabo_reseller.services.object_storage_provisioning import ObjectStoragePurchaser
 
         return ObjectStoragePurchaser(record.service_id, trace_id)
+    if record.kind == DOMAIN:
+        from contabo_reseller.services.domains.registration import DomainPurchaser
+
+        return DomainPurchaser(record.service_id, trace_id)
     return ServerPurchaser(gateway or gateway_for(record.service_id, trace_id))
 
 

@@ -20,6 +20,7 @@ use WHMCS\Module\Server\Contabo\ClientArea\Pages\ReinstallPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\RescuePage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\ImagesPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\SnapshotsPage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\DnsPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\SshKeysPage;
 use WHMCS\Module\Server\Contabo\ClientArea\ServiceOverview;
 use WHMCS\Module\Server\Contabo\AdminArea\ServiceTab;
@@ -38,7 +39,7 @@ if (!defined('WHMCS')) {
 require_once __DIR__ . '/lib/autoload.php';
 
 const CONTABO_POWER_ACTIONS = ['start', 'stop', 'shutdown', 'restart'];
-const CONTABO_CLIENT_PAGES = ['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage'];
+const CONTABO_CLIENT_PAGES = ['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage', 'dns'];
 
 function contabo_MetaData(): array
 {
@@ -279,6 +280,11 @@ function contabo_snapshots(array $params): array
 function contabo_sshkeys(array $params): array
 {
     return PageController::render(new SshKeysPage(), $params);
+}
+
+function contabo_dns(array $params): array
+{
+    return PageController::render(new DnsPage(), $params);
 }
 
 function contabo_network(array $params): array

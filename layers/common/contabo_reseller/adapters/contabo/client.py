@@ -18,9 +18,10 @@ from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.errors import ContaboUnavailable
 from contabo_reseller.adapters.contabo.operations import OPERATIONS
 from contabo_reseller.adapters.contabo.transport import PAGE_SIZE, CallContext, ContaboTransport
-from contabo_reseller.domain.errors import PurchaseOutcomeUnknown
+from contabo_reseller.domain.errors import NotFound, PurchaseOutcomeUnknown
 
 if TYPE_CHECKING:
+    from contabo_reseller.adapters.contabo import generated_domain_models as dm
     from contabo_reseller.adapters.contabo import generated_firewall_models as fw
 
 ResourceType = str  # "instance" | "image" | "object-storage" | ... as Contabo names them
@@ -37,6 +38,13 @@ def _firewall_models() -> Any:
     from contabo_reseller.adapters.contabo import generated_firewall_models
 
     return generated_firewall_models
+
+
+def _domain_models() -> Any:
+    # Only the domain and DNS functions use these: loaded on first use, not at cold start.
+    from contabo_reseller.adapters.contabo import generated_domain_models
+
+    return generated_domain_models
 
 
 class ContaboClient:
@@ -696,6 +704,162 @@ class ContaboClient:
         filters = {"requestId": request_id, "firewallId": firewall_id}
         models = _firewall_models()
         return self._items("retrieveFirewallAuditsList", models.ListFirewallAuditResponse, filters)
+
+    # Domains -----------------------------------------------------------------------------
+
+    def order_domain(self, order: dm.DomainCreateRequest, *, request_id: str) -> dm.DomainResponse:
+        """Registers (no auth code) or transfers in a domain. A purchase: never retried."""
+        body = self._call("orderDomain", body=order, request_id=request_id)
+        return _bought(_domain_models().DomainCreateResponse, body, request_id)
+
+    def get_domain(self, domain: str) -> dm.DomainResponse:
+        return _first(
+            _domain_models().DomainFindResponse, self._call("retrieveDomain", domain=domain)
+        )
+
+    def list_domains(
+        self, *, sld: str | None = None, tld: str | None = None, status: str | None = None
+    ) -> Iterator[dm.DomainResponse]:
+        filters = {"sld": sld, "tld": tld, "status": status}
+        return self._items("listDomains", _domain_models().DomainsListResponse, filters)
+
+    def update_domain(self, domain: str, change: dm.DomainPatchRequest) -> dm.DomainResponse:
+        body = self._call("updateDomain", body=change, domain=domain)
+        return _first(_domain_models().DomainPatchResponse, body)
+
+    def cancel_domain(self, domain: str, *, cancel_date: datetime | None = None) -> dm.DomainCancel:
+        models = _domain_models()
+        request = models.CancelDomainRequest(cancel_date=cancel_date)
+        body = self._call("cancelDomain", body=request, domain=domain)
+        return _first(models.DomainCancelResponse, body)
+
+    def revoke_domain_cancellation(self, domain: str) -> None:
+        self._call("revokeCancelDomain", domain=domain)
+
+    def generate_auth_code(self, domain: str) -> dm.DomainAuthCodeResponse:
+        body = self._call("getAuthCode", domain=domain)
+        return _first(_domain_models().DomainAuthCodeRegenerateResponse, body)
+
+    def confirm_transfer_out(self, domain: str) -> None:
+        self._call("confirmDomainTransferOut", domain=domain)
+
+    def revoke_transfer_out(self, domain: str) -> None:
+        self._call("revokeDomainTransferOut", domain=domain)
+
+    def domain_available(self, domain: str) -> bool:
+        """Contabo answers 204 (free) or 404 (taken)."""
+        try:
+            self._call("validateDomainAvailability", domain=domain)
+        except NotFound:
+            return False
+        return True
+
+    def list_pending_domain_actions(self) -> list[dm.DomainPendingActionResponse]:
+        body = self._call("listPendingActions")
+        return list(_domain_models().DomainPendingActionsListResponse.model_validate(body).data)
+
+    def domain_audits(
+        self, *, request_id: str | None = None, domain: str | None = None
+    ) -> Iterator[dm.DomainAuditResponseData]:
+        filters = {"requestId": request_id, "domain": domain}
+        return self._items(
+            "retrieveDomainsAuditsList", _domain_models().DomainAuditResponse, filters
+        )
+
+    # Contact handles ---------------------------------------------------------------------
+
+    def create_handle(self, handle: dm.HandleCreateRequest) -> dm.HandleResponse:
+        body = self._call("createHandle", body=handle)
+        return _first(_domain_models().HandleCreateResponse, body)
+
+    def get_handle(self, handle_id: str) -> dm.HandleResponse:
+        body = self._call("retrieveHandle", handleId=handle_id)
+        return _first(_domain_models().HandleFindResponse, body)
+
+    def list_handles(self, *, search: str | None = None) -> Iterator[dm.HandleResponse]:
+        return self._items("listHandles", _domain_models().HandleListResponse, {"search": search})
+
+    def update_handle(self, handle_id: str, change: dm.HandlePatchRequest) -> dm.HandleResponse:
+        body = self._call("updateHandle", body=change, handleId=handle_id)
+        return _first(_domain_models().HandlePatchResponse, body)
+
+    def remove_handle(self, handle_id: str) -> None:
+        self._call("removeHandle", handleId=handle_id)
+
+    def handle_audits(
+        self, *, request_id: str | None = None, handle_id: str | None = None
+    ) -> Iterator[dm.HandleAuditResponseData]:
+        filters = {"requestId": request_id, "handleId": handle_id}
+        return self._items(
+            "retrieveHandlesAuditsList", _domain_models().HandleAuditResponse, filters
+        )
+
+    # DNS zones ---------------------------------------------------------------------------
+
+    def create_dns_zone(self, zone_name: str) -> dm.DnsZoneResponse:
+        models = _domain_models()
+        body = self._call("createDnsZone", body=models.CreateDnsZoneRequest(zone_name=zone_name))
+        return _first(models.ApiDnsZoneResponse, body)
+
+    def get_dns_zone(self, zone_name: str) -> dict[str, Any]:
+        """The spec declares no schema for this answer: its ``data[0]`` as sent."""
+        body = self._call("retrieveDnsZone", zoneName=zone_name) or {}
+        return dict((body.get("data") or [{}])[0])
+
+    def list_dns_zones(self, *, zone_name: str | None = None) -> Iterator[dm.DnsZoneResponse]:
+        filters = {"zoneName": zone_name}
+        return self._items("retrieveDnsZonesList", _domain_models().ListDnsZonesResponse, filters)
+
+    def delete_dns_zone(self, zone_name: str) -> None:
+        self._call("deleteDnsZone", zoneName=zone_name)
+
+    def list_dns_records(
+        self, zone_name: str, *, search: str | None = None
+    ) -> Iterator[dm.DnsZoneRecordResponse]:
+        return self._items(
+            "retrieveDnsZoneRecordsList",
+            _domain_models().ListDnsZoneRecordsResponse,
+            {"search": search},
+            zoneName=zone_name,
+        )
+
+    def create_dns_record(
+        self, zone_name: str, record: dm.CreateDnsZoneRecordRequest
+    ) -> dm.DnsZoneRecordResponse:
+        body = self._call("createDnsZoneRecord", body=record, zoneName=zone_name)
+        return _first(_domain_models().ApiDnsZoneRecordResponse, body)
+
+    def update_dns_record(
+        self, zone_name: str, record_id: int, change: dm.UpdateDnsZoneRecordRequest
+    ) -> dm.DnsZoneRecordResponse:
+        body = self._call(
+            "updateDnsZoneRecord", body=change, zoneName=zone_name, recordId=record_id
+        )
+        return _first(_domain_models().ApiDnsZoneRecordResponse, body)
+
+    def delete_dns_record(self, zone_name: str, record_id: int) -> None:
+        self._call("deleteDnsZoneRecord", zoneName=zone_name, recordId=record_id)
+
+    def bulk_delete_dns_records(self, zone_name: str, record_ids: list[int]) -> list[int]:
+        """Deletes the records; returns the ids Contabo could not delete."""
+        models = _domain_models()
+        request = models.BulkDeleteDnsZoneRecordsRequest(record_ids=record_ids)
+        body = self._call("bulkDeleteDnsZoneRecords", body=request, zoneName=zone_name)
+        return [int(i) for i in _first(models.ApiBulkDeleteDnsZoneRecordsResponse, body).failed_ids]
+
+    def dns_zone_audits(
+        self, *, request_id: str | None = None, name: str | None = None
+    ) -> Iterator[dm.ZoneAuditResponseData]:
+        filters = {"requestId": request_id, "name": name}
+        return self._items("retrieveDnsAuditsList", _domain_models().ZoneAuditResponse, filters)
+
+    def dns_record_audits(
+        self, *, request_id: str | None = None, record_id: int | None = None
+    ) -> Iterator[dm.RecordAuditResponseData]:
+        filters = {"requestId": request_id, "recordId": record_id}
+        return self._items(
+            "retrieveRecordAuditsList", _domain_models().RecordAuditResponse, filters
+        )
 
     # Helpers -----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ class Operation:
     purchase: bool = False
     # "raw": docs/contabo/openapi.json; "firewall": the normalized 2026-08 yaml (Firewalls);
     # "moves": the same yaml (an instance's plan offers and region change).
+    # "domains": domains, handles and DNS zones (own models module, see trim_contabo_spec.py).
     spec: str = "raw"
 
 
@@ -35,6 +36,10 @@ def _once(operation_id: str, method: str, path: str, spec: str = "raw") -> Opera
     return Operation(operation_id, method, path, spec=spec)
 
 
+def _domains_get(operation_id: str, path: str) -> Operation:
+    return Operation(operation_id, "GET", path, safe_to_repeat=True, spec="domains")
+
+
 def _purchase(operation_id: str, path: str) -> Operation:
     return Operation(operation_id, "POST", path, purchase=True)
 
@@ -47,6 +52,9 @@ _VIP = "/v1/vips/{ip}/{resourceType}/{resourceId}"
 _STORAGE = "/v1/object-storages/{objectStorageId}"
 _CREDENTIAL = "/v1/users/{userId}/object-storages/{objectStorageId}/credentials/{credentialId}"
 _FIREWALL = "/v1/firewalls/{firewallId}"
+_DOMAIN = "/v1/domains/{domain}"
+_HANDLE = "/v1/domains/handles/{handleId}"
+_ZONE = "/v1/dns/zones/{zoneName}"
 
 _ALL = (
     # Instances
@@ -163,6 +171,43 @@ _ALL = (
     _get("retrieveTagAuditsList", "/v1/tags/audits"),
     _get("retrievePrivateNetworkAuditsList", "/v1/private-networks/audits"),
     _get("retrieveVipAuditsList", "/v1/vips/audits"),
+    # Domains: orderDomain registers or transfers in, a purchase (settled by the domains audit)
+    Operation("orderDomain", "POST", "/v1/domains", purchase=True, spec="domains"),
+    _domains_get("listDomains", "/v1/domains"),
+    _domains_get("retrieveDomain", _DOMAIN),
+    _repeatable("updateDomain", "PATCH", _DOMAIN, "domains"),
+    _once("cancelDomain", "POST", _DOMAIN + "/cancel", "domains"),
+    _once("revokeCancelDomain", "POST", _DOMAIN + "/revoke-cancellation", "domains"),
+    _repeatable("getAuthCode", "POST", _DOMAIN + "/generate-auth-code", "domains"),
+    _once("confirmDomainTransferOut", "POST", _DOMAIN + "/transfer-out", "domains"),
+    _once("revokeDomainTransferOut", "DELETE", _DOMAIN + "/transfer-out", "domains"),
+    _repeatable(
+        "validateDomainAvailability",
+        "POST",
+        "/v1/registries-domains/{domain}/check-availability",
+        "domains",
+    ),
+    _domains_get("listPendingActions", "/v1/domains/pending-actions"),
+    _domains_get("retrieveDomainsAuditsList", "/v1/domains/audits"),
+    # Contact handles
+    _domains_get("listHandles", "/v1/domains/handles"),
+    _once("createHandle", "POST", "/v1/domains/handles", "domains"),
+    _domains_get("retrieveHandle", _HANDLE),
+    _repeatable("updateHandle", "PUT", _HANDLE, "domains"),
+    _repeatable("removeHandle", "DELETE", _HANDLE, "domains"),
+    _domains_get("retrieveHandlesAuditsList", "/v1/domains/handles/audits"),
+    # DNS zones and records
+    _domains_get("retrieveDnsZonesList", "/v1/dns/zones"),
+    _once("createDnsZone", "POST", "/v1/dns/zones", "domains"),
+    _domains_get("retrieveDnsZone", _ZONE),
+    _repeatable("deleteDnsZone", "DELETE", _ZONE, "domains"),
+    _domains_get("retrieveDnsZoneRecordsList", _ZONE + "/records"),
+    _once("createDnsZoneRecord", "POST", _ZONE + "/records", "domains"),
+    _repeatable("updateDnsZoneRecord", "PATCH", _ZONE + "/records/{recordId}", "domains"),
+    _repeatable("deleteDnsZoneRecord", "DELETE", _ZONE + "/records/{recordId}", "domains"),
+    _repeatable("bulkDeleteDnsZoneRecords", "DELETE", _ZONE + "/records/bulk", "domains"),
+    _domains_get("retrieveDnsAuditsList", "/v1/dns/zones/audits"),
+    _domains_get("retrieveRecordAuditsList", "/v1/dns/records/audits"),
 )
 
 OPERATIONS: dict[str, Operation] = {operation.operation_id: operation for operation in _ALL}

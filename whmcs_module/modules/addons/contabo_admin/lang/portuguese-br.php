@@ -185,6 +185,7 @@ $_ADDONLANG['schedule_provisioning'] = 'Provisionamento (comprar e preparar os s
 $_ADDONLANG['schedule_status_sync'] = 'Sincronização de situação (comparar com o fornecedor, achar divergências)';
 $_ADDONLANG['schedule_catalog_sync'] = 'Sincronização do catálogo (regiões e imagens)';
 $_ADDONLANG['schedule_usage_sync'] = 'Sincronização de uso (cobrança por consumo)';
+$_ADDONLANG['schedule_domain_sync'] = 'Sincronização de domínios (status, datas de renovação, transferências)';
 $_ADDONLANG['schedule_action_queue'] = 'Fila de ações';
 $_ADDONLANG['job_started'] = 'A tarefa %s foi iniciada.';
 $_ADDONLANG['tools_schedules'] = 'Tarefas agendadas';

@@ -9,6 +9,7 @@ use WHMCS\Module\Server\Contabo\Api\AdminClient;
 use WHMCS\Module\Server\Contabo\Api\BackendApi;
 use WHMCS\Module\Server\Contabo\Api\ComputeClient;
 use WHMCS\Module\Server\Contabo\Api\CurlTransport;
+use WHMCS\Module\Server\Contabo\Api\DnsClient;
 use WHMCS\Module\Server\Contabo\Api\LifecycleClient;
 use WHMCS\Module\Server\Contabo\Api\NetworkClient;
 use WHMCS\Module\Server\Contabo\Api\ObjectStorageClient;
@@ -72,6 +73,12 @@ final class ClientFactory
     public static function objectStorage(array $params, ?string $idempotencyKey = null): ObjectStorageClient
     {
         return new ObjectStorageClient(self::api($params, $idempotencyKey));
+    }
+
+    /** @param array<string, mixed> $params */
+    public static function dns(array $params, ?string $idempotencyKey = null): DnsClient
+    {
+        return new DnsClient(self::api($params, $idempotencyKey));
     }
 
     /** @param array<string, mixed> $params */

@@ -1,0 +1,199 @@
+"""RegisterDomain and TransferDomain: a domain order is a purchase, made exactly once.
+
+The order is recorded (the domain name claimed for this WHMCS domain, so two orders for one
+name cannot both buy) and handed to the provisioning worker, which runs the same exactly-once
+steps as for servers (services.provisioning): the x-request-id is recorded before
+``orderDomain``; an unknown outcome is settled through the domains audit list (requestId) and
+a look-up of the domain itself before anything is ordered again.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from contabo_reseller.adapters import claims, service_store, worker_trigger
+from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
+from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain.domains import (
+    DOMAIN,
+    NEEDS_ACTION_STATUS,
+    PENDING_STATUSES,
+    DomainOrder,
+    DomainView,
+    handle_request,
+    row_id,
+)
+from contabo_reseller.domain.errors import Conflict, InvalidInput, NotFound
+from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.observability import logger
+from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.domains.views import domain_view
+
+CLAIM_KIND = "domain_name"
+ORDERABLE = ("new", ServiceState.FAILED.value)
+ONE_YEAR_MESSAGE = (
+    "Domains are registered for one year and renew automatically every year until cancelled; "
+    "order a one-year term."
+)
+
+
+def order(domain_id: str, request: DomainOrder, actor: str, *, transfer: bool) -> DomainView:
+    """Records the order once (name claimed, nothing bought) and wakes the worker."""
+    if request.years != 1:
+        raise InvalidInput(ONE_YEAR_MESSAGE)
+    if transfer and not request.auth_code:
+        raise InvalidInput("A transfer needs the domain's auth code (EPP code).")
+    service_id = row_id(domain_id)
+    with service_action(service_id, "register" if not transfer else "transfer", actor) as action:
+        record = action.record
+        if record.state not in ORDERABLE or record.resource_id:
+            if record.kind != DOMAIN or record.client_id != request.client_id:
+                raise NotFound(f"Domain {domain_id} is not known.")
+            action.message = "already ordered"
+            return domain_view(domain_id, record)
+        holder = claims.claim(CLAIM_KIND, request.domain, service_id)
+        if holder is not None:
+            raise Conflict(f"{request.domain} is already ordered through this reseller.")
+        contabo = client_for(service_id, action.trace_id)
+        if _held_already(contabo, request.domain):
+            claims.release(CLAIM_KIND, request.domain, service_id)
+            raise Conflict(
+                f"{request.domain} is already in the reseller's account; the reseller's staff "
+                "can assign it."
+            )
+        if not transfer and not contabo.domain_available(request.domain):
+            claims.release(CLAIM_KIND, request.domain, service_id)
+            raise Conflict(f"{request.domain} is not available for registration.")
+        order_data = request.model_dump(mode="json")
+        order_data.pop("auth_code", None)  # kept apart: a secret of the customer's
+        service_store.update(
+            record,
+            condition=ServiceRecord.resource_id.does_not_exist(),
+            state=ServiceState.QUEUED.value,
+            kind=DOMAIN,
+            client_id=request.client_id,
+            display_name=request.domain,
+            status_message="",
+            created_at=record.created_at or datetime.now(UTC),
+            details={
+                "order": order_data,
+                "transfer": transfer,
+                "auth_code": request.auth_code or "",
+            },
+        )
+        view = domain_view(domain_id, record)
+    worker_trigger.trigger_provisioning(service_id)
+    return view
+
+
+def client_for(service_id: str, trace_id: str | None = None) -> ContaboClient:
+    return get_contabo_client().for_service(service_id, trace_id)
+
+
+def _held_already(contabo: ContaboClient, domain: str) -> bool:
+    try:
+        contabo.get_domain(domain)
+    except NotFound:
+        return False
+    return True
+
+
+class DomainPurchaser:
+    """The worker's steps for a domain (see services.provisioning.Purchaser)."""
+
+    def __init__(self, service_id: str, trace_id: str) -> None:
+        self.contabo = client_for(service_id, trace_id)
+
+    def find_by_marker(self, record: ServiceRecord) -> str | None:
+        # The name is claimed for this row and was not in the account when ordered: a domain
+        # of that name in the account now is this order's.
+        name = str(record.display_name)
+        if claims.holder_of(CLAIM_KIND, name) != record.service_id:
+            return None
+        return name if _held_already(self.contabo, name) else None
+
+    def find_by_request_id(self, record: ServiceRecord) -> str | None:
+        request_id = record.purchase_request_id
+        if not request_id:
+            return None
+        for entry in self.contabo.domain_audits(request_id=request_id):
+            return str(entry.domain)
+        return None
+
+    def prepare(self, record: ServiceRecord) -> bool:
+        if not record.details.get("handle_ids"):
+            handles = create_handles(self.contabo, record.details["order"]["contacts"])
+            service_store.update(record, details={"handle_ids": handles})
+        return True
+
+    def buy(self, record: ServiceRecord, request_id: str) -> str:
+        from contabo_reseller.adapters.contabo import generated_domain_models as dm
+
+        order_data: dict[str, Any] = record.details["order"]
+        handles = record.details["handle_ids"]
+        body = dm.DomainCreateRequest(
+            domain=order_data["domain"],
+            auth_code=record.details.get("auth_code") or None,
+            handles=dm.DomainHandles(**handles),
+            nameservers=[dm.Nameserver(hostname=[ns]) for ns in order_data["nameservers"]],
+        )
+        bought = self.contabo.order_domain(body, request_id=request_id)
+        return str(bought.domain)
+
+    def poll(self, record: ServiceRecord) -> None:
+        facts = self.contabo.get_domain(str(record.resource_id))
+        status = str(facts.status)
+        details = {"status": status, "renewal_date": _iso(facts.renewal_date)}
+        if status in PENDING_STATUSES:
+            service_store.update(record, details=details)
+            return
+        if status == NEEDS_ACTION_STATUS:
+            message = (
+                "The transfer needs manual action (often a wrong or expired auth code); the "
+                "reseller's staff has been told."
+                if record.details.get("transfer")
+                else "The registration needs manual action; the reseller's staff has been told."
+            )
+            logger.warning("domain needs manual action", extra={"domain": record.resource_id})
+            service_store.update(record, status_message=message, details=details)
+            return
+        service_store.update(
+            record,
+            state=ServiceState.ACTIVE.value,
+            status_message="",
+            details={**details, "auth_code": ""},  # a finished transfer forgets the code
+        )
+
+    def follow_up(self, record: ServiceRecord) -> None:
+        return None
+
+
+def create_handles(contabo: ContaboClient, contacts: dict[str, Any]) -> dict[str, str]:
+    """One provider handle per distinct WHMCS contact; missing roles use the registrant's."""
+    from contabo_reseller.adapters.contabo import generated_domain_models as dm
+    from contabo_reseller.domain.domains import Contact
+
+    made: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    for role in ("registrant", "admin", "tech"):
+        contact = contacts.get(role)
+        if not contact:
+            continue
+        key = repr(sorted(contact.items()))
+        if key not in made:
+            request = dm.HandleCreateRequest.model_validate(handle_request(Contact(**contact)))
+            made[key] = str(contabo.create_handle(request).handle_id)
+        ids[role] = made[key]
+    owner = ids["registrant"]
+    admin = ids.get("admin", owner)
+    return {
+        "owner": owner,
+        "admin": admin,
+        "tech": ids.get("tech", admin),
+        "zone": ids.get("tech", admin),
+    }
+
+
+def _iso(moment: Any) -> str | None:
+    return moment.isoformat() if moment else None

@@ -1,0 +1,162 @@
+"""The registrar routes against the local stack (signed requests, moto, the simulator): order
+once, follow the provider's states, manage the domain, and keep each client's domains its own."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from local.contabo_sim.routes.domains import register_elsewhere, request_transfer_out
+from tests.integration.lifecycle.conftest import run_worker
+
+_domain_ids = itertools.count(5000)
+CLIENT = "7"
+CONTACT = {
+    "first_name": "Erika",
+    "last_name": "Mustermann",
+    "email": "erika@example.org",
+    "address1": "Hauptstrasse 12a",
+    "city": "Berlin",
+    "postcode": "10115",
+    "country": "DE",
+    "phone_country_code": "49",
+    "phone_number": "30 1234567",
+}
+
+
+def order_body(domain: str, **extra) -> dict:
+    return {
+        "client_id": CLIENT,
+        "domain": domain,
+        "nameservers": ["ns1.example.net", "ns2.example.net"],
+        "contacts": {"registrant": CONTACT},
+    } | extra
+
+
+def purchases(stack) -> int:
+    return stack.sim.state.purchases["orderDomain"]
+
+
+def settle_domain(stack, whmcs, domain_id: str, *states: str) -> dict:
+    view: dict = {}
+    for _ in range(6):
+        run_worker(stack)
+        view = whmcs.request("GET", f"/domains/{domain_id}?client_id={CLIENT}").json()
+        if view.get("state") in states:
+            return view
+        stack.sim.state.clock.advance(120)
+    raise AssertionError(f"domain {domain_id} stuck in {view}")
+
+
+@pytest.fixture
+def domain_id() -> str:
+    return str(next(_domain_ids))
+
+
+def test_register_once_then_manage_and_cancel(stack, whmcs, domain_id):
+    before = purchases(stack)
+    answer = whmcs.request("POST", "/domains/availability", {"domains": ["first-shop.com"]})
+    assert answer.json()["items"] == [{"domain": "first-shop.com", "available": True}]
+    ordered = whmcs.request("POST", f"/domains/{domain_id}/register", order_body("First-Shop.com"))
+    assert ordered.status_code == 202, ordered.text
+    assert ordered.json()["domain"] == "first-shop.com"
+    view = settle_domain(stack, whmcs, domain_id, "active")
+    again = whmcs.request("POST", f"/domains/{domain_id}/register", order_body("first-shop.com"))
+    assert again.status_code == 202 and again.json()["state"] == "active"
+    assert view["status"] == "ready" and view["renewal_date"] and view["auto_renews"] is True
+    assert purchases(stack) == before + 1
+
+    path = f"/domains/{domain_id}"
+    moved = whmcs.request(
+        "PUT",
+        f"{path}/nameservers",
+        {"client_id": CLIENT, "nameservers": ["a.example.org", "b.example.org"]},
+    )
+    assert moved.json()["nameservers"] == ["a.example.org", "b.example.org"]
+    contacts = whmcs.request("GET", f"{path}/contacts?client_id={CLIENT}").json()["contacts"]
+    assert contacts["registrant"]["address1"] == "Hauptstrasse 12a"
+    assert contacts["registrant"]["phone_number"] == "301234567"
+    changed = {"registrant": CONTACT | {"last_name": "Musterfrau"}}
+    saved = whmcs.request("PUT", f"{path}/contacts", {"client_id": CLIENT, "contacts": changed})
+    assert saved.json()["contacts"]["registrant"]["last_name"] == "Musterfrau"
+    code = whmcs.request("POST", f"{path}/epp-code", {"client_id": CLIENT}).json()
+    assert code["epp_code"]
+    cancelled = whmcs.request("POST", f"{path}/cancel", {"client_id": CLIENT}).json()
+    assert (
+        cancelled["cancel_date"] == cancelled["renewal_date"] and cancelled["auto_renews"] is False
+    )
+    revoked = whmcs.request("POST", f"{path}/revoke-cancellation", {"client_id": CLIENT}).json()
+    assert revoked["cancel_date"] is None and revoked["auto_renews"] is True
+
+
+def test_another_client_sees_nothing(stack, whmcs, domain_id):
+    whmcs.request("POST", f"/domains/{domain_id}/register", order_body("walled.de"))
+    settle_domain(stack, whmcs, domain_id, "active")
+    path = f"/domains/{domain_id}"
+    assert whmcs.request("GET", f"{path}?client_id=8").status_code == 404
+    assert whmcs.request("GET", f"{path}/contacts?client_id=8").status_code == 404
+    for route in ("epp-code", "cancel"):
+        assert whmcs.request("POST", f"{path}/{route}", {"client_id": "8"}).status_code == 404
+    other = whmcs.request(
+        "PUT",
+        f"{path}/nameservers",
+        {"client_id": "8", "nameservers": ["x.example.org", "y.example.org"]},
+    )
+    assert other.status_code == 404
+    stolen = whmcs.request(
+        "POST", f"/domains/{next(_domain_ids)}/register", order_body("walled.de", client_id="8")
+    )
+    assert stolen.status_code == 409
+
+
+def test_transfer_in_completes_and_transfer_out_is_answered(stack, whmcs, domain_id):
+    code = register_elsewhere(stack.sim.state, "arriving.org")
+    missing = whmcs.request("POST", f"/domains/{domain_id}/transfer", order_body("arriving.org"))
+    assert missing.status_code == 400
+    ordered = whmcs.request(
+        "POST", f"/domains/{domain_id}/transfer", order_body("arriving.org", auth_code=code)
+    )
+    assert ordered.status_code == 202, ordered.text
+    view = settle_domain(stack, whmcs, domain_id, "active")
+    assert view["transfer_completed"] is True and view["status"] == "ready"
+    path = f"/domains/{domain_id}/transfer-out"
+    assert whmcs.request("POST", f"{path}/confirm", {"client_id": CLIENT}).status_code == 422
+    request_transfer_out(stack.sim.state, "arriving.org")
+    stack.run_job("DomainSyncFunction")
+    pending = whmcs.request("GET", f"/domains/{domain_id}?client_id={CLIENT}").json()
+    assert pending["transfer_out_pending"] is True
+    kept = whmcs.request("POST", f"{path}/revoke", {"client_id": CLIENT}).json()
+    assert kept["status"] == "ready"
+
+
+def test_wrong_auth_code_needs_manual_action(stack, whmcs, domain_id):
+    register_elsewhere(stack.sim.state, "stuck-transfer.net", "RIGHT")
+    whmcs.request(
+        "POST",
+        f"/domains/{domain_id}/transfer",
+        order_body("stuck-transfer.net", auth_code="WRONG"),
+    )
+    for _ in range(4):
+        run_worker(stack)
+        stack.sim.state.clock.advance(120)
+    view = whmcs.request("GET", f"/domains/{domain_id}?client_id={CLIENT}").json()
+    assert view["needs_manual_action"] is True and view["transfer_completed"] is False
+    assert view["message"]
+
+
+def test_more_than_one_year_is_refused_with_a_reason(whmcs, domain_id):
+    refused = whmcs.request(
+        "POST", f"/domains/{domain_id}/register", order_body("long.com", years=2)
+    )
+    assert refused.status_code == 400
+    assert "renew automatically" in refused.json()["error"]["message"]
+
+
+def test_commit_then_fail_buys_once_and_links(stack, whmcs, sim, domain_id):
+    before = purchases(stack)
+    sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "500"}})
+    whmcs.request("POST", f"/domains/{domain_id}/register", order_body("flaky-answer.io"))
+    view = settle_domain(stack, whmcs, domain_id, "active")
+    assert view["domain"] == "flaky-answer.io"
+    assert purchases(stack) == before + 1

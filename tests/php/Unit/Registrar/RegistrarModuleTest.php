@@ -1,0 +1,213 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Tests\Php\Unit\Registrar;
+
+use PHPUnit\Framework\TestCase;
+use Tests\Php\Stubs\FakeTransport;
+use Tests\Php\Stubs\Whmcs;
+
+/** The registrar module's entry points: what each sends to the backend and what WHMCS is told. */
+final class RegistrarModuleTest extends TestCase
+{
+    private FakeTransport $transport;
+
+    protected function setUp(): void
+    {
+        Whmcs::reset();
+        $this->transport = new FakeTransport();
+        domainreseller_transport($this->transport);
+    }
+
+    /** @return array<string, mixed> */
+    private function params(array $extra = []): array
+    {
+        return $extra + [
+            'ApiHost' => 'api.example.test/Prod',
+            'UseHttps' => 'on',
+            'KeyId' => 'key-1',
+            'Secret' => 'signing-secret-123',
+            'domainid' => '77',
+            'userid' => '5',
+            'sld' => 'Example-Shop',
+            'tld' => 'com',
+            'regperiod' => 1,
+            'ns1' => 'ns1.example.net',
+            'ns2' => 'ns2.example.net',
+            'firstname' => 'Erika',
+            'lastname' => 'Mustermann',
+            'companyname' => 'Beispiel GmbH',
+            'email' => 'erika@example.org',
+            'address1' => 'Hauptstrasse 12a',
+            'city' => 'Berlin',
+            'postcode' => '10115',
+            'countrycode' => 'DE',
+            'phonecc' => '49',
+            'phonenumber' => '30 1234567',
+        ];
+    }
+
+    public function testConfigAsksForTheBackendAndSigningKey(): void
+    {
+        self::assertSame(['FriendlyName', 'ApiHost', 'UseHttps', 'KeyId', 'Secret'], array_keys(domainreseller_getConfigArray()));
+        self::assertSame('password', domainreseller_getConfigArray()['Secret']['Type']);
+    }
+
+    public function testRegisterSendsTheOrderWithContactsAndNameservers(): void
+    {
+        $this->transport->route('POST', '/domains/77/register', 202, ['domain' => 'example-shop.com', 'state' => 'queued']);
+        self::assertSame(['success' => true], domainreseller_RegisterDomain($this->params()));
+        $body = json_decode($this->transport->requests[0]['body'], true);
+        self::assertSame('example-shop.com', $body['domain']);
+        self::assertSame('5', $body['client_id']);
+        self::assertSame(['ns1.example.net', 'ns2.example.net'], $body['nameservers']);
+        self::assertSame('Beispiel GmbH', $body['contacts']['registrant']['organization']);
+        self::assertSame('49', $body['contacts']['registrant']['phone_country_code']);
+        self::assertSame('key-1', $this->transport->requests[0]['headers']['X-Whmcs-Key-Id']);
+        self::assertStringStartsWith('https://api.example.test/Prod/domains/77', $this->transport->requests[0]['url']);
+    }
+
+    public function testMoreThanOneYearIsRefusedInTheCustomersLanguage(): void
+    {
+        $english = domainreseller_RegisterDomain($this->params(['regperiod' => 2]));
+        self::assertStringContainsString('renew automatically', $english['error']);
+        $german = domainreseller_RenewDomain($this->params(['regperiod' => 3, 'language' => 'german']));
+        self::assertStringContainsString('automatisch', $german['error']);
+        self::assertSame([], $this->transport->requests);
+    }
+
+    public function testTransferNeedsTheCodeAndSendsIt(): void
+    {
+        self::assertStringContainsString('auth code', domainreseller_TransferDomain($this->params())['error']);
+        $this->transport->route('POST', '/domains/77/transfer', 202, ['state' => 'queued']);
+        self::assertSame(['success' => true], domainreseller_TransferDomain($this->params(['eppcode' => 'S3CR3T-CODE'])));
+        self::assertSame('S3CR3T-CODE', json_decode($this->transport->requests[0]['body'], true)['auth_code']);
+    }
+
+    public function testRenewKeepsTheDomainRenewingInsteadOfBuying(): void
+    {
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'active', 'status' => 'ready', 'cancel_date' => '2027-12-05T00:00:00+00:00']);
+        $this->transport->route('POST', '/domains/77/revoke-cancellation', 200, ['state' => 'active']);
+        self::assertSame(['success' => true], domainreseller_RenewDomain($this->params()));
+        self::assertSame(['POST /domains/77/revoke-cancellation {"client_id":"5"}'], $this->transport->changes());
+
+        $this->transport = new FakeTransport();
+        domainreseller_transport($this->transport);
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'active', 'status' => 'ready', 'cancel_date' => null]);
+        self::assertSame(['success' => true], domainreseller_RenewDomain($this->params()));
+        self::assertSame([], $this->transport->changes());
+    }
+
+    public function testRenewingAGoneDomainIsAnError(): void
+    {
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'active', 'status' => 'transferred']);
+        self::assertStringContainsString('cannot be renewed', domainreseller_RenewDomain($this->params())['error']);
+    }
+
+    public function testNameserversSyncAndTransferSync(): void
+    {
+        $this->transport->route('GET', '/domains/77', 200, [
+            'state' => 'active', 'status' => 'ready', 'nameservers' => ['a.example.org', 'b.example.org'],
+            'renewal_date' => '2027-12-05T10:00:00+00:00', 'transfer_completed' => true,
+        ]);
+        self::assertSame(['ns1' => 'a.example.org', 'ns2' => 'b.example.org'], domainreseller_GetNameservers($this->params()));
+        self::assertSame(['active' => true, 'cancelled' => false, 'expirydate' => '2027-12-05'], domainreseller_Sync($this->params()));
+        self::assertSame(['completed' => true, 'expirydate' => '2027-12-05'], domainreseller_TransferSync($this->params()));
+    }
+
+    public function testSyncTellsTransferredAwayFromEnded(): void
+    {
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'active', 'status' => 'ended']);
+        self::assertSame(['active' => false, 'expired' => true], domainreseller_Sync($this->params()));
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'active', 'status' => 'transferred']);
+        self::assertTrue(domainreseller_Sync($this->params())['transferredAway']);
+    }
+
+    public function testTransferNeedingManualActionIsReportedAsFailedWithAReason(): void
+    {
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'provisioning', 'status' => 'manual_task', 'needs_manual_action' => true]);
+        $answer = domainreseller_TransferSync($this->params());
+        self::assertTrue($answer['failed']);
+        self::assertStringContainsString('manual action', $answer['reason']);
+    }
+
+    public function testContactsRoundTripThroughWhmcsLabels(): void
+    {
+        $contact = ['first_name' => 'Erika', 'last_name' => 'Mustermann', 'email' => 'e@example.org', 'address1' => 'Hauptstrasse 12a', 'city' => 'Berlin', 'postcode' => '10115', 'country' => 'DE', 'phone_country_code' => '49', 'phone_number' => '301234567'];
+        $this->transport->route('GET', '/domains/77/contacts', 200, ['domain' => 'example-shop.com', 'contacts' => ['registrant' => $contact, 'admin' => $contact, 'tech' => $contact]]);
+        $shown = domainreseller_GetContactDetails($this->params());
+        self::assertSame('+49.301234567', $shown['Registrant']['Phone Number']);
+        self::assertSame(['Registrant', 'Admin', 'Technical'], array_keys($shown));
+        $this->transport->route('PUT', '/domains/77/contacts', 200, ['contacts' => []]);
+        domainreseller_SaveContactDetails($this->params(['contactdetails' => $shown]));
+        $sent = json_decode($this->transport->requests[1]['body'], true)['contacts'];
+        self::assertSame($contact, $sent['registrant']);
+    }
+
+    public function testEppCodeAndRequestDelete(): void
+    {
+        $this->transport->route('POST', '/domains/77/epp-code', 200, ['domain' => 'example-shop.com', 'epp_code' => 'AB12-CD34']);
+        self::assertSame(['eppcode' => 'AB12-CD34'], domainreseller_GetEPPCode($this->params()));
+        $this->transport->route('POST', '/domains/77/cancel', 200, ['state' => 'active']);
+        self::assertSame(['success' => true], domainreseller_RequestDelete($this->params()));
+    }
+
+    public function testBackendErrorsReachWhmcsAsSentences(): void
+    {
+        $this->transport->route('GET', '/domains/77', 404, ['error' => ['code' => 'not_found', 'message' => 'Domain 77 is not known.']]);
+        self::assertStringContainsString('not known', domainreseller_GetNameservers($this->params())['error']);
+    }
+
+    public function testSaveDnsCreatesNewAndDeletesRemovedRecords(): void
+    {
+        $this->transport->route('GET', '/clients/5/dns/zones/example-shop.com', 200, ['zone_name' => 'example-shop.com', 'records' => [
+            ['record_id' => 1, 'name' => 'www', 'type' => 'A', 'data' => '203.0.113.1', 'prio' => 0],
+            ['record_id' => 2, 'name' => 'example-shop.com', 'type' => 'TXT', 'data' => 'old', 'prio' => 0],
+        ]]);
+        $this->transport->route('POST', '/clients/5/dns/zones/example-shop.com/records', 201, ['record_id' => 3]);
+        $this->transport->route('POST', '/clients/5/dns/zones/example-shop.com/records/bulk-delete', 200, ['deleted' => [2], 'failed' => []]);
+        $records = [
+            ['hostname' => 'www', 'type' => 'A', 'address' => '203.0.113.1', 'priority' => ''],
+            ['hostname' => '@', 'type' => 'MX', 'address' => 'mail.example-shop.com', 'priority' => '10'],
+        ];
+        self::assertSame(['success' => true], domainreseller_SaveDNS($this->params(['dnsrecords' => $records])));
+        self::assertSame([
+            'POST /clients/5/dns/zones/example-shop.com/records {"type":"MX","name":"@","data":"mail.example-shop.com","prio":10}',
+            'POST /clients/5/dns/zones/example-shop.com/records/bulk-delete {"record_ids":[2]}',
+        ], $this->transport->changes());
+        $shown = domainreseller_GetDNS($this->params());
+        self::assertSame('@', $shown[1]['hostname']);
+        $refused = domainreseller_SaveDNS($this->params(['dnsrecords' => [['hostname' => '@', 'type' => 'URL', 'address' => 'https://x']]]));
+        self::assertStringContainsString('URL', $refused['error']);
+    }
+
+    public function testAvailabilityIsAskedOnceForAllTlds(): void
+    {
+        $this->transport->route('POST', '/domains/availability', 200, ['items' => [['domain' => 'shop.com', 'available' => true], ['domain' => 'shop.de', 'available' => false]]]);
+        $results = domainreseller_CheckAvailability($this->params(['searchTerm' => 'shop', 'tldsToInclude' => ['.com', '.de']]));
+        self::assertSame(['available', 'registered'], array_map(static fn ($r) => $r->status, $results->getArrayCopy()));
+        self::assertCount(1, $this->transport->requests);
+    }
+
+    public function testNoLockOrIdProtectionIsPretended(): void
+    {
+        foreach (['GetRegistrarLock', 'SaveRegistrarLock', 'IDProtectToggle', 'GetTldPricing'] as $function) {
+            self::assertFalse(function_exists('domainreseller_' . $function), $function);
+        }
+    }
+
+    public function testEveryLanguageFileHasEveryKey(): void
+    {
+        $keys = static function (string $file): array {
+            $_LANG = [];
+            include $file;
+            return array_keys($_LANG);
+        };
+        $dir = dirname(__DIR__, 4) . '/whmcs_module/modules/registrars/domainreseller/lang';
+        $english = $keys($dir . '/english.php');
+        foreach (glob($dir . '/*.php') as $file) {
+            self::assertSame([], array_values(array_diff($english, $keys($file))), basename($file));
+        }
+    }
+}
