@@ -249,6 +249,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::post(['op' => 'reinstall', 'confirm_wipe' => '1', 'image_id' => 'img-1', 'application' => 'wordpress']);
         contabo_reinstall(WhmcsParams::service());
         self::assertSame(['POST /services/42/reinstall {"image_id":"img-1","ssh_key_ids":[],"confirm":true,"application":"wordpress"}'], $this->transport->changes());
+    }
 
     public function testDnsPageZonesRecordsBulkDeleteAndPointAtServer(): void
     {
