@@ -1,13 +1,15 @@
 """GET /catalog/products, /catalog/regions, /catalog/images: dropdown entries for the
-module's ConfigOptions loaders."""
+module's ConfigOptions loaders; /catalog/applications: the one-click applications on offer."""
 
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from contabo_reseller.domain.applications import ApplicationList
 from contabo_reseller.domain.catalog import ChoiceList
 from contabo_reseller.http.api import create_api
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services.catalog import choices
+from contabo_reseller.services.compute import applications
 
 api = create_api()
 
@@ -25,6 +27,11 @@ def regions() -> ChoiceList:
 @api.get("/catalog/images")
 def images() -> ChoiceList:
     return choices("images")
+
+
+@api.get("/catalog/applications")
+def offered_applications() -> ApplicationList:
+    return applications.list_applications(enabled_only=True)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -1,4 +1,5 @@
-"""POST /services/{serviceId}/change-package"""
+"""POST /services/{serviceId}/change-package (add-ons, a region move, a plan change as the
+provider allows); GET /admin/services/{serviceId}/plan-offers: the plans the provider offers."""
 
 from typing import Annotated
 
@@ -7,10 +8,12 @@ from aws_lambda_powertools.event_handler.openapi.params import Body, Path
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from contabo_reseller.domain.moves import PlanOfferList
 from contabo_reseller.domain.service import ChangePackageRequest, ServiceView
 from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import manage_service
+from contabo_reseller.services.compute import moves
 
 api = create_api()
 
@@ -21,6 +24,11 @@ def handle(
     request: Annotated[ChangePackageRequest, Body()],
 ) -> Response[ServiceView]:
     return mutate(api, lambda: manage_service.change_package(serviceId, request, actor(api)))
+
+
+@api.get("/admin/services/<serviceId>/plan-offers")
+def plan_offers(serviceId: Annotated[str, Path(pattern=r"^[0-9]{1,12}$")]) -> PlanOfferList:
+    return moves.plan_offers(serviceId)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -1,4 +1,5 @@
-"""Private networks of a service's client: list, create, join, leave."""
+"""Private networks of a service's client: list, create, join, leave; a private network sold
+as its own product (CreateAccount, TerminateAccount)."""
 
 from typing import Annotated
 
@@ -9,13 +10,16 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.domain.private_networks import (
     ConfirmRequest,
+    CreatePrivateNetworkProductRequest,
     CreatePrivateNetworkRequest,
     PrivateNetworkList,
     PrivateNetworkView,
 )
+from contabo_reseller.domain.service import ServiceView
 from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import private_networks
+from contabo_reseller.services.networking import private_network_product
 
 api = create_api()
 
@@ -59,6 +63,22 @@ def leave_network(
         lambda: private_networks.leave_network(serviceId, networkId, request, actor(api)),
         status_code=202,
     )
+
+
+@api.post("/services/<serviceId>/private-network", status_code=201)
+def create_product(
+    serviceId: ServiceIdPath, request: Annotated[CreatePrivateNetworkProductRequest, Body()]
+) -> Response[ServiceView]:
+    return mutate(
+        api,
+        lambda: private_network_product.create(serviceId, request, actor(api)),
+        status_code=201,
+    )
+
+
+@api.post("/services/<serviceId>/private-network/terminate")
+def terminate_product(serviceId: ServiceIdPath) -> Response[ServiceView]:
+    return mutate(api, lambda: private_network_product.terminate(serviceId, actor(api)))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

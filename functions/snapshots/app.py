@@ -1,4 +1,5 @@
-"""Snapshots of a service's server: list, create, roll back, delete."""
+"""Snapshots of a service's server: list, create, roll back, delete; the automatic-snapshot
+policy (the scheduled automatic_snapshots function takes and rotates them)."""
 
 from typing import Annotated
 
@@ -13,11 +14,14 @@ from contabo_reseller.domain.snapshots import (
     ConfirmRequest,
     CreateSnapshotRequest,
     SnapshotList,
+    SnapshotPolicyRequest,
+    SnapshotPolicyView,
     SnapshotView,
 )
 from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import snapshots
+from contabo_reseller.services.compute import automatic_snapshots
 
 api = create_api()
 
@@ -55,6 +59,18 @@ def rollback(
 @api.delete("/services/<serviceId>/snapshots/<snapshotId>")
 def delete_snapshot(serviceId: ServiceIdPath, snapshotId: SnapshotIdPath) -> Response[Deleted]:
     return mutate(api, lambda: snapshots.delete_snapshot(serviceId, snapshotId, actor(api)))
+
+
+@api.get("/services/<serviceId>/snapshot-policy")
+def get_snapshot_policy(serviceId: ServiceIdPath) -> SnapshotPolicyView:
+    return automatic_snapshots.get_policy(serviceId)
+
+
+@api.put("/services/<serviceId>/snapshot-policy")
+def set_snapshot_policy(
+    serviceId: ServiceIdPath, request: Annotated[SnapshotPolicyRequest, Body()]
+) -> Response[SnapshotPolicyView]:
+    return mutate(api, lambda: automatic_snapshots.set_policy(serviceId, request, actor(api)))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -7,6 +7,18 @@ RAM are Contabo's published figures for those plans.
 import uuid
 from dataclasses import dataclass
 
+# The simulator's product-list ids of the instance add-ons (addOns.addonsIds takes them with a
+# quantity; the spec names no ids, Contabo's product list does). The local stack passes the
+# Additional IPv4 one to the backend as its AdditionalIpv4AddonId parameter.
+ADDON_IDS = {
+    "privateNetworking": 1477,
+    "backup": 1470,
+    "additionalIps": 1478,
+    "extraStorage": 1474,
+    "customImage": 1479,
+}
+ADDITIONAL_IPV4_ADDON_ID = ADDON_IDS["additionalIps"]
+
 
 @dataclass(frozen=True)
 class Product:

@@ -13,3 +13,14 @@ class ApiError(Exception):
 
 def not_found(kind: str, identifier: object) -> ApiError:
     return ApiError(404, f"Entry {kind} not found by {identifier}")
+
+
+class CmsError(ApiError):
+    """The newer region-change operations answer CmsErrorsResponse: `{"errors": [codes]}`."""
+
+    def __init__(self, status: int, codes: list[str]) -> None:
+        super().__init__(status, codes)
+        self.codes = codes
+
+    def body(self) -> dict:
+        return {"errors": list(self.codes)}

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PURCHASE_OPERATIONS = frozenset(
+    # A region change is no purchase but has the same risk: asked twice, two moves/tickets.
     {
         "createInstance",
         "upgradeInstance",
         "createObjectStorage",
         "upgradeObjectStorage",
+        "requestRegionChange",
         "orderDomain",
     }
 )

@@ -19,6 +19,8 @@ RAW_SPEC = DOCS_DIR / "openapi.json"
 NORMALIZED_SPEC = DOCS_DIR / "openapi-2026-08.generator-normalized.yaml"
 # Paths only the newer normalized copy has (matched as prefixes).
 NORMALIZED_ONLY_PATHS = ("/v1/firewalls", "/v1/domains/pending-actions")
+# An instance's plan offers and region change (also only in the newer copy).
+NEWER_INSTANCE_PATHS = ("/products/available", "/regionChange")
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 _REF = re.compile(r'"\$ref": "#/components/schemas/([^"]+)"')
 
@@ -55,7 +57,10 @@ def operations() -> dict[tuple[str, str], str]:
 
 def _merge_normalized_only(raw: dict[str, Any], normalized: dict[str, Any]) -> None:
     paths = {
-        p: item for p, item in normalized["paths"].items() if p.startswith(NORMALIZED_ONLY_PATHS)
+        p: item
+        for p, item in normalized["paths"].items()
+        if p.startswith(NORMALIZED_ONLY_PATHS)
+        or (p.startswith("/v1/compute/instances/") and any(s in p for s in NEWER_INSTANCE_PATHS))
     }
     raw["paths"].update(copy.deepcopy(paths))
     raw_schemas = raw["components"]["schemas"]

@@ -177,13 +177,20 @@ class SimState:
         due = self.clock.now() + timedelta(seconds=after_seconds)
         heapq.heappush(self._events, (due, next(self._event_seq), instance_id, status))
 
+    def schedule_change(self, instance_id: int, after_seconds: float, fields: dict) -> None:
+        """Sets ``fields`` on the instance once the clock passes (a region move, ...)."""
+        due = self.clock.now() + timedelta(seconds=after_seconds)
+        heapq.heappush(self._events, (due, next(self._event_seq), instance_id, fields))
+
     def tick(self) -> None:
         with self.lock:
             now = self.clock.now()
             while self._events and self._events[0][0] <= now:
                 _, _, instance_id, status = heapq.heappop(self._events)
                 instance = self.instances.get(instance_id)
-                if instance is not None:
+                if instance is not None and isinstance(status, dict):
+                    instance |= status
+                elif instance is not None:
                     instance["status"] = status
 
     # seed data -------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import Any
 import boto3
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from local.contabo_sim.catalog import ADDITIONAL_IPV4_ADDON_ID as SIM_ADDITIONAL_IPV4_ADDON_ID
 from local.ports import API_PORT, MOTO_PORT, SIM_PORT
 from local.stack import iam, persistence
 from local.stack.aws import (
@@ -217,6 +218,8 @@ def start_local_stack(
                 **names.parameters,
                 "ContaboApiUrl": stack.sim.base_url,
                 "ContaboAuthUrl": stack.sim.base_url + CONTABO_TOKEN_PATH,
+                # The simulator's Additional IPv4 add-on id (its product list).
+                "AdditionalIpv4AddonId": str(SIM_ADDITIONAL_IPV4_ADDON_ID),
             },
         )
         stack.names = names

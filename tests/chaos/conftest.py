@@ -54,6 +54,7 @@ RUNS = int(os.environ.get("CHAOS_RUNS", "200"))
 # the whole suite's logs comes last.
 MODULE_ORDER = (
     "test_exactly_once",
+    "test_exactly_once_compute_purchases",
     "test_exactly_once_domains",
     "test_crash_consistency",
     "test_terminate_any_step",
@@ -106,7 +107,7 @@ def _resource_of(operation: str, ctx: Any, reply: Any) -> str:
         return str(ctx.body.get("displayName", ""))
     if operation == "createObjectStorage":
         return str(ctx.body.get("displayName", ""))
-    if operation == "upgradeInstance":
+    if operation in ("upgradeInstance", "requestRegionChange"):
         return str(ctx.path["instanceId"])
     return str(ctx.path.get("objectStorageId", ""))
 
@@ -124,6 +125,7 @@ def ledger(stack: RunningStack) -> Iterator[Ledger]:  # noqa: F811
             "upgradeInstance",
             "createObjectStorage",
             "upgradeObjectStorage",
+            "requestRegionChange",
             "cancelInstance",
         )
     }

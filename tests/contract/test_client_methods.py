@@ -331,6 +331,19 @@ def test_sub_users(client: ContaboClient) -> None:
     assert [u for u in client.list_users(email="tenant@reseller.example")] == []
 
 
+def test_plan_offers_and_region_change(client: ContaboClient, sim: RunningSimulator) -> None:
+    order = gm.CreateInstanceRequest(product_id="V92", region="EU", display_name="mv", period=1)
+    created = client.create_instance(order, request_id=str(uuid.uuid4()))
+    offers = client.available_products(created.instance_id)
+    assert offers and all(o["productId"] != "V92" and o["offerId"] for o in offers)
+    with pytest.raises(ContaboInvalidInput):  # still provisioning: the provider refuses
+        client.check_region_change(created.instance_id)
+    advance(sim, PROVISION_SECONDS + 1)
+    client.check_region_change(created.instance_id)
+    ticket = client.request_region_change(created.instance_id, "UK", "migration", str(uuid.uuid4()))
+    assert ticket > 0
+
+
 def test_domains_handles_and_dns_zones(sim: RunningSimulator, client: ContaboClient) -> None:
     from local.contabo_sim.routes.domains import register_elsewhere, request_transfer_out
 

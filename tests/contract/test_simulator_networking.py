@@ -56,3 +56,19 @@ def test_an_ordered_additional_ipv4_is_a_new_vip_assigned_to_the_instance(sim, a
     assert [v["v4"]["ip"] for v in assigned] == [shown[0]["v4"]["ip"]]
     plain_id = new_instance(api)["instanceId"]
     assert api.data("GET", "/v1/vips", params={"resourceId": str(plain_id)}) == []
+
+
+def test_addons_ids_buy_a_quantity_of_additional_ipv4_and_unknown_ids_are_refused(sim, api):
+    from local.contabo_sim.catalog import ADDITIONAL_IPV4_ADDON_ID
+
+    wanted = [{"id": ADDITIONAL_IPV4_ADDON_ID, "quantity": 3}]
+    instance_id = new_instance(api, addOns={"addonsIds": wanted})["instanceId"]
+    instance = api.data("GET", f"/v1/compute/instances/{instance_id}")[0]
+    assert len({a["v4"]["ip"] for a in instance["additionalIps"]}) == 3
+    assert {"id": ADDITIONAL_IPV4_ADDON_ID, "quantity": 3} in instance["addOns"]
+    assigned = api.data("GET", "/v1/vips", params={"resourceId": str(instance_id)})
+    assert len(assigned) == 3
+
+    unknown = [{"id": 999999, "quantity": 1}]
+    body = {"imageId": instance["imageId"], "productId": "V91", "addOns": {"addonsIds": unknown}}
+    api.call("POST", "/v1/compute/instances", json=body, expect=400)

@@ -39,6 +39,9 @@ class Settings(BaseModel):
     status_sync_function: str = ""
     catalog_sync_function: str = ""
     usage_sync_function: str = ""
+    automatic_snapshots_function: str = ""
+    # Contabo's product-list id of the Additional IPv4 add-on ("" = not set: one per order).
+    additional_ipv4_addon_id: str = Field(default="", pattern=r"^[0-9]{0,9}$")
     domain_sync_function: str = ""
     action_queue_max_attempts: int = Field(default=5, ge=1, le=50)
     audit_retention_days: int = 400

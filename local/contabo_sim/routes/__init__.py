@@ -73,6 +73,7 @@ ROUTE_MODULES = (
     "firewalls",
     "images",
     "instances",
+    "moves",
     "networking",
     "object_storages",
     "secrets",

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 from typing import Any
 
-from ..catalog import DEFAULT_IMAGE_ID, PRODUCTS, REGIONS
+from ..catalog import ADDITIONAL_IPV4_ADDON_ID, ADDON_IDS, DEFAULT_IMAGE_ID, PRODUCTS, REGIONS
 from ..clock import iso
 from ..errors import ApiError
 from ..state import CUSTOMER_ID, TENANT_ID, SimState
@@ -11,7 +11,6 @@ from . import Context, Reply, by_request_id, number_list, operation, require
 from .images import usable_image
 
 ACTION_SECONDS = 10  # how long a start/stop/restart takes to show
-ADDON_IDS = {"privateNetworking": 1477, "backup": 1470, "additionalIps": 1478}
 # Contabo has no "stopping"/"starting" status (see the spec enum): the old status shows until done.
 ACTIONS = {
     "start": ("running", ("stopped", "running")),
@@ -71,9 +70,7 @@ def create_instance(ctx: Context) -> Reply:
         "vHostId": 10000 + instance_id % 97,
         "vHostNumber": instance_id % 97,
         "vHostName": f"vhost{instance_id % 97}",
-        "addOns": [
-            {"id": addon_id, "quantity": 1} for addon_id in _addon_ids(body.get("addOns", {}))
-        ],
+        "addOns": _ordered_add_ons(body.get("addOns", {})),
         "productType": product.product_type,
         "productName": product.name,
         "defaultUser": body.get("defaultUser", "admin"),
@@ -81,8 +78,11 @@ def create_instance(ctx: Context) -> Reply:
         "_period": body.get("period", 1),
         "_userData": body.get("userData", ""),  # bookkeeping: what cloud-init will run
     }
+    instance["diskMb"] += round(
+        sum(_extra_disks_tb(body.get("addOns", {}).get("extraStorage") or {})) * 1024 * 1024
+    )
     state.instances[instance_id] = instance
-    if "additionalIps" in body.get("addOns", {}):
+    for _ in range(_ordered_ip_count(instance["addOns"])):
         _assign_ordered_ip(state, instance)
     _schedule_provisioning(state, instance)
     ctx.audit("instances", "CREATED", instanceId=instance_id)
@@ -162,6 +162,7 @@ def reinstall_instance(ctx: Context) -> Reply:
     instance |= {"imageId": image["imageId"], "osType": image["osType"], "status": "installing"}
     instance["_userData"] = body.get("userData", "")  # bookkeeping: what cloud-init will run
     instance["defaultUser"] = body.get("defaultUser", instance["defaultUser"])
+    instance["applicationId"] = body.get("applicationId", "")  # a reinstall replaces it
     state.schedule_status(instance["instanceId"], state.config.provision_seconds / 2, "running")
     ctx.audit("instances", "UPDATED", instanceId=instance["instanceId"])
     return ctx.one(200, _summary(instance))
@@ -264,14 +265,51 @@ def _secret_ids(state: SimState, ids: list[int], secret_type: str) -> list[int]:
 
 def _assign_ordered_ip(state: SimState, instance: dict[str, Any]) -> None:
     """An additional IPv4 bought with the instance: a new VIP of the account, assigned to it."""
-    n = sum(1 for vip in state.vips.values() if vip["ipAddress"].startswith("198.51.101."))
-    vip = state.add_vip(f"198.51.101.{n % 254 + 1}", instance["region"])
+    n = state.next_id("orderedIp") - 1  # 198.51.101.1 upwards, never one handed out before
+    vip = state.add_vip(f"198.51.{101 + n // 254}.{n % 254 + 1}", instance["region"])
     vip |= {"resourceId": str(instance["instanceId"]), "resourceName": instance["name"]}
     vip["resourceDisplayName"] = instance["displayName"]
     v4 = vip["v4"]
     instance["additionalIps"].append(
         {"v4": {"ip": v4["ip"], "netmaskCidr": v4["netmaskCidr"], "gateway": v4["gateway"]}}
     )
+
+
+def _ordered_add_ons(addons: dict[str, Any]) -> list[dict[str, int]]:
+    """The named add-ons (one each) plus ``addonsIds`` (product-list id and quantity), one entry
+    per id as the instance lists them; an id the product list does not know is refused."""
+    named = {name: value for name, value in addons.items() if name != "extraStorage"}
+    quantities = {addon_id: 1 for addon_id in _addon_ids(named)}
+    disks = _extra_disks_tb(addons.get("extraStorage") or {})
+    if disks:
+        quantities[ADDON_IDS["extraStorage"]] = len(disks)
+    for entry in addons.get("addonsIds") or []:
+        if int(entry["id"]) not in ADDON_IDS.values():
+            raise ApiError(400, f"Addon {entry['id']} is not available for this product")
+        if int(entry["quantity"]) < 1:
+            raise ApiError(400, "Addon quantity must be at least 1")
+        quantities[int(entry["id"])] = quantities.get(int(entry["id"]), 0) + int(entry["quantity"])
+    return [{"id": addon_id, "quantity": n} for addon_id, n in quantities.items()]
+
+
+def _extra_disks_tb(extra: dict[str, Any]) -> list[float]:
+    """ExtraStorageRequest: per medium, one size in TB per disk; a size that is no positive
+    number (up to 16 TB) is refused as Contabo refuses an unknown add-on."""
+    sizes = []
+    for medium in ("ssd", "nvme"):
+        for text in extra.get(medium) or []:
+            try:
+                size = float(text)
+            except ValueError:
+                raise ApiError(400, f"Extra storage size '{text}' is not a size in TB") from None
+            if not 0 < size <= 16:
+                raise ApiError(400, f"Extra storage size {text} TB is not available")
+            sizes.append(size)
+    return sizes
+
+
+def _ordered_ip_count(add_ons: list[dict[str, int]]) -> int:
+    return sum(a["quantity"] for a in add_ons if a["id"] == ADDITIONAL_IPV4_ADDON_ID)
 
 
 def _addon_ids(addons: dict[str, Any]) -> list[int]:

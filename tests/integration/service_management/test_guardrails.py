@@ -8,9 +8,12 @@ DEFAULTS = {
     "allow_rescue": True,
     "allow_snapshot_rollback": True,
     "allow_private_network_create": True,
+    "allow_automatic_snapshots": True,
+    "allow_custom_images": True,
     "require_ssh_key": False,
     "cloud_init_max_bytes": 16384,
     "max_snapshots": None,
+    "max_custom_images": None,
 }
 
 

@@ -27,7 +27,8 @@ final class AdminAreaTest extends TestCase
             ->route('GET', '/services/42/firewall', 200, ['firewall' => ['id' => 'fw1', 'name' => 'fw-42', 'status' => 'active', 'rules' => [['protocol' => 'tcp', 'ports' => '22', 'source' => '0.0.0.0/0']]], 'presets' => []])
             ->route('GET', '/services/42/private-networks', 200, ['items' => [['id' => '1', 'name' => 'db', 'cidr' => '10.0.0.0/22', 'region' => 'EU', 'joined' => true], ['id' => '2', 'name' => 'x', 'joined' => false]], 'can_create' => false])
             ->route('GET', '/admin/products/3/guardrails', 200, ['allow_reinstall' => false, 'max_snapshots' => null, 'cloud_init_max_bytes' => 8192])
-            ->route('GET', '/services/42/tags', 200, ['items' => ['whmcs-service-42', 'team-a', 'vip']]);
+            ->route('GET', '/services/42/tags', 200, ['items' => ['whmcs-service-42', 'team-a', 'vip']])
+            ->route('GET', '/admin/services/42/plan-offers', 200, ['items' => [['offer_id' => 801, 'product_id' => 'V93', 'name' => 'VPS 30', 'location_change_required' => false]], 'submit_by_admin' => true]);
     }
 
     protected function tearDown(): void
@@ -46,6 +47,7 @@ final class AdminAreaTest extends TestCase
         self::assertSame('1 of the client&#039;s 2 network(s) joined: db (10.0.0.0/22, EU); the client may not create networks', $fields['Private networks']);
         self::assertSame('allow_reinstall: no, max_snapshots: provider limit, cloud_init_max_bytes: 8192', $fields['Guardrails (product 3)']);
         self::assertStringContainsString('name="cloudserver_tags" value="team-a, vip"', $fields['Extra tags']);
+        self::assertStringStartsWith('V93 VPS 30 (offer 801)', $fields['Plan offers']);
         self::assertArrayNotHasKey('Activity export', $fields);
         self::assertSame([], $this->transport->changes());
     }
@@ -109,6 +111,24 @@ final class AdminAreaTest extends TestCase
         self::assertSame('active / READY', $fields['Storage status']);
         self::assertSame('0.5 of 2 TB (25%), 10 objects, as of 2026-11-21', $fields['Usage']);
         self::assertArrayNotHasKey('Firewall', $fields);
+    }
+
+    public function testPrivateNetworkProductCreatesAndTerminatesThroughItsRoutes(): void
+    {
+        $this->transport
+            ->route('POST', '/services/42/private-network', 201, ['service_id' => '42', 'kind' => 'private_network', 'state' => 'active'])
+            ->route('POST', '/services/42/private-network/terminate', 200, ['service_id' => '42', 'state' => 'terminated']);
+        $params = WhmcsParams::service(['configoption9' => 'private_network', 'domain' => 'office lan', 'configoptions' => ['Region' => 'UK']]);
+
+        self::assertSame('success', contabo_CreateAccount($params));
+        self::assertSame('success', contabo_TerminateAccount($params));
+        $changes = $this->transport->changes();
+        self::assertCount(2, $changes);
+        self::assertStringStartsWith('POST /services/42/private-network {"client_id":"', $changes[0]);
+        self::assertStringContainsString('"region":"UK","name":"office-lan"', $changes[0]);
+        self::assertSame('POST /services/42/private-network/terminate {}', $changes[1]);
+        self::assertSame([], contabo_ClientAreaCustomButtonArray($params));
+        self::assertSame(['exportActivity', 'applyTags'], array_values(contabo_AdminCustomButtonArray($params)));
     }
 
     public function testObjectStorageLifecycleUsesItsOwnRoutes(): void

@@ -40,8 +40,51 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::assertFalse($vars['read_only']);
         self::assertSame([], $this->transport->changes());
         self::assertMatchesRegularExpression('/^[a-f0-9]{32}$/', $vars['form_key']);
-        self::assertSame(['overview', 'reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'dns'], array_column($vars['nav'], 'name'));
-        self::assertTrue($vars['nav'][2]['active']);
+        self::assertSame(['overview', 'reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'dns'], array_column($vars['nav'], 'name'));
+        self::assertTrue($vars['nav'][3]['active']);
+    }
+
+    public function testTheAutomaticSnapshotPolicyIsShownAndSavedWithinTheLimit(): void
+    {
+        $this->guardrails(['max_snapshots' => 2]);
+        $this->transport->route('GET', '/services/42/snapshot-policy', 200, ['frequency' => 'daily', 'keep' => 2, 'limit' => 2, 'last_taken_at' => '2026-12-04T03:00:00Z', 'next_due_at' => '2026-12-05T03:00:00Z', 'last_error' => 'The quota is full.', 'automatic_snapshot_ids' => ['snap1']])
+            ->route('PUT', '/services/42/snapshot-policy', 200, ['frequency' => 'weekly', 'keep' => 2]);
+
+        $policy = contabo_snapshots(WhmcsParams::service())['vars']['policy'];
+        self::assertSame('daily', $policy['frequency']);
+        self::assertSame([1, 2], $policy['keep_options'], 'never more than the product allows');
+        self::assertSame('5 Dec 2026, 03:00 UTC', $policy['next_due']);
+        self::assertSame('The quota is full.', $policy['last_error']);
+
+        self::post(['op' => 'policy', 'frequency' => 'hourly', 'keep' => '2']);
+        self::assertSame('Choose how often and how many automatic snapshots to keep.', contabo_snapshots(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'policy', 'frequency' => 'weekly', 'keep' => '2']);
+        self::assertSame('The automatic snapshot schedule was saved.', contabo_snapshots(WhmcsParams::service())['vars']['flash_success']);
+        self::assertSame(['PUT /services/42/snapshot-policy {"frequency":"weekly","keep":2}'], $this->transport->changes());
+
+        $this->guardrails(['allow_automatic_snapshots' => false]);
+        self::assertFalse(contabo_snapshots(WhmcsParams::service())['vars']['can_schedule']);
+    }
+
+    public function testImagesPageListsTheClientsImagesAndUploadsOnlyQcow2OrIso(): void
+    {
+        $this->transport
+            ->route('GET', '/services/42/custom-images', 200, ['items' => [['id' => 'img-1', 'name' => 'golden', 'status' => 'downloading', 'usable' => false, 'size_mb' => 2048, 'format' => 'qcow2', 'os_type' => 'Linux', 'version' => '1.2', 'error' => '']], 'quota' => ['images' => 1, 'used_mb' => 2048, 'total_mb' => 10240, 'free_mb' => 8192], 'allowed' => true, 'limit' => 1])
+            ->route('POST', '/services/42/custom-images', 201, ['id' => 'img-2', 'status' => 'downloading'])
+            ->route('DELETE', '/services/42/custom-images/img-1', 200, ['deleted' => true]);
+
+        $vars = contabo_images(WhmcsParams::service())['vars'];
+        self::assertSame('2.0 GB', $vars['images'][0]['size']);
+        self::assertTrue($vars['images_at_limit']);
+        self::assertSame('Image storage: 8.0 GB free of 10.0 GB.', $vars['images_quota']);
+
+        self::post(['op' => 'upload', 'name' => 'x', 'url' => 'https://example.com/a.exe', 'os_type' => 'Linux', 'version' => '1']);
+        self::assertSame('A public http or https address of a .qcow2 or .iso file.', contabo_images(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'upload', 'name' => 'rescue', 'url' => 'https://example.com/r.iso', 'os_type' => 'Linux', 'version' => '2']);
+        self::assertStringStartsWith('The image is being downloaded.', contabo_images(WhmcsParams::service())['vars']['flash_success']);
+        self::post(['op' => 'delete', 'image_id' => 'img-1', 'confirm' => '1']);
+        contabo_images(WhmcsParams::service());
+        self::assertSame(['POST /services/42/custom-images {"name":"rescue","url":"https://example.com/r.iso","os_type":"Linux","version":"2"}', 'DELETE /services/42/custom-images/img-1'], $this->transport->changes());
     }
 
     public function testCreatingASnapshotSendsItOnceEvenWhenTheFormIsSentTwice(): void
@@ -194,6 +237,20 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         ], $this->transport->changes());
     }
 
+    public function testReinstallOffersTheApplicationsAndSendsTheChosenOne(): void
+    {
+        $this->reinstallChoices();
+        $this->transport->route('GET', '/catalog/applications', 200, ['items' => [['key' => 'wordpress', 'name' => 'WordPress', 'compatible_images' => ['ubuntu-22.04'], 'enabled' => true]]])
+            ->route('POST', '/services/42/reinstall', 202, ['service_id' => '42', 'state' => 'active']);
+
+        self::assertSame('WordPress', contabo_reinstall(WhmcsParams::service())['vars']['applications'][0]['name']);
+        self::post(['op' => 'review', 'image_id' => 'img-1', 'application' => 'joomla']);
+        self::assertSame('Choose one of the applications offered.', contabo_reinstall(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'reinstall', 'confirm_wipe' => '1', 'image_id' => 'img-1', 'application' => 'wordpress']);
+        contabo_reinstall(WhmcsParams::service());
+        self::assertSame(['POST /services/42/reinstall {"image_id":"img-1","ssh_key_ids":[],"confirm":true,"application":"wordpress"}'], $this->transport->changes());
+    }
+
     public function testDnsPageZonesRecordsBulkDeleteAndPointAtServer(): void
     {
         $this->transport
@@ -244,7 +301,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
 
         self::post(['op' => 'review'] + $choice);
         $review = contabo_reinstall(WhmcsParams::service())['vars']['review'];
-        self::assertSame(['image_id' => 'img-2', 'image_name' => 'Golden image', 'ssh_key_ids' => ['11'], 'ssh_key_names' => ['laptop'], 'cloud_init' => 'template', 'cloud_init_template' => 'web-server', 'user_data' => ''], $review);
+        self::assertSame(['application' => '', 'application_name' => '', 'image_id' => 'img-2', 'image_name' => 'Golden image', 'ssh_key_ids' => ['11'], 'ssh_key_names' => ['laptop'], 'cloud_init' => 'template', 'cloud_init_template' => 'web-server', 'user_data' => ''], $review);
 
         self::post(['op' => 'reinstall'] + $choice);
         $unconfirmed = contabo_reinstall(WhmcsParams::service())['vars'];
@@ -321,6 +378,31 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         self::assertStringStartsWith('Please enter a full host name', contabo_network(WhmcsParams::service())['vars']['flash_error']);
 
         self::assertSame(['PUT /services/42/reverse-dns/203.0.113.10 {"ptr":"mail.example.com"}', 'DELETE /services/42/reverse-dns/2001:db8::10'], $this->transport->changes());
+    }
+
+    public function testAnExtraIpMovesOnlyToTheClientsServersTheBackendOffers(): void
+    {
+        $this->transport
+            ->route('GET', '/services/42/ips', 200, ['items' => [['ip' => '203.0.113.10', 'version' => 4, 'type' => 'primary', 'ptr' => ''], ['ip' => '198.51.101.5', 'version' => 4, 'type' => 'additional', 'ptr' => '']]])
+            ->route('GET', '/services/42/ips/move-targets', 200, ['items' => [['service_id' => '43', 'hostname' => 'db1.example.com', 'ipv4' => '203.0.113.11']]])
+            ->route('GET', '/services/42/private-networks', 200, ['items' => [], 'can_create' => false, 'notice' => ''])
+            ->route('POST', '/services/42/ips/198.51.101.5/move', 200, ['ip' => '198.51.101.5', 'from_service_id' => '42', 'to_service_id' => '43']);
+
+        $vars = contabo_network(WhmcsParams::service())['vars'];
+        self::assertSame([['service_id' => '43', 'label' => '#43 db1.example.com (203.0.113.11)']], $vars['move_targets']);
+
+        self::post(['op' => 'ip_move', 'ip' => '198.51.101.5', 'target_service_id' => '43']);
+        self::assertSame('ip_move', contabo_network(WhmcsParams::service())['vars']['confirm']['op']);
+        self::post(['op' => 'ip_move', 'ip' => '198.51.101.5', 'target_service_id' => '99', 'confirm' => '1']);
+        self::assertSame('Choose one of your servers in the same region.', contabo_network(WhmcsParams::service())['vars']['flash_error']);
+        self::post(['op' => 'ip_move', 'ip' => '203.0.113.10', 'target_service_id' => '43', 'confirm' => '1']);
+        self::assertSame('That IP address does not belong to this server.', contabo_network(WhmcsParams::service())['vars']['flash_error']);
+        self::assertSame([], $this->transport->changes());
+
+        self::post(['op' => 'ip_move', 'ip' => '198.51.101.5', 'target_service_id' => '43', 'confirm' => '1']);
+        $done = contabo_network(WhmcsParams::service())['vars'];
+        self::assertSame('198.51.101.5 now belongs to service #43. Configure it on that server.', $done['flash_success']);
+        self::assertSame(['POST /services/42/ips/198.51.101.5/move {"target_service_id":"43"}'], $this->transport->changes());
     }
 
     public function testPrivateNetworkJoinStatesTheRestartBeforeConfirming(): void
@@ -438,7 +520,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
 
         $vars = contabo_ClientArea(WhmcsParams::service(['status' => 'Suspended']))['templateVariables'];
 
-        self::assertSame('clientarea.php?action=productdetails&id=42&modop=custom&a=firewall', $vars['nav'][5]['url']);
+        self::assertSame('clientarea.php?action=productdetails&id=42&modop=custom&a=firewall', $vars['nav'][6]['url']);
         self::assertStringStartsWith('This service is suspended', $vars['read_only_reason']);
     }
 

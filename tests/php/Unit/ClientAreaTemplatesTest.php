@@ -29,6 +29,7 @@ final class ClientAreaTemplatesTest extends ClientAreaTestCase
             ->route('GET', '/clients/7/ssh-keys', 200, ['items' => [['id' => '11', 'name' => $hostile, 'fingerprint' => $hostile, 'default' => true, 'created_at' => '2026-11-01T00:00:00Z'], ['id' => '12', 'name' => 'desk', 'fingerprint' => 'SHA256:x', 'default' => false]]])
             ->route('GET', '/services/42/images', 200, ['items' => [['id' => 'img-1', 'name' => $hostile, 'standard' => true], ['id' => 'img-2', 'name' => 'Golden', 'standard' => false]]])
             ->route('GET', '/admin/cloud-init-templates', 200, ['items' => [['name' => 'web-server', 'description' => $hostile]]])
+            ->route('GET', '/services/42/custom-images', 200, ['items' => [['id' => 'img-9', 'name' => $hostile, 'status' => 'downloaded', 'usable' => true, 'size_mb' => 2048, 'format' => 'qcow2', 'os_type' => 'Linux', 'version' => $hostile, 'error' => '']], 'quota' => ['images' => 1, 'used_mb' => 2048, 'total_mb' => 10240, 'free_mb' => 8192], 'allowed' => true, 'limit' => null])
             ->route('GET', '/services/42/ips', 200, ['items' => [['ip' => '203.0.113.10', 'version' => 4, 'type' => 'primary', 'ptr' => $hostile]]])
             ->route('GET', '/services/42/private-networks', 200, ['items' => [['id' => '900', 'name' => $hostile, 'region' => 'EU', 'cidr' => '10.0.0.0/22', 'joined' => true]], 'can_create' => true, 'notice' => $hostile])
             ->route('GET', '/services/42/firewall', 200, ['firewall' => ['id' => 'fw1', 'name' => $hostile, 'status' => 'active', 'rules' => [['protocol' => 'tcp', 'ports' => '22', 'source' => $hostile]]], 'presets' => [['name' => 'web', 'description' => $hostile, 'rules' => []]]])
@@ -39,8 +40,8 @@ final class ClientAreaTemplatesTest extends ClientAreaTestCase
     public static function pages(): array
     {
         return array_combine(
-            ['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'],
-            [['reinstall'], ['snapshots'], ['sshkeys'], ['network'], ['firewall'], ['rescue'], ['activity']],
+            ['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'],
+            [['reinstall'], ['images'], ['snapshots'], ['sshkeys'], ['network'], ['firewall'], ['rescue'], ['activity']],
         );
     }
 

@@ -11,10 +11,10 @@ final class LangTest extends TestCase
 {
     /** Words a language shares with English (not a sentence left untranslated). */
     private const SAME_AS_ENGLISH = [
-        'german' => ['Status', 'Hostname', 'Region', 'vCPU', 'GB RAM', 'Snapshots', 'Firewall', 'Firewall:', 'Name', 'Reverse DNS', 'Ports', 'Details', 'Start', 'DNS', 'Port', 'Domain'],
+        'german' => ['Status', 'Hostname', 'Region', 'vCPU', 'GB RAM', 'Snapshots', 'Firewall', 'Firewall:', 'Name', 'Reverse DNS', 'Ports', 'Details', 'Start', 'DNS', 'Port', 'Domain', 'Version'],
         'spanish' => ['Plan', 'vCPU', 'Error', 'DNS', 'TTL (seconds)'],
-        'french' => ['vCPU', 'Description', 'Type', 'Ports', 'Action', 'DNS', 'Port'],
-        'portuguese-br' => ['vCPU', 'Snapshots', 'Firewall', 'Firewall:', '%d snapshot(s).', 'DNS'],
+        'french' => ['vCPU', 'Description', 'Type', 'Ports', 'Action', 'DNS', 'Port', 'Version'],
+        'portuguese-br' => ['vCPU', 'Snapshots', 'Firewall', 'Firewall:', '%d snapshot(s).', 'DNS', 'Status'],
     ];
 
     /** @return array<string, array{string}> */
@@ -62,7 +62,7 @@ final class LangTest extends TestCase
         preg_match_all("/'(cloudserver_(?:invalid|error|page|readonly|snapshot|sshkey|reinstall|rescue|network|firewall|storage|ptr|new|action|confirm)[a-z_]*[a-z])'/", $code, $named);
         self::assertNotEmpty($named[1]);
         self::assertSame([], array_diff(array_unique($named[1]), array_keys($english)));
-        foreach (['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage', 'overview'] as $page) {
+        foreach (['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage', 'overview'] as $page) {
             self::assertArrayHasKey('cloudserver_page_' . $page, $english);
         }
         foreach (['snapshots_rollback', 'snapshots_delete', 'sshkeys_delete', 'network_network_join', 'network_network_leave', 'firewall_preset', 'firewall_delete', 'rescue_start', 'objectstorage_regenerate'] as $confirmation) {

@@ -42,7 +42,7 @@ final class ModuleEntryPointsTest extends TestCase
         $options = contabo_ConfigOptions();
 
         self::assertSame(['Server Product', 'Default Region', 'Default Image', 'Contract Period', 'Default User', 'Cloud-Init Template', 'Suspend Policy', 'Terminate Policy', 'Product Type', 'Default Storage Size (TB)', 'Reverse DNS Shown', 'Failure Notice', 'Failure Ticket Department'], array_keys($options));
-        self::assertSame(['compute', 'object_storage'], array_keys($options['Product Type']['Options']));
+        self::assertSame(['compute', 'object_storage', 'private_network'], array_keys($options['Product Type']['Options']));
         self::assertSame('contabo_LoadProducts', $options['Server Product']['Loader']);
         self::assertSame('contabo_LoadRegions', $options['Default Region']['Loader']);
         self::assertSame('contabo_LoadImages', $options['Default Image']['Loader']);
@@ -113,11 +113,11 @@ final class ModuleEntryPointsTest extends TestCase
 
     public function testCustomFunctionsAreExposedToAdminsAndClients(): void
     {
-        $pages = ['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'];
+        $pages = ['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity'];
         self::assertSame(['start', 'stop', 'shutdown', 'restart', 'refresh', ...$pages, 'objectstorage', 'dns'], contabo_ClientAreaAllowedFunctions());
         // The sidebar holds page links only: WHMCS renders those buttons as plain GET links.
         self::assertSame([...$pages, 'dns'], array_values(contabo_ClientAreaCustomButtonArray(WhmcsParams::service())));
-        self::assertSame(['Snapshots', 'SSH-Schlüssel'], array_slice(array_keys(contabo_ClientAreaCustomButtonArray(WhmcsParams::service(['clientsdetails' => ['language' => 'german']]))), 1, 2));
+        self::assertSame(['Snapshots', 'SSH-Schlüssel'], array_slice(array_keys(contabo_ClientAreaCustomButtonArray(WhmcsParams::service(['clientsdetails' => ['language' => 'german']]))), 2, 2));
         self::assertSame([], contabo_ClientAreaCustomButtonArray(WhmcsParams::service(['configoption9' => 'object_storage'])));
         self::assertSame(['start', 'stop', 'shutdown', 'restart', 'refresh', 'exportActivity', 'applyTags'], array_values(contabo_AdminCustomButtonArray(WhmcsParams::service())));
         self::assertSame(['exportActivity', 'applyTags'], array_values(contabo_AdminCustomButtonArray(WhmcsParams::service(['configoption9' => 'object_storage']))));

@@ -94,6 +94,26 @@ final class ParameterMappingTest extends TestCase
         self::assertSame(['private_networking' => true, 'backup' => true, 'additional_ipv4' => 2], $request['add_ons']);
     }
 
+    public function testTheApplicationOptionNamesTheCataloguesKey(): void
+    {
+        $request = ServiceRequestMapper::createRequest(WhmcsParams::service(['configoptions' => ['Application|One-click app' => 'wordpress|WordPress']]));
+        self::assertSame('wordpress', $request['application']);
+        $none = ServiceRequestMapper::createRequest(WhmcsParams::service(['configoptions' => ['Application' => 'None']]));
+        self::assertArrayNotHasKey('application', $none);
+    }
+
+    public function testExtraStorageOptionBecomesOneEntryPerDisk(): void
+    {
+        $request = ServiceRequestMapper::createRequest(WhmcsParams::service(['configoptions' => [
+            'Extra Storage|Additional disk' => '2 x 500 GB SSD|Two 500 GB SSD disks',
+        ]]));
+        self::assertSame([['type' => 'ssd', 'size_tb' => '0.5'], ['type' => 'ssd', 'size_tb' => '0.5']], $request['add_ons']['extra_storage']);
+
+        $none = ServiceRequestMapper::createRequest(WhmcsParams::service(['configoptions' => ['Extra Storage' => 'None']]));
+        self::assertArrayNotHasKey('extra_storage', $none['add_ons']);
+        self::assertSame([['type' => 'nvme', 'size_tb' => '1']], ServiceRequestMapper::extraStorage('1 TB NVMe'));
+    }
+
     /** @dataProvider imageAliases */
     public function testEveryImageAliasIsRecognised(string $name): void
     {

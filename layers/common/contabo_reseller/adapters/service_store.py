@@ -234,6 +234,13 @@ def in_state(state: str) -> Iterator[ServiceRecord]:
     return ServiceRecord.by_state.query(state)
 
 
+def active_of_client(client_id: str) -> Iterator[ServiceRecord]:
+    """The WHMCS client's active services (the state index, filtered by client)."""
+    return ServiceRecord.by_state.query(
+        "active", filter_condition=ServiceRecord.client_id == client_id
+    )
+
+
 def all_services() -> Iterator[ServiceRecord]:
     """Every service row (one paginated scan), for the jobs that compare all of them."""
     return ServiceRecord.scan(ServiceRecord.state != "new")

@@ -40,6 +40,8 @@ class ReinstallRequest(BaseModel):
     ssh_key_ids: list[KeyId] = Field(default_factory=list, max_length=10)
     cloud_init_template: TemplateName | None = None
     user_data: UserData | None = None
+    # A one-click application of the admin's catalogue (its key), checked against the image.
+    application: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")
     confirm: bool = False
 
     @model_validator(mode="after")
@@ -60,6 +62,9 @@ class ContaboImage(BaseModel):
     version: str = ""
     standard: bool = True
     status: str = ""
+    size_mb: float | None = None
+    format: str | None = None
+    error: str = ""
 
 
 class ImageView(BaseModel):

@@ -20,10 +20,14 @@ class Guardrails(BaseModel):
     allow_rescue: bool = True
     allow_snapshot_rollback: bool = True
     allow_private_network_create: bool = True
+    allow_automatic_snapshots: bool = True
+    allow_custom_images: bool = True
     require_ssh_key: bool = False
     cloud_init_max_bytes: int = Field(default=MAX_USER_DATA_BYTES, ge=1, le=MAX_USER_DATA_BYTES)
     # None: Contabo's own per-server limit is the only one.
     max_snapshots: int | None = Field(default=None, ge=0, le=100)
+    # Custom images one WHMCS client may keep (None: the provider account's quota only).
+    max_custom_images: int | None = Field(default=None, ge=0, le=100)
 
 
 # What a refusal says, per rule: the customer reads it, the admin recognises the rule.
@@ -35,6 +39,12 @@ REFUSALS = {
     ),
     "allow_private_network_create": (
         "Creating private networks is turned off for this product. Contact support for one."
+    ),
+    "allow_automatic_snapshots": (
+        "Automatic snapshots are turned off for this product. Contact support to turn them on."
+    ),
+    "allow_custom_images": (
+        "Custom images are turned off for this product. Contact support to use your own image."
     ),
     "require_ssh_key": (
         "This product requires at least one SSH key from your key vault for a reinstall."

@@ -8,7 +8,13 @@ from pydantic import BaseModel, Field
 
 JobStatus = Literal["queued", "running", "parked", "done", "skipped"]
 ScheduleName = Literal[
-    "provisioning", "status-sync", "catalog-sync", "usage-sync", "action-queue", "domain-sync"
+    "provisioning",
+    "status-sync",
+    "catalog-sync",
+    "usage-sync",
+    "automatic-snapshots",
+    "action-queue",
+    "domain-sync",
 ]
 # Each scheduled job's name -> the setting naming its function. These names are the one
 # vocabulary of jobs: the admin API, the addon, `make run-job` and the admin CLI use them.
@@ -17,6 +23,7 @@ SCHEDULE_FUNCTION_SETTINGS: dict[ScheduleName, str] = {
     "status-sync": "status_sync_function",
     "catalog-sync": "catalog_sync_function",
     "usage-sync": "usage_sync_function",
+    "automatic-snapshots": "automatic_snapshots_function",
     "action-queue": "action_queue_worker_function",
     "domain-sync": "domain_sync_function",
 }

@@ -95,3 +95,57 @@ class SetPtrRequest(BaseModel):
 class PtrView(BaseModel):
     ip: str
     ptr: str | None = None
+
+
+# Extra IPv4 addresses (the provider's VIPs) ---------------------------------------------------
+
+# The most additional IPv4 addresses one order buys (the provider's create takes a quantity;
+# a reseller sells more one at a time through the admin's spare-IP assignment).
+MAX_ADDITIONAL_IPV4_PER_ORDER = 16
+
+
+class VipFacts(BaseModel):
+    """One extra IPv4 of the provider account: where it lives and which instance holds it."""
+
+    ip: str
+    region: str
+    instance_id: int | None = None  # None: spare (held by the account, on no server)
+
+
+class MoveIpRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    target_service_id: str = Field(pattern=r"^[0-9]{1,12}$")
+
+
+class IpMoveView(BaseModel):
+    ip: str
+    from_service_id: str
+    to_service_id: str
+
+
+class AssignSpareIpRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ip: str = Field(min_length=7, max_length=15)
+
+
+class SpareIpView(BaseModel):
+    ip: str
+    region: str
+
+
+class SpareIpList(BaseModel):
+    items: list[SpareIpView]
+
+
+class MoveTargetView(BaseModel):
+    service_id: str
+    hostname: str | None = None
+    ipv4: str | None = None
+
+
+class MoveTargetList(BaseModel):
+    """The client's other servers an extra IP of this service can move to (same region)."""
+
+    items: list[MoveTargetView]

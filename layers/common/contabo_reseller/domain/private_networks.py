@@ -122,3 +122,24 @@ def view_of(
         notice=notice,
         notice_code=NOTICE_CODES.get(notice or ""),
     )
+
+
+# Private network as its own WHMCS product ---------------------------------------------------
+
+PRIVATE_NETWORK = "private_network"  # the service kind
+SUSPENDED_NETWORK = (
+    "This private network is suspended: no server can join it until it is reactivated; "
+    "servers already in it keep it."
+)
+
+
+class CreatePrivateNetworkProductRequest(BaseModel):
+    """CreateAccount of a private-network product: the client's network in one region."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    client_id: str = Field(pattern=r"^[0-9]{1,12}$")
+    region: str = Field(pattern=r"^(EU|US-central|US-east|US-west|SIN|UK|AUS|JPN|IND)$")
+    name: str = Field(pattern=NETWORK_NAME)
+    description: str = Field(default="", max_length=255)
+    whmcs_product_id: str | None = Field(default=None, pattern=r"^[0-9]{1,12}$")

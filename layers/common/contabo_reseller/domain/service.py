@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.networking import MAX_ADDITIONAL_IPV4_PER_ORDER
 from contabo_reseller.domain.object_storage import ObjectStorageView
 from contabo_reseller.domain.passwords import meets_contabo_rule
 from contabo_reseller.domain.ssh_keys import validate_public_key
@@ -72,12 +73,31 @@ def display_name_for(service_id: str) -> str:
     return f"whmcs-service-{service_id}"
 
 
+# Extra storage as Contabo's create takes it (ExtraStorageRequest): per disk medium ("ssd",
+# "nvme"; the spec's two) a list of sizes in TB, one entry per disk. The spec names no size
+# list, so any size from 0.1 to 16 TB in steps of 0.1 is accepted and Contabo's answer rules.
+MAX_EXTRA_DISKS = 4
+ExtraDiskSize = Annotated[
+    str,
+    StringConstraints(pattern=r"^(0\.[1-9]|[1-9](\.[0-9])?|1[0-5](\.[0-9])?|16)$"),
+]
+
+
+class ExtraDisk(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["ssd", "nvme"]
+    size_tb: ExtraDiskSize = Field(description="size in TB, 0.1 to 16, e.g. 1 or 0.5")
+
+
 class AddOns(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     private_networking: bool = False
     backup: bool = False
-    additional_ipv4: int = Field(default=0, ge=0, le=1)
+    additional_ipv4: int = Field(default=0, ge=0, le=MAX_ADDITIONAL_IPV4_PER_ORDER)
+    # Bought with the server only (the create call); ChangePackage cannot add disks later.
+    extra_storage: list[ExtraDisk] = Field(default_factory=list, max_length=MAX_EXTRA_DISKS)
 
 
 class CreateServiceRequest(BaseModel):
@@ -97,6 +117,8 @@ class CreateServiceRequest(BaseModel):
     )
     user_data: Annotated[str, AfterValidator(validate_user_data)] | None = None
     add_ons: AddOns = Field(default_factory=AddOns)
+    # A one-click application of the admin's catalogue (its key), checked against the image.
+    application: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")
     # The WHMCS product (package) id: finds the admin's guardrails for this service.
     whmcs_product_id: str | None = Field(default=None, pattern=r"^[0-9]{1,12}$")
 
@@ -134,7 +156,9 @@ class ChangePackageRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     product_id: str | None = Field(default=None, pattern=r"^V[0-9]{1,4}$")
-    region: str | None = None
+    region: (
+        Literal["EU", "US-central", "US-east", "US-west", "SIN", "UK", "AUS", "JPN", "IND"] | None
+    ) = None
     add_ons: AddOns = Field(default_factory=AddOns)
 
 

@@ -52,6 +52,8 @@ from contabo_reseller.settings import get_settings
 HANDLER_MODULES = (
     "contabo_reseller.services.terminate_cleanup",
     "contabo_reseller.services.manage_service",  # billing actions recorded while busy
+    "contabo_reseller.services.networking.extra_ips",
+    "contabo_reseller.services.compute.moves",
 )
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_CAP_SECONDS = 3600

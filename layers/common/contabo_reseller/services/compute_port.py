@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from contabo_reseller.domain.compute import ContaboImage
+from contabo_reseller.domain.custom_images import CustomImageQuota
 from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.snapshots import SnapshotView
 
@@ -32,9 +33,18 @@ class ComputePort(Protocol):
         root_password_secret_id: int,
         ssh_key_secret_ids: list[int],
         user_data: str | None,
+        application_id: str | None = None,
     ) -> None: ...
 
     def account_images(self) -> list[ContaboImage]: ...
+
+    def create_custom_image(
+        self, *, name: str, url: str, os_type: str, version: str, description: str | None
+    ) -> str: ...
+
+    def delete_image(self, image_id: str) -> None: ...
+
+    def custom_image_quota(self) -> CustomImageQuota: ...
 
     def list_snapshots(self, instance_id: int) -> list[SnapshotView]: ...
 

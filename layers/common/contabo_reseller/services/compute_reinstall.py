@@ -30,6 +30,7 @@ from contabo_reseller.domain.passwords import generate_root_password
 from contabo_reseller.domain.service import ServiceView
 from contabo_reseller.observability import logger
 from contabo_reseller.services import cloud_init_templates, service_policy, ssh_keys
+from contabo_reseller.services.compute import applications, custom_images
 from contabo_reseller.services.compute_port import ComputePort, compute_for
 from contabo_reseller.services.views import service_view
 
@@ -38,7 +39,8 @@ def list_images(service_id: str) -> ImageList:
     record = service_policy.readable(service_id)
     service_policy.require_compute(record)
     images = compute_for(service_id, str(uuid.uuid4())).account_images()
-    return ImageList(items=[_image_view(image) for image in usable_images(images)])
+    mine = custom_images.visible_to(record.client_id or "", usable_images(images))
+    return ImageList(items=[_image_view(image) for image in mine])
 
 
 def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> ServiceView:
@@ -49,7 +51,10 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
         service_policy.require_allowed(rails, "allow_reinstall")
         contabo = compute_for(service_id, action.trace_id)
         user_data = _user_data(record, request, rails)
-        image = _image(contabo, request.image_id)
+        image = _image(contabo, request.image_id, record.client_id or "")
+        application_id = applications.application_id_for(
+            request.application, image.image_id, image.name
+        )
         keys = ssh_keys.keys_for(service_policy.client_id_of(record), request.ssh_key_ids)
         if rails.require_ssh_key and not keys:
             raise ActionRefused(
@@ -71,6 +76,7 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
                 root_password_secret_id=new_secret,
                 ssh_key_secret_ids=keys.secret_ids,
                 user_data=with_authorized_keys(user_data, keys.cloud_init_keys),
+                application_id=application_id,
             )
         except DomainError:
             _forget_secret(contabo, new_secret)
@@ -114,9 +120,10 @@ def _user_data(record: ServiceRecord, request: ReinstallRequest, rails: Guardrai
     return None
 
 
-def _image(contabo: ComputePort, wanted: str) -> ContaboImage:
+def _image(contabo: ComputePort, wanted: str, client_id: str) -> ContaboImage:
+    """A usable image this client may use (another client's custom image is never one)."""
     wanted = wanted.strip()
-    for image in usable_images(contabo.account_images()):
+    for image in custom_images.visible_to(client_id, usable_images(contabo.account_images())):
         if image.image_id == wanted or image.name.lower() == wanted.lower():
             return image
     raise InvalidInput(

@@ -18,6 +18,8 @@ from contabo_reseller.domain.service import (
 )
 from contabo_reseller.services import catalog, ownership
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.compute import applications, custom_images
+from contabo_reseller.services.networking import extra_ips
 from contabo_reseller.services.views import service_view
 
 # States from which a Create starts a (new) order. A failed service that already has an
@@ -39,6 +41,11 @@ def failed_with_a_server(record: service_store.ServiceRecord) -> str:
 def create_service(service_id: str, request: CreateServiceRequest, actor: str) -> ServiceView:
     catalog.require_orderable_product(request.product_id)  # shipped data + admin overrides
     image = catalog.resolve_image(request.image_id)
+    extra_ips.require_orderable_quantity(request.add_ons.additional_ipv4)
+    custom = custom_images.require_orderable(image.image_id, image.standard, request.client_id)
+    application_id = applications.application_id_for(
+        request.application, image.image_id, image.name
+    )
     with service_action(service_id, "create", actor) as action:
         record = action.record
         ownership.require_same_order(
@@ -55,6 +62,10 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
             return service_view(record)
         order = request.model_dump(mode="json")
         order["image_id"] = image.image_id
+        if application_id:
+            order["application_id"] = application_id
+        if custom:  # the provider installs a custom image only with its Custom Images add-on
+            order["add_ons"]["custom_image"] = True
         queued = service_store.update(
             record,
             condition=service_store.ServiceRecord.resource_id.does_not_exist(),

@@ -44,7 +44,9 @@ from contabo_reseller.services import (
     terminate_cleanup,
 )
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.compute import moves
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
+from contabo_reseller.services.networking import private_network_product
 from contabo_reseller.services.views import service_view
 
 POWER_ACTIONS = ("start", "stop", "shutdown", "restart")
@@ -74,12 +76,16 @@ TERMINATE_AFTER_PURCHASE = (
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
     if object_storage.is_object_storage(service_id):
         return object_storage.suspend(service_id, request, actor)
+    if private_network_product.is_private_network(service_id):
+        return private_network_product.set_suspended(service_id, True, actor)
     return _billing_action(service_id, "suspend", request.model_dump(), actor)
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
     if object_storage.is_object_storage(service_id):
         return object_storage.unsuspend(service_id, actor)
+    if private_network_product.is_private_network(service_id):
+        return private_network_product.set_suspended(service_id, False, actor)
     with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
         record,
         contabo,
@@ -339,12 +345,12 @@ def _is_windows(record: ServiceRecord) -> bool:
 def change_package(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
     with _existing(service_id, "change_package", actor) as (record, contabo):
         if request.region and request.region != record.region:
-            raise ActionRefused(
-                "Moving a server to another region is not possible in place; order a new server "
-                "in that region and move your data."
-            )
+            # The provider moves it (a support ticket); add-ons wait for the next change.
+            moves.change_region(record, request.region, actor)
+            return service_view(record)
         if request.product_id and request.product_id != record.product_id:
-            _refuse_product_change(record.product_id, request.product_id)
+            _refuse_downgrade(record.product_id, request.product_id)
+            moves.change_plan(record, request.product_id, actor)  # says why, queues the task
         if not _change_add_ons(record, contabo, request.add_ons.model_dump()):
             # An earlier attempt's outcome is not known yet: this one is applied (once) by a
             # queued job when Contabo's lists have settled, never bought a second time now.
@@ -538,7 +544,7 @@ def _expected_status(power_action: str) -> str:
     }[power_action]
 
 
-def _refuse_product_change(current: str | None, wanted: str) -> None:
+def _refuse_downgrade(current: str | None, wanted: str) -> None:
     products = shipped_products()
     if wanted not in products:
         raise InvalidInput(f"The product {wanted} is not offered.")
@@ -551,7 +557,3 @@ def _refuse_product_change(current: str | None, wanted: str) -> None:
             "Downgrades (less disk, memory or CPU) are not possible in place; order a smaller "
             "server and move your data."
         )
-    raise ActionRefused(
-        "Changing the plan of a running server is not offered by the provider's API; "
-        "order the new plan and move your data, or contact support."
-    )

@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Protocol
 
-from contabo_reseller.adapters import config_items
+from contabo_reseller.adapters import config_items, service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import ActionRefused, Conflict, DomainError, NotFound
 from contabo_reseller.domain.private_networks import (
@@ -27,6 +27,7 @@ from contabo_reseller.domain.private_networks import (
     NOTICE_CODES,
     RESTART_YOURSELF,
     RESTARTING,
+    SUSPENDED_NETWORK,
     ConfirmRequest,
     CreatePrivateNetworkRequest,
     NetworkFacts,
@@ -54,6 +55,8 @@ class PrivateNetworkGateway(Protocol):
     def find_network(self, name: str) -> NetworkFacts | None: ...
 
     def create_network(self, region: str, name: str, description: str) -> NetworkFacts: ...
+
+    def delete_network(self, network_id: int) -> None: ...
 
     def join(self, network_id: int, instance_id: int) -> None: ...
 
@@ -146,6 +149,8 @@ def join_network(
             return view_of(network, client_id, instance_id, ALREADY_JOINED)
         if not has_add_on(record):
             raise ActionRefused(NO_ADD_ON, message_code=NOTICE_CODES[NO_ADD_ON])
+        if _product_suspended(client_id, network.network_id):
+            raise ActionRefused(SUSPENDED_NETWORK)
         if network.region != record.region:
             raise ActionRefused(
                 f"This private network is in region {network.region} and this server in "
@@ -197,6 +202,14 @@ def _can_create(record: ServiceRecord) -> bool:
         and bool(record.client_id)
         and len(config_items.all_of(owner_kind(record.client_id or ""))) < MAX_NETWORKS_PER_CLIENT
     )
+
+
+def _product_suspended(client_id: str, network_id: int) -> bool:
+    """A network sold as its own product is not joinable while that service is suspended."""
+    owned = config_items.get(owner_kind(client_id), str(network_id)) or {}
+    product = owned.get("product_service_id")
+    record = service_store.get(str(product)) if product else None
+    return bool(record and (record.details or {}).get("suspended"))
 
 
 def _owned(

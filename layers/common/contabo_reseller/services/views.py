@@ -43,7 +43,10 @@ def service_view(record: ServiceRecord) -> ServiceView:
         state=state,
         status_message=record.status_message or default_message,
         # An object storage's id is a uuid, shown in object_storage.object_storage_id.
-        instance_id=int(record.resource_id) if record.resource_id and not is_storage else None,
+        # An object storage's or a private network's resource is no instance.
+        instance_id=int(record.resource_id)
+        if record.resource_id and record.kind == "compute"
+        else None,
         product_id=record.product_id,
         region=record.region,
         created_at=record.created_at.isoformat() if record.created_at else None,

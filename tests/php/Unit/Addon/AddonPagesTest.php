@@ -153,7 +153,7 @@ final class AddonPagesTest extends AddonTestCase
         $this->backend->route('PUT', '/admin/products/3/guardrails', 200, []);
         $html = $this->page('settings', [], ['action' => 'save_guardrails', 'product' => '3', 'allow_reinstall' => '1', 'require_ssh_key' => 'on', 'cloud_init_max_bytes' => '4096', 'max_snapshots' => '']);
         self::assertSame(['The guardrails of product #3 were saved.'], self::alerts($html, 'success'));
-        self::assertSame(['PUT /admin/products/3/guardrails {"allow_reinstall":true,"allow_rescue":false,"allow_snapshot_rollback":false,"allow_private_network_create":false,"require_ssh_key":true,"cloud_init_max_bytes":4096,"max_snapshots":null}'], $this->changes());
+        self::assertSame(['PUT /admin/products/3/guardrails {"allow_reinstall":true,"allow_rescue":false,"allow_snapshot_rollback":false,"allow_private_network_create":false,"allow_automatic_snapshots":false,"allow_custom_images":false,"require_ssh_key":true,"cloud_init_max_bytes":4096,"max_snapshots":null,"max_custom_images":null}'], $this->changes());
 
         $html = $this->page('settings', [], ['action' => 'save_guardrails', 'product' => '3', 'max_snapshots' => 'ten']);
         self::assertStringContainsString('whole numbers', self::alerts($html, 'danger')[0]);
@@ -314,6 +314,45 @@ final class AddonPagesTest extends AddonTestCase
     }
 
     // ----------------------------------------------------------------- import
+
+    public function testApplicationsCatalogueIsListedSavedAndDeleted(): void
+    {
+        $this->backend->route('GET', '/admin/applications', 200, ['items' => [['key' => 'wordpress', 'name' => 'WordPress', 'application_id' => 'app-1', 'compatible_images' => ['ubuntu-22.04'], 'enabled' => true]]]);
+        $html = $this->page('applications');
+        self::assertStringContainsString('WordPress', $html);
+        self::assertStringContainsString('ubuntu-22.04', $html);
+
+        $this->backend->route('PUT', '/admin/applications/ghost', 200, []);
+        $this->backend->route('DELETE', '/admin/applications/wordpress', 200, ['deleted' => true]);
+        $html = $this->page('applications', [], ['action' => 'save_application', 'key' => 'Ghost', 'name' => 'Ghost', 'application_id' => 'app-2', 'compatible_images' => 'ubuntu-22.04, debian-12', 'enabled' => '1']);
+        self::assertSame(['Application ghost saved.'], self::alerts($html, 'success'));
+        $this->page('applications', [], ['action' => 'delete_application', 'key' => 'wordpress']);
+        $html = $this->page('applications', [], ['action' => 'save_application', 'key' => 'no spaces']);
+        self::assertStringStartsWith('The key is 1 to 40', self::alerts($html, 'danger')[0]);
+        self::assertSame(['PUT /admin/applications/ghost {"name":"Ghost","application_id":"app-2","compatible_images":["ubuntu-22.04","debian-12"],"enabled":true}', 'DELETE /admin/applications/wordpress'], $this->changes());
+    }
+
+    public function testExtraIpsListsSpareAddressesAssignsAndTakesBack(): void
+    {
+        $this->backend->route('GET', '/admin/ips/spare', 200, ['items' => [['ip' => '198.51.100.2', 'region' => 'EU']]]);
+        $html = $this->page('ips', ['region' => 'EU']);
+        self::assertStringEndsWith('/admin/ips/spare?region=EU', $this->backend->requests[0]['url']);
+        self::assertStringContainsString('name="ip" value="198.51.100.2"', $html);
+
+        $this->backend->route('POST', '/admin/services/42/ips', 200, ['ip' => '198.51.100.2', 'region' => 'EU']);
+        $this->backend->route('DELETE', '/admin/services/42/ips/198.51.100.2', 200, ['ip' => '198.51.100.2', 'region' => 'EU']);
+        $html = $this->page('ips', [], ['action' => 'assign', 'service_id' => '42', 'ip' => '198.51.100.2']);
+        self::assertSame(['198.51.100.2 is now on service #42.'], self::alerts($html, 'success'));
+        $html = $this->page('ips', [], ['action' => 'unassign', 'service_id' => '42', 'ip' => '198.51.100.2']);
+        self::assertSame(['198.51.100.2 was taken back from service #42 and is spare.'], self::alerts($html, 'success'));
+        $html = $this->page('ips', [], ['action' => 'assign', 'service_id' => 'x', 'ip' => '198.51.100.2']);
+        self::assertSame(['Enter a service number and an IPv4 address.'], self::alerts($html, 'danger'));
+        self::assertSame(['POST /admin/services/42/ips {"ip":"198.51.100.2"}', 'DELETE /admin/services/42/ips/198.51.100.2'], $this->changes());
+
+        $this->backend->route('POST', '/admin/services/43/ips', 422, ['error' => ['code' => 'action_refused', 'message' => 'The address 198.51.100.2 is not a spare extra IP of the account (it is unknown or in use).']]);
+        $html = $this->page('ips', [], ['action' => 'assign', 'service_id' => '43', 'ip' => '198.51.100.2']);
+        self::assertStringStartsWith('The address 198.51.100.2 is not a spare extra IP', self::alerts($html, 'danger')[0]);
+    }
 
     public function testImportMapsAServerToAWhmcsServiceWithItsClientAndAppliesDefaultTags(): void
     {

@@ -18,6 +18,7 @@ use WHMCS\Module\Server\Contabo\ClientArea\Pages\NetworkPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\ObjectStoragePage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\ReinstallPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\RescuePage;
+use WHMCS\Module\Server\Contabo\ClientArea\Pages\ImagesPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\SnapshotsPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\DnsPage;
 use WHMCS\Module\Server\Contabo\ClientArea\Pages\SshKeysPage;
@@ -38,7 +39,7 @@ if (!defined('WHMCS')) {
 require_once __DIR__ . '/lib/autoload.php';
 
 const CONTABO_POWER_ACTIONS = ['start', 'stop', 'shutdown', 'restart'];
-const CONTABO_CLIENT_PAGES = ['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage', 'dns'];
+const CONTABO_CLIENT_PAGES = ['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'objectstorage', 'dns'];
 
 function contabo_MetaData(): array
 {
@@ -106,7 +107,7 @@ function contabo_ConfigOptions(): array
         ],
         'Product Type' => [
             'Type' => 'dropdown',
-            'Options' => [ModuleSettings::COMPUTE => 'Cloud server (compute)', ModuleSettings::OBJECT_STORAGE => 'Object storage (S3)'],
+            'Options' => [ModuleSettings::COMPUTE => 'Cloud server (compute)', ModuleSettings::OBJECT_STORAGE => 'Object storage (S3)', ModuleSettings::PRIVATE_NETWORK => 'Private network'],
             'Default' => ModuleSettings::COMPUTE,
             'SimpleMode' => true,
             'Description' => 'Object storage uses Default Region, Default Storage Size and the "Region", "Storage Size" and "Auto-Scaling Limit" configurable options; the server settings above are ignored.',
@@ -176,6 +177,10 @@ function contabo_CreateAccount(array $params): string
             ClientFactory::objectStorage($params)->create($serviceId, ServiceRequestMapper::objectStorageRequest($params));
             return;
         }
+        if (ModuleSettings::fromParams($params)->isPrivateNetwork()) {
+            ClientFactory::network($params)->createPrivateNetworkProduct($serviceId, ServiceRequestMapper::privateNetworkRequest($params));
+            return;
+        }
         $client->createService($serviceId, ServiceRequestMapper::createRequest($params));
     });
 }
@@ -198,6 +203,11 @@ function contabo_UnsuspendAccount(array $params): string
 function contabo_TerminateAccount(array $params): string
 {
     return contabo_run($params, static function (LifecycleClient $client, string $serviceId) use ($params): void {
+        if (ModuleSettings::fromParams($params)->isPrivateNetwork()) {
+            // Detaches the client's servers still in it, then deletes it.
+            ClientFactory::network($params)->terminatePrivateNetworkProduct($serviceId);
+            return;
+        }
         $client->terminate($serviceId, ModuleSettings::fromParams($params)->terminatePolicy);
     });
 }
@@ -268,6 +278,11 @@ function contabo_reinstall(array $params): array
     return PageController::render(new ReinstallPage(), $params);
 }
 
+function contabo_images(array $params): array
+{
+    return PageController::render(new ImagesPage(), $params);
+}
+
 function contabo_snapshots(array $params): array
 {
     return PageController::render(new SnapshotsPage(), $params);
@@ -334,8 +349,9 @@ function contabo_AdminCustomButtonArray(array $params = []): array
         'Restart' => 'restart',
         'Refresh status' => 'refresh',
     ];
-    if (ModuleSettings::fromParams($params)->isObjectStorage()) {
-        $buttons = [];
+    $settings = ModuleSettings::fromParams($params);
+    if ($settings->isObjectStorage() || $settings->isPrivateNetwork()) {
+        $buttons = [];  // no server to power
     }
     return $buttons + [
         'Export activity CSV' => 'exportActivity',
@@ -346,8 +362,9 @@ function contabo_AdminCustomButtonArray(array $params = []): array
 /** The sidebar links: the management pages (GET). Changes are forms posted from those pages. */
 function contabo_ClientAreaCustomButtonArray(array $params = []): array
 {
-    if (ModuleSettings::fromParams($params)->isObjectStorage()) {
-        return [];
+    $settings = ModuleSettings::fromParams($params);
+    if ($settings->isObjectStorage() || $settings->isPrivateNetwork()) {
+        return [];  // no server pages: a private network is joined from each server's Network page
     }
     $lang = Lang::strings(Lang::languageOf($params));
     $buttons = [];

@@ -414,6 +414,29 @@ class ContaboClient:
             instanceId=instance_id,
         )
 
+    # Plan offers and region change (2026-08 spec) ------------------------------------------
+
+    def available_products(self, instance_id: int) -> list[dict[str, Any]]:
+        """The plans the instance can be upgraded to (``offerId`` each; no submit operation)."""
+        body = self._call("retrieveAvailableInstanceProducts", instanceId=instance_id) or {}
+        return [dict(item) for item in body.get("data") or []]
+
+    def check_region_change(self, instance_id: int) -> None:
+        """Contabo's precondition check; a refusal raises with its error codes."""
+        self._call("checkSetNewHost", instanceId=instance_id)
+
+    def request_region_change(
+        self, instance_id: int, region: str, method: str, request_id: str
+    ) -> int:
+        """Starts the move; answers the support ticket number."""
+        body = self._call(
+            "requestRegionChange",
+            body=_RegionChange(region=region, method=method),
+            request_id=request_id,
+            instanceId=instance_id,
+        )
+        return int(((body or {}).get("data") or [{}])[0]["ticketNumber"])
+
     # VIPs --------------------------------------------------------------------------------
 
     def list_vips(
@@ -878,6 +901,13 @@ class ContaboClient:
         )
         for page in pages:
             yield from envelope.model_validate(page).data
+
+
+class _RegionChange(gm.ContaboModel):
+    """RegionChangeRequest of the 2026-08 spec (no generated model: that copy is not trimmed)."""
+
+    region: str
+    method: str
 
 
 def _first(envelope: type[Any], body: dict[str, Any] | None) -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.gateway import ClientGateway, _iso
 from contabo_reseller.domain.compute import ContaboImage
+from contabo_reseller.domain.custom_images import CustomImageQuota
 from contabo_reseller.domain.snapshots import SnapshotView
 
 
@@ -39,6 +40,7 @@ class ComputeAdapter(ClientGateway):
         root_password_secret_id: int,
         ssh_key_secret_ids: list[int],
         user_data: str | None,
+        application_id: str | None = None,
     ) -> None:
         order = gm.ReinstallInstanceRequest(
             image_id=image_id,
@@ -46,6 +48,7 @@ class ComputeAdapter(ClientGateway):
             root_password=root_password_secret_id,
             ssh_keys=ssh_key_secret_ids or None,
             user_data=user_data,
+            application_id=application_id,
         )
         self._client.reinstall_instance(instance_id, order)
 
@@ -58,9 +61,32 @@ class ComputeAdapter(ClientGateway):
                 version=image.version,
                 standard=image.standard_image,
                 status=image.status,
+                size_mb=image.size_mb,
+                format=str(getattr(image.format, "value", image.format) or "") or None,
+                error=image.error_message or "",
             )
             for image in self._client.list_images()
         ]
+
+    def create_custom_image(
+        self, *, name: str, url: str, os_type: str, version: str, description: str | None
+    ) -> str:
+        order = gm.CreateCustomImageRequest(
+            name=name, url=url, os_type=gm.OsType(os_type), version=version, description=description
+        )
+        return str(self._client.create_custom_image(order).image_id)
+
+    def delete_image(self, image_id: str) -> None:
+        self._client.delete_image(image_id)
+
+    def custom_image_quota(self) -> CustomImageQuota:
+        stats = self._client.custom_image_stats()
+        return CustomImageQuota(
+            images=int(stats.current_images_count),
+            used_mb=float(stats.used_size_mb),
+            total_mb=float(stats.total_size_mb),
+            free_mb=float(stats.free_size_mb),
+        )
 
     def list_snapshots(self, instance_id: int) -> list[SnapshotView]:
         return [_snapshot(s) for s in self._client.list_snapshots(instance_id)]

@@ -79,6 +79,8 @@ def contabo_message(body: Any) -> str:
     if not isinstance(body, dict):
         return ""
     message = body.get("message")
+    if message is None and isinstance(body.get("errors"), list):  # CmsErrorsResponse: codes
+        message = [str(code) for code in body["errors"]]
     if isinstance(message, list):
         return "; ".join(str(part) for part in message if part)
     if isinstance(message, str):

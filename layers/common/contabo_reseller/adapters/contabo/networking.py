@@ -13,7 +13,7 @@ from typing import Any
 
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.contabo.errors import ContaboNotFound
-from contabo_reseller.domain.networking import InstanceAddresses
+from contabo_reseller.domain.networking import InstanceAddresses, VipFacts
 from contabo_reseller.domain.private_networks import NetworkFacts
 
 PTR_TTL_SECONDS = 86400
@@ -67,6 +67,33 @@ class ContaboNetworking:
             return False
         return True
 
+    # Extra IPv4 addresses (VIPs) ----------------------------------------------------------------
+
+    def vip(self, ip: str) -> VipFacts | None:
+        """The account's extra IPv4 ``ip`` (None when the account holds no such VIP)."""
+        for vip in self._client.list_vips(ip_version="v4"):
+            if vip.v4 is not None and _canonical(vip.v4.ip) == ip:
+                return _vip_facts(vip)
+        return None
+
+    def spare_vips(self, region: str | None = None) -> list[VipFacts]:
+        """The account's extra IPv4 addresses that are on no server, by address."""
+        found = [
+            _vip_facts(vip)
+            for vip in self._client.list_vips(ip_version="v4", region=region)
+            if vip.v4 is not None
+        ]
+        return sorted((vip for vip in found if vip.instance_id is None), key=lambda v: v.ip)
+
+    def instance_region(self, instance_id: int) -> str:
+        return str(self._client.get_instance(instance_id).region)
+
+    def assign_vip(self, ip: str, instance_id: int) -> None:
+        self._client.assign_vip(ip, "instances", instance_id)
+
+    def unassign_vip(self, ip: str, instance_id: int) -> None:
+        self._client.unassign_vip(ip, "instances", instance_id)
+
     # Private networks -------------------------------------------------------------------------
 
     def get_network(self, network_id: int) -> NetworkFacts | None:
@@ -84,6 +111,10 @@ class ContaboNetworking:
     def create_network(self, region: str, name: str, description: str) -> NetworkFacts:
         created = self._client.create_private_network(region, name, description=description or None)
         return network_facts(created)
+
+    def delete_network(self, network_id: int) -> None:
+        with contextlib.suppress(ContaboNotFound):  # already gone: the goal is reached
+            self._client.delete_private_network(network_id)
 
     def join(self, network_id: int, instance_id: int) -> None:
         self._client.assign_private_network(network_id, instance_id)
@@ -110,6 +141,15 @@ def network_facts(network: Any) -> NetworkFacts:
         cidr=network.cidr,
         members=members,
         member_status=status,
+    )
+
+
+def _vip_facts(vip: Any) -> VipFacts:
+    held = str(vip.resource_id or "")
+    return VipFacts(
+        ip=_canonical(vip.v4.ip),
+        region=str(vip.region),
+        instance_id=int(held) if held.isdigit() else None,
     )
 
 

@@ -19,6 +19,7 @@ class Operation:
     safe_to_repeat: bool = False
     purchase: bool = False
     # "raw": docs/contabo/openapi.json; "firewall": the normalized 2026-08 yaml (Firewalls);
+    # "moves": the same yaml (an instance's plan offers and region change).
     # "domains": domains, handles and DNS zones (own models module, see trim_contabo_spec.py).
     spec: str = "raw"
 
@@ -64,6 +65,17 @@ _ALL = (
     _repeatable("reinstallInstance", "PUT", _INSTANCE),
     _repeatable("cancelInstance", "POST", _INSTANCE + "/cancel"),
     _purchase("upgradeInstance", _INSTANCE + "/upgrade"),
+    # Plan offers and region change (2026-08 spec). A region change is asked once: Contabo
+    # answers a support ticket and has no idempotency key.
+    Operation(
+        "retrieveAvailableInstanceProducts",
+        "GET",
+        _INSTANCE + "/products/available",
+        True,
+        spec="moves",
+    ),
+    Operation("checkSetNewHost", "GET", _INSTANCE + "/regionChange/check", True, spec="moves"),
+    _once("requestRegionChange", "POST", _INSTANCE + "/regionChange", spec="moves"),
     # Instance actions: asking twice for the same power state is harmless.
     _repeatable("start", "POST", _INSTANCE + "/actions/start"),
     _repeatable("stop", "POST", _INSTANCE + "/actions/stop"),

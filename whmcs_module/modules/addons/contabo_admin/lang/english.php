@@ -72,6 +72,10 @@ $_ADDONLANG['guardrail_allow_reinstall'] = 'Customers may reinstall';
 $_ADDONLANG['guardrail_allow_rescue'] = 'Customers may start rescue mode';
 $_ADDONLANG['guardrail_allow_snapshot_rollback'] = 'Customers may restore snapshots';
 $_ADDONLANG['guardrail_allow_private_network_create'] = 'Customers may create private networks';
+$_ADDONLANG['guardrail_allow_automatic_snapshots'] = 'Customers may schedule automatic snapshots';
+$_ADDONLANG['guardrail_allow_custom_images'] = 'Customers may upload their own images (qcow2, ISO)';
+$_ADDONLANG['guardrail_max_custom_images'] = 'Most custom images per customer (0 to 100)';
+$_ADDONLANG['guardrail_max_custom_images_empty'] = 'empty: the account\'s image storage only';
 $_ADDONLANG['guardrail_require_ssh_key'] = 'A reinstall needs an SSH key from the client\'s vault';
 $_ADDONLANG['guardrail_cloud_init_max_bytes'] = 'Largest cloud-init user data (bytes, 1 to 16384)';
 $_ADDONLANG['guardrail_max_snapshots'] = 'Most snapshots per server (0 to 100)';
@@ -278,3 +282,32 @@ $_ADDONLANG['server_state_error'] = 'error';
 $_ADDONLANG['server_state_installing'] = 'installing';
 $_ADDONLANG['server_state_provisioning'] = 'being set up';
 $_ADDONLANG['server_state_rescue'] = 'rescue mode';
+
+// Extra IPv4 addresses
+$_ADDONLANG['page_ips'] = 'Extra IPs';
+$_ADDONLANG['extra_ips_help'] = 'Extra IPv4 addresses the account holds but no server uses. Give one to a service (its server must be in the same region), or take one back from a service: it becomes spare and its usage is no longer billed on that service.';
+$_ADDONLANG['extra_ips_spare'] = 'Spare extra IPs';
+$_ADDONLANG['extra_ips_none'] = 'No spare extra IPs. Addresses bought with a server, or taken back from one, appear here.';
+$_ADDONLANG['extra_ips_take_back'] = 'Take an extra IP back from a service';
+$_ADDONLANG['column_region'] = 'Region';
+$_ADDONLANG['column_assign_to'] = 'Give to service';
+$_ADDONLANG['action_extra_ip_assign'] = 'Assign';
+$_ADDONLANG['action_extra_ip_unassign'] = 'Take back';
+$_ADDONLANG['extra_ip_unassign_confirm'] = 'Take this address off the server? Anything using it there stops working.';
+$_ADDONLANG['extra_ip_assigned'] = '%s is now on service #%s.';
+$_ADDONLANG['extra_ip_unassigned'] = '%s was taken back from service #%s and is spare.';
+$_ADDONLANG['error_extra_ip_input'] = 'Enter a service number and an IPv4 address.';
+
+// One-click applications
+$_ADDONLANG['page_applications'] = 'Applications';
+$_ADDONLANG['applications_help'] = 'One-click applications installed with the operating system. The provider lists none, so record each here: a key (the value of the product\'s "Application" configurable option), the name customers see, the provider\'s application id, and the images it installs on. Orders and reinstalls are checked against this list before anything is bought or changed.';
+$_ADDONLANG['applications_none'] = 'No applications yet.';
+$_ADDONLANG['application_add'] = 'Add or change an application';
+$_ADDONLANG['application_enabled'] = 'Offered to customers';
+$_ADDONLANG['column_key'] = 'Key';
+$_ADDONLANG['column_application_id'] = 'Application id';
+$_ADDONLANG['column_compatible_images'] = 'Images (ids or names, comma-separated)';
+$_ADDONLANG['application_saved'] = 'Application %s saved.';
+$_ADDONLANG['application_deleted'] = 'Application %s deleted.';
+$_ADDONLANG['application_delete_confirm'] = 'Delete application %s? Orders naming it will be refused.';
+$_ADDONLANG['error_application_key'] = 'The key is 1 to 40 lower-case letters, digits or hyphens, for example wordpress.';

@@ -72,6 +72,10 @@ $_ADDONLANG['guardrail_allow_reinstall'] = 'Kunden dürfen neu installieren';
 $_ADDONLANG['guardrail_allow_rescue'] = 'Kunden dürfen den Rettungsmodus starten';
 $_ADDONLANG['guardrail_allow_snapshot_rollback'] = 'Kunden dürfen Snapshots wiederherstellen';
 $_ADDONLANG['guardrail_allow_private_network_create'] = 'Kunden dürfen private Netzwerke anlegen';
+$_ADDONLANG['guardrail_allow_automatic_snapshots'] = 'Kunden dürfen automatische Snapshots planen';
+$_ADDONLANG['guardrail_allow_custom_images'] = 'Kunden dürfen eigene Images hochladen (qcow2, ISO)';
+$_ADDONLANG['guardrail_max_custom_images'] = 'Höchstens so viele eigene Images pro Kunde (0 bis 100)';
+$_ADDONLANG['guardrail_max_custom_images_empty'] = 'leer: nur der Image-Speicher des Kontos';
 $_ADDONLANG['guardrail_require_ssh_key'] = 'Eine Neuinstallation braucht einen SSH-Schlüssel aus dem Schlüsselbund des Kunden';
 $_ADDONLANG['guardrail_cloud_init_max_bytes'] = 'Größte Cloud-Init-Benutzerdaten (Bytes, 1 bis 16384)';
 $_ADDONLANG['guardrail_max_snapshots'] = 'Höchstzahl Snapshots pro Server (0 bis 100)';
@@ -278,3 +282,32 @@ $_ADDONLANG['server_state_error'] = 'Fehler';
 $_ADDONLANG['server_state_installing'] = 'wird installiert';
 $_ADDONLANG['server_state_provisioning'] = 'wird eingerichtet';
 $_ADDONLANG['server_state_rescue'] = 'Rettungsmodus';
+
+// Extra IPv4 addresses
+$_ADDONLANG['page_ips'] = 'Zusätzliche IPs';
+$_ADDONLANG['extra_ips_help'] = 'Zusätzliche IPv4-Adressen, die das Konto hält, aber kein Server nutzt. Geben Sie eine einem Service (sein Server muss in derselben Region sein) oder nehmen Sie eine von einem Service zurück: Sie wird frei und auf diesem Service nicht mehr abgerechnet.';
+$_ADDONLANG['extra_ips_spare'] = 'Freie zusätzliche IPs';
+$_ADDONLANG['extra_ips_none'] = 'Keine freien zusätzlichen IPs. Mit einem Server gekaufte oder von einem zurückgenommene Adressen erscheinen hier.';
+$_ADDONLANG['extra_ips_take_back'] = 'Eine zusätzliche IP von einem Service zurücknehmen';
+$_ADDONLANG['column_region'] = 'Region';
+$_ADDONLANG['column_assign_to'] = 'An Service geben';
+$_ADDONLANG['action_extra_ip_assign'] = 'Zuweisen';
+$_ADDONLANG['action_extra_ip_unassign'] = 'Zurücknehmen';
+$_ADDONLANG['extra_ip_unassign_confirm'] = 'Diese Adresse vom Server nehmen? Alles, was sie dort nutzt, funktioniert dann nicht mehr.';
+$_ADDONLANG['extra_ip_assigned'] = '%s ist jetzt auf Service #%s.';
+$_ADDONLANG['extra_ip_unassigned'] = '%s wurde von Service #%s zurückgenommen und ist frei.';
+$_ADDONLANG['error_extra_ip_input'] = 'Geben Sie eine Servicenummer und eine IPv4-Adresse ein.';
+
+// One-click applications
+$_ADDONLANG['page_applications'] = 'Anwendungen';
+$_ADDONLANG['applications_help'] = 'Ein-Klick-Anwendungen, die mit dem Betriebssystem installiert werden. Der Anbieter listet keine, daher erfassen Sie jede hier: einen Schlüssel (der Wert der konfigurierbaren Option "Application" des Produkts), den Namen für Kunden, die Anwendungs-ID des Anbieters und die Images, auf denen sie läuft. Bestellungen und Neuinstallationen werden vorher gegen diese Liste geprüft.';
+$_ADDONLANG['applications_none'] = 'Noch keine Anwendungen.';
+$_ADDONLANG['application_add'] = 'Anwendung anlegen oder ändern';
+$_ADDONLANG['application_enabled'] = 'Kunden anbieten';
+$_ADDONLANG['column_key'] = 'Schlüssel';
+$_ADDONLANG['column_application_id'] = 'Anwendungs-ID';
+$_ADDONLANG['column_compatible_images'] = 'Images (IDs oder Namen, durch Kommas getrennt)';
+$_ADDONLANG['application_saved'] = 'Anwendung %s gespeichert.';
+$_ADDONLANG['application_deleted'] = 'Anwendung %s gelöscht.';
+$_ADDONLANG['application_delete_confirm'] = 'Anwendung %s löschen? Bestellungen damit werden abgelehnt.';
+$_ADDONLANG['error_application_key'] = 'Der Schlüssel hat 1 bis 40 Kleinbuchstaben, Ziffern oder Bindestriche, zum Beispiel wordpress.';

@@ -7,7 +7,9 @@ namespace WHMCS\Module\Addon\ContaboAdmin;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Download;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
+use WHMCS\Module\Addon\ContaboAdmin\Pages\ApplicationsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\CatalogPage;
+use WHMCS\Module\Addon\ContaboAdmin\Pages\ExtraIpsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\ImportPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\LogsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\Page;
@@ -26,7 +28,7 @@ use WHMCS\Module\Server\Contabo\ClientArea\Format;
 final class AdminArea
 {
     /** @var list<class-string<Page>> in menu order */
-    public const PAGES = [SettingsPage::class, CatalogPage::class, TemplatesPage::class, LogsPage::class, QueuePage::class, ImportPage::class, ToolsPage::class];
+    public const PAGES = [SettingsPage::class, CatalogPage::class, TemplatesPage::class, LogsPage::class, QueuePage::class, ImportPage::class, ExtraIpsPage::class, ApplicationsPage::class, ToolsPage::class];
 
     public function __construct(private readonly PageContext $ctx)
     {

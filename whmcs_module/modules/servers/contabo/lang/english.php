@@ -297,6 +297,8 @@ $_LANG['cloudserver_msg_guardrail_allow_reinstall'] = 'Reinstalling is turned of
 $_LANG['cloudserver_msg_guardrail_allow_rescue'] = 'Rescue mode is turned off for this product. Please contact support for help.';
 $_LANG['cloudserver_msg_guardrail_allow_snapshot_rollback'] = 'Restoring a snapshot is turned off for this product. Please contact support to restore it.';
 $_LANG['cloudserver_msg_guardrail_allow_private_network_create'] = 'Creating private networks is turned off for this product. Please contact support for one.';
+$_LANG['cloudserver_msg_guardrail_allow_automatic_snapshots'] = 'Automatic snapshots are turned off for this product. Please contact support to turn them on.';
+$_LANG['cloudserver_msg_guardrail_allow_custom_images'] = 'Custom images are turned off for this product. Please contact support to use your own image.';
 $_LANG['cloudserver_msg_guardrail_require_ssh_key'] = 'This product requires at least one SSH key from your key store for a reinstall.';
 $_LANG['cloudserver_msg_private_network_list'] = 'Joining or leaving a private network restarts the server to apply the change. Only servers in the same region can share a network.';
 $_LANG['cloudserver_msg_private_network_no_add_on'] = 'Private networking is not enabled on this server. Add the private networking option through an upgrade first.';
@@ -376,6 +378,57 @@ $_LANG['cloudserver_msg_private_network_other_region'] = 'This private network i
 $_LANG['cloudserver_msg_private_network_already_joined'] = 'This server is already connected to it.';
 $_LANG['cloudserver_msg_snapshot_not_found'] = 'That snapshot no longer exists. Please reload the page.';
 $_LANG['cloudserver_msg_image_not_available'] = 'The operating system {image} is not available for a reinstall. Please choose one from the list.';
+
+
+// Extra IPv4 addresses: moving one to another of the client's servers
+$_LANG['cloudserver_ip_move'] = 'Move';
+$_LANG['cloudserver_ip_move_to'] = 'Move this extra IP to another of your servers';
+$_LANG['cloudserver_ip_move_help'] = 'An extra IP can move to another of your servers in the same region. It stops answering on this server at once; configure it on the other server.';
+$_LANG['cloudserver_ip_move_warning'] = 'Move this extra IP? It stops working on this server at once.';
+$_LANG['cloudserver_ip_move_invalid_target'] = 'Choose one of your servers in the same region.';
+$_LANG['cloudserver_ip_moved'] = '%s now belongs to service %s. Configure it on that server.';
+
+// Automatic snapshots
+$_LANG['cloudserver_snapshot_policy'] = 'Automatic snapshots';
+$_LANG['cloudserver_snapshot_policy_frequency'] = 'Take one';
+$_LANG['cloudserver_snapshot_policy_off'] = 'Never (off)';
+$_LANG['cloudserver_snapshot_policy_daily'] = 'Every day';
+$_LANG['cloudserver_snapshot_policy_weekly'] = 'Every week';
+$_LANG['cloudserver_snapshot_policy_keep'] = 'and keep the newest';
+$_LANG['cloudserver_snapshot_policy_help'] = 'The oldest automatic snapshot is deleted to make room for the next one. Snapshots you make yourself are never deleted, but they count towards your plan\'s limit.';
+$_LANG['cloudserver_snapshot_policy_saved'] = 'The automatic snapshot schedule was saved.';
+$_LANG['cloudserver_snapshot_policy_invalid'] = 'Choose how often and how many automatic snapshots to keep.';
+$_LANG['cloudserver_snapshot_policy_disabled'] = 'Automatic snapshots are not available for this product.';
+$_LANG['cloudserver_snapshot_policy_next'] = 'Next automatic snapshot:';
+$_LANG['cloudserver_snapshot_policy_last'] = 'last:';
+$_LANG['cloudserver_snapshot_policy_failed'] = 'The last automatic snapshot could not be taken:';
+
+// Custom images
+$_LANG['cloudserver_page_images'] = 'My images';
+$_LANG['cloudserver_image_help'] = 'Upload your own operating system image (qcow2 or ISO) from a web address, then reinstall this or another of your servers from it. Only you can see and use your images.';
+$_LANG['cloudserver_image_quota'] = 'Image storage: %.1f GB free of %.1f GB.';
+$_LANG['cloudserver_image_none'] = 'You have not uploaded any images.';
+$_LANG['cloudserver_image_os'] = 'Operating system';
+$_LANG['cloudserver_image_state'] = 'Status';
+$_LANG['cloudserver_image_size'] = 'Size';
+$_LANG['cloudserver_image_ready'] = 'Ready';
+$_LANG['cloudserver_image_downloading'] = 'Downloading…';
+$_LANG['cloudserver_image_upload'] = 'Upload an image';
+$_LANG['cloudserver_image_url'] = 'Image address (URL)';
+$_LANG['cloudserver_image_url_rules'] = 'A public http or https address of a .qcow2 or .iso file.';
+$_LANG['cloudserver_image_version'] = 'Version';
+$_LANG['cloudserver_image_os_invalid'] = 'Choose Linux or Windows.';
+$_LANG['cloudserver_image_uploading'] = 'The image is being downloaded. It can be used for a reinstall once it shows as ready.';
+$_LANG['cloudserver_image_deleted'] = 'The image was deleted.';
+$_LANG['cloudserver_image_delete_warning'] = 'Delete this image? Servers already installed from it keep running.';
+$_LANG['cloudserver_image_disabled'] = 'Uploading your own images is not available for this product.';
+$_LANG['cloudserver_image_limit_reached'] = 'You have as many images as this product allows. Delete one to upload another.';
+
+// One-click applications
+$_LANG['cloudserver_application'] = 'Application';
+$_LANG['cloudserver_application_none'] = 'None (the operating system only)';
+$_LANG['cloudserver_application_help'] = 'Installed together with the operating system. Each application works with the images named beside it.';
+$_LANG['cloudserver_invalid_application'] = 'Choose one of the applications offered.';
 $_LANG['cloudserver_msg_dns_zone_limit'] = 'You can host at most {limit} DNS zones.';
 $_LANG['cloudserver_msg_dns_record_limit'] = 'A zone holds at most {limit} records.';
 $_LANG['cloudserver_msg_dns_zone_taken'] = 'The zone {zone} is already hosted here.';

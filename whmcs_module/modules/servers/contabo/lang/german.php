@@ -297,6 +297,8 @@ $_LANG['cloudserver_msg_guardrail_allow_reinstall'] = 'Die Neuinstallation ist f
 $_LANG['cloudserver_msg_guardrail_allow_rescue'] = 'Der Rettungsmodus ist für dieses Produkt abgeschaltet. Bitte wenden Sie sich an den Support.';
 $_LANG['cloudserver_msg_guardrail_allow_snapshot_rollback'] = 'Das Wiederherstellen von Snapshots ist für dieses Produkt abgeschaltet. Bitte wenden Sie sich dafür an den Support.';
 $_LANG['cloudserver_msg_guardrail_allow_private_network_create'] = 'Das Anlegen privater Netzwerke ist für dieses Produkt abgeschaltet. Bitte wenden Sie sich dafür an den Support.';
+$_LANG['cloudserver_msg_guardrail_allow_automatic_snapshots'] = 'Automatische Snapshots sind für dieses Produkt ausgeschaltet. Bitte wenden Sie sich an den Support, um sie einzuschalten.';
+$_LANG['cloudserver_msg_guardrail_allow_custom_images'] = 'Eigene Images sind für dieses Produkt ausgeschaltet. Bitte wenden Sie sich an den Support, um ein eigenes Image zu nutzen.';
 $_LANG['cloudserver_msg_guardrail_require_ssh_key'] = 'Für eine Neuinstallation verlangt dieses Produkt mindestens einen SSH-Schlüssel aus Ihrem Schlüsselspeicher.';
 $_LANG['cloudserver_msg_private_network_list'] = 'Beim Verbinden mit einem oder Trennen von einem privaten Netzwerk startet der Server neu. Nur Server derselben Region können ein Netzwerk teilen.';
 $_LANG['cloudserver_msg_private_network_no_add_on'] = 'Private Netzwerke sind für diesen Server nicht freigeschaltet. Buchen Sie die Option zuerst über ein Upgrade.';
@@ -376,6 +378,57 @@ $_LANG['cloudserver_msg_private_network_other_region'] = 'Dieses private Netzwer
 $_LANG['cloudserver_msg_private_network_already_joined'] = 'Dieser Server ist bereits damit verbunden.';
 $_LANG['cloudserver_msg_snapshot_not_found'] = 'Dieser Snapshot existiert nicht mehr. Bitte laden Sie die Seite neu.';
 $_LANG['cloudserver_msg_image_not_available'] = 'Das Betriebssystem {image} ist für eine Neuinstallation nicht verfügbar. Bitte wählen Sie eines aus der Liste.';
+
+
+// Extra IPv4 addresses: moving one to another of the client's servers
+$_LANG['cloudserver_ip_move'] = 'Verschieben';
+$_LANG['cloudserver_ip_move_to'] = 'Diese zusätzliche IP auf einen anderen Ihrer Server verschieben';
+$_LANG['cloudserver_ip_move_help'] = 'Eine zusätzliche IP kann auf einen anderen Ihrer Server in derselben Region verschoben werden. Auf diesem Server antwortet sie sofort nicht mehr; richten Sie sie auf dem anderen Server ein.';
+$_LANG['cloudserver_ip_move_warning'] = 'Diese zusätzliche IP verschieben? Auf diesem Server funktioniert sie sofort nicht mehr.';
+$_LANG['cloudserver_ip_move_invalid_target'] = 'Wählen Sie einen Ihrer Server in derselben Region.';
+$_LANG['cloudserver_ip_moved'] = '%s gehört jetzt zu Service %s. Richten Sie sie auf diesem Server ein.';
+
+// Automatic snapshots
+$_LANG['cloudserver_snapshot_policy'] = 'Automatische Snapshots';
+$_LANG['cloudserver_snapshot_policy_frequency'] = 'Einen erstellen';
+$_LANG['cloudserver_snapshot_policy_off'] = 'Nie (aus)';
+$_LANG['cloudserver_snapshot_policy_daily'] = 'Jeden Tag';
+$_LANG['cloudserver_snapshot_policy_weekly'] = 'Jede Woche';
+$_LANG['cloudserver_snapshot_policy_keep'] = 'und die neuesten behalten:';
+$_LANG['cloudserver_snapshot_policy_help'] = 'Der älteste automatische Snapshot wird gelöscht, um Platz für den nächsten zu schaffen. Selbst erstellte Snapshots werden nie gelöscht, zählen aber zum Limit Ihres Tarifs.';
+$_LANG['cloudserver_snapshot_policy_saved'] = 'Der Zeitplan für automatische Snapshots wurde gespeichert.';
+$_LANG['cloudserver_snapshot_policy_invalid'] = 'Wählen Sie, wie oft und wie viele automatische Snapshots behalten werden.';
+$_LANG['cloudserver_snapshot_policy_disabled'] = 'Automatische Snapshots sind für dieses Produkt nicht verfügbar.';
+$_LANG['cloudserver_snapshot_policy_next'] = 'Nächster automatischer Snapshot:';
+$_LANG['cloudserver_snapshot_policy_last'] = 'zuletzt:';
+$_LANG['cloudserver_snapshot_policy_failed'] = 'Der letzte automatische Snapshot konnte nicht erstellt werden:';
+
+// Custom images
+$_LANG['cloudserver_page_images'] = 'Meine Images';
+$_LANG['cloudserver_image_help'] = 'Laden Sie ein eigenes Betriebssystem-Image (qcow2 oder ISO) von einer Webadresse hoch und installieren Sie diesen oder einen anderen Ihrer Server damit neu. Nur Sie sehen und nutzen Ihre Images.';
+$_LANG['cloudserver_image_quota'] = 'Image-Speicher: %.1f GB frei von %.1f GB.';
+$_LANG['cloudserver_image_none'] = 'Sie haben noch keine Images hochgeladen.';
+$_LANG['cloudserver_image_os'] = 'Betriebssystem';
+$_LANG['cloudserver_image_state'] = 'Status';
+$_LANG['cloudserver_image_size'] = 'Größe';
+$_LANG['cloudserver_image_ready'] = 'Bereit';
+$_LANG['cloudserver_image_downloading'] = 'Wird heruntergeladen…';
+$_LANG['cloudserver_image_upload'] = 'Image hochladen';
+$_LANG['cloudserver_image_url'] = 'Adresse des Images (URL)';
+$_LANG['cloudserver_image_url_rules'] = 'Eine öffentliche http- oder https-Adresse einer .qcow2- oder .iso-Datei.';
+$_LANG['cloudserver_image_version'] = 'Version';
+$_LANG['cloudserver_image_os_invalid'] = 'Wählen Sie Linux oder Windows.';
+$_LANG['cloudserver_image_uploading'] = 'Das Image wird heruntergeladen. Sobald es als bereit angezeigt wird, kann damit neu installiert werden.';
+$_LANG['cloudserver_image_deleted'] = 'Das Image wurde gelöscht.';
+$_LANG['cloudserver_image_delete_warning'] = 'Dieses Image löschen? Bereits damit installierte Server laufen weiter.';
+$_LANG['cloudserver_image_disabled'] = 'Eigene Images sind für dieses Produkt nicht verfügbar.';
+$_LANG['cloudserver_image_limit_reached'] = 'Sie haben so viele Images, wie dieses Produkt erlaubt. Löschen Sie eines, um ein weiteres hochzuladen.';
+
+// One-click applications
+$_LANG['cloudserver_application'] = 'Anwendung';
+$_LANG['cloudserver_application_none'] = 'Keine (nur das Betriebssystem)';
+$_LANG['cloudserver_application_help'] = 'Wird zusammen mit dem Betriebssystem installiert. Jede Anwendung funktioniert mit den daneben genannten Images.';
+$_LANG['cloudserver_invalid_application'] = 'Wählen Sie eine der angebotenen Anwendungen.';
 $_LANG['cloudserver_msg_dns_zone_limit'] = 'Sie können höchstens {limit} DNS-Zonen verwalten.';
 $_LANG['cloudserver_msg_dns_record_limit'] = 'Eine Zone fasst höchstens {limit} Einträge.';
 $_LANG['cloudserver_msg_dns_zone_taken'] = 'Die Zone {zone} wird hier bereits verwaltet.';

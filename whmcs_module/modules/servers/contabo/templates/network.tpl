@@ -42,6 +42,20 @@
                                             <input type="hidden" name="ip" value="{$ip.ip|escape}">
                                             <button type="submit" class="btn btn-default btn-secondary btn-sm">{$LANG.cloudserver_ptr_reset}</button>
                                         </form>
+                                        {if $ip.type == 'additional' && $move_targets}
+                                            <form method="post" action="{$action_url|escape}" class="form-inline cloudserver-ip-move" style="display:inline">
+                                                <input type="hidden" name="token" value="{$token}">
+                                                <input type="hidden" name="form_key" value="{$form_key|escape}">
+                                                <input type="hidden" name="op" value="ip_move">
+                                                <input type="hidden" name="ip" value="{$ip.ip|escape}">
+                                                <select class="form-control input-sm form-control-sm" name="target_service_id" aria-label="{$LANG.cloudserver_ip_move_to|escape}">
+                                                    {foreach from=$move_targets item=target}
+                                                        <option value="{$target.service_id|escape}">{$target.label|escape}</option>
+                                                    {/foreach}
+                                                </select>
+                                                <button type="submit" class="btn btn-default btn-secondary btn-sm">{$LANG.cloudserver_ip_move}</button>
+                                            </form>
+                                        {/if}
                                     {/if}
                                 </td>
                             </tr>
@@ -50,6 +64,7 @@
                 </table>
             </div>
             <p class="text-muted small">{$LANG.cloudserver_ptr_help}</p>
+            {if $move_targets}<p class="text-muted small">{$LANG.cloudserver_ip_move_help}</p>{/if}
         {/if}
 
         <h4>{$LANG.cloudserver_private_networks}</h4>

@@ -12,6 +12,7 @@
                 <table class="table table-condensed table-sm">
                     <tbody>
                         <tr><th scope="row">{$LANG.cloudserver_os}</th><td>{$review.image_name|escape}</td></tr>
+                        {if $review.application}<tr><th scope="row">{$LANG.cloudserver_application}</th><td>{$review.application_name|escape}</td></tr>{/if}
                         <tr>
                             <th scope="row">{$LANG.cloudserver_page_sshkeys}</th>
                             <td>{if $review.ssh_key_names}{foreach from=$review.ssh_key_names item=keyName name=keys}{$keyName|escape}{if !$smarty.foreach.keys.last}, {/if}{/foreach}{else}{$LANG.cloudserver_reinstall_no_keys}{/if}</td>
@@ -32,6 +33,7 @@
                     <input type="hidden" name="form_key" value="{$form_key|escape}">
                     <input type="hidden" name="op" value="reinstall">
                     <input type="hidden" name="image_id" value="{$review.image_id|escape}">
+                    <input type="hidden" name="application" value="{$review.application|escape}">
                     {foreach from=$review.ssh_key_ids item=keyId}
                         <input type="hidden" name="ssh_key_ids[]" value="{$keyId|escape}">
                     {/foreach}
@@ -95,6 +97,19 @@
                     {/if}
                     {if $guardrails.require_ssh_key}<p class="text-muted small">{$LANG.cloudserver_reinstall_key_required}</p>{/if}
                 </fieldset>
+
+                {if $applications}
+                    <div class="form-group mb-3">
+                        <label for="cloudserver-application">{$LANG.cloudserver_application}</label>
+                        <select class="form-control custom-select" id="cloudserver-application" name="application">
+                            <option value="">{$LANG.cloudserver_application_none}</option>
+                            {foreach from=$applications item=application}
+                                <option value="{$application.key|escape}">{$application.name|escape} ({foreach from=$application.compatible_images item=imageName name=compat}{$imageName|escape}{if !$smarty.foreach.compat.last}, {/if}{/foreach})</option>
+                            {/foreach}
+                        </select>
+                        <small class="help-block form-text text-muted">{$LANG.cloudserver_application_help}</small>
+                    </div>
+                {/if}
 
                 <fieldset class="form-group mb-3">
                     <legend style="font-size: inherit; font-weight: bold;">{$LANG.cloudserver_cloud_init}</legend>

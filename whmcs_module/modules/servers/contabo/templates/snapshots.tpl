@@ -57,6 +57,33 @@
             <p class="text-muted">{$LANG.cloudserver_snapshot_none}</p>
         {/if}
 
+        <h4>{$LANG.cloudserver_snapshot_policy}</h4>
+        {if $policy.last_error}<div class="alert alert-warning" role="alert">{$LANG.cloudserver_snapshot_policy_failed} {$policy.last_error|escape}</div>{/if}
+        {if $policy.frequency != 'off'}
+            <p class="text-muted small">{$LANG.cloudserver_snapshot_policy_next} {$policy.next_due|escape}{if $policy.last_taken} &middot; {$LANG.cloudserver_snapshot_policy_last} {$policy.last_taken|escape}{/if}</p>
+        {/if}
+        {if !$can_schedule}
+            <p class="text-muted small">{$LANG.cloudserver_snapshot_policy_disabled}</p>
+        {elseif !$read_only}
+            <form method="post" action="{$action_url|escape}" class="form-inline">
+                <input type="hidden" name="token" value="{$token}">
+                <input type="hidden" name="form_key" value="{$form_key|escape}">
+                <input type="hidden" name="op" value="policy">
+                <label for="cloudserver-snapshot-frequency">{$LANG.cloudserver_snapshot_policy_frequency}</label>
+                <select class="form-control" id="cloudserver-snapshot-frequency" name="frequency">
+                    <option value="off"{if $policy.frequency == 'off'} selected{/if}>{$LANG.cloudserver_snapshot_policy_off}</option>
+                    <option value="daily"{if $policy.frequency == 'daily'} selected{/if}>{$LANG.cloudserver_snapshot_policy_daily}</option>
+                    <option value="weekly"{if $policy.frequency == 'weekly'} selected{/if}>{$LANG.cloudserver_snapshot_policy_weekly}</option>
+                </select>
+                <label for="cloudserver-snapshot-keep">{$LANG.cloudserver_snapshot_policy_keep}</label>
+                <select class="form-control" id="cloudserver-snapshot-keep" name="keep">
+                    {foreach from=$policy.keep_options item=n}<option value="{$n}"{if $n == $policy.keep} selected{/if}>{$n}</option>{/foreach}
+                </select>
+                <button type="submit" class="btn btn-primary">{$LANG.cloudserver_save}</button>
+            </form>
+            <p class="text-muted small">{$LANG.cloudserver_snapshot_policy_help}</p>
+        {/if}
+
         {if !$read_only}
             <h4>{$LANG.cloudserver_snapshot_create}</h4>
             {if $snapshot_at_limit}

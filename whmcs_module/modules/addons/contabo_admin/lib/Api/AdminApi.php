@@ -215,6 +215,49 @@ final class AdminApi
         return Items::strings($this->api->call('ApplyTags', 'PUT', "/admin/services/{$service}/tags", [], ['tags' => array_values($tags)]));
     }
 
+    /** @return list<array<string, mixed>> {key, name, application_id, compatible_images, enabled} */
+    public function applications(): array
+    {
+        return Items::of($this->api->call('ListApplications', 'GET', '/admin/applications'));
+    }
+
+    /**
+     * @param array{name: string, application_id: string, compatible_images: list<string>, enabled: bool} $application
+     * @return array<string, mixed>
+     */
+    public function saveApplication(string $key, array $application): array
+    {
+        $key = PathSegment::of($key, 'application');
+        return $this->api->call('PutApplication', 'PUT', "/admin/applications/{$key}", [], $application);
+    }
+
+    public function deleteApplication(string $key): void
+    {
+        $key = PathSegment::of($key, 'application');
+        $this->api->call('DeleteApplication', 'DELETE', "/admin/applications/{$key}");
+    }
+
+    /** @return list<array<string, mixed>> {ip, region}: the account's extra IPv4s on no server */
+    public function spareIps(string $region = ''): array
+    {
+        return Items::of($this->api->call('ListSpareIps', 'GET', '/admin/ips/spare', self::present(['region' => $region])));
+    }
+
+    /** @return array<string, mixed> {ip, region} */
+    public function assignSpareIp(string $serviceId, string $ip): array
+    {
+        $service = PathSegment::of($serviceId, 'service');
+        return $this->api->call('AssignSpareIp', 'POST', "/admin/services/{$service}/ips", [], ['ip' => $ip]);
+    }
+
+    /** @return array<string, mixed> {ip, region}: the address is spare again */
+    public function unassignIp(string $serviceId, string $ip): array
+    {
+        $service = PathSegment::of($serviceId, 'service');
+        $address = PathSegment::of($ip, 'IP address');
+        return $this->api->call('UnassignIp', 'DELETE', "/admin/services/{$service}/ips/{$address}");
+    }
+
     /**
      * @param array<string, mixed> $order a CreateServiceRequest (+ service_id)
      * @return array<string, mixed> {would_order, checks, warnings, guardrails, create_instance_request}

@@ -14,7 +14,7 @@ use WHMCS\Module\Server\Contabo\Api\ApiException;
 /** The backend connection, the defaults for generated products and guardrails per product. */
 final class SettingsPage extends Page
 {
-    public const GUARDRAIL_SWITCHES = ['allow_reinstall', 'allow_rescue', 'allow_snapshot_rollback', 'allow_private_network_create', 'require_ssh_key'];
+    public const GUARDRAIL_SWITCHES = ['allow_reinstall', 'allow_rescue', 'allow_snapshot_rollback', 'allow_private_network_create', 'allow_automatic_snapshots', 'allow_custom_images', 'require_ssh_key'];
     private const TAG = '/^[A-Za-z0-9_:-]{1,64}$/';
     private const TEMPLATE_NAME = '/^[a-z0-9][a-z0-9_-]{0,63}$/';
     private const MAX_TAGS = 20;
@@ -189,6 +189,7 @@ final class SettingsPage extends Page
         }
         $fields[] = $html->input('cloud_init_max_bytes', $this->t('guardrail_cloud_init_max_bytes'), (string) ($guardrails['cloud_init_max_bytes'] ?? ''), 'number');
         $fields[] = $html->input('max_snapshots', $this->t('guardrail_max_snapshots'), (string) ($guardrails['max_snapshots'] ?? ''), 'number', $this->t('guardrail_max_snapshots_empty'));
+        $fields[] = $html->input('max_custom_images', $this->t('guardrail_max_custom_images'), (string) ($guardrails['max_custom_images'] ?? ''), 'number', $this->t('guardrail_max_custom_images_empty'));
         return Html::join([Html::heading($this->t('settings_guardrails_for', $productId), 4), $html->form('settings', 'save_guardrails', $fields, $this->t('action_save'))]);
     }
 
@@ -202,7 +203,8 @@ final class SettingsPage extends Page
         }
         $maxBytes = trim($request->post('cloud_init_max_bytes'));
         $maxSnapshots = trim($request->post('max_snapshots'));
-        if (!ctype_digit($productId) || ($maxBytes !== '' && !ctype_digit($maxBytes)) || ($maxSnapshots !== '' && !ctype_digit($maxSnapshots))) {
+        $maxImages = trim($request->post('max_custom_images'));
+        if (!ctype_digit($productId) || ($maxBytes !== '' && !ctype_digit($maxBytes)) || ($maxSnapshots !== '' && !ctype_digit($maxSnapshots)) || ($maxImages !== '' && !ctype_digit($maxImages))) {
             $this->fail($this->t('error_whole_numbers'));
             return;
         }
@@ -210,6 +212,7 @@ final class SettingsPage extends Page
             $guardrails['cloud_init_max_bytes'] = (int) $maxBytes;
         }
         $guardrails['max_snapshots'] = $maxSnapshots === '' ? null : (int) $maxSnapshots;
+        $guardrails['max_custom_images'] = $maxImages === '' ? null : (int) $maxImages;
         $this->ctx->api()->saveGuardrails($productId, $guardrails);
         $this->succeed($this->t('guardrails_saved', $productId));
     }

@@ -58,6 +58,16 @@ final class ServiceTab
                 . ($networks['can_create'] ? '; the client may create networks' : '; the client may not create networks');
         });
 
+        // What ChangePackage to another plan can become: the provider lists offers but has no
+        // operation to submit one (an admin task is queued; see the addon's action queue).
+        $fields['Plan offers'] = self::section(static function () use ($params, $serviceId): string {
+            $offers = array_map(
+                static fn (array $o): string => sprintf('%s %s (offer %s%s)', $o['product_id'] ?? '', $o['name'] ?? '', $o['offer_id'] ?? '', !empty($o['location_change_required']) ? ', moves location' : ''),
+                ClientFactory::admin($params)->planOffers($serviceId),
+            );
+            return $offers === [] ? 'none' : implode('; ', $offers) . ' - submitted in the provider\'s panel';
+        });
+
         $productId = (string) (int) ($params['pid'] ?? $params['packageid'] ?? 0);
         $fields['Guardrails (product ' . $productId . ')'] = self::section(static function () use ($params, $productId): string {
             $guardrails = ClientFactory::admin($params)->guardrails($productId);

@@ -28,6 +28,29 @@ final class AdminClient
         return $this->api->call('SaveGuardrails', 'PUT', "/admin/products/{$product}/guardrails", [], $guardrails);
     }
 
+    /** @return list<array<string, mixed>> {offer_id, product_id, name, ...}: the plans the provider offers this server */
+    public function planOffers(string $serviceId): array
+    {
+        $service = PathSegment::of($serviceId, 'service');
+        return Items::of($this->api->call('ListPlanOffers', 'GET', "/admin/services/{$service}/plan-offers"));
+    }
+
+    /** @return list<array{key: string, name: string, compatible_images: list<string>}> the one-click applications on offer */
+    public function applications(): array
+    {
+        $applications = [];
+        foreach (Items::of($this->api->call('ListApplications', 'GET', '/catalog/applications')) as $application) {
+            if (($application['key'] ?? '') !== '') {
+                $applications[] = [
+                    'key' => (string) $application['key'],
+                    'name' => (string) ($application['name'] ?? $application['key']),
+                    'compatible_images' => array_map('strval', (array) ($application['compatible_images'] ?? [])),
+                ];
+            }
+        }
+        return $applications;
+    }
+
     /** @return list<array{name: string, description: string}> the library, without the template bodies */
     public function cloudInitTemplates(): array
     {

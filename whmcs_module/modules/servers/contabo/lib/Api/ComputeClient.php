@@ -57,9 +57,12 @@ final class ComputeClient
      * @param list<string> $sshKeyIds
      * @return array<string, mixed> ServiceView with the new root password
      */
-    public function reinstall(string $serviceId, string $imageId, array $sshKeyIds, ?string $cloudInitTemplate, ?string $userData): array
+    public function reinstall(string $serviceId, string $imageId, array $sshKeyIds, ?string $cloudInitTemplate, ?string $userData, string $application = ''): array
     {
         $body = ['image_id' => $imageId, 'ssh_key_ids' => array_values($sshKeyIds), 'confirm' => true];
+        if ($application !== '') {
+            $body['application'] = $application;
+        }
         if ($cloudInitTemplate !== null && $cloudInitTemplate !== '') {
             $body['cloud_init_template'] = $cloudInitTemplate;
         }
@@ -77,6 +80,39 @@ final class ComputeClient
             'items' => Items::of($answer),
             'limit' => isset($answer['limit']) && is_numeric($answer['limit']) ? (int) $answer['limit'] : null,
         ];
+    }
+
+    /** @return array<string, mixed> {items, quota, allowed, limit}: the client's own images */
+    public function customImages(string $serviceId): array
+    {
+        return $this->api->call('ListCustomImages', 'GET', "/services/{$serviceId}/custom-images");
+    }
+
+    /**
+     * @param array{name: string, url: string, os_type: string, version: string} $image
+     * @return array<string, mixed> the image (downloading)
+     */
+    public function uploadCustomImage(string $serviceId, array $image): array
+    {
+        return $this->api->call('UploadCustomImage', 'POST', "/services/{$serviceId}/custom-images", [], $image);
+    }
+
+    public function deleteCustomImage(string $serviceId, string $imageId): void
+    {
+        $image = PathSegment::of($imageId, 'image');
+        $this->api->call('DeleteCustomImage', 'DELETE', "/services/{$serviceId}/custom-images/{$image}");
+    }
+
+    /** @return array<string, mixed> {frequency, keep, limit, last_taken_at, next_due_at, last_error, automatic_snapshot_ids} */
+    public function snapshotPolicy(string $serviceId): array
+    {
+        return $this->api->call('GetSnapshotPolicy', 'GET', "/services/{$serviceId}/snapshot-policy");
+    }
+
+    /** @return array<string, mixed> the policy as saved */
+    public function setSnapshotPolicy(string $serviceId, string $frequency, int $keep): array
+    {
+        return $this->api->call('SetSnapshotPolicy', 'PUT', "/services/{$serviceId}/snapshot-policy", [], ['frequency' => $frequency, 'keep' => $keep]);
     }
 
     /** @return array<string, mixed> the snapshot */

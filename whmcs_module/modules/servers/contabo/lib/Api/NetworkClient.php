@@ -31,6 +31,34 @@ final class NetworkClient
         return $this->api->call('ResetReverseDns', 'DELETE', "/services/{$serviceId}/reverse-dns/{$address}");
     }
 
+    /** @return list<array<string, mixed>> {service_id, hostname, ipv4}: the client's servers an extra IP can move to */
+    public function ipMoveTargets(string $serviceId): array
+    {
+        return Items::of($this->api->call('ListIpMoveTargets', 'GET', "/services/{$serviceId}/ips/move-targets"));
+    }
+
+    /** @return array<string, mixed> {ip, from_service_id, to_service_id} */
+    public function moveIp(string $serviceId, string $ip, string $targetServiceId): array
+    {
+        $address = PathSegment::of($ip, 'IP address');
+        return $this->api->call('MoveIp', 'POST', "/services/{$serviceId}/ips/{$address}/move", [], ['target_service_id' => $targetServiceId]);
+    }
+
+    /**
+     * @param array{client_id: string, region: string, name: string, whmcs_product_id?: string} $order
+     * @return array<string, mixed> ServiceView
+     */
+    public function createPrivateNetworkProduct(string $serviceId, array $order): array
+    {
+        return $this->api->call('CreatePrivateNetworkProduct', 'POST', "/services/{$serviceId}/private-network", [], $order);
+    }
+
+    /** @return array<string, mixed> ServiceView */
+    public function terminatePrivateNetworkProduct(string $serviceId): array
+    {
+        return $this->api->call('TerminatePrivateNetworkProduct', 'POST', "/services/{$serviceId}/private-network/terminate", [], []);
+    }
+
     /** @return array{items: list<array<string, mixed>>, can_create: bool, notice: string, notice_codes: list<string>} */
     public function privateNetworks(string $serviceId): array
     {

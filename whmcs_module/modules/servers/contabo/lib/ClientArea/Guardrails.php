@@ -20,9 +20,12 @@ final class Guardrails
         'allow_rescue' => true,
         'allow_snapshot_rollback' => true,
         'allow_private_network_create' => true,
+        'allow_automatic_snapshots' => true,
+        'allow_custom_images' => true,
         'require_ssh_key' => false,
         'cloud_init_max_bytes' => InputRules::USER_DATA_MAX_BYTES,
         'max_snapshots' => null,
+        'max_custom_images' => null,
     ];
 
     /** @return array<string, mixed> */

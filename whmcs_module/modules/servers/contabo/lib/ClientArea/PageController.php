@@ -18,7 +18,7 @@ use WHMCS\Module\Server\Contabo\Mapping\ServiceRequestMapper;
 final class PageController
 {
     /** Pages of a compute service, in the order of the navigation. */
-    public const COMPUTE_PAGES = ['reinstall', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'dns'];
+    public const COMPUTE_PAGES = ['reinstall', 'images', 'snapshots', 'sshkeys', 'network', 'firewall', 'rescue', 'activity', 'dns'];
     private const PENDING_STATES = ['queued', 'purchasing', 'provisioning'];
 
     /**

@@ -9,6 +9,7 @@ final class ModuleSettings
 {
     public const COMPUTE = 'compute';
     public const OBJECT_STORAGE = 'object_storage';
+    public const PRIVATE_NETWORK = 'private_network';
 
     public function __construct(
         public readonly string $product,
@@ -30,6 +31,11 @@ final class ModuleSettings
         return $this->productType === self::OBJECT_STORAGE;
     }
 
+    public function isPrivateNetwork(): bool
+    {
+        return $this->productType === self::PRIVATE_NETWORK;
+    }
+
     /** @param array<string, mixed> $params */
     public static function fromParams(array $params): self
     {
@@ -45,7 +51,7 @@ final class ModuleSettings
             (string) ($params['configoption6'] ?? ''),
             $setting(7) === 'shutdown' ? 'shutdown' : 'stop',
             $setting(8) === 'keep' ? 'keep' : 'delete',
-            $setting(9) === self::OBJECT_STORAGE ? self::OBJECT_STORAGE : self::COMPUTE,
+            in_array($setting(9), [self::OBJECT_STORAGE, self::PRIVATE_NETWORK], true) ? $setting(9) : self::COMPUTE,
             $setting(10),
             $setting(11),
         );

@@ -18,6 +18,8 @@ final class ServiceRequestMapper
     public const PRIVATE_NETWORKING = ['Private Networking'];
     public const BACKUP = ['Backup'];
     public const ADDITIONAL_IPV4 = ['Additional IPv4'];
+    public const EXTRA_STORAGE = ['Extra Storage', 'Additional Storage'];
+    public const APPLICATION = ['Application', 'One-Click Application', 'App'];
     public const STORAGE_SIZE = ['Storage Size', 'Storage', 'Size'];
     public const AUTO_SCALING_LIMIT = ['Auto-Scaling Limit', 'Auto Scaling Limit', 'Autoscaling Limit'];
     public const FIELD_USER_DATA = 'Cloud-Init User Data';
@@ -52,6 +54,11 @@ final class ServiceRequestMapper
         $hostname = InputRules::asciiHostname((string) ($params['domain'] ?? ''));
         if ($hostname !== '') {
             $request['hostname'] = $hostname;
+        }
+        // The option's value is the application's key in the admin's catalogue; "none" is none.
+        $application = strtolower(trim((string) (OptionNames::find($options, self::APPLICATION) ?? '')));
+        if ($application !== '' && $application !== 'none') {
+            $request['application'] = $application;
         }
         $sshKeys = self::sshKeys(OptionNames::find($fields, [self::FIELD_SSH_KEY]));
         if ($sshKeys !== []) {
@@ -123,6 +130,29 @@ final class ServiceRequestMapper
         return $sizes;
     }
 
+    /**
+     * A private-network product's order: the region (option or Default Region) and the name
+     * (the "Network Name" custom field, else the service's domain, else network-<id>).
+     *
+     * @param array<string, mixed> $params
+     * @return array{client_id: string, region: string, name: string, whmcs_product_id?: string}
+     */
+    public static function privateNetworkRequest(array $params): array
+    {
+        $settings = ModuleSettings::fromParams($params);
+        $options = self::configOptions($params);
+        $fields = self::customFields($params);
+        $name = trim((string) (OptionNames::find($fields, ['Network Name', 'Name']) ?? $params['domain'] ?? ''));
+        $name = preg_replace('/[^A-Za-z0-9_:-]+/', '-', $name) ?? '';
+        $request = [
+            'client_id' => (string) ($params['userid'] ?? $params['clientsdetails']['userid'] ?? ''),
+            'region' => self::required(OptionNames::find($options, self::REGION) ?? $settings->region, 'region', 'Region'),
+            'name' => substr(trim($name, '-') !== '' ? trim($name, '-') : 'network-' . self::serviceId($params), 0, 64),
+        ];
+        $productId = (int) ($params['pid'] ?? $params['packageid'] ?? 0);
+        return $productId > 0 ? $request + ['whmcs_product_id' => (string) $productId] : $request;
+    }
+
     /** @param array<string, mixed> $params */
     public static function serviceId(array $params): string
     {
@@ -131,15 +161,33 @@ final class ServiceRequestMapper
 
     /**
      * @param array<string, mixed> $options
-     * @return array{private_networking: bool, backup: bool, additional_ipv4: int}
+     * @return array<string, mixed> {private_networking, backup, additional_ipv4[, extra_storage]}
      */
     private static function addOns(array $options): array
     {
-        return [
+        $addOns = [
             'private_networking' => OptionNames::isYes(OptionNames::find($options, self::PRIVATE_NETWORKING)),
             'backup' => OptionNames::isYes(OptionNames::find($options, self::BACKUP)),
             'additional_ipv4' => max(0, (int) (OptionNames::find($options, self::ADDITIONAL_IPV4) ?? 0)),
         ];
+        $disks = self::extraStorage((string) (OptionNames::find($options, self::EXTRA_STORAGE) ?? ''));
+        return $disks === [] ? $addOns : $addOns + ['extra_storage' => $disks];
+    }
+
+    /**
+     * "1 TB NVMe", "500 GB SSD", "2 x 1 TB NVMe" (the option's value) -> one entry per disk;
+     * "None" or no option: no extra storage. The backend checks the size.
+     *
+     * @return list<array{type: string, size_tb: string}>
+     */
+    public static function extraStorage(string $value): array
+    {
+        if (!preg_match('/^\s*(?:([1-4])\s*x\s*)?([0-9]+(?:\.[0-9]+)?)\s*(TB|GB)\s*(SSD|NVMe)\s*$/i', $value, $m)) {
+            return [];
+        }
+        $tb = strtoupper($m[3]) === 'GB' ? (float) $m[2] / 1000 : (float) $m[2];
+        $size = rtrim(rtrim(number_format($tb, 1, '.', ''), '0'), '.');
+        return array_fill(0, (int) ($m[1] !== '' ? $m[1] : 1), ['type' => strtolower($m[4]), 'size_tb' => $size]);
     }
 
     /** @param array<string, mixed> $fields */

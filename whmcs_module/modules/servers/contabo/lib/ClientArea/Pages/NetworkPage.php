@@ -26,7 +26,7 @@ final class NetworkPage implements Page
 
     public function operations(): array
     {
-        return ['ptr_set', 'ptr_reset', 'network_create', 'network_join', 'network_leave'];
+        return ['ptr_set', 'ptr_reset', 'ip_move', 'network_create', 'network_join', 'network_leave'];
     }
 
     public function readOperations(): array
@@ -36,7 +36,7 @@ final class NetworkPage implements Page
 
     public function confirmations(): array
     {
-        return ['network_join' => 'cloudserver_network_join_warning', 'network_leave' => 'cloudserver_network_leave_warning'];
+        return ['network_join' => 'cloudserver_network_join_warning', 'network_leave' => 'cloudserver_network_leave_warning', 'ip_move' => 'cloudserver_ip_move_warning'];
     }
 
     public function perform(string $op, PageContext $context): array
@@ -54,6 +54,14 @@ final class NetworkPage implements Page
                 }
                 $network->resetReverseDns($context->serviceId, $ip);
                 return ['message' => $context->text('cloudserver_ptr_reset_done')];
+            case 'ip_move':
+                // Only this service's extra addresses, only to the client's servers the backend offers.
+                $reader = ClientFactory::network($context->params);
+                $extra = array_column(array_filter($reader->ips($context->serviceId), static fn (array $ip): bool => ($ip['type'] ?? '') === 'additional'), 'ip');
+                $ip = $context->rules->oneOf($request->post('ip'), $extra, 'cloudserver_invalid_ip');
+                $target = $context->rules->oneOf($request->post('target_service_id'), array_map('strval', array_column($reader->ipMoveTargets($context->serviceId), 'service_id')), 'cloudserver_ip_move_invalid_target');
+                $network->moveIp($context->serviceId, $ip, $target);
+                return ['message' => sprintf($context->text('cloudserver_ip_moved'), $ip, '#' . $target)];
             case 'network_create':
                 $network->createPrivateNetwork($context->serviceId, $context->rules->privateNetworkName($request->post('name')), $context->rules->description($request->post('description')));
                 return ['message' => $context->text('cloudserver_network_created')];
@@ -97,7 +105,7 @@ final class NetworkPage implements Page
     public function load(PageContext $context): array
     {
         $client = ClientFactory::network($context->params);
-        $vars = ['ips' => [], 'ips_error' => '', 'private_networks' => [], 'private_networks_error' => '', 'can_create_network' => false, 'network_notice' => ''];
+        $vars = ['ips' => [], 'ips_error' => '', 'move_targets' => [], 'private_networks' => [], 'private_networks_error' => '', 'can_create_network' => false, 'network_notice' => ''];
         try {
             foreach ($client->ips($context->serviceId) as $ip) {
                 $address = (string) ($ip['ip'] ?? '');
@@ -110,6 +118,18 @@ final class NetworkPage implements Page
             }
         } catch (ApiException $error) {
             $vars['ips_error'] = PageController::customerMessage($error, $context->lang);
+        }
+        if (in_array('additional', array_column($vars['ips'], 'type'), true)) {
+            try {
+                foreach ($client->ipMoveTargets($context->serviceId) as $target) {
+                    $vars['move_targets'][] = [
+                        'service_id' => (string) ($target['service_id'] ?? ''),
+                        'label' => '#' . ($target['service_id'] ?? '') . (($target['hostname'] ?? '') !== '' ? ' ' . $target['hostname'] : '') . (($target['ipv4'] ?? '') !== '' ? ' (' . $target['ipv4'] . ')' : ''),
+                    ];
+                }
+            } catch (ApiException) {
+                $vars['move_targets'] = [];  // moving is offered only when the list loads
+            }
         }
         try {
             $networks = $client->privateNetworks($context->serviceId);

@@ -59,6 +59,7 @@ final class ReinstallPage implements Page
             $selection['ssh_key_ids'],
             $selection['cloud_init'] === 'template' ? $selection['cloud_init_template'] : null,
             $selection['cloud_init'] === 'own' ? $selection['user_data'] : null,
+            $selection['application'],
         );
         $password = (string) ($view['password'] ?? '');
         if ($password !== '') {
@@ -82,6 +83,7 @@ final class ReinstallPage implements Page
             'images_custom' => $custom,
             'ssh_keys' => $choices['keys'],
             'cloud_init_templates' => $choices['templates'],
+            'applications' => $choices['applications'],
             'guardrails' => $choices['guardrails'],
             'user_data_max_kib' => (int) ceil(((int) $choices['guardrails']['cloud_init_max_bytes']) / 1024),
             'current_image' => (string) ($context->service['image_id'] ?? ''),
@@ -92,7 +94,7 @@ final class ReinstallPage implements Page
      * The customer's choices, each checked against what was offered.
      *
      * @param array<string, mixed> $choices
-     * @return array{image_id: string, image_name: string, ssh_key_ids: list<string>, ssh_key_names: list<string>, cloud_init: string, cloud_init_template: string, user_data: string}
+     * @return array{application: string, application_name: string, image_id: string, image_name: string, ssh_key_ids: list<string>, ssh_key_names: list<string>, cloud_init: string, cloud_init_template: string, user_data: string}
      */
     private function selection(PageContext $context, array $choices): array
     {
@@ -123,7 +125,13 @@ final class ReinstallPage implements Page
             }
         }
 
+        // Offered applications only; the backend checks the image (the page lists it beside each).
+        $applications = array_column($choices['applications'], 'name', 'key');
+        $application = $request->post('application') === '' ? '' : $rules->oneOf($request->post('application'), array_map('strval', array_keys($applications)), 'cloudserver_invalid_application');
+
         return [
+            'application' => $application,
+            'application_name' => $application === '' ? '' : (string) $applications[$application],
             'image_id' => $imageId,
             'image_name' => (string) $imageNames[$imageId],
             'ssh_key_ids' => $keyIds,
@@ -144,10 +152,16 @@ final class ReinstallPage implements Page
                 // The library is optional: without it the customer can still paste user data.
                 $templates = [];
             }
+            try {
+                $applications = ClientFactory::admin($context->params)->applications();
+            } catch (ApiException) {
+                $applications = [];  // none offered: the reinstall goes on without
+            }
             $this->choices = [
                 'images' => ClientFactory::compute($context->params)->images($context->serviceId),
                 'keys' => SshKeysPage::keys($context),
                 'templates' => $templates,
+                'applications' => $applications,
                 'guardrails' => Guardrails::of($context),
             ];
         }
