@@ -10,9 +10,9 @@ from contabo_reseller.services.service_policy import client_id_of
 
 def ordered(service_id: str, **fields):
     record = service_store.acquire_lock(service_id, "create", "t")
-    service_store.release_lock(service_id, "t")
     defaults = {"state": "active", "client_id": "7", "product_id": "V92", "region": "EU"}
-    service_store.update(record, kind="compute", **(defaults | fields))
+    service_store.update(record, kind="compute", **(defaults | fields))  # fenced: while held
+    service_store.release_lock(service_id, "t")
     return record
 
 

@@ -152,7 +152,7 @@ class ClientObjectStorage:
         ):
             if credential.object_storage_id == object_storage_id:
                 return int(credential.credential_id)
-        raise NotFound("Contabo lists no S3 credentials of this user for the storage yet.")
+        raise NotFound("The S3 keys of this storage are not ready yet; try again in a minute.")
 
     def _s3_role_id(self) -> int:
         for role in self._client.list_roles(name=S3_ROLE_NAME):

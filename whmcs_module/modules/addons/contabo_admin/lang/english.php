@@ -190,6 +190,7 @@ $_ADDONLANG['schedule_status_sync'] = 'Status sync (compare with the provider, f
 $_ADDONLANG['schedule_catalog_sync'] = 'Catalog sync (regions and images)';
 $_ADDONLANG['schedule_usage_sync'] = 'Usage sync (metered billing)';
 $_ADDONLANG['schedule_domain_sync'] = 'Domain sync (status, renewal dates, transfers)';
+$_ADDONLANG['schedule_automatic_snapshots'] = 'Automatic snapshots (take and rotate per policy)';
 $_ADDONLANG['schedule_action_queue'] = 'Action queue';
 $_ADDONLANG['job_started'] = 'The %s job was started.';
 $_ADDONLANG['tools_schedules'] = 'Scheduled jobs';

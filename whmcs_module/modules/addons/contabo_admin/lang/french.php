@@ -186,6 +186,7 @@ $_ADDONLANG['schedule_status_sync'] = 'Synchronisation d’état (comparer avec 
 $_ADDONLANG['schedule_catalog_sync'] = 'Synchronisation du catalogue (régions et images)';
 $_ADDONLANG['schedule_usage_sync'] = 'Synchronisation de l’utilisation (facturation à l’usage)';
 $_ADDONLANG['schedule_domain_sync'] = 'Synchronisation des domaines (état, dates de renouvellement, transferts)';
+$_ADDONLANG['schedule_automatic_snapshots'] = 'Snapshots automatiques (créer et faire tourner selon la règle)';
 $_ADDONLANG['schedule_action_queue'] = 'File d’actions';
 $_ADDONLANG['job_started'] = 'La tâche %s a été lancée.';
 $_ADDONLANG['tools_schedules'] = 'Tâches planifiées';

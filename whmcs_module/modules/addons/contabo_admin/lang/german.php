@@ -190,6 +190,7 @@ $_ADDONLANG['schedule_status_sync'] = 'Statusabgleich (mit dem Anbieter vergleic
 $_ADDONLANG['schedule_catalog_sync'] = 'Katalogabgleich (Regionen und Images)';
 $_ADDONLANG['schedule_usage_sync'] = 'Verbrauchsabgleich (nutzungsbasierte Abrechnung)';
 $_ADDONLANG['schedule_domain_sync'] = 'Domain-Abgleich (Status, Verlängerungsdaten, Transfers)';
+$_ADDONLANG['schedule_automatic_snapshots'] = 'Automatische Snapshots (nach Richtlinie erstellen und rotieren)';
 $_ADDONLANG['schedule_action_queue'] = 'Aufgabenwarteschlange';
 $_ADDONLANG['job_started'] = 'Die Aufgabe %s wurde gestartet.';
 $_ADDONLANG['tools_schedules'] = 'Geplante Aufgaben';

@@ -186,6 +186,7 @@ $_ADDONLANG['schedule_status_sync'] = 'Sincronização de situação (comparar c
 $_ADDONLANG['schedule_catalog_sync'] = 'Sincronização do catálogo (regiões e imagens)';
 $_ADDONLANG['schedule_usage_sync'] = 'Sincronização de uso (cobrança por consumo)';
 $_ADDONLANG['schedule_domain_sync'] = 'Sincronização de domínios (status, datas de renovação, transferências)';
+$_ADDONLANG['schedule_automatic_snapshots'] = 'Snapshots automáticos (criar e rotacionar conforme a política)';
 $_ADDONLANG['schedule_action_queue'] = 'Fila de ações';
 $_ADDONLANG['job_started'] = 'A tarefa %s foi iniciada.';
 $_ADDONLANG['tools_schedules'] = 'Tarefas agendadas';

@@ -186,6 +186,7 @@ $_ADDONLANG['schedule_status_sync'] = 'Sincronización de estado (comparar con e
 $_ADDONLANG['schedule_catalog_sync'] = 'Sincronización del catálogo (regiones e imágenes)';
 $_ADDONLANG['schedule_usage_sync'] = 'Sincronización de uso (facturación por consumo)';
 $_ADDONLANG['schedule_domain_sync'] = 'Sincronización de dominios (estado, fechas de renovación, transferencias)';
+$_ADDONLANG['schedule_automatic_snapshots'] = 'Snapshots automáticos (crear y rotar según la política)';
 $_ADDONLANG['schedule_action_queue'] = 'Cola de acciones';
 $_ADDONLANG['job_started'] = 'El trabajo %s se ha iniciado.';
 $_ADDONLANG['tools_schedules'] = 'Trabajos programados';

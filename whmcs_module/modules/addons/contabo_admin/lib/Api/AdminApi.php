@@ -16,7 +16,7 @@ use WHMCS\Module\Server\Contabo\Api\PathSegment;
 final class AdminApi
 {
     public const JOB_STATUSES = ['parked', 'queued', 'running', 'done', 'skipped'];
-    public const SCHEDULES = ['provisioning', 'status-sync', 'catalog-sync', 'usage-sync', 'action-queue', 'domain-sync'];
+    public const SCHEDULES = ['provisioning', 'status-sync', 'catalog-sync', 'usage-sync', 'automatic-snapshots', 'action-queue', 'domain-sync'];
 
     public function __construct(private readonly BackendApi $api)
     {
