@@ -9,6 +9,9 @@ import pytest
 
 from local.contabo_sim.routes.domains import register_elsewhere, request_transfer_out
 from tests.integration.lifecycle.conftest import run_worker
+from tests.integration.lifecycle.test_reused_ids_and_installations import (  # noqa: F401
+    staging,  # a second WHMCS installation's signing key
+)
 
 _domain_ids = itertools.count(5000)
 CLIENT = "7"
@@ -160,3 +163,19 @@ def test_commit_then_fail_buys_once_and_links(stack, whmcs, sim, domain_id):
     view = settle_domain(stack, whmcs, domain_id, "active")
     assert view["domain"] == "flaky-answer.io"
     assert purchases(stack) == before + 1
+
+
+def test_another_whmcs_installation_reaches_no_domain_of_this_one(  # noqa: F811
+    stack, whmcs, staging, domain_id
+):
+    """The same WHMCS domain id and client id in a second installation (a staging WHMCS on
+    the same backend) is another domain: it sees, changes and cancels nothing of this one."""
+    whmcs.request("POST", f"/domains/{domain_id}/register", order_body("two-installs.de"))
+    view = settle_domain(stack, whmcs, domain_id, "active")
+    assert view["domain_id"] == domain_id
+    path = f"/domains/{domain_id}"
+    assert staging.request("GET", f"{path}?client_id={CLIENT}").status_code == 404
+    assert staging.request("POST", f"{path}/epp-code", {"client_id": CLIENT}).status_code == 404
+    assert staging.request("POST", f"{path}/cancel", {"client_id": CLIENT}).status_code == 404
+    mine = whmcs.request("GET", f"/domains/{domain_id}?client_id={CLIENT}").json()
+    assert mine["state"] == "active" and not mine.get("cancel_date")

@@ -16,7 +16,7 @@ from contabo_reseller.services import ownership
 from contabo_reseller.services.request_auth import SignedRequest, verify_request
 
 # Path parameters that are WHMCS ids, numbered anew in every installation.
-INSTALLATION_SCOPED_IDS = ("serviceId", "clientId", "whmcsProductId")
+INSTALLATION_SCOPED_IDS = ("serviceId", "clientId", "whmcsProductId", "domainId")
 CLIENT_ID_QUERY = "client_id"  # the module sends the service's client on every service call
 _CLIENT_ID = re.compile(r"[0-9]{1,12}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.domains import (
     GONE_STATUSES,
     NEEDS_ACTION_STATUS,
@@ -29,7 +30,7 @@ def domain_view(domain_id: str, record: ServiceRecord, facts: Any = None) -> Dom
     )
     transfer = bool(details.get("transfer"))
     return DomainView(
-        domain_id=domain_id,
+        domain_id=installations.whmcs_id(domain_id),  # as its WHMCS installation numbers it
         domain=str(record.display_name or ""),
         state=str(record.state),
         status=status,
