@@ -165,8 +165,11 @@ def test_commit_then_fail_buys_once_and_links(stack, whmcs, sim, domain_id):
     assert purchases(stack) == before + 1
 
 
-def test_another_whmcs_installation_reaches_no_domain_of_this_one(  # noqa: F811
-    stack, whmcs, staging, domain_id
+def test_another_whmcs_installation_reaches_no_domain_of_this_one(
+    stack,
+    whmcs,
+    staging,  # noqa: F811 - the imported fixture
+    domain_id,
 ):
     """The same WHMCS domain id and client id in a second installation (a staging WHMCS on
     the same backend) is another domain: it sees, changes and cancels nothing of this one."""
