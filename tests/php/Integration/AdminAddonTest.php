@@ -12,6 +12,10 @@ use WHMCS\Database\Capsule;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Download;
 use WHMCS\Module\Addon\ContaboAdmin\Products\CapsuleProductRepository;
 
+
+// The AddProduct fake lives with the Capsule unit tests; loaded here when this suite runs alone.
+require_once __DIR__ . '/../Unit/Addon/CapsuleRepositoriesTest.php';
+
 /**
  * The admin addon's pages against the real local backend over signed HTTP, reached through
  * the WHMCS server record of type contabo (the addon's own settings left empty).

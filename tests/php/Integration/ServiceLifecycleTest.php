@@ -85,7 +85,7 @@ final class ServiceLifecycleTest extends LocalStackTestCase
         $outcome = $sync->run();
 
         self::assertSame([], $outcome['ready']);
-        self::assertStringContainsString('belongs to another client', $outcome['failed'][$serviceId] ?? '');
+        self::assertSame(ProvisioningSync::OTHER_CLIENT, $outcome['failed'][$serviceId] ?? '');
         self::assertSame([], Whmcs::localApiCalls('UpdateClientProduct'));
         self::assertSame([], Whmcs::localApiCalls('SendEmail'));
         $refused = contabo_CreateAccount(['userid' => $other, 'clientsdetails' => ['userid' => $other] + $params['clientsdetails']] + $params);
