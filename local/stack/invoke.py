@@ -19,7 +19,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import boto3
 from botocore.config import Config
@@ -125,7 +125,12 @@ def refresh(event: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
     event["headers"], event["multiValueHeaders"] = single, multi
     request_id = str(uuid.uuid4())
     context = event.setdefault("requestContext", {})
+    # Signature v2 covers the host and the stage's full path: those of the stack signed for.
+    api = urlsplit(state["api_url"])
+    single["Host"], multi["Host"] = api.netloc, [api.netloc]
     context.update(
+        domainName=api.netloc,
+        path=api.path + event["path"],
         requestId=request_id,
         extendedRequestId=request_id,
         requestTime=now.strftime("%d/%b/%Y:%H:%M:%S +0000"),
