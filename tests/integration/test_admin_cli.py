@@ -217,7 +217,8 @@ def test_pricing_show_set_and_export(state_dir: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.skip(
-    reason="passes alone, fails after other modules in the full integration run (state shared across modules); see the session note"
+    reason="passes alone, fails after other modules in the full integration run (state "
+    "shared across modules); see the session note"
 )
 def test_jobs_reports_schedules_and_import_through_the_api(state_dir: Path) -> None:
     code, out, notes = admin(state_dir, "jobs", "list", "--status", "parked")

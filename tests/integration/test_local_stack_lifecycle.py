@@ -1,11 +1,11 @@
-import pytest
-
 """The stack's own schedules fire (sped up), and stopping leaves no thread or port behind."""
 
 import os
 import socket
 import threading
 import time
+
+import pytest
 
 from local.signed_client import SignedClient
 from local.stack import start_local_stack
@@ -35,7 +35,8 @@ def _wait_for(condition, seconds=10.0):
 
 
 @pytest.mark.skip(
-    reason="passes alone, fails after other modules in the full integration run (state shared across modules); see the session note"
+    reason="passes alone, fails after other modules in the full integration run (state "
+    "shared across modules); see the session note"
 )
 def test_schedules_fire_and_stop_leaves_nothing_behind():
     threads_before = set(threading.enumerate())
