@@ -55,7 +55,9 @@ def test_short_names_resolve_without_a_note() -> None:
 
 def test_an_api_function_is_no_job_and_the_error_lists_the_jobs() -> None:
     with pytest.raises(
-        UnknownJob, match="the jobs are: action-queue, automatic-snapshots, catalog-sync, domain-sync, heartbeat"
+        UnknownJob,
+        match="the jobs are: action-queue, automatic-snapshots, catalog-sync, domain-sync, "
+        "heartbeat",
     ):
         resolve_job("HealthFunction")
 
