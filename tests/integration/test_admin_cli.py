@@ -320,6 +320,26 @@ def test_object_storage_commands_reach_the_admin_routes(state_dir: Path) -> None
     assert "/admin/object-storage/services/987654/migrate answered 404" in notes
 
 
+@pytest.fixture
+def restored_keys(local_stack: RunningStack) -> Iterator[None]:
+    """The key tests retire the demo key; moto's state outlives this module's stack (one moto
+    per process), so the signing keys and revocation rows are put back for later modules."""
+    from aws_lambda_powertools.utilities import parameters
+
+    from contabo_reseller.adapters.tables import TokenItem
+    from contabo_reseller.domain import signing
+
+    secrets = boto3.client("secretsmanager")
+    secret_id = local_stack.names.physical("WhmcsSigningKeysSecret")
+    original = secrets.get_secret_value(SecretId=secret_id)["SecretString"]
+    yield
+    secrets.put_secret_value(SecretId=secret_id, SecretString=original)
+    for key_id in json.loads(original):
+        TokenItem(token_id=signing.revocation_token_id(key_id)).delete()
+    parameters.clear_caches()
+
+
+@pytest.mark.usefixtures("restored_keys")
 def test_keys_rotate_prints_the_new_secret_once_and_retire_removes_the_old_key(
     state_dir: Path, local_stack: RunningStack
 ) -> None:
@@ -358,6 +378,7 @@ def test_keys_rotate_prints_the_new_secret_once_and_retire_removes_the_old_key(
     assert secret not in retired + notes + last
 
 
+@pytest.mark.usefixtures("restored_keys")
 def test_only_admin_keys_reach_admin_routes_and_installations_are_listed(
     state_dir: Path, local_stack: RunningStack
 ) -> None:

@@ -4,7 +4,6 @@ import re
 
 import boto3
 import httpx
-import pytest
 
 from local.signed_client import SignedClient
 from local.stack.aws import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
@@ -47,10 +46,6 @@ def test_health_says_one_word_unsigned(local_stack):
     assert httpx.get(f"{local_stack.api_url}/health").json() == {"status": "ok"}
 
 
-@pytest.mark.skip(
-    reason="passes alone, fails after other modules in the full integration run (state "
-    "shared across modules); see the session note"
-)
 def test_running_the_heartbeat_now_shows_in_the_signed_connection_test(local_stack):
     api = SignedClient(local_stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
 
