@@ -133,8 +133,10 @@ class ContaboTransport:
         attempt = 0
         refreshed = False
         while True:
-            invocation.require_time_for_call()  # never started when it would end too late
+            # The token first: fetching one is a Contabo call too, and the call that needs it
+            # must still fit in what is left after it.
             token = self.tokens.current()
+            invocation.require_time_for_call()  # never started when it would end too late
             started = self.monotonic()
             try:
                 response = self._client.send(
@@ -246,6 +248,7 @@ class ContaboTransport:
                 "The hosting platform's sign-in service could not be reached; please try again.",
                 request_id=request_id,
             ) from error
+        invocation.note_call(self.monotonic() - started)
         status = response.status_code
         data = _json(response)
         self._audit_token(context, request_id, path, started, status, _outcome(status))
