@@ -67,6 +67,14 @@ UPGRADE_BEING_CONFIRMED = (
     "An earlier upgrade of this server is being confirmed with the provider; this change is "
     "applied once that is known, without ordering anything twice."
 )
+ROOT_LOGIN_JOB = "apply_root_password"
+ROOT_LOGIN_QUEUED = (
+    "The new password is saved and is being applied to the server; it works within a few minutes."
+)
+CHANGE_QUEUED = (
+    "The change is accepted and is being applied to the server within a few minutes; nothing "
+    "is ordered twice."
+)
 TERMINATE_AFTER_PURCHASE = (
     "Termination accepted: the order still being confirmed is cancelled as soon as it is "
     "linked, and nothing more is ordered."
@@ -300,22 +308,71 @@ def _stop_if_possible(contabo: ContaboGateway, instance_id: int) -> None:
 
 
 def change_password(service_id: str, request: ChangePasswordRequest, actor: str) -> ServiceView:
+    """The password is stored at the provider first (its secret), then applied to the server.
+    When Contabo is too slow to apply it within WHMCS's budget, a queued job applies the stored
+    secret (only its id is queued, never the password); a job that cannot is parked for the
+    admin (ParkedJobs alarm, the addon's Action queue page). Too slow even to store it: a clear
+    503, nothing changed."""
+    queued = None
     with _existing(service_id, "change_password", actor) as (record, contabo):
         refuse_if_suspended(record, "change_password")
         if _is_windows(record):
             raise ActionRefused(
                 "Password reset is not available for Windows servers; reset it from within Windows."
             )
-        secret_id = (record.details.get("secret_ids") or {}).get("root_password")
-        password = request.password.get_secret_value()
-        if secret_id:
-            contabo.update_secret(secret_id, password)
-        else:
-            secret_id = contabo.create_secret(f"{record.display_name}-root", password, "password")
-            secret_ids = {**(record.details.get("secret_ids") or {}), "root_password": secret_id}
-            service_store.update(record, details={"secret_ids": secret_ids})
-        contabo.reset_password(_instance_id(record), secret_id)
-        return service_view(record)
+        secret_id = _store_root_password(record, contabo, request.password.get_secret_value())
+        try:
+            contabo.reset_password(_instance_id(record), secret_id)
+        except OutOfTime:
+            queued = action_queue.enqueue(
+                service_id,
+                ROOT_LOGIN_JOB,
+                {"secret_id": secret_id},
+                actor,
+                key=service_id,
+                wake=False,
+            )
+        view = service_view(record)
+    if queued is not None:
+        action_queue.wake_worker(queued)  # now that the lock the job takes is free
+        logger.info("password stored; applied by the queued job", extra={"job": queued})
+        view.status_message = ROOT_LOGIN_QUEUED
+    return view
+
+
+def _store_root_password(record: ServiceRecord, contabo: ContaboGateway, password: str) -> int:
+    secret_id = (record.details.get("secret_ids") or {}).get("root_password")
+    if secret_id:
+        contabo.update_secret(secret_id, password)
+        return int(secret_id)
+    secret_id = contabo.create_secret(f"{record.display_name}-root", password, "password")
+    secret_ids = {**(record.details.get("secret_ids") or {}), "root_password": secret_id}
+    service_store.update(record, details={"secret_ids": secret_ids})
+    return secret_id
+
+
+@action_queue.handles(ROOT_LOGIN_JOB)
+def apply_stored_password(job: action_queue.QueuedJob) -> str:
+    """The queued half of change_password: resets the server to the stored secret (the latest
+    password: a later change updates the same secret before its own job is queued)."""
+    assert job.service_id
+    try:
+        with _existing(job.service_id, "change_password", job.actor or "worker") as (
+            record,
+            contabo,
+        ):
+            if record.details.get("suspended") or record.billing_action == "suspend":
+                # A reset would start the server; WHMCS's unsuspend lets the job finish.
+                raise action_queue.NotYet("waiting for the service to be unsuspended", 600)
+            secret_id = (record.details.get("secret_ids") or {}).get("root_password")
+            if not secret_id:
+                return "no password stored for this service"
+            contabo.reset_password(_instance_id(record), int(secret_id))
+            return "password applied"
+    except ServiceBusy:
+        raise action_queue.NotYet("waiting for the running action to end", 10) from None
+    except ActionRefused as refused:  # terminated or being terminated: nothing to apply
+        return f"not applied: {refused.message}"
 
 
 def _link_a_late_purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
@@ -343,7 +400,14 @@ def _is_windows(record: ServiceRecord) -> bool:
 
 
 def change_package(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
-    with _existing(service_id, "change_package", actor) as (record, contabo):
+    """Add-ons are bought now; when Contabo is too slow for that within WHMCS's budget (the
+    upgrade not sent), a queued job buys them (exactly once, like any upgrade) and WHMCS is
+    told so; a job that cannot is parked for the admin (ParkedJobs alarm, Action queue page)."""
+    queued = None
+    with _existing(service_id, "change_package", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
+        record,
+        contabo,
+    ):
         if request.region and request.region != record.region:
             # The provider moves it (a support ticket); add-ons wait for the next change.
             moves.change_region(record, request.region, actor)
@@ -351,21 +415,25 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
         if request.product_id and request.product_id != record.product_id:
             _refuse_downgrade(record.product_id, request.product_id)
             moves.change_plan(record, request.product_id, actor)  # says why, queues the task
-        if not _change_add_ons(record, contabo, request.add_ons.model_dump()):
+        add_ons = request.add_ons.model_dump()
+        try:
+            changed = _change_add_ons(record, contabo, add_ons)
+        except OutOfTime:
+            changed, message = False, CHANGE_QUEUED
+        else:
             # An earlier attempt's outcome is not known yet: this one is applied (once) by a
             # queued job when Contabo's lists have settled, never bought a second time now.
-            action_queue.enqueue(
-                service_id,
-                UPGRADE_JOB,
-                {"add_ons": request.add_ons.model_dump()},
-                actor,
-                key=service_id,
-                wake=False,
+            message = UPGRADE_BEING_CONFIRMED
+        if not changed:
+            queued = action_queue.enqueue(
+                service_id, UPGRADE_JOB, {"add_ons": add_ons}, actor, key=service_id, wake=False
             )
-            view = service_view(record)
-            view.status_message = UPGRADE_BEING_CONFIRMED
-            return view
-        return service_view(record)
+        view = service_view(record)
+    if queued is not None:
+        if message == CHANGE_QUEUED:
+            action_queue.wake_worker(queued)  # now that the lock the job takes is free
+        view.status_message = message
+    return view
 
 
 def _change_add_ons(
@@ -394,6 +462,9 @@ def _change_add_ons(
 def apply_settled_upgrade(job: action_queue.QueuedJob) -> str:
     """The retried upgrade, once the earlier attempt's outcome is known (see change_package)."""
     assert job.service_id
+    now = service_store.require(job.service_id)
+    if now.state == ServiceState.TERMINATED or now.billing_action == "terminate":
+        return "not applied: the service is terminated"
     try:
         with _existing(job.service_id, "change_package", job.actor or "worker") as (
             record,
@@ -463,9 +534,14 @@ def _upgrade_once(
             }
         },
     )
-    contabo.upgrade_instance(
-        instance_id, private_networking=private_networking, backup=backup, request_id=request_id
-    )
+    try:
+        contabo.upgrade_instance(
+            instance_id, private_networking=private_networking, backup=backup, request_id=request_id
+        )
+    except OutOfTime:
+        # Raised before the request was sent: nothing was bought, nothing waits to settle.
+        service_store.update(record, details={"upgrade_pending": None})
+        raise
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
