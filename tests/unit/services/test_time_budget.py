@@ -13,7 +13,7 @@ import pytest
 from contabo_reseller import invocation
 from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.contabo.transport import Backoff
-from contabo_reseller.domain.errors import OutOfTime
+from contabo_reseller.domain.errors import OutOfTime, ServiceBusy
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
     ChangePasswordRequest,
@@ -220,3 +220,45 @@ def test_a_queued_upgrade_of_a_terminated_service_buys_nothing(
 
     assert manage_service.apply_settled_upgrade(_queued(job, job.payload)).startswith("not applied")
     assert slow_contabo.called("upgradeInstance") == []
+
+
+def test_an_upgrade_asked_while_another_action_runs_is_queued_not_refused(
+    contabo: FakeContaboGateway,
+) -> None:
+    _ordered()
+    _active(contabo)
+    service_store.acquire_lock(SERVICE_ID, "restart", "customer:restart", seconds=30)
+
+    first = manage_service.change_package(
+        SERVICE_ID, ChangePackageRequest(add_ons={"backup": True}), "whmcs:test"
+    )
+    both = {"backup": True, "private_networking": True}
+    again = manage_service.change_package(
+        SERVICE_ID, ChangePackageRequest(add_ons=both), "whmcs:test"
+    )
+
+    assert first.status_message == again.status_message == manage_service.CHANGE_QUEUED
+    assert contabo.called("upgradeInstance") == []
+    job = job_queue.get(f"{manage_service.UPGRADE_JOB}-{SERVICE_ID}")
+    assert job is not None and job.status == "queued"
+    wanted = job.payload["add_ons"]
+    assert wanted["backup"] and wanted["private_networking"]  # the last change asked is bought
+    with pytest.raises(NotYet):  # the restart still holds the service
+        manage_service.apply_settled_upgrade(_queued(job, job.payload))
+
+    service_store.release_lock(SERVICE_ID, "customer:restart")
+    assert manage_service.apply_settled_upgrade(_queued(job, job.payload)) == "add-ons applied"
+    assert len(contabo.called("upgradeInstance")) == 1
+    assert service_store.require(SERVICE_ID).details["add_ons"] == wanted
+
+
+def test_a_move_asked_while_another_action_runs_is_refused_as_busy(
+    contabo: FakeContaboGateway,
+) -> None:
+    _ordered()
+    _active(contabo)
+    service_store.acquire_lock(SERVICE_ID, "restart", "customer:restart", seconds=30)
+
+    with pytest.raises(ServiceBusy):
+        manage_service.change_package(SERVICE_ID, ChangePackageRequest(region="US-east"), "whmcs:t")
+    assert job_queue.get(f"{manage_service.UPGRADE_JOB}-{SERVICE_ID}") is None

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import (
     ActionRefused,
@@ -402,7 +402,16 @@ def _is_windows(record: ServiceRecord) -> bool:
 def change_package(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
     """Add-ons are bought now; when Contabo is too slow for that within WHMCS's budget (the
     upgrade not sent), a queued job buys them (exactly once, like any upgrade) and WHMCS is
-    told so; a job that cannot is parked for the admin (ParkedJobs alarm, Action queue page)."""
+    told so; a job that cannot is parked for the admin (ParkedJobs alarm, Action queue page).
+    The same when another action holds the service past a short wait: an upgrade is a paid
+    order WHMCS does not send again."""
+    try:
+        return _change_package_now(service_id, request, actor)
+    except ServiceBusy as busy:
+        return _queue_add_ons_while_busy(service_id, request, actor, busy)
+
+
+def _change_package_now(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
     queued = None
     with _existing(service_id, "change_package", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
         record,
@@ -425,15 +434,50 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
             # queued job when Contabo's lists have settled, never bought a second time now.
             message = UPGRADE_BEING_CONFIRMED
         if not changed:
-            queued = action_queue.enqueue(
-                service_id, UPGRADE_JOB, {"add_ons": add_ons}, actor, key=service_id, wake=False
-            )
+            queued = _queue_upgrade(service_id, add_ons, actor, wake=False)
         view = service_view(record)
     if queued is not None:
         if message == CHANGE_QUEUED:
             action_queue.wake_worker(queued)  # now that the lock the job takes is free
         view.status_message = message
     return view
+
+
+def _queue_add_ons_while_busy(
+    service_id: str, request: ChangePackageRequest, actor: str, busy: ServiceBusy
+) -> ServiceView:
+    """Another action holds the service: an add-on change is checked as it would be under the
+    lock and queued (its job waits for the lock); a move or plan change is refused as busy."""
+    record = service_store.require(service_id)
+    moving = request.region and request.region != record.region
+    if moving or (request.product_id and request.product_id != record.product_id):
+        raise busy
+    if record.state == "new":
+        raise NotFound(f"Service {service_id} is not known to the backend.")
+    service_policy.require_compute(record)
+    if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
+        raise ActionRefused("This service is being terminated.")
+    if not record.resource_id:
+        raise ActionRefused("The server is still being set up; try again once it is ready.")
+    add_ons = request.add_ons.model_dump()
+    _refuse_add_on_removal(record.details.get("add_ons") or {}, add_ons)
+    _queue_upgrade(service_id, add_ons, actor, wake=True)
+    view = service_view(record)
+    view.status_message = CHANGE_QUEUED
+    return view
+
+
+def _queue_upgrade(service_id: str, add_ons: dict[str, Any], actor: str, *, wake: bool) -> str:
+    """One upgrade job per service; a change asked while one still waits replaces what it
+    buys (WHMCS sends the whole wanted set each time), so the last change asked is applied."""
+    payload = {"add_ons": add_ons}
+    job_id = action_queue.enqueue(
+        service_id, UPGRADE_JOB, payload, actor, key=service_id, wake=wake
+    )
+    job = job_queue.get(job_id)
+    if job is not None and job.payload != payload:
+        job_queue.transition(job, ("queued",), payload=payload)
+    return job_id
 
 
 def _change_add_ons(
@@ -444,10 +488,7 @@ def _change_add_ons(
     current = _settle_pending_upgrade(record, contabo, record.details.get("add_ons") or {})
     if current is None:
         return False
-    if (current.get("private_networking") and not add_ons.get("private_networking")) or (
-        current.get("backup") and not add_ons.get("backup")
-    ):
-        raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
+    _refuse_add_on_removal(current, add_ons)
     wants_network = bool(add_ons.get("private_networking")) and not current.get(
         "private_networking"
     )
@@ -456,6 +497,13 @@ def _change_add_ons(
         _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
     service_store.update(record, details={"add_ons": add_ons, "upgrade_pending": None})
     return True
+
+
+def _refuse_add_on_removal(current: dict[str, Any], wanted: dict[str, Any]) -> None:
+    if (current.get("private_networking") and not wanted.get("private_networking")) or (
+        current.get("backup") and not wanted.get("backup")
+    ):
+        raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
 
 
 @action_queue.handles(UPGRADE_JOB)
