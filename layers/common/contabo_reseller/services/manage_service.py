@@ -595,7 +595,10 @@ def _upgrade_once(
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
     if object_storage.is_object_storage(service_id):
         return object_storage.renew(service_id, request, actor)
-    with _existing(service_id, "renew", actor) as (record, contabo):
+    with _existing(service_id, "renew", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
+        record,
+        contabo,
+    ):
         instance = _instance_or_none(contabo, _instance_id(record))
         if instance is None:
             raise ActionRefused(

@@ -173,6 +173,8 @@ class ContaboTransport:
             if status == 401 and not refreshed:
                 self.tokens.invalidate(token)
                 refreshed = True
+                # A new token and the call again: two more calls, both within the budget.
+                invocation.require_time_for_call(extra_seconds=invocation.slowest_call())
                 continue
             if status >= 500 and operation.purchase:
                 raise PurchaseOutcomeUnknown(
