@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -17,6 +18,7 @@ from contabo_reseller.domain.errors import OutOfTime, ServiceBusy
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
     ChangePasswordRequest,
+    RenewRequest,
     ServiceState,
     SuspendRequest,
     TerminateRequest,
@@ -262,3 +264,18 @@ def test_a_move_asked_while_another_action_runs_is_refused_as_busy(
     with pytest.raises(ServiceBusy):
         manage_service.change_package(SERVICE_ID, ChangePackageRequest(region="US-east"), "whmcs:t")
     assert job_queue.get(f"{manage_service.UPGRADE_JOB}-{SERVICE_ID}") is None
+
+
+def test_a_renewal_waits_briefly_for_a_running_action_instead_of_being_refused(
+    contabo: FakeContaboGateway,
+) -> None:
+    _ordered()
+    _active(contabo)
+    service_store.acquire_lock(SERVICE_ID, "restart", "customer:restart", seconds=0.5)
+
+    view = manage_service.renew(
+        SERVICE_ID, RenewRequest(next_due_date=date(2030, 1, 1)), "whmcs:test"
+    )
+
+    assert view.service_id == SERVICE_ID
+    assert service_store.require(SERVICE_ID).details["next_due_date"] == "2030-01-01"
