@@ -133,8 +133,9 @@ class ContaboTransport:
         attempt = 0
         refreshed = False
         while True:
-            # The token first: fetching one is a Contabo call too, and the call that needs it
-            # must still fit in what is left after it.
+            # Fetching a token is a Contabo call too: started only when a call still fits,
+            # and the call that needs it must still fit in what is left after it.
+            invocation.require_time_for_call()
             token = self.tokens.current()
             invocation.require_time_for_call()  # never started when it would end too late
             started = self.monotonic()
