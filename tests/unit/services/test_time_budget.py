@@ -14,7 +14,7 @@ import pytest
 from contabo_reseller import invocation
 from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.contabo.transport import Backoff
-from contabo_reseller.domain.errors import OutOfTime, ServiceBusy
+from contabo_reseller.domain.errors import ActionRefused, OutOfTime, ServiceBusy
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
     ChangePasswordRequest,
@@ -279,3 +279,35 @@ def test_a_renewal_waits_briefly_for_a_running_action_instead_of_being_refused(
 
     assert view.service_id == SERVICE_ID
     assert service_store.require(SERVICE_ID).details["next_due_date"] == "2030-01-01"
+
+
+def test_an_unsuspension_past_the_budget_is_recorded_and_applied_not_refused(
+    slow_contabo: FakeContaboGateway,
+) -> None:
+    manage_service.suspend(SERVICE_ID, SuspendRequest(reason="overdue"), "whmcs:test")
+    service_store.acquire_lock(SERVICE_ID, "restart", "customer:restart", seconds=30)
+
+    with invocation.running(CONTEXT, budget_seconds=SCALED_BUDGET_SECONDS):
+        view = manage_service.unsuspend(SERVICE_ID, "whmcs:test")  # WHMCS gets its answer
+
+    assert view.service_id == SERVICE_ID
+    assert service_store.require(SERVICE_ID).billing_action == "unsuspend"
+    job = job_queue.get(f"{manage_service.BILLING_JOB}-{SERVICE_ID}")
+    assert job is not None and job.status == "queued"
+
+    service_store.release_lock(SERVICE_ID, "customer:restart")
+    assert manage_service.apply_recorded_billing_action(_queued(job)) == "unsuspend applied"
+    record = service_store.require(SERVICE_ID)
+    assert not record.details.get("suspended") and not record.billing_action
+    assert slow_contabo.called("startInstance")
+
+
+def test_an_unsuspension_of_a_service_being_terminated_is_refused(
+    slow_contabo: FakeContaboGateway,
+) -> None:
+    service_store.acquire_lock(SERVICE_ID, "restart", "customer:restart", seconds=30)
+    manage_service.terminate(SERVICE_ID, TerminateRequest(), "whmcs:test")  # recorded: busy
+
+    with pytest.raises(ActionRefused):
+        manage_service.unsuspend(SERVICE_ID, "whmcs:test")
+    assert service_store.require(SERVICE_ID).billing_action == "terminate"

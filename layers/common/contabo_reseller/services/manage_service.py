@@ -94,20 +94,35 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
         return object_storage.unsuspend(service_id, actor)
     if private_network_product.is_private_network(service_id):
         return private_network_product.set_suspended(service_id, False, actor)
-    with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
-        record,
-        contabo,
-    ):
-        if record.billing_action == "terminate":
-            raise ActionRefused("This service is being terminated.")
-        contabo.power(_instance_id(record), "start")
-        service_store.update(
+    try:
+        with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
             record,
-            billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
-            billing_request=None,
-            details={"suspended": False, "suspend_reason": None},
-        )
-        return service_view(record)
+            contabo,
+        ):
+            if record.billing_action == "terminate":
+                raise ActionRefused("This service is being terminated.")
+            return _unsuspend_now(record, contabo)
+    except (ServiceBusy, OutOfTime):
+        pass  # a paying customer's unsuspension is recorded and applied like a suspension
+    record = service_store.record_billing_action(service_id, "unsuspend", {}, actor)
+    if record is None or record.state == "new":
+        raise NotFound(f"Service {service_id} is not known to the backend.")
+    if record.billing_action == "terminate" or record.state == ServiceState.TERMINATED:
+        raise ActionRefused("This service is being terminated.")
+    action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
+    return service_view(record)
+
+
+def _unsuspend_now(record: ServiceRecord, contabo: ContaboGateway) -> ServiceView:
+    if record.resource_id:
+        contabo.power(_instance_id(record), "start")
+    service_store.update(
+        record,
+        billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
+        billing_request=None,
+        details={"suspended": False, "suspend_reason": None},
+    )
+    return service_view(record)
 
 
 def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: str) -> ServiceView:
@@ -180,6 +195,8 @@ def _apply_billing(
         return _terminate_now(record, contabo, terminate_request, actor or "worker", wake)
     if record.state == ServiceState.TERMINATED:
         return service_view(record)
+    if name == "unsuspend":
+        return _unsuspend_now(record, contabo)
     if not record.resource_id:
         raise ActionRefused("The server is still being set up; try again once it is ready.")
     params = {k: v for k, v in request.items() if k in SuspendRequest.model_fields}
