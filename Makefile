@@ -75,7 +75,9 @@ PYTEST_PARALLEL = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist lo
 .PHONY: test
 test: venv ## Install what is needed and run the whole suite (Python, then PHP), ~15 min on 2 CPUs
 	$(BIN)/python -m pytest tests/unit --disable-socket --allow-unix-socket -q $(PYTEST_PARALLEL)
-	$(BIN)/python -m pytest tests --ignore=tests/unit --ignore=tests/chaos -q $(PYTEST_PARALLEL)
+	@# Its own run: its moto (mock_aws) resets every in-process backend, a local stack's too.
+	$(BIN)/python -m pytest tests/contract -q $(PYTEST_PARALLEL)
+	$(BIN)/python -m pytest tests --ignore=tests/unit --ignore=tests/contract --ignore=tests/chaos -q $(PYTEST_PARALLEL)
 	$(MAKE) test-php
 
 .PHONY: test-php
