@@ -14,10 +14,10 @@ from typing import Any
 from contabo_reseller.adapters import claims, service_store
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.tables import CatalogItem
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.dns import (
-    MAX_RECORDS_PER_ZONE,
-    MAX_ZONES_PER_CLIENT,
     BulkDeleteResult,
+    DnsLimits,
     RecordInput,
     RecordView,
     ZoneList,
@@ -31,20 +31,47 @@ from contabo_reseller.domain.errors import (
     NotFound,
     QuotaExceeded,
 )
+from contabo_reseller.services.service_policy import guardrails_for
 
 CLAIM_KIND = "dns_zone"
 
 
 def list_zones(client_id: str) -> ZoneList:
-    return ZoneList(zones=sorted(_zones_of(client_id)))
+    limits = dns_limits(client_id)
+    return ZoneList(
+        zones=sorted(_zones_of(client_id)),
+        limit=limits.zones,
+        record_limit=limits.records_per_zone,
+    )
+
+
+def dns_limits(client_id: str) -> DnsLimits:
+    """The DNS guardrails of the client's server products, the most generous one winning (a
+    customer with a bigger plan gets its limits); the defaults when the client has no server."""
+    installation = installations.installation_of(client_id)
+    servers = [
+        record
+        for record in service_store.active_of_client(installations.whmcs_id(client_id))
+        if record.kind == "compute" and installations.belongs_to(record.service_id, installation)
+    ]
+    if not servers:
+        return DnsLimits()
+    rules = [guardrails_for(record) for record in servers]
+    return DnsLimits(
+        zones=max(rule.max_dns_zones for rule in rules),
+        records_per_zone=max(rule.max_dns_records_per_zone for rule in rules),
+    )
 
 
 def create_zone(client_id: str, zone_name: str) -> ZoneView:
-    if len(_zones_of(client_id)) >= MAX_ZONES_PER_CLIENT:
+    limit = dns_limits(client_id).zones
+    used = len(_zones_of(client_id))
+    if used >= limit:
         raise QuotaExceeded(
-            f"You can host at most {MAX_ZONES_PER_CLIENT} DNS zones.",
+            f"Your plan allows {limit} DNS zones and {used} are hosted; delete a zone or ask "
+            "support for a larger plan.",
             message_code="dns_zone_limit",
-            params={"limit": MAX_ZONES_PER_CLIENT},
+            params={"limit": limit, "used": used},
         )
     holder = claims.claim(CLAIM_KIND, zone_name, _holder(client_id))
     if holder is not None:
@@ -58,13 +85,14 @@ def create_zone(client_id: str, zone_name: str) -> ZoneView:
     except Exception:
         claims.release(CLAIM_KIND, zone_name, _holder(client_id))
         raise
-    return ZoneView(zone_name=zone_name)
+    return ZoneView(zone_name=zone_name, record_limit=dns_limits(client_id).records_per_zone)
 
 
 def get_zone(client_id: str, zone_name: str) -> ZoneView:
     zone = _owned(client_id, zone_name)
     records = [_view(r) for r in _contabo(client_id).list_dns_records(zone)]
-    return ZoneView(zone_name=zone, records=records)
+    limit = dns_limits(client_id).records_per_zone
+    return ZoneView(zone_name=zone, records=records, record_limit=limit)
 
 
 def delete_zone(client_id: str, zone_name: str) -> ZoneList:
@@ -80,11 +108,14 @@ def create_record(client_id: str, zone_name: str, record: RecordInput) -> Record
 
     zone = _owned(client_id, zone_name)
     contabo = _contabo(client_id)
-    if sum(1 for _ in contabo.list_dns_records(zone)) >= MAX_RECORDS_PER_ZONE:
+    limit = dns_limits(client_id).records_per_zone
+    used = sum(1 for _ in contabo.list_dns_records(zone))
+    if used >= limit:
         raise QuotaExceeded(
-            f"A zone holds at most {MAX_RECORDS_PER_ZONE} records.",
+            f"Your plan allows {limit} records per DNS zone and {zone} has {used}; delete a "
+            "record or ask support for a larger plan.",
             message_code="dns_record_limit",
-            params={"limit": MAX_RECORDS_PER_ZONE},
+            params={"limit": limit, "used": used, "zone": zone},
         )
     body = dm.CreateDnsZoneRecordRequest.model_validate(_provider_fields(record, zone, new=True))
     return _view(contabo.create_dns_record(zone, body))
