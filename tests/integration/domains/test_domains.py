@@ -7,6 +7,10 @@ import itertools
 
 import pytest
 
+from contabo_reseller.adapters import claims
+from contabo_reseller.domain.domains import row_id
+from contabo_reseller.services import provisioning
+from contabo_reseller.services.domains.registration import CLAIM_KIND
 from local.contabo_sim.routes.domains import register_elsewhere, request_transfer_out
 from tests.integration.lifecycle.conftest import run_worker
 from tests.integration.lifecycle.test_reused_ids_and_installations import (  # noqa: F401
@@ -182,3 +186,48 @@ def test_another_whmcs_installation_reaches_no_domain_of_this_one(
     assert staging.request("POST", f"{path}/cancel", {"client_id": CLIENT}).status_code == 404
     mine = whmcs.request("GET", f"/domains/{domain_id}?client_id={CLIENT}").json()
     assert mine["state"] == "active" and not mine.get("cancel_date")
+
+
+def test_a_refused_transfer_gives_the_name_back_for_a_new_order(stack, whmcs, domain_id):
+    """The provider refuses the transfer (the name is registered nowhere): nothing was bought,
+    so the name's claim goes and another order for it, here a registration, proceeds."""
+    before = purchases(stack)
+    transfer = order_body("never-registered.io", auth_code="ANY-CODE")
+    ordered = whmcs.request("POST", f"/domains/{domain_id}/transfer", transfer)
+    assert ordered.status_code == 202, ordered.text
+    failed = settle_domain(stack, whmcs, domain_id, "failed")
+    assert failed["transfer_failed"] is True and "refused" in failed["message"]
+    assert claims.holder_of(CLAIM_KIND, "never-registered.io") is None
+    retry_id = str(next(_domain_ids))
+    retry = order_body("never-registered.io")
+    again = whmcs.request("POST", f"/domains/{retry_id}/register", retry)
+    assert again.status_code == 202, again.text
+    assert settle_domain(stack, whmcs, retry_id, "active")["domain"] == "never-registered.io"
+    assert purchases(stack) == before + 1
+
+
+def test_an_unknown_outcome_keeps_the_name_until_it_is_settled(
+    stack, whmcs, sim, domain_id, monkeypatch
+):
+    """The order's answer is lost (a 5xx before the provider committed): the name stays this
+    order's, so no other order can buy it, until reconciliation settles and buys it once."""
+    before = purchases(stack)
+    sim.post("/faults", json={"fail_before_commit": 1})
+    whmcs.request("POST", f"/domains/{domain_id}/register", order_body("answer-lost.com"))
+    view: dict = {}
+    for _ in range(4):
+        run_worker(stack)
+        view = whmcs.request("GET", f"/domains/{domain_id}?client_id={CLIENT}").json()
+        if view["state"] == "purchasing":
+            break
+    assert view["state"] == "purchasing", view
+    row = row_id(domain_id)
+    assert claims.holder_of(CLAIM_KIND, "answer-lost.com") == row
+    rival = whmcs.request(
+        "POST", f"/domains/{next(_domain_ids)}/register", order_body("answer-lost.com")
+    )
+    assert rival.status_code == 409, rival.text
+    monkeypatch.setattr(provisioning, "RECONCILE_GRACE_SECONDS", 0)
+    assert settle_domain(stack, whmcs, domain_id, "active")["domain"] == "answer-lost.com"
+    assert claims.holder_of(CLAIM_KIND, "answer-lost.com") == row
+    assert purchases(stack) == before + 1

@@ -1,7 +1,8 @@
 """RegisterDomain and TransferDomain: a domain order is a purchase, made exactly once.
 
 The order is recorded (the domain name claimed for this WHMCS domain, so two orders for one
-name cannot both buy) and handed to the provisioning worker, which runs the same exactly-once
+name cannot both buy; a refused order gives the name back, an unknown outcome keeps it until
+settled) and handed to the provisioning worker, which runs the same exactly-once
 steps as for servers (services.provisioning): the x-request-id is recorded before
 ``orderDomain``; an unknown outcome is settled through the domains audit list (requestId) and
 a look-up of the domain itself before anything is ordered again.
@@ -24,7 +25,15 @@ from contabo_reseller.domain.domains import (
     handle_request,
     row_id,
 )
-from contabo_reseller.domain.errors import Conflict, InvalidInput, NotFound
+from contabo_reseller.domain.errors import (
+    ConfigurationError,
+    Conflict,
+    DomainError,
+    InvalidInput,
+    NotFound,
+    PurchaseOutcomeUnknown,
+    UpstreamUnavailable,
+)
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import service_action
@@ -138,7 +147,14 @@ class DomainPurchaser:
             handles=dm.DomainHandles(**handles),
             nameservers=[dm.Nameserver(hostname=[ns]) for ns in order_data["nameservers"]],
         )
-        bought = self.contabo.order_domain(body, request_id=request_id)
+        try:
+            bought = self.contabo.order_domain(body, request_id=request_id)
+        except (PurchaseOutcomeUnknown, UpstreamUnavailable, ConfigurationError):
+            raise  # maybe bought, or asked again later: the name stays this order's
+        except DomainError:
+            # Refused: nothing was bought, so the name is free for the customer's next order.
+            claims.release(CLAIM_KIND, str(record.display_name), record.service_id)
+            raise
         return str(bought.domain)
 
     def poll(self, record: ServiceRecord) -> None:
