@@ -231,3 +231,43 @@ def test_an_unknown_outcome_keeps_the_name_until_it_is_settled(
     assert settle_domain(stack, whmcs, domain_id, "active")["domain"] == "answer-lost.com"
     assert claims.holder_of(CLAIM_KIND, "answer-lost.com") == row
     assert purchases(stack) == before + 1
+
+
+def test_tld_data_reaches_the_registrants_handle_and_what_cannot_is_refused(stack, whmcs):
+    """A French registrant's birth record and SIRET go into their handle as the spec names
+    them; a .us order (nexus has no field), a .eu order for a registrant outside the EU and a
+    filled field the handle cannot carry are refused with a sentence and a code."""
+    fields = {
+        "birth_date": "1980-04-02",
+        "birth_city": "Lyon",
+        "birth_postcode": "69001",
+        "birth_country": "FR",
+        "siret": "73282932000074",
+    }
+    french = CONTACT | {"country": "FR", "city": "Lyon", "postcode": "69001"}
+    body = order_body("lyon-bakery.eu", registry_fields=fields) | {
+        "contacts": {"registrant": french}
+    }
+    domain_id = str(next(_domain_ids))
+    ordered = whmcs.request("POST", f"/domains/{domain_id}/register", body)
+    assert ordered.status_code == 202, ordered.text
+    settle_domain(stack, whmcs, domain_id, "active")
+    owner = stack.sim.state.domains["lyon-bakery.eu"]["handles"]["owner"]
+    handle = stack.sim.state.handles[owner]
+    assert handle["birthInfo"]["city"] == "Lyon" and handle["birthInfo"]["zipCode"] == "69001"
+    assert handle["address"]["siret"] == "73282932000074"
+
+    refusals = {
+        "us-shop.us": ({}, CONTACT, "domain_us_nexus"),
+        "abroad.eu": ({}, CONTACT | {"country": "US"}, "domain_eu_residence"),
+        "taxed.de": ({"unsupported": {"Tax ID": "DE123"}}, CONTACT, "domain_field_unsupported"),
+    }
+    for name, (extra, registrant, code) in refusals.items():
+        refused = whmcs.request(
+            "POST",
+            f"/domains/{next(_domain_ids)}/register",
+            order_body(name, registry_fields=extra) | {"contacts": {"registrant": registrant}},
+        )
+        assert refused.status_code == 400, refused.text
+        assert refused.json()["error"]["message_code"] == code
+        assert claims.holder_of(CLAIM_KIND, name) is None  # refused before anything is claimed

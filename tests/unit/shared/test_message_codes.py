@@ -36,7 +36,8 @@ def test_every_code_has_its_sentence(language):
             r"\$_LANG\['cloudserver_msg_([a-z_]+)'\]", (LANG / f"{language}.php").read_text()
         )
     )
-    assert sorted(_codes() - keys) == []
+    server_codes = {code for code in _codes() if not code.startswith("domain_")}  # registrar's
+    assert sorted(server_codes - keys) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -159,6 +159,35 @@ final class RegistrarModuleTest extends TestCase
         self::assertStringContainsString('not known', domainreseller_GetNameservers($this->params())['error']);
     }
 
+    public function testBackendRefusalsAreSaidInTheCustomersLanguage(): void
+    {
+        $this->transport->route('POST', '/domains/77/register', 409, ['error' => [
+            'code' => 'conflict',
+            'message' => 'example-shop.com is already ordered through this reseller.',
+            'message_code' => 'domain_already_ordered',
+            'params' => ['domain' => 'example-shop.com'],
+        ]]);
+        $german = domainreseller_RegisterDomain($this->params(['language' => 'german']));
+        self::assertSame(['error' => 'example-shop.com wurde bereits über diesen Anbieter bestellt.'], $german);
+        $french = domainreseller_RegisterDomain($this->params(['language' => 'french']));
+        self::assertSame('example-shop.com est déjà commandé auprès de ce fournisseur.', $french['error']);
+
+        $this->transport->route('POST', '/clients/5/dns/zones', 422, ['error' => [
+            'code' => 'quota_exceeded',
+            'message' => 'Your plan allows 2 DNS zones and 2 are hosted; delete a zone or ask support for a larger plan.',
+            'message_code' => 'dns_zone_limit',
+            'params' => ['limit' => 2, 'used' => 2],
+        ]]);
+        $this->transport->route('GET', '/clients/5/dns/zones/example-shop.com', 404, ['error' => ['code' => 'not_found', 'message' => 'The zone example-shop.com is not known.', 'message_code' => 'dns_zone_not_found', 'params' => ['zone' => 'example-shop.com']]]);
+        $records = [['hostname' => 'www', 'type' => 'A', 'address' => '203.0.113.1', 'priority' => '']];
+        $refused = domainreseller_SaveDNS($this->params(['dnsrecords' => $records, 'language' => 'german']));
+        self::assertSame('Ihr Tarif erlaubt 2 DNS-Zonen und 2 sind angelegt; löschen Sie eine Zone oder fragen Sie den Support nach einem größeren Tarif.', $refused['error']);
+
+        $this->transport->route('GET', '/domains/77', 409, ['error' => ['code' => 'service_busy', 'message' => 'Another action is running.', 'message_code' => 'service_busy', 'params' => []]]);
+        $shared = domainreseller_GetNameservers($this->params(['language' => 'german']));
+        self::assertStringNotContainsString('Another action', $shared['error'], 'a code the server module knows is said in its words');
+    }
+
     public function testSaveDnsCreatesNewAndDeletesRemovedRecords(): void
     {
         $this->transport->route('GET', '/clients/5/dns/zones/example-shop.com', 200, ['zone_name' => 'example-shop.com', 'records' => [

@@ -205,7 +205,7 @@ function domainreseller_CheckAvailability(array $params): mixed
     try {
         $available = domainreseller_client($params)->availability(array_slice($names, 0, 20));
     } catch (ApiException $error) {
-        return ['error' => $error->getMessage()];
+        return ['error' => Lang::error($params, $error)];
     }
     $results = new \WHMCS\Domains\DomainLookup\ResultsList();
     foreach ($names as $index => $name) {
@@ -352,7 +352,7 @@ function domainreseller_run(array $params, callable $work): array
     try {
         return $work(domainreseller_client($params), (string) ($params['domainid'] ?? ''), (string) ($params['userid'] ?? ''));
     } catch (ApiException $error) {
-        return ['error' => $error->getMessage()];
+        return ['error' => Lang::error($params, $error)];
     }
 }
 

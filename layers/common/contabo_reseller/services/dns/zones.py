@@ -160,7 +160,11 @@ def point_at_server(
     A/AAAA records that name had."""
     record = service_store.require(service_id)
     if record.client_id != client_id:
-        raise NotFound(f"Service {service_id} is not known.")
+        raise NotFound(
+            f"Service {installations.whmcs_id(service_id)} is not known.",
+            message_code="dns_service_not_found",
+            params={"service_id": installations.whmcs_id(service_id)},
+        )
     addresses = {"A": record.details.get("ipv4"), "AAAA": record.details.get("ipv6")}
     if not any(addresses.values()):
         raise ActionRefused(
@@ -196,6 +200,14 @@ def _zone_taken(zone_name: str) -> Conflict:
     )
 
 
+def _zone_unknown(zone_name: str) -> NotFound:
+    return NotFound(
+        f"The zone {zone_name} is not known.",
+        message_code="dns_zone_not_found",
+        params={"zone": zone_name},
+    )
+
+
 def _holder(client_id: str) -> str:
     return f"client:{client_id}"
 
@@ -209,9 +221,9 @@ def _owned(client_id: str, zone_name: str) -> str:
     try:
         zone = normalize_domain(zone_name)
     except ValueError as error:
-        raise NotFound(f"The zone {zone_name} is not known.") from error
+        raise _zone_unknown(zone_name) from error
     if claims.holder_of(CLAIM_KIND, zone) != _holder(client_id):
-        raise NotFound(f"The zone {zone_name} is not known.")
+        raise _zone_unknown(zone_name)
     return zone
 
 
@@ -223,7 +235,11 @@ def _record_in(contabo: ContaboClient, zone: str, record_id: int) -> Any:
     for record in contabo.list_dns_records(zone):
         if int(record.record_id) == record_id:
             return record
-    raise NotFound(f"Record {record_id} is not in the zone {zone}.")
+    raise NotFound(
+        f"Record {record_id} is not in the zone {zone}.",
+        message_code="dns_record_not_found",
+        params={"record_id": record_id, "zone": zone},
+    )
 
 
 def _provider_fields(record: RecordInput, zone: str, *, new: bool) -> dict[str, Any]:

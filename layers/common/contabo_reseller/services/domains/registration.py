@@ -16,6 +16,7 @@ from typing import Any
 from contabo_reseller.adapters import claims, service_store, worker_trigger
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.domains import (
     DOMAIN,
     NEEDS_ACTION_STATUS,
@@ -24,6 +25,10 @@ from contabo_reseller.domain.domains import (
     DomainView,
     handle_request,
     row_id,
+)
+from contabo_reseller.domain.domains.registry_fields import (
+    RegistryFields,
+    check_registry_fields,
 )
 from contabo_reseller.domain.errors import (
     ConfigurationError,
@@ -50,30 +55,48 @@ ONE_YEAR_MESSAGE = (
 def order(domain_id: str, request: DomainOrder, actor: str, *, transfer: bool) -> DomainView:
     """Records the order once (name claimed, nothing bought) and wakes the worker."""
     if request.years != 1:
-        raise InvalidInput(ONE_YEAR_MESSAGE)
+        raise InvalidInput(ONE_YEAR_MESSAGE, message_code="domain_one_year_only")
+    check_registry_fields(
+        request.domain,
+        request.contacts.registrant.country,
+        request.registry_fields or RegistryFields(),
+    )
     if transfer and not request.auth_code:
-        raise InvalidInput("A transfer needs the domain's auth code (EPP code).")
+        raise InvalidInput(
+            "A transfer needs the domain's auth code (EPP code).",
+            message_code="domain_transfer_needs_code",
+        )
     service_id = row_id(domain_id)
     with service_action(service_id, "register" if not transfer else "transfer", actor) as action:
         record = action.record
         if record.state not in ORDERABLE or record.resource_id:
             if record.kind != DOMAIN or record.client_id != request.client_id:
-                raise NotFound(f"Domain {domain_id} is not known.")
+                raise domain_not_found(domain_id)
             action.message = "already ordered"
             return domain_view(domain_id, record)
         holder = claims.claim(CLAIM_KIND, request.domain, service_id)
         if holder is not None:
-            raise Conflict(f"{request.domain} is already ordered through this reseller.")
+            raise Conflict(
+                f"{request.domain} is already ordered through this reseller.",
+                message_code="domain_already_ordered",
+                params={"domain": request.domain},
+            )
         contabo = client_for(service_id, action.trace_id)
         if _held_already(contabo, request.domain):
             claims.release(CLAIM_KIND, request.domain, service_id)
             raise Conflict(
                 f"{request.domain} is already in the reseller's account; the reseller's staff "
-                "can assign it."
+                "can assign it.",
+                message_code="domain_in_account",
+                params={"domain": request.domain},
             )
         if not transfer and not contabo.domain_available(request.domain):
             claims.release(CLAIM_KIND, request.domain, service_id)
-            raise Conflict(f"{request.domain} is not available for registration.")
+            raise Conflict(
+                f"{request.domain} is not available for registration.",
+                message_code="domain_not_available",
+                params={"domain": request.domain},
+            )
         order_data = request.model_dump(mode="json")
         order_data.pop("auth_code", None)  # kept apart: a secret of the customer's
         service_store.update(
@@ -94,6 +117,15 @@ def order(domain_id: str, request: DomainOrder, actor: str, *, transfer: bool) -
         view = domain_view(domain_id, record)
     worker_trigger.trigger_provisioning(service_id)
     return view
+
+
+def domain_not_found(domain_id: str) -> NotFound:
+    """Another client's domain is answered exactly as an unknown one."""
+    return NotFound(
+        f"Domain {installations.whmcs_id(domain_id)} is not known.",
+        message_code="domain_not_found",
+        params={"domain_id": installations.whmcs_id(domain_id)},
+    )
 
 
 def client_for(service_id: str, trace_id: str | None = None) -> ContaboClient:
@@ -132,7 +164,9 @@ class DomainPurchaser:
 
     def prepare(self, record: ServiceRecord) -> bool:
         if not record.details.get("handle_ids"):
-            handles = create_handles(self.contabo, record.details["order"]["contacts"])
+            order_data = record.details["order"]
+            registry = RegistryFields.model_validate(order_data.get("registry_fields") or {})
+            handles = create_handles(self.contabo, order_data["contacts"], registry)
             service_store.update(record, details={"handle_ids": handles})
         return True
 
@@ -185,8 +219,11 @@ class DomainPurchaser:
         return None
 
 
-def create_handles(contabo: ContaboClient, contacts: dict[str, Any]) -> dict[str, str]:
-    """One provider handle per distinct WHMCS contact; missing roles use the registrant's."""
+def create_handles(
+    contabo: ContaboClient, contacts: dict[str, Any], registry: RegistryFields | None = None
+) -> dict[str, str]:
+    """One provider handle per distinct WHMCS contact; missing roles use the registrant's. The
+    registrant's handle carries the TLD-specific data (birth record, SIRET)."""
     from contabo_reseller.adapters.contabo import generated_domain_models as dm
     from contabo_reseller.domain.domains import Contact
 
@@ -196,9 +233,11 @@ def create_handles(contabo: ContaboClient, contacts: dict[str, Any]) -> dict[str
         contact = contacts.get(role)
         if not contact:
             continue
-        key = repr(sorted(contact.items()))
+        extras = registry if role == "registrant" else None
+        key = repr((sorted(contact.items()), role == "registrant" and registry is not None))
         if key not in made:
-            request = dm.HandleCreateRequest.model_validate(handle_request(Contact(**contact)))
+            fields = handle_request(Contact(**contact), extras)
+            request = dm.HandleCreateRequest.model_validate(fields)
             made[key] = str(contabo.create_handle(request).handle_id)
         ids[role] = made[key]
     owner = ids["registrant"]

@@ -437,6 +437,9 @@ $_LANG['cloudserver_msg_dns_record_limit'] = 'A zone holds at most {limit} recor
 $_LANG['cloudserver_msg_dns_zone_taken'] = 'The zone {zone} is already hosted here.';
 $_LANG['cloudserver_msg_dns_type_change'] = 'A record\'s type cannot change; delete it and create a new one.';
 $_LANG['cloudserver_msg_dns_no_server_ip'] = 'The server has no IP address yet; try again once it is running.';
+$_LANG['cloudserver_msg_dns_zone_not_found'] = 'The zone {zone} is not known.';
+$_LANG['cloudserver_msg_dns_record_not_found'] = 'Record {record_id} is not in the zone {zone}.';
+$_LANG['cloudserver_msg_dns_service_not_found'] = 'Service {service_id} is not known.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'Service {service_id} belongs to another client in the provisioning backend, so nothing was ordered or changed. WHMCS service ids repeat after a restored backup, a reinstalled WHMCS or when a second WHMCS shares the backend\'s signing key: give each WHMCS installation its own signing key.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'Service {service_id} was already ordered in the provisioning backend as a different product, region or kind, so nothing was ordered. WHMCS service ids repeat after a restored backup, a reinstalled WHMCS or when a second WHMCS shares the backend\'s signing key: give each WHMCS installation its own signing key.';

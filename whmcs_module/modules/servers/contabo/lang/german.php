@@ -437,6 +437,9 @@ $_LANG['cloudserver_msg_dns_record_limit'] = 'Eine Zone fasst höchstens {limit}
 $_LANG['cloudserver_msg_dns_zone_taken'] = 'Die Zone {zone} wird hier bereits verwaltet.';
 $_LANG['cloudserver_msg_dns_type_change'] = 'Der Typ eines Eintrags lässt sich nicht ändern; löschen Sie ihn und legen Sie einen neuen an.';
 $_LANG['cloudserver_msg_dns_no_server_ip'] = 'Der Server hat noch keine IP-Adresse; versuchen Sie es erneut, sobald er läuft.';
+$_LANG['cloudserver_msg_dns_zone_not_found'] = 'Die Zone {zone} ist nicht bekannt.';
+$_LANG['cloudserver_msg_dns_record_not_found'] = 'Der Eintrag {record_id} gehört nicht zur Zone {zone}.';
+$_LANG['cloudserver_msg_dns_service_not_found'] = 'Der Dienst {service_id} ist nicht bekannt.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'Dienst {service_id} gehört im Provisioning-Backend einem anderen Kunden; es wurde nichts bestellt oder geändert. WHMCS-Dienstnummern wiederholen sich nach einem zurückgespielten Backup, einer Neuinstallation von WHMCS oder wenn ein zweites WHMCS den Signaturschlüssel des Backends teilt: Geben Sie jeder WHMCS-Installation einen eigenen Signaturschlüssel.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'Dienst {service_id} wurde im Provisioning-Backend bereits als anderes Produkt, andere Region oder andere Art bestellt; es wurde nichts bestellt. WHMCS-Dienstnummern wiederholen sich nach einem zurückgespielten Backup, einer Neuinstallation von WHMCS oder wenn ein zweites WHMCS den Signaturschlüssel des Backends teilt: Geben Sie jeder WHMCS-Installation einen eigenen Signaturschlüssel.';

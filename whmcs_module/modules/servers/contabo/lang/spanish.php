@@ -430,6 +430,9 @@ $_LANG['cloudserver_msg_dns_record_limit'] = 'Una zona admite como máximo {limi
 $_LANG['cloudserver_msg_dns_zone_taken'] = 'La zona {zone} ya está alojada aquí.';
 $_LANG['cloudserver_msg_dns_type_change'] = 'El tipo de un registro no se puede cambiar; elimínelo y cree uno nuevo.';
 $_LANG['cloudserver_msg_dns_no_server_ip'] = 'El servidor todavía no tiene dirección IP; inténtelo de nuevo cuando esté en marcha.';
+$_LANG['cloudserver_msg_dns_zone_not_found'] = 'La zona {zone} no es conocida.';
+$_LANG['cloudserver_msg_dns_record_not_found'] = 'El registro {record_id} no está en la zona {zone}.';
+$_LANG['cloudserver_msg_dns_service_not_found'] = 'El servicio {service_id} no es conocido.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'El servicio {service_id} pertenece a otro cliente en el backend de aprovisionamiento, por lo que no se ha pedido ni cambiado nada. Los números de servicio de WHMCS se repiten tras restaurar una copia de seguridad, reinstalar WHMCS o cuando un segundo WHMCS comparte la clave de firma del backend: dé a cada instalación de WHMCS su propia clave de firma.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'El servicio {service_id} ya se pidió en el backend de aprovisionamiento como otro producto, otra región u otro tipo, por lo que no se ha pedido nada. Los números de servicio de WHMCS se repiten tras restaurar una copia de seguridad, reinstalar WHMCS o cuando un segundo WHMCS comparte la clave de firma del backend: dé a cada instalación de WHMCS su propia clave de firma.';
