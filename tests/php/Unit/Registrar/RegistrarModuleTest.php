@@ -64,6 +64,7 @@ final class RegistrarModuleTest extends TestCase
         self::assertSame(['ns1.example.net', 'ns2.example.net'], $body['nameservers']);
         self::assertSame('Beispiel GmbH', $body['contacts']['registrant']['organization']);
         self::assertSame('49', $body['contacts']['registrant']['phone_country_code']);
+        self::assertArrayNotHasKey('registry_fields', $body, 'no additional fields, none sent');
         self::assertSame('key-1', $this->transport->requests[0]['headers']['X-Whmcs-Key-Id']);
         self::assertStringStartsWith('https://api.example.test/Prod/domains/77', $this->transport->requests[0]['url']);
     }
@@ -157,6 +158,34 @@ final class RegistrarModuleTest extends TestCase
     {
         $this->transport->route('GET', '/domains/77', 404, ['error' => ['code' => 'not_found', 'message' => 'Domain 77 is not known.']]);
         self::assertStringContainsString('not known', domainreseller_GetNameservers($this->params())['error']);
+    }
+
+    public function testTldFieldsTheHandleCarriesAreMappedTheRestSentForRefusal(): void
+    {
+        $this->transport->route('POST', '/domains/77/register', 202, ['domain' => 'example-shop.fr', 'state' => 'queued']);
+        $french = $this->params(['tld' => 'fr', 'additionalfields' => [
+            'Legal Type' => 'Company',
+            'Birthdate' => '',
+            'SIRET Number' => '73282932000074',
+            'Birthplace Country' => 'fr',
+            'Agree to Terms' => 'on',
+            'VAT Number' => 'FR44732829320',
+            'Info' => '',
+        ]]);
+        self::assertSame(['success' => true], domainreseller_RegisterDomain($french));
+        $body = json_decode($this->transport->requests[0]['body'], true);
+        self::assertSame([
+            'siret' => '73282932000074',
+            'birth_country' => 'FR',
+            'unsupported' => ['VAT Number' => 'FR44732829320'],
+        ], $body['registry_fields']);
+
+        $uk = domainreseller_registry_fields($this->params(['tld' => 'co.uk', 'companyname' => '', 'additionalfields' => ['Legal Type' => 'Individual', 'Company ID Number' => '']]));
+        self::assertSame([], $uk, 'an individual with nothing else filled in sends nothing');
+        $ukCompany = domainreseller_registry_fields($this->params(['tld' => 'co.uk', 'additionalfields' => ['Legal Type' => 'UK Limited Company', 'Company ID Number' => '01234567']]));
+        self::assertSame(['unsupported' => ['Legal Type' => 'UK Limited Company', 'Company ID Number' => '01234567']], $ukCompany);
+        $us = domainreseller_registry_fields($this->params(['tld' => 'us', 'additionalfields' => ['Nexus Category' => 'C11', 'Application Purpose' => 'Personal Use']]));
+        self::assertSame(['Nexus Category' => 'C11', 'Application Purpose' => 'Personal Use'], $us['unsupported']);
     }
 
     public function testBackendRefusalsAreSaidInTheCustomersLanguage(): void

@@ -30,6 +30,14 @@ use WHMCS\Module\Server\Contabo\Api\Transport;
 use WHMCS\Module\Server\Contabo\ModuleLog;
 
 const DOMAINRESELLER_DNS_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'SRV', 'TXT', 'CAA'];
+/** WHMCS's additional domain fields the provider's contact handle has a field for. */
+const DOMAINRESELLER_REGISTRY_FIELDS = [
+    'Birthdate' => 'birth_date',
+    'Birthplace City' => 'birth_city',
+    'Birthplace Postcode' => 'birth_postcode',
+    'Birthplace Country' => 'birth_country',
+    'SIRET Number' => 'siret',
+];
 
 /** @return array<string, mixed> */
 function domainreseller_MetaData(): array
@@ -382,10 +390,58 @@ function domainreseller_order(array $params, bool $transfer): array
     if ($transfer) {
         $order['auth_code'] = (string) $params['eppcode'];
     }
+    $registry = domainreseller_registry_fields($params);
+    if ($registry !== []) {
+        $order['registry_fields'] = $registry;
+    }
     return domainreseller_run($params, static function (DomainClient $api, string $id) use ($order, $transfer): array {
         $transfer ? $api->transfer($id, $order) : $api->register($id, $order);
         return ['success' => true];
     });
+}
+
+/**
+ * WHMCS's additional domain fields ($params['additionalfields'], by field name) as the backend's
+ * registry fields: what the provider's handle can carry is mapped, a consent tickbox or a legal
+ * type the contact already says is acknowledged, and everything else filled in is sent as
+ * "unsupported" so the backend refuses the order by name instead of it being dropped.
+ *
+ * @param array<string, mixed> $params @return array<string, mixed>
+ */
+function domainreseller_registry_fields(array $params): array
+{
+    $fields = [];
+    $unsupported = [];
+    $isCompany = trim((string) ($params['companyname'] ?? '')) !== '';
+    foreach ((array) ($params['additionalfields'] ?? []) as $name => $value) {
+        $name = (string) $name;
+        $value = trim((string) $value);
+        if ($value === '') {
+            continue;
+        }
+        if (isset(DOMAINRESELLER_REGISTRY_FIELDS[$name])) {
+            $fields[DOMAINRESELLER_REGISTRY_FIELDS[$name]] = $name === 'Birthplace Country' ? strtoupper($value) : $value;
+        } elseif (!domainreseller_acknowledged($name, $value, (string) ($params['tld'] ?? ''), $isCompany)) {
+            $unsupported[$name] = $value;
+        }
+    }
+    if ($unsupported !== []) {
+        $fields['unsupported'] = $unsupported;
+    }
+    return $fields;
+}
+
+/** A field with nothing to pass on: a consent the customer ticked, or a legal type the handle's own type (person or organization) already states. */
+function domainreseller_acknowledged(string $name, string $value, string $tld, bool $isCompany): bool
+{
+    if (preg_match('/^(Agree|Accept)\b|^Address Confirmation$/i', $name) === 1) {
+        return true;
+    }
+    if ($name !== 'Legal Type') {
+        return false;
+    }
+    $individual = stripos($value, 'individual') !== false;
+    return ($individual && !$isCompany) || (ltrim(strtolower($tld), '.') === 'fr' && !$individual && $isCompany);
 }
 
 /** @param array<string, mixed> $params */
