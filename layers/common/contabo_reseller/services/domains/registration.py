@@ -37,6 +37,7 @@ from contabo_reseller.domain.errors import (
     InvalidInput,
     NotFound,
     PurchaseOutcomeUnknown,
+    UpstreamRejected,
     UpstreamUnavailable,
 )
 from contabo_reseller.domain.service import ServiceState
@@ -166,7 +167,15 @@ class DomainPurchaser:
         if not record.details.get("handle_ids"):
             order_data = record.details["order"]
             registry = RegistryFields.model_validate(order_data.get("registry_fields") or {})
-            handles = create_handles(self.contabo, order_data["contacts"], registry)
+            try:
+                handles = create_handles(self.contabo, order_data["contacts"], registry)
+            except InvalidInput as refused:
+                # Nothing was bought: the order fails with the registry's reason, the name is free.
+                from contabo_reseller.services.provisioning import _fail
+
+                _fail(record, f"The order was refused: {refused.message}")
+                claims.release(CLAIM_KIND, str(record.display_name), record.service_id)
+                return False
             service_store.update(record, details={"handle_ids": handles})
         return True
 
@@ -238,7 +247,14 @@ def create_handles(
         if key not in made:
             fields = handle_request(Contact(**contact), extras)
             request = dm.HandleCreateRequest.model_validate(fields)
-            made[key] = str(contabo.create_handle(request).handle_id)
+            try:
+                made[key] = str(contabo.create_handle(request).handle_id)
+            except UpstreamRejected as error:
+                raise InvalidInput(
+                    f"The registry refused the {role} contact: {error.message}",
+                    message_code="handle_refused",
+                    params={"role": role, "reason": error.message},
+                ) from error
         ids[role] = made[key]
     owner = ids["registrant"]
     admin = ids.get("admin", owner)

@@ -36,3 +36,4 @@ $_LANG['domainreseller_msg_dns_no_server_ip'] = 'The server has no IP address ye
 $_LANG['domainreseller_msg_dns_zone_not_found'] = 'The zone {zone} is not known.';
 $_LANG['domainreseller_msg_dns_record_not_found'] = 'Record {record_id} is not in the zone {zone}.';
 $_LANG['domainreseller_msg_dns_service_not_found'] = 'Service {service_id} is not known.';
+$_LANG['domainreseller_msg_handle_refused'] = 'The registry refused the {role} contact: {reason}';

@@ -36,3 +36,4 @@ $_LANG['domainreseller_msg_dns_no_server_ip'] = 'Le serveur n\'a pas encore d\'a
 $_LANG['domainreseller_msg_dns_zone_not_found'] = 'La zone {zone} est inconnue.';
 $_LANG['domainreseller_msg_dns_record_not_found'] = 'L\'enregistrement {record_id} n\'est pas dans la zone {zone}.';
 $_LANG['domainreseller_msg_dns_service_not_found'] = 'Le service {service_id} est inconnu.';
+$_LANG['domainreseller_msg_handle_refused'] = 'Le registre a refusé le contact ({role}) : {reason}';

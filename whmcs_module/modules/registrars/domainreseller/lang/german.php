@@ -36,3 +36,4 @@ $_LANG['domainreseller_msg_dns_no_server_ip'] = 'Der Server hat noch keine IP-Ad
 $_LANG['domainreseller_msg_dns_zone_not_found'] = 'Die Zone {zone} ist nicht bekannt.';
 $_LANG['domainreseller_msg_dns_record_not_found'] = 'Der Eintrag {record_id} gehört nicht zur Zone {zone}.';
 $_LANG['domainreseller_msg_dns_service_not_found'] = 'Der Dienst {service_id} ist nicht bekannt.';
+$_LANG['domainreseller_msg_handle_refused'] = 'Die Registry hat den Kontakt ({role}) abgelehnt: {reason}';

@@ -36,3 +36,4 @@ $_LANG['domainreseller_msg_dns_no_server_ip'] = 'O servidor ainda não tem ender
 $_LANG['domainreseller_msg_dns_zone_not_found'] = 'A zona {zone} não é conhecida.';
 $_LANG['domainreseller_msg_dns_record_not_found'] = 'O registro {record_id} não está na zona {zone}.';
 $_LANG['domainreseller_msg_dns_service_not_found'] = 'O serviço {service_id} não é conhecido.';
+$_LANG['domainreseller_msg_handle_refused'] = 'O registro recusou o contato ({role}): {reason}';

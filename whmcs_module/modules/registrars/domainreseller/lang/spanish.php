@@ -36,3 +36,4 @@ $_LANG['domainreseller_msg_dns_no_server_ip'] = 'El servidor todavía no tiene d
 $_LANG['domainreseller_msg_dns_zone_not_found'] = 'La zona {zone} no es conocida.';
 $_LANG['domainreseller_msg_dns_record_not_found'] = 'El registro {record_id} no está en la zona {zone}.';
 $_LANG['domainreseller_msg_dns_service_not_found'] = 'El servicio {service_id} no es conocido.';
+$_LANG['domainreseller_msg_handle_refused'] = 'El registro rechazó el contacto ({role}): {reason}';
