@@ -271,3 +271,22 @@ def test_tld_data_reaches_the_registrants_handle_and_what_cannot_is_refused(stac
         assert refused.status_code == 400, refused.text
         assert refused.json()["error"]["message_code"] == code
         assert claims.holder_of(CLAIM_KIND, name) is None  # refused before anything is claimed
+
+
+def test_an_it_registrant_is_sent_with_entity_type_and_fiscal_code(stack, whmcs):
+    """.it: the registrant's NIC.it entity type and fiscal code reach the handle (the newer
+    spec's nicItEntityType and pin); an order without them is refused before anything."""
+    italian = CONTACT | {"country": "IT", "city": "Roma", "postcode": "00184"}
+    fields = {"it_entity_type": "company", "it_pin": "01234567890"}
+    body = order_body("negozio-romano.it", registry_fields=fields) | {
+        "contacts": {"registrant": italian}
+    }
+    domain_id = str(next(_domain_ids))
+    assert whmcs.request("POST", f"/domains/{domain_id}/register", body).status_code == 202
+    settle_domain(stack, whmcs, domain_id, "active")
+    owner = stack.sim.state.domains["negozio-romano.it"]["handles"]["owner"]
+    registry = stack.sim.state.handles[owner]["registry"]
+    assert registry == {"nicItEntityType": "company", "pin": "01234567890"}
+    missing = body | {"registry_fields": {"it_entity_type": "company"}}
+    refused = whmcs.request("POST", f"/domains/{next(_domain_ids)}/register", missing)
+    assert refused.json()["error"]["message_code"] == "domain_it_registrant_data"

@@ -61,3 +61,16 @@ def test_what_the_provider_cannot_carry_is_refused_by_name(domain, country, fiel
 def test_empty_unsupported_fields_and_eu_residents_pass():
     check_registry_fields("shop.eu", "AT", RegistryFields(unsupported={"Tax ID": " "}))
     check_registry_fields("shop.com", "US", RegistryFields())
+
+
+def test_the_it_registrant_data_goes_into_the_newer_spec_fields_and_is_required():
+    fields = RegistryFields(it_entity_type="company", it_pin="01234567890")
+    handle = handle_request(Contact(**CONTACT), fields)
+    sent = dm.HandleCreateRequest.model_validate(handle).model_dump(
+        by_alias=True, exclude_none=True, mode="json"
+    )
+    assert (sent["nicItEntityType"], sent["pin"]) == ("company", "01234567890")
+    check_registry_fields("negozio.it", "IT", fields)
+    with pytest.raises(InvalidInput) as refused:
+        check_registry_fields("negozio.it", "IT", RegistryFields(it_entity_type="company"))
+    assert refused.value.message_code == "domain_it_registrant_data"

@@ -184,6 +184,10 @@ final class RegistrarModuleTest extends TestCase
         self::assertSame([], $uk, 'an individual with nothing else filled in sends nothing');
         $ukCompany = domainreseller_registry_fields($this->params(['tld' => 'co.uk', 'additionalfields' => ['Legal Type' => 'UK Limited Company', 'Company ID Number' => '01234567']]));
         self::assertSame(['unsupported' => ['Legal Type' => 'UK Limited Company', 'Company ID Number' => '01234567']], $ukCompany);
+        $italian = domainreseller_registry_fields($this->params(['tld' => 'it', 'additionalfields' => ['Legal Type' => 'Companies/one man companies', 'Tax ID' => '01234567890', 'Accept Section 3 of .IT registrar contract' => 'on']]));
+        self::assertSame(['it_entity_type' => 'company', 'it_pin' => '01234567890'], $italian);
+        $german = domainreseller_registry_fields($this->params(['tld' => 'de', 'additionalfields' => ['Tax ID' => 'DE123456789']]));
+        self::assertSame(['unsupported' => ['Tax ID' => 'DE123456789']], $german, 'a .de tax id has no provider field');
         $us = domainreseller_registry_fields($this->params(['tld' => 'us', 'additionalfields' => ['Nexus Category' => 'C11', 'Application Purpose' => 'Personal Use']]));
         self::assertSame(['Nexus Category' => 'C11', 'Application Purpose' => 'Personal Use'], $us['unsupported']);
     }

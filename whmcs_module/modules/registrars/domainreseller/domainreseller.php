@@ -38,6 +38,20 @@ const DOMAINRESELLER_REGISTRY_FIELDS = [
     'Birthplace Country' => 'birth_country',
     'SIRET Number' => 'siret',
 ];
+/** Per TLD: fields whose meaning depends on the TLD (a .de "Tax ID" has no provider field). */
+const DOMAINRESELLER_TLD_REGISTRY_FIELDS = [
+    'it' => ['Legal Type' => 'it_entity_type', 'Tax ID' => 'it_pin'],
+];
+/** WHMCS's .it legal types as the provider's NIC.it entity types. */
+const DOMAINRESELLER_IT_ENTITY_TYPES = [
+    'italian and foreign natural persons' => 'natural_person',
+    'companies/one man companies' => 'company',
+    'freelance workers/professionals' => 'individual_firm',
+    'non-profit organizations' => 'non_profit',
+    'public organizations' => 'public_org',
+    'other subjects' => 'other',
+    'non natural foreigners' => 'foreign_legal_entity',
+];
 
 /** @return array<string, mixed> */
 function domainreseller_MetaData(): array
@@ -413,13 +427,17 @@ function domainreseller_registry_fields(array $params): array
     $fields = [];
     $unsupported = [];
     $isCompany = trim((string) ($params['companyname'] ?? '')) !== '';
+    $tld = ltrim(strtolower(trim((string) ($params['tld'] ?? ''))), '.');
+    $forTld = DOMAINRESELLER_TLD_REGISTRY_FIELDS[$tld] ?? [];
     foreach ((array) ($params['additionalfields'] ?? []) as $name => $value) {
         $name = (string) $name;
         $value = trim((string) $value);
         if ($value === '') {
             continue;
         }
-        if (isset(DOMAINRESELLER_REGISTRY_FIELDS[$name])) {
+        if (isset($forTld[$name])) {
+            $fields[$forTld[$name]] = $forTld[$name] === 'it_entity_type' ? (DOMAINRESELLER_IT_ENTITY_TYPES[strtolower($value)] ?? $value) : $value;
+        } elseif (isset(DOMAINRESELLER_REGISTRY_FIELDS[$name])) {
             $fields[DOMAINRESELLER_REGISTRY_FIELDS[$name]] = $name === 'Birthplace Country' ? strtoupper($value) : $value;
         } elseif (!domainreseller_acknowledged($name, $value, (string) ($params['tld'] ?? ''), $isCompany)) {
             $unsupported[$name] = $value;

@@ -185,8 +185,9 @@ def handle_request(contact: Contact, registry: RegistryFields | None = None) -> 
     }
     if contact.organization:
         handle["organization"] = contact.organization
-    if "birth_info" in extras:
-        handle["birth_info"] = extras["birth_info"]
+    for field in ("birth_info", "nic_it_entity_type", "pin"):
+        if field in extras:
+            handle[field] = extras[field]
     return handle
 
 

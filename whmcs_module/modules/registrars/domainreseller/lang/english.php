@@ -28,6 +28,7 @@ $_LANG['domainreseller_msg_domain_not_registered_yet'] = 'The domain is not regi
 $_LANG['domainreseller_msg_domain_us_nexus'] = '{domain} cannot be registered here: .us needs the registrant\'s US nexus (citizenship, residence or presence in the United States), which this registrar cannot pass on to the registry.';
 $_LANG['domainreseller_msg_domain_field_unsupported'] = 'The field \'{field}\' of {domain} cannot be passed on to the registry; leave it empty, or contact support if the registry requires it.';
 $_LANG['domainreseller_msg_domain_eu_residence'] = 'A .eu domain needs a registrant living in the EU or EEA; the registrant\'s country is {country}.';
+$_LANG['domainreseller_msg_domain_it_registrant_data'] = '{domain} needs the registrant\'s entity type and fiscal code (codice fiscale or VAT number); fill in both.';
 $_LANG['domainreseller_msg_dns_zone_limit'] = 'Your plan allows {limit} DNS zones and {used} are hosted; delete a zone or ask support for a larger plan.';
 $_LANG['domainreseller_msg_dns_record_limit'] = 'Your plan allows {limit} records per DNS zone and {zone} has {used}; delete a record or ask support for a larger plan.';
 $_LANG['domainreseller_msg_dns_zone_taken'] = 'The zone {zone} is already hosted here.';

@@ -28,6 +28,7 @@ $_LANG['domainreseller_msg_domain_not_registered_yet'] = 'Le domaine n\'est pas 
 $_LANG['domainreseller_msg_domain_us_nexus'] = '{domain} ne peut pas être enregistré ici : .us exige le lien du titulaire avec les États-Unis (citoyenneté, résidence ou présence), que ce bureau d\'enregistrement ne peut pas transmettre au registre.';
 $_LANG['domainreseller_msg_domain_field_unsupported'] = 'Le champ \'{field}\' de {domain} ne peut pas être transmis au registre ; laissez-le vide ou contactez le support si le registre l\'exige.';
 $_LANG['domainreseller_msg_domain_eu_residence'] = 'Un domaine .eu exige un titulaire résidant dans l\'UE ou l\'EEE ; le pays du titulaire est {country}.';
+$_LANG['domainreseller_msg_domain_it_registrant_data'] = '{domain} exige le type d\'entité du titulaire et son code fiscal (codice fiscale ou numéro de TVA) ; remplissez les deux.';
 $_LANG['domainreseller_msg_dns_zone_limit'] = 'Votre offre permet {limit} zones DNS et {used} sont hébergées ; supprimez une zone ou demandez une offre supérieure au support.';
 $_LANG['domainreseller_msg_dns_record_limit'] = 'Votre offre permet {limit} enregistrements par zone DNS et {zone} en a {used} ; supprimez un enregistrement ou demandez une offre supérieure au support.';
 $_LANG['domainreseller_msg_dns_zone_taken'] = 'La zone {zone} est déjà hébergée ici.';

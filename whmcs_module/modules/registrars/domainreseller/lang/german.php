@@ -28,6 +28,7 @@ $_LANG['domainreseller_msg_domain_not_registered_yet'] = 'Die Domain ist noch ni
 $_LANG['domainreseller_msg_domain_us_nexus'] = '{domain} kann hier nicht registriert werden: .us verlangt den US-Bezug des Inhabers (Staatsbürgerschaft, Wohnsitz oder Niederlassung in den USA), den dieser Registrar nicht an die Registry weitergeben kann.';
 $_LANG['domainreseller_msg_domain_field_unsupported'] = 'Das Feld \'{field}\' von {domain} kann nicht an die Registry weitergegeben werden; lassen Sie es leer oder wenden Sie sich an den Support, falls die Registry es verlangt.';
 $_LANG['domainreseller_msg_domain_eu_residence'] = 'Eine .eu-Domain verlangt einen Inhaber mit Wohnsitz in der EU oder im EWR; das Land des Inhabers ist {country}.';
+$_LANG['domainreseller_msg_domain_it_registrant_data'] = '{domain} verlangt die Rechtsform des Inhabers und seine Steuernummer (Codice Fiscale oder USt-IdNr.); füllen Sie beides aus.';
 $_LANG['domainreseller_msg_dns_zone_limit'] = 'Ihr Tarif erlaubt {limit} DNS-Zonen und {used} sind angelegt; löschen Sie eine Zone oder fragen Sie den Support nach einem größeren Tarif.';
 $_LANG['domainreseller_msg_dns_record_limit'] = 'Ihr Tarif erlaubt {limit} Einträge pro DNS-Zone und {zone} hat {used}; löschen Sie einen Eintrag oder fragen Sie den Support nach einem größeren Tarif.';
 $_LANG['domainreseller_msg_dns_zone_taken'] = 'Die Zone {zone} wird hier bereits verwaltet.';

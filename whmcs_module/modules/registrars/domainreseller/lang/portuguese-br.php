@@ -28,6 +28,7 @@ $_LANG['domainreseller_msg_domain_not_registered_yet'] = 'O domínio ainda não 
 $_LANG['domainreseller_msg_domain_us_nexus'] = '{domain} não pode ser registrado aqui: .us exige o vínculo do titular com os EUA (cidadania, residência ou presença nos Estados Unidos), que este registrador não consegue repassar ao registro.';
 $_LANG['domainreseller_msg_domain_field_unsupported'] = 'O campo \'{field}\' de {domain} não pode ser repassado ao registro; deixe-o vazio ou fale com o suporte se o registro o exigir.';
 $_LANG['domainreseller_msg_domain_eu_residence'] = 'Um domínio .eu exige um titular residente na UE ou no EEE; o país do titular é {country}.';
+$_LANG['domainreseller_msg_domain_it_registrant_data'] = '{domain} exige o tipo de entidade do titular e o código fiscal (codice fiscale ou número de IVA); preencha os dois.';
 $_LANG['domainreseller_msg_dns_zone_limit'] = 'Seu plano permite {limit} zonas DNS e {used} estão hospedadas; exclua uma zona ou peça ao suporte um plano maior.';
 $_LANG['domainreseller_msg_dns_record_limit'] = 'Seu plano permite {limit} registros por zona DNS e {zone} tem {used}; exclua um registro ou peça ao suporte um plano maior.';
 $_LANG['domainreseller_msg_dns_zone_taken'] = 'A zona {zone} já está hospedada aqui.';

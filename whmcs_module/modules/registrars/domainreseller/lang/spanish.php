@@ -28,6 +28,7 @@ $_LANG['domainreseller_msg_domain_not_registered_yet'] = 'El dominio aún no est
 $_LANG['domainreseller_msg_domain_us_nexus'] = '{domain} no se puede registrar aquí: .us exige el vínculo del titular con EE. UU. (ciudadanía, residencia o presencia en Estados Unidos), que este registrador no puede transmitir al registro.';
 $_LANG['domainreseller_msg_domain_field_unsupported'] = 'El campo \'{field}\' de {domain} no se puede transmitir al registro; déjelo vacío o contacte con soporte si el registro lo exige.';
 $_LANG['domainreseller_msg_domain_eu_residence'] = 'Un dominio .eu exige un titular que resida en la UE o el EEE; el país del titular es {country}.';
+$_LANG['domainreseller_msg_domain_it_registrant_data'] = '{domain} necesita el tipo de entidad del titular y su código fiscal (codice fiscale o número de IVA); rellene ambos.';
 $_LANG['domainreseller_msg_dns_zone_limit'] = 'Su plan permite {limit} zonas DNS y hay {used} alojadas; elimine una zona o pida al soporte un plan mayor.';
 $_LANG['domainreseller_msg_dns_record_limit'] = 'Su plan permite {limit} registros por zona DNS y {zone} tiene {used}; elimine un registro o pida al soporte un plan mayor.';
 $_LANG['domainreseller_msg_dns_zone_taken'] = 'La zona {zone} ya está alojada aquí.';
