@@ -22,3 +22,26 @@ def test_a_handle_the_registry_refuses_is_said_with_a_code(aws):
     reason = "phone.number is not valid for DE"
     assert refused.value.params == {"role": "registrant", "reason": reason}
     assert refused.value.message == f"The registry refused the registrant contact: {reason}"
+
+
+def test_an_order_whose_handle_is_refused_fails_and_frees_the_name(aws):
+    from contabo_reseller.adapters import claims, service_store
+    from contabo_reseller.adapters.tables import ServiceRecord
+    from contabo_reseller.services.domains.registration import CLAIM_KIND, DomainPurchaser
+
+    order = {"domain": "refused-contact.com", "contacts": {"registrant": CONTACT}}
+    ServiceRecord(
+        service_id="domain-9100",
+        state="queued",
+        kind="domain",
+        client_id="7",
+        display_name="refused-contact.com",
+        details={"order": order},
+    ).save()
+    assert claims.claim(CLAIM_KIND, "refused-contact.com", "domain-9100") is None
+    purchaser = DomainPurchaser.__new__(DomainPurchaser)  # no provider client: a stand-in
+    purchaser.contabo = RefusingRegistry()
+    assert purchaser.prepare(service_store.require("domain-9100")) is False
+    record = service_store.require("domain-9100")
+    assert record.state == "failed" and "phone.number is not valid" in record.status_message
+    assert claims.holder_of(CLAIM_KIND, "refused-contact.com") is None
