@@ -34,7 +34,7 @@ from contabo_reseller.adapters.contabo.transport import Backoff
 from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.services import action_queue, manage_service, provisioning
-from contabo_reseller.services.object_storage_provisioning import pool_display_name
+from contabo_reseller.services.object_storage.provisioning import pool_display_name
 from tests.chaos.conftest import RUNS, active_services, ask, lock_holder, record_figures
 from tests.integration.object_storage import test_exactly_once_under_faults as storage_faults
 from tests.integration.object_storage.conftest import (
