@@ -65,3 +65,21 @@ def test_guardrail_limits_are_bounded():
         Guardrails(max_dns_records_per_zone=0)
     with pytest.raises(ValueError):
         Guardrails(max_dns_zones=-1)
+
+
+def test_two_creates_racing_for_the_last_zone_do_not_exceed_the_limit(aws, monkeypatch):
+    put_guardrails("9", Guardrails(max_dns_zones=1))
+    server("701", "34", "9")
+    real = zones._zones_of
+    counts = iter([[]])  # the first count ran before the other request's claim landed
+
+    def racing(client_id):
+        return next(counts, None) or real(client_id)
+
+    assert claims.claim(zones.CLAIM_KIND, "winner.example", "client:34") is None
+    monkeypatch.setattr(zones, "_zones_of", racing)
+    monkeypatch.setattr(zones, "_contabo", lambda client_id: pytest.fail("provider asked"))
+    with pytest.raises(QuotaExceeded) as refused:
+        zones.create_zone("34", "loser.example")
+    assert refused.value.params == {"limit": 1, "used": 1}
+    assert claims.holder_of(zones.CLAIM_KIND, "loser.example") is None

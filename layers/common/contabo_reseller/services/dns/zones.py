@@ -67,15 +67,14 @@ def create_zone(client_id: str, zone_name: str) -> ZoneView:
     limit = dns_limits(client_id).zones
     used = len(_zones_of(client_id))
     if used >= limit:
-        raise QuotaExceeded(
-            f"Your plan allows {limit} DNS zones and {used} are hosted; delete a zone or ask "
-            "support for a larger plan.",
-            message_code="dns_zone_limit",
-            params={"limit": limit, "used": used},
-        )
+        raise _zone_limit(limit, used)
     holder = claims.claim(CLAIM_KIND, zone_name, _holder(client_id))
     if holder is not None:
         raise _zone_taken(zone_name)
+    claimed = len(_zones_of(client_id))
+    if claimed > limit:  # another request claimed one meanwhile: the limit holds for both
+        claims.release(CLAIM_KIND, zone_name, _holder(client_id))
+        raise _zone_limit(limit, claimed - 1)
     contabo = _contabo(client_id)
     try:
         contabo.create_dns_zone(zone_name)
@@ -192,6 +191,15 @@ def point_at_server(
 # helpers -------------------------------------------------------------------------------------
 
 
+def _zone_limit(limit: int, used: int) -> QuotaExceeded:
+    return QuotaExceeded(
+        f"Your plan allows {limit} DNS zones and {used} are hosted; delete a zone or ask "
+        "support for a larger plan.",
+        message_code="dns_zone_limit",
+        params={"limit": limit, "used": used},
+    )
+
+
 def _zone_taken(zone_name: str) -> Conflict:
     return Conflict(
         f"The zone {zone_name} is already hosted here.",
@@ -214,7 +222,8 @@ def _holder(client_id: str) -> str:
 
 def _zones_of(client_id: str) -> list[str]:
     holder = {"service_id": _holder(client_id)}
-    return [item.item_id for item in CatalogItem.query(CLAIM_KIND) if item.data == holder]
+    claimed = CatalogItem.query(CLAIM_KIND, consistent_read=True)
+    return [item.item_id for item in claimed if item.data == holder]
 
 
 def _owned(client_id: str, zone_name: str) -> str:
