@@ -93,6 +93,7 @@ class OutOfTime(UpstreamUnavailable):
             "The provider is answering slowly right now, so this was stopped before the time "
             "allowed ran out; nothing was bought. Do it again in a minute to finish it.",
             details={"budget": message, **(details or {})},
+            message_code=self.code,
         )
 
 
@@ -105,7 +106,11 @@ class PurchaseOutcomeUnknown(DomainError):
     code = "purchase_outcome_unknown"
 
     def __init__(self, message: str, *, request_id: str, details: dict[str, Any] | None = None):
-        super().__init__(message, details={"request_id": request_id, **(details or {})})
+        super().__init__(
+            message,
+            details={"request_id": request_id, **(details or {})},
+            message_code=self.code,  # one sentence for every purchase whose outcome is open
+        )
         self.request_id = request_id
 
 

@@ -46,7 +46,11 @@ def parse_ip(text: str) -> tuple[str, Literal[4, 6]]:
     try:
         address = ipaddress.ip_address(text.strip())
     except ValueError:
-        raise InvalidInput(f"'{text[:64]}' is not an IP address.") from None
+        raise InvalidInput(
+            f"'{text[:64]}' is not an IP address.",
+            message_code="ip_invalid",
+            params={"value": text[:64]},
+        ) from None
     return address.compressed, 4 if address.version == 4 else 6
 
 

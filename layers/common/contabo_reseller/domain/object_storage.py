@@ -245,13 +245,17 @@ def plan_resize(storage: ObjectStorageFacts, request: ResizeObjectStorageRequest
         raise ActionRefused(
             f"{SHRINK_MESSAGE} It stays at {storage.size_tb:g} TB.",
             details={"size_tb": storage.size_tb},
+            message_code="object_storage_no_shrink",
+            params={"size_tb": f"{storage.size_tb:g}"},
         )
     cap = storage.cap_tb if request.auto_scaling_limit_tb is None else request.auto_scaling_limit_tb
     size = max(request.size_tb, storage.size_tb)
     if cap and cap < size:
         raise InvalidInput(
             f"The auto-scaling limit ({cap:g} TB) would be below the new size ({size:g} TB); "
-            "raise auto_scaling_limit_tb or set it to 0 to turn auto-scaling off."
+            "raise auto_scaling_limit_tb or set it to 0 to turn auto-scaling off.",
+            message_code="object_storage_limit_below_size",
+            params={"limit_tb": f"{cap:g}", "size_tb": f"{size:g}"},
         )
     return ResizeOrder(
         size_tb=request.size_tb if request.size_tb > storage.size_tb + 1e-9 else None,

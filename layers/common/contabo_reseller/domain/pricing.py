@@ -145,7 +145,9 @@ class PricingConfig(BaseModel):
             if entry.code == currency:
                 return entry.rate
         raise InvalidInput(
-            f"No prices in {currency}: add it to the pricing's currencies with its exchange rate."
+            f"No prices in {currency}: add it to the pricing's currencies with its exchange rate.",
+            message_code="prices_missing_currency",
+            params={"currency": currency},
         )
 
     def margin_for(self, currency: str, product_id: str) -> MarginRule | None:
