@@ -45,4 +45,23 @@ final class MessagesTest extends TestCase
         ]])));
         self::assertSame('Something new.', Messages::error($unknown, Lang::strings('german')));
     }
+
+    public function testAnUnavailableBackendIsSaidInTheCustomersLanguageWithItsReference(): void
+    {
+        $busy = ErrorTranslator::fromResponse(new HttpResponse(503, [], (string) json_encode(['error' => [
+            'code' => 'upstream_unavailable', 'message' => 'The hosting platform is busy or unavailable right now; please try again in a few minutes.',
+            'message_code' => 'provider_unavailable', 'params' => [], 'details' => [],
+        ]])));
+        self::assertStringStartsWith('La plataforma de alojamiento está ocupada', Messages::error($busy, Lang::strings('spanish')));
+
+        $internal = ErrorTranslator::fromResponse(new HttpResponse(500, [], (string) json_encode(['error' => [
+            'code' => 'internal_error', 'message' => 'Something went wrong on our side.', 'message_code' => 'internal_error',
+            'params' => ['reference' => 'ref-7'], 'details' => ['reference' => 'ref-7'],
+        ]])));
+        self::assertStringEndsWith('avec cette référence : ref-7.', Messages::error($internal, Lang::strings('french')));
+
+        // A gateway's own 502 page has no error shape: the module's English fallback, not a code.
+        $gateway = ErrorTranslator::fromResponse(new HttpResponse(502, [], '<html>Bad Gateway</html>'));
+        self::assertSame('', $gateway->messageCode);
+    }
 }

@@ -198,6 +198,7 @@ def update(
                 raise LockLost(
                     "This action ran past its time and another action took the service over; "
                     "nothing more was changed. Look at the service's status.",
+                    message_code="lock_lost",
                     details={"running_action": record.lock_action},
                 ) from None
             return False

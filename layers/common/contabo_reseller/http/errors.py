@@ -248,5 +248,6 @@ def unexpected_error_response(correlation_id: str | None) -> Response:
             "Something went wrong on our side. Please try again, and contact support with "
             "this reference if it keeps happening.",
             {"reference": correlation_id or ""},
+            params={"reference": correlation_id or ""},
         ),
     )

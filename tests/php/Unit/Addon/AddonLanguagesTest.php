@@ -70,6 +70,25 @@ final class AddonLanguagesTest extends AddonTestCase
         }
     }
 
+    /** A refusal the backend names by code reads in the admin's language, its parameters filled. */
+    public function testABackendRefusalIsSaidInTheAdminsLanguage(): void
+    {
+        $this->fakeBackend()->route('GET', '/admin/jobs', 503, ['error' => [
+            'code' => 'upstream_unavailable', 'message' => 'The audit log is not reachable; try again.',
+            'message_code' => 'audit_log_unreachable', 'params' => [], 'details' => [],
+        ]]);
+        $this->language = 'german';
+        $alerts = implode(' ', self::alerts($this->page('queue'), 'danger'));
+        self::assertStringContainsString('Das Audit-Protokoll ist gerade nicht erreichbar', $alerts);
+        self::assertStringNotContainsString('not reachable', $alerts);
+
+        $this->fakeBackend()->route('GET', '/admin/jobs', 404, ['error' => [
+            'code' => 'not_found', 'message' => 'There is no job j-9.', 'message_code' => 'job_not_found', 'params' => ['job_id' => 'j-9'], 'details' => [],
+        ]]);
+        $this->language = 'portuguese-br';
+        self::assertStringContainsString('Não existe a tarefa j-9.', implode(' ', self::alerts($this->page('queue'), 'danger')));
+    }
+
     /** @return array<string, array{string}> */
     public static function languages(): array
     {

@@ -83,6 +83,9 @@ final class ErrorTranslator
                 ApiException::UNAVAILABLE,
                 $status,
                 $code,
+                // An answer without the backend's error shape (a gateway's 502) keeps the fallback.
+                $backendMessage !== '' ? (string) ($error['message_code'] ?? '') : '',
+                ($reference !== '' ? ['reference' => $reference] : []) + (is_array($error['params'] ?? null) ? $error['params'] : []),
             );
         }
         if ($status >= 400) {
