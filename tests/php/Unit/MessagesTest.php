@@ -60,8 +60,8 @@ final class MessagesTest extends TestCase
         ]])));
         self::assertStringEndsWith('avec cette référence : ref-7.', Messages::error($internal, Lang::strings('french')));
 
-        // A gateway's own 502 page has no error shape: the module's English fallback, not a code.
+        // A gateway's own 502 page has no error shape: the module's own sentence, not the page.
         $gateway = ErrorTranslator::fromResponse(new HttpResponse(502, [], '<html>Bad Gateway</html>'));
-        self::assertSame('', $gateway->messageCode);
+        self::assertSame('O serviço de provisionamento está temporariamente indisponível. Tente novamente mais tarde.', Messages::error($gateway, Lang::strings('portuguese-br')));
     }
 }
