@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from contabo_reseller.domain.errors import ActionRefused, InvalidInput
 
@@ -127,6 +127,24 @@ class ResizeView(BaseModel):
     auto_scaling_limit_tb: float | None = None
     status: Literal["queued", "confirming", "failed"] = "queued"
     message: str = ""
+
+    # The sentence the module shows for it in the customer's language (lang key
+    # cloudserver_msg_<message_code>, {reason} = message, the provider's or our words).
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_code(self) -> str:
+        if self.status == "failed":
+            return "object_storage_resize_failed"
+        return (
+            "object_storage_resize_retrying"
+            if self.message
+            else "object_storage_resize_in_progress"
+        )
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def params(self) -> dict[str, str]:
+        return {"reason": self.message}
 
 
 class ObjectStorageView(BaseModel):

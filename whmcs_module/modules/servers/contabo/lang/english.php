@@ -662,3 +662,6 @@ $_LANG['cloudserver_admin_loader_images'] = 'images';
 $_LANG['cloudserver_admin_loader_not_listed'] = 'The backend does not list %s yet (%s). Switch to Advanced Mode and type the ID instead.';
 $_LANG['cloudserver_admin_loader_failed'] = 'Could not load %s: %s';
 $_LANG['cloudserver_admin_loader_empty'] = 'The backend returned no %s. Switch to Advanced Mode and type the ID instead.';
+$_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'A resize of this object storage is being completed; the new size and limit show here once it is done.';
+$_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'A resize of this object storage is waiting for the hosting platform and will be sent again shortly ({reason}).';
+$_LANG['cloudserver_msg_object_storage_resize_failed'] = 'The last resize of this object storage could not be completed; our staff have been told ({reason}).';

@@ -655,3 +655,6 @@ $_LANG['cloudserver_admin_loader_images'] = 'images';
 $_LANG['cloudserver_admin_loader_not_listed'] = 'Le backend ne liste pas encore les %s (%s). Passez en mode avancé et saisissez l\'ID.';
 $_LANG['cloudserver_admin_loader_failed'] = 'Impossible de charger les %s : %s';
 $_LANG['cloudserver_admin_loader_empty'] = 'Le backend n\'a renvoyé aucun élément (%s). Passez en mode avancé et saisissez l\'ID.';
+$_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'Un redimensionnement de ce stockage objet est en cours ; la nouvelle taille et la nouvelle limite s\'afficheront ici une fois terminé.';
+$_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'Un redimensionnement de ce stockage objet attend la plateforme d\'hébergement et sera renvoyé sous peu ({reason}).';
+$_LANG['cloudserver_msg_object_storage_resize_failed'] = 'Le dernier redimensionnement de ce stockage objet n\'a pas pu aboutir ; notre équipe a été prévenue ({reason}).';

@@ -662,3 +662,6 @@ $_LANG['cloudserver_admin_loader_images'] = 'Images';
 $_LANG['cloudserver_admin_loader_not_listed'] = 'Das Backend listet noch keine %s (%s). Wechseln Sie in den erweiterten Modus und tippen Sie die ID ein.';
 $_LANG['cloudserver_admin_loader_failed'] = '%s konnten nicht geladen werden: %s';
 $_LANG['cloudserver_admin_loader_empty'] = 'Das Backend hat keine %s geliefert. Wechseln Sie in den erweiterten Modus und tippen Sie die ID ein.';
+$_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'Eine Größenänderung dieses Objektspeichers wird gerade abgeschlossen; die neue Größe und Grenze erscheinen hier, sobald sie fertig ist.';
+$_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'Eine Größenänderung dieses Objektspeichers wartet auf die Hosting-Plattform und wird in Kürze erneut gesendet ({reason}).';
+$_LANG['cloudserver_msg_object_storage_resize_failed'] = 'Die letzte Größenänderung dieses Objektspeichers konnte nicht abgeschlossen werden; unser Team wurde informiert ({reason}).';

@@ -655,3 +655,6 @@ $_LANG['cloudserver_admin_loader_images'] = 'imagens';
 $_LANG['cloudserver_admin_loader_not_listed'] = 'O backend ainda não lista %s (%s). Mude para o modo avançado e digite o ID.';
 $_LANG['cloudserver_admin_loader_failed'] = 'Não foi possível carregar %s: %s';
 $_LANG['cloudserver_admin_loader_empty'] = 'O backend não retornou %s. Mude para o modo avançado e digite o ID.';
+$_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'Um redimensionamento deste armazenamento de objetos está sendo concluído; o novo tamanho e limite aparecem aqui quando terminar.';
+$_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'Um redimensionamento deste armazenamento de objetos aguarda a plataforma de hospedagem e será enviado novamente em breve ({reason}).';
+$_LANG['cloudserver_msg_object_storage_resize_failed'] = 'O último redimensionamento deste armazenamento de objetos não pôde ser concluído; nossa equipe foi avisada ({reason}).';

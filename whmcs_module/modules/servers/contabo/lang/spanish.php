@@ -655,3 +655,6 @@ $_LANG['cloudserver_admin_loader_images'] = 'imágenes';
 $_LANG['cloudserver_admin_loader_not_listed'] = 'El backend aún no lista %s (%s). Cambie al modo avanzado y escriba el ID.';
 $_LANG['cloudserver_admin_loader_failed'] = 'No se pudieron cargar %s: %s';
 $_LANG['cloudserver_admin_loader_empty'] = 'El backend no devolvió %s. Cambie al modo avanzado y escriba el ID.';
+$_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'Se está completando un cambio de tamaño de este almacenamiento de objetos; el nuevo tamaño y límite aparecerán aquí cuando termine.';
+$_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'Un cambio de tamaño de este almacenamiento de objetos espera a la plataforma de alojamiento y se enviará de nuevo en breve ({reason}).';
+$_LANG['cloudserver_msg_object_storage_resize_failed'] = 'El último cambio de tamaño de este almacenamiento de objetos no se pudo completar; nuestro equipo ya está avisado ({reason}).';

@@ -142,7 +142,7 @@ final class ServiceTab
             $t('tab_region') => self::escape((string) ($view['region'] ?? '') . (isset($storage['region_name']) ? ' (' . $storage['region_name'] . ')' : '')),
             $t('tab_s3_endpoint') => self::escape((string) ($storage['s3_url'] ?? '')),
             $t('tab_storage_size') => self::escape(trim(($storage['size_tb'] ?? '') . ' / ' . ($storage['auto_scaling_limit_tb'] ?? ''), ' /')),
-            $t('tab_pending_resize') => self::escape(is_array($storage['resize'] ?? null) ? trim(($storage['resize']['status'] ?? '') . ': ' . ($storage['resize']['message'] ?? ''), ' :') : ''),
+            $t('tab_pending_resize') => self::escape(is_array($storage['resize'] ?? null) ? Messages::coded((string) ($storage['resize']['message_code'] ?? ''), (array) ($storage['resize']['params'] ?? []), trim(($storage['resize']['status'] ?? '') . ': ' . ($storage['resize']['message'] ?? ''), ' :'), $lang) : ''),
             $t('tab_created') => self::escape(self::when($view['created_at'] ?? '')),
             $t('tab_cancel_date') => self::escape(self::when($view['cancel_date'] ?? '')),
         ];

@@ -41,6 +41,20 @@ final class Messages
     }
 
     /**
+     * A sentence the backend names by code with its parameters (e.g. a resize in progress),
+     * else its English text.
+     *
+     * @param array<string, mixed> $params
+     * @param array<string, string> $lang
+     */
+    public static function coded(string $code, array $params, string $english, array $lang): string
+    {
+        return $code !== '' && isset($lang['cloudserver_msg_' . $code])
+            ? self::fill($lang['cloudserver_msg_' . $code], $params)
+            : $english;
+    }
+
+    /**
      * @param array{field: string, problem: string, params: array<string, string>, example: string} $field
      * @param array<string, string> $lang
      */
