@@ -30,6 +30,17 @@ class DomainError(Exception):
         self.params = params or {}
 
 
+class InvalidValue(ValueError):
+    """A field validator's refusal that names its sentence: pydantic keeps the exception in the
+    error's context, so the validation answer carries ``message_code`` and ``params`` beside
+    the English words and the module says it in the customer's language."""
+
+    def __init__(self, message: str, *, message_code: str, params: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.message_code = message_code
+        self.params = params or {}
+
+
 class InvalidInput(DomainError):
     """The request is malformed or a value is not acceptable; nothing was changed."""
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from contabo_reseller.domain.errors import ActionRefused, InvalidInput
+from contabo_reseller.domain.errors import ActionRefused, InvalidInput, InvalidValue
 
 OBJECT_STORAGE = "object_storage"  # ServiceRecord.kind
 
@@ -64,9 +64,17 @@ SHRINK_MESSAGE = (
 
 def _valid_size(value: float) -> float:
     if not math.isfinite(value) or value < MIN_SIZE_TB or value > MAX_SIZE_TB:
-        raise ValueError(f"must be between {MIN_SIZE_TB} and {MAX_SIZE_TB:g} TB")
+        raise InvalidValue(
+            f"must be between {MIN_SIZE_TB} and {MAX_SIZE_TB:g} TB",
+            message_code="storage_size_range",
+            params={"min": f"{MIN_SIZE_TB:g}", "max": f"{MAX_SIZE_TB:g}"},
+        )
     if not _on_step(value):
-        raise ValueError(f"must be a multiple of {STEP_TB} TB (e.g. 0.25, 0.5, 1, 1.25)")
+        raise InvalidValue(
+            f"must be a multiple of {STEP_TB} TB (e.g. 0.25, 0.5, 1, 1.25)",
+            message_code="storage_size_step",
+            params={"step": f"{STEP_TB:g}"},
+        )
     return value
 
 
@@ -86,10 +94,12 @@ AutoScalingCapTb = Annotated[float, AfterValidator(_valid_cap)]
 
 def _check_cap(size_tb: float, cap_tb: float | None) -> None:
     if cap_tb and cap_tb < size_tb:
-        raise ValueError(
+        raise InvalidValue(
             f"auto_scaling_limit_tb ({cap_tb:g} TB) is the size auto-scaling may grow the "
             f"storage to, so it cannot be below size_tb ({size_tb:g} TB); use 0 to turn "
-            "auto-scaling off"
+            "auto-scaling off",
+            message_code="storage_cap_below_size",
+            params={"limit_tb": f"{cap_tb:g}", "size_tb": f"{size_tb:g}"},
         )
 
 

@@ -665,3 +665,27 @@ $_LANG['cloudserver_admin_loader_empty'] = 'The backend returned no %s. Switch t
 $_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'A resize of this object storage is being completed; the new size and limit show here once it is done.';
 $_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'A resize of this object storage is waiting for the hosting platform and will be sent again shortly ({reason}).';
 $_LANG['cloudserver_msg_object_storage_resize_failed'] = 'The last resize of this object storage could not be completed; our staff have been told ({reason}).';
+
+// Our own field rules (validation problem 'custom' with a message_code), said after the field's name.
+$_LANG['cloudserver_msg_hostname_not_text'] = 'the host name must be text, such as server1.example.com.';
+$_LANG['cloudserver_msg_hostname_not_idna'] = 'the host name is not a valid international name; use letters, digits, hyphens and dots, such as server1.example.com.';
+$_LANG['cloudserver_msg_hostname_format'] = 'enter a host name such as server1.example.com: labels of letters, digits and hyphens (not at either end), up to 63 characters each, separated by dots.';
+$_LANG['cloudserver_msg_password_rule'] = 'the password needs at least 8 characters with upper and lower case letters, and either 1 digit and 2 of !@#$^&*?_~ or 3 digits and 1 of them.';
+$_LANG['cloudserver_msg_ports_format'] = 'must be a port such as "22", a range such as "8000-8100", or empty.';
+$_LANG['cloudserver_msg_ports_range'] = 'ports are numbers from 1 to 65535.';
+$_LANG['cloudserver_msg_ports_order'] = 'a port range starts with the lower port.';
+$_LANG['cloudserver_msg_source_format'] = 'must be an IPv4 or IPv6 network such as "203.0.113.0/24", "2001:db8::/32" or "0.0.0.0/0" for anywhere.';
+$_LANG['cloudserver_msg_ports_protocol'] = 'ports apply to tcp and udp only; leave them empty for icmp and any.';
+$_LANG['cloudserver_msg_ptr_format'] = 'must be a full host name such as host.example.com (letters, digits and hyphens, labels of at most 63 characters, 253 characters in all).';
+$_LANG['cloudserver_msg_storage_size_range'] = 'must be between {min} and {max} TB.';
+$_LANG['cloudserver_msg_storage_size_step'] = 'must be a multiple of {step} TB (e.g. 0.25, 0.5, 1, 1.25).';
+$_LANG['cloudserver_msg_storage_cap_below_size'] = 'the auto-scaling limit ({limit_tb} TB) is the size auto-scaling may grow the storage to, so it cannot be below the size ({size_tb} TB); use 0 to turn auto-scaling off.';
+$_LANG['cloudserver_msg_rounding_step_missing'] = 'rounding mode \'step\' needs \'step\', e.g. 0.50.';
+$_LANG['cloudserver_msg_rounding_ending_missing'] = 'rounding mode \'ending\' needs \'ending\', e.g. 0.99.';
+$_LANG['cloudserver_msg_cost_currency_rate'] = 'the cost currency {currency} must have rate 1.';
+$_LANG['cloudserver_msg_margin_currency_missing'] = 'a margin rule uses {currency}: add {currency} to the currencies first.';
+$_LANG['cloudserver_msg_option_item_star'] = 'option costs for {option}: the item must be \'*\'.';
+$_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} is listed twice.';
+$_LANG['cloudserver_msg_whmcs_url_https'] = 'the WHMCS API URL must start with https:// (http only for localhost).';
+$_LANG['cloudserver_msg_tag_format'] = 'tags use letters, digits, _ : - and at most 64 characters.';
+$_LANG['cloudserver_msg_tag_reserved'] = 'tags starting with \'{prefix}\' are reserved for services.';

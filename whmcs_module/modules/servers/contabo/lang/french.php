@@ -658,3 +658,27 @@ $_LANG['cloudserver_admin_loader_empty'] = 'Le backend n\'a renvoyé aucun élé
 $_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'Un redimensionnement de ce stockage objet est en cours ; la nouvelle taille et la nouvelle limite s\'afficheront ici une fois terminé.';
 $_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'Un redimensionnement de ce stockage objet attend la plateforme d\'hébergement et sera renvoyé sous peu ({reason}).';
 $_LANG['cloudserver_msg_object_storage_resize_failed'] = 'Le dernier redimensionnement de ce stockage objet n\'a pas pu aboutir ; notre équipe a été prévenue ({reason}).';
+
+// Règles de champ propres (problème de validation 'custom' avec message_code), après le nom du champ.
+$_LANG['cloudserver_msg_hostname_not_text'] = 'le nom d\'hôte doit être du texte, comme server1.example.com.';
+$_LANG['cloudserver_msg_hostname_not_idna'] = 'le nom d\'hôte n\'est pas un nom international valide ; utilisez des lettres, chiffres, tirets et points, comme server1.example.com.';
+$_LANG['cloudserver_msg_hostname_format'] = 'saisissez un nom d\'hôte comme server1.example.com : des parties en lettres, chiffres et tirets (pas aux extrémités), de 63 caractères au plus, séparées par des points.';
+$_LANG['cloudserver_msg_password_rule'] = 'le mot de passe doit compter au moins 8 caractères avec majuscules et minuscules, et soit 1 chiffre et 2 de !@#$^&*?_~, soit 3 chiffres et 1 d\'entre eux.';
+$_LANG['cloudserver_msg_ports_format'] = 'doit être un port comme "22", une plage comme "8000-8100" ou vide.';
+$_LANG['cloudserver_msg_ports_range'] = 'les ports sont des nombres de 1 à 65535.';
+$_LANG['cloudserver_msg_ports_order'] = 'une plage de ports commence par le port le plus bas.';
+$_LANG['cloudserver_msg_source_format'] = 'doit être un réseau IPv4 ou IPv6 comme "203.0.113.0/24", "2001:db8::/32" ou "0.0.0.0/0" pour partout.';
+$_LANG['cloudserver_msg_ports_protocol'] = 'les ports ne valent que pour tcp et udp ; laissez-les vides pour icmp et any.';
+$_LANG['cloudserver_msg_ptr_format'] = 'doit être un nom d\'hôte complet comme host.example.com (lettres, chiffres et tirets, parties de 63 caractères au plus, 253 au total).';
+$_LANG['cloudserver_msg_storage_size_range'] = 'doit être comprise entre {min} et {max} To.';
+$_LANG['cloudserver_msg_storage_size_step'] = 'doit être un multiple de {step} To (p. ex. 0.25, 0.5, 1, 1.25).';
+$_LANG['cloudserver_msg_storage_cap_below_size'] = 'la limite d\'extension automatique ({limit_tb} To) est la taille jusqu\'à laquelle le stockage peut grandir ; elle ne peut donc pas être inférieure à la taille ({size_tb} To) ; 0 désactive l\'extension.';
+$_LANG['cloudserver_msg_rounding_step_missing'] = 'le mode d\'arrondi \'step\' exige \'step\', p. ex. 0.50.';
+$_LANG['cloudserver_msg_rounding_ending_missing'] = 'le mode d\'arrondi \'ending\' exige \'ending\', p. ex. 0.99.';
+$_LANG['cloudserver_msg_cost_currency_rate'] = 'la devise de coût {currency} doit avoir le taux 1.';
+$_LANG['cloudserver_msg_margin_currency_missing'] = 'une règle de marge utilise {currency} : ajoutez d\'abord {currency} aux devises.';
+$_LANG['cloudserver_msg_option_item_star'] = 'coûts d\'option pour {option} : l\'élément doit être \'*\'.';
+$_LANG['cloudserver_msg_listed_twice'] = '{what} : {key} figure deux fois.';
+$_LANG['cloudserver_msg_whmcs_url_https'] = 'l\'URL de l\'API WHMCS doit commencer par https:// (http seulement pour localhost).';
+$_LANG['cloudserver_msg_tag_format'] = 'les étiquettes utilisent lettres, chiffres, _ : - et 64 caractères au plus.';
+$_LANG['cloudserver_msg_tag_reserved'] = 'les étiquettes commençant par \'{prefix}\' sont réservées aux services.';

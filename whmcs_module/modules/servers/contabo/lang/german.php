@@ -665,3 +665,27 @@ $_LANG['cloudserver_admin_loader_empty'] = 'Das Backend hat keine %s geliefert. 
 $_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'Eine Größenänderung dieses Objektspeichers wird gerade abgeschlossen; die neue Größe und Grenze erscheinen hier, sobald sie fertig ist.';
 $_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'Eine Größenänderung dieses Objektspeichers wartet auf die Hosting-Plattform und wird in Kürze erneut gesendet ({reason}).';
 $_LANG['cloudserver_msg_object_storage_resize_failed'] = 'Die letzte Größenänderung dieses Objektspeichers konnte nicht abgeschlossen werden; unser Team wurde informiert ({reason}).';
+
+// Eigene Feldregeln (Validierungsproblem 'custom' mit message_code), nach dem Feldnamen gesagt.
+$_LANG['cloudserver_msg_hostname_not_text'] = 'der Hostname muss Text sein, etwa server1.example.com.';
+$_LANG['cloudserver_msg_hostname_not_idna'] = 'der Hostname ist kein gültiger internationaler Name; verwenden Sie Buchstaben, Ziffern, Bindestriche und Punkte, etwa server1.example.com.';
+$_LANG['cloudserver_msg_hostname_format'] = 'geben Sie einen Hostnamen wie server1.example.com ein: Teile aus Buchstaben, Ziffern und Bindestrichen (nicht am Anfang oder Ende), je höchstens 63 Zeichen, durch Punkte getrennt.';
+$_LANG['cloudserver_msg_password_rule'] = 'das Passwort braucht mindestens 8 Zeichen mit Groß- und Kleinbuchstaben und entweder 1 Ziffer und 2 von !@#$^&*?_~ oder 3 Ziffern und 1 davon.';
+$_LANG['cloudserver_msg_ports_format'] = 'muss ein Port wie "22", ein Bereich wie "8000-8100" oder leer sein.';
+$_LANG['cloudserver_msg_ports_range'] = 'Ports sind Zahlen von 1 bis 65535.';
+$_LANG['cloudserver_msg_ports_order'] = 'ein Portbereich beginnt mit dem niedrigeren Port.';
+$_LANG['cloudserver_msg_source_format'] = 'muss ein IPv4- oder IPv6-Netz sein, etwa "203.0.113.0/24", "2001:db8::/32" oder "0.0.0.0/0" für überall.';
+$_LANG['cloudserver_msg_ports_protocol'] = 'Ports gelten nur für tcp und udp; lassen Sie sie bei icmp und any leer.';
+$_LANG['cloudserver_msg_ptr_format'] = 'muss ein vollständiger Hostname wie host.example.com sein (Buchstaben, Ziffern und Bindestriche, Teile von höchstens 63 Zeichen, insgesamt 253 Zeichen).';
+$_LANG['cloudserver_msg_storage_size_range'] = 'muss zwischen {min} und {max} TB liegen.';
+$_LANG['cloudserver_msg_storage_size_step'] = 'muss ein Vielfaches von {step} TB sein (z. B. 0.25, 0.5, 1, 1.25).';
+$_LANG['cloudserver_msg_storage_cap_below_size'] = 'die Auto-Scaling-Grenze ({limit_tb} TB) ist die Größe, bis zu der der Speicher wachsen darf, und kann daher nicht unter der Größe ({size_tb} TB) liegen; 0 schaltet Auto-Scaling ab.';
+$_LANG['cloudserver_msg_rounding_step_missing'] = 'der Rundungsmodus \'step\' braucht \'step\', z. B. 0.50.';
+$_LANG['cloudserver_msg_rounding_ending_missing'] = 'der Rundungsmodus \'ending\' braucht \'ending\', z. B. 0.99.';
+$_LANG['cloudserver_msg_cost_currency_rate'] = 'die Kostenwährung {currency} muss den Kurs 1 haben.';
+$_LANG['cloudserver_msg_margin_currency_missing'] = 'eine Margenregel nutzt {currency}: fügen Sie {currency} zuerst zu den Währungen hinzu.';
+$_LANG['cloudserver_msg_option_item_star'] = 'Optionskosten für {option}: der Eintrag muss \'*\' sein.';
+$_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} ist doppelt aufgeführt.';
+$_LANG['cloudserver_msg_whmcs_url_https'] = 'die WHMCS-API-URL muss mit https:// beginnen (http nur für localhost).';
+$_LANG['cloudserver_msg_tag_format'] = 'Tags bestehen aus Buchstaben, Ziffern, _ : - und höchstens 64 Zeichen.';
+$_LANG['cloudserver_msg_tag_reserved'] = 'Tags, die mit \'{prefix}\' beginnen, sind für Services reserviert.';

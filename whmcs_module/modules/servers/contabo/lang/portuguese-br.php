@@ -658,3 +658,27 @@ $_LANG['cloudserver_admin_loader_empty'] = 'O backend não retornou %s. Mude par
 $_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'Um redimensionamento deste armazenamento de objetos está sendo concluído; o novo tamanho e limite aparecem aqui quando terminar.';
 $_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'Um redimensionamento deste armazenamento de objetos aguarda a plataforma de hospedagem e será enviado novamente em breve ({reason}).';
 $_LANG['cloudserver_msg_object_storage_resize_failed'] = 'O último redimensionamento deste armazenamento de objetos não pôde ser concluído; nossa equipe foi avisada ({reason}).';
+
+// Regras de campo próprias (problema de validação 'custom' com message_code), após o nome do campo.
+$_LANG['cloudserver_msg_hostname_not_text'] = 'o nome do host deve ser texto, como server1.example.com.';
+$_LANG['cloudserver_msg_hostname_not_idna'] = 'o nome do host não é um nome internacional válido; use letras, dígitos, hífens e pontos, como server1.example.com.';
+$_LANG['cloudserver_msg_hostname_format'] = 'digite um nome de host como server1.example.com: partes de letras, dígitos e hífens (não nas pontas), de até 63 caracteres, separadas por pontos.';
+$_LANG['cloudserver_msg_password_rule'] = 'a senha precisa de pelo menos 8 caracteres com letras maiúsculas e minúsculas, e 1 dígito e 2 de !@#$^&*?_~ ou 3 dígitos e 1 deles.';
+$_LANG['cloudserver_msg_ports_format'] = 'deve ser uma porta como "22", um intervalo como "8000-8100" ou vazio.';
+$_LANG['cloudserver_msg_ports_range'] = 'portas são números de 1 a 65535.';
+$_LANG['cloudserver_msg_ports_order'] = 'um intervalo de portas começa pela porta menor.';
+$_LANG['cloudserver_msg_source_format'] = 'deve ser uma rede IPv4 ou IPv6 como "203.0.113.0/24", "2001:db8::/32" ou "0.0.0.0/0" para qualquer origem.';
+$_LANG['cloudserver_msg_ports_protocol'] = 'portas valem só para tcp e udp; deixe-as vazias para icmp e any.';
+$_LANG['cloudserver_msg_ptr_format'] = 'deve ser um nome de host completo como host.example.com (letras, dígitos e hífens, partes de até 63 caracteres, 253 no total).';
+$_LANG['cloudserver_msg_storage_size_range'] = 'deve estar entre {min} e {max} TB.';
+$_LANG['cloudserver_msg_storage_size_step'] = 'deve ser múltiplo de {step} TB (ex.: 0.25, 0.5, 1, 1.25).';
+$_LANG['cloudserver_msg_storage_cap_below_size'] = 'o limite de autoescalonamento ({limit_tb} TB) é o tamanho até o qual o armazenamento pode crescer, então não pode ficar abaixo do tamanho ({size_tb} TB); use 0 para desativá-lo.';
+$_LANG['cloudserver_msg_rounding_step_missing'] = 'o modo de arredondamento \'step\' precisa de \'step\', ex.: 0.50.';
+$_LANG['cloudserver_msg_rounding_ending_missing'] = 'o modo de arredondamento \'ending\' precisa de \'ending\', ex.: 0.99.';
+$_LANG['cloudserver_msg_cost_currency_rate'] = 'a moeda de custo {currency} deve ter taxa 1.';
+$_LANG['cloudserver_msg_margin_currency_missing'] = 'uma regra de margem usa {currency}: adicione {currency} às moedas primeiro.';
+$_LANG['cloudserver_msg_option_item_star'] = 'custos de opção para {option}: o item deve ser \'*\'.';
+$_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} aparece duas vezes.';
+$_LANG['cloudserver_msg_whmcs_url_https'] = 'a URL da API do WHMCS deve começar com https:// (http só para localhost).';
+$_LANG['cloudserver_msg_tag_format'] = 'as tags usam letras, dígitos, _ : - e no máximo 64 caracteres.';
+$_LANG['cloudserver_msg_tag_reserved'] = 'tags que começam com \'{prefix}\' são reservadas aos serviços.';

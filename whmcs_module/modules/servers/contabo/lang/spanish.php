@@ -658,3 +658,27 @@ $_LANG['cloudserver_admin_loader_empty'] = 'El backend no devolvió %s. Cambie a
 $_LANG['cloudserver_msg_object_storage_resize_in_progress'] = 'Se está completando un cambio de tamaño de este almacenamiento de objetos; el nuevo tamaño y límite aparecerán aquí cuando termine.';
 $_LANG['cloudserver_msg_object_storage_resize_retrying'] = 'Un cambio de tamaño de este almacenamiento de objetos espera a la plataforma de alojamiento y se enviará de nuevo en breve ({reason}).';
 $_LANG['cloudserver_msg_object_storage_resize_failed'] = 'El último cambio de tamaño de este almacenamiento de objetos no se pudo completar; nuestro equipo ya está avisado ({reason}).';
+
+// Reglas de campo propias (problema de validación 'custom' con message_code), tras el nombre del campo.
+$_LANG['cloudserver_msg_hostname_not_text'] = 'el nombre de host debe ser texto, como server1.example.com.';
+$_LANG['cloudserver_msg_hostname_not_idna'] = 'el nombre de host no es un nombre internacional válido; use letras, dígitos, guiones y puntos, como server1.example.com.';
+$_LANG['cloudserver_msg_hostname_format'] = 'escriba un nombre de host como server1.example.com: partes de letras, dígitos y guiones (no al principio ni al final), de hasta 63 caracteres, separadas por puntos.';
+$_LANG['cloudserver_msg_password_rule'] = 'la contraseña necesita al menos 8 caracteres con mayúsculas y minúsculas, y 1 dígito y 2 de !@#$^&*?_~ o 3 dígitos y 1 de ellos.';
+$_LANG['cloudserver_msg_ports_format'] = 'debe ser un puerto como "22", un rango como "8000-8100" o estar vacío.';
+$_LANG['cloudserver_msg_ports_range'] = 'los puertos son números del 1 al 65535.';
+$_LANG['cloudserver_msg_ports_order'] = 'un rango de puertos empieza por el puerto menor.';
+$_LANG['cloudserver_msg_source_format'] = 'debe ser una red IPv4 o IPv6 como "203.0.113.0/24", "2001:db8::/32" o "0.0.0.0/0" para cualquier origen.';
+$_LANG['cloudserver_msg_ports_protocol'] = 'los puertos solo se aplican a tcp y udp; déjelos vacíos para icmp y any.';
+$_LANG['cloudserver_msg_ptr_format'] = 'debe ser un nombre de host completo como host.example.com (letras, dígitos y guiones, partes de hasta 63 caracteres, 253 en total).';
+$_LANG['cloudserver_msg_storage_size_range'] = 'debe estar entre {min} y {max} TB.';
+$_LANG['cloudserver_msg_storage_size_step'] = 'debe ser múltiplo de {step} TB (p. ej. 0.25, 0.5, 1, 1.25).';
+$_LANG['cloudserver_msg_storage_cap_below_size'] = 'el límite de autoescalado ({limit_tb} TB) es el tamaño hasta el que puede crecer el almacenamiento, así que no puede ser menor que el tamaño ({size_tb} TB); use 0 para desactivarlo.';
+$_LANG['cloudserver_msg_rounding_step_missing'] = 'el modo de redondeo \'step\' necesita \'step\', p. ej. 0.50.';
+$_LANG['cloudserver_msg_rounding_ending_missing'] = 'el modo de redondeo \'ending\' necesita \'ending\', p. ej. 0.99.';
+$_LANG['cloudserver_msg_cost_currency_rate'] = 'la moneda de costes {currency} debe tener tipo 1.';
+$_LANG['cloudserver_msg_margin_currency_missing'] = 'una regla de margen usa {currency}: añada {currency} a las monedas primero.';
+$_LANG['cloudserver_msg_option_item_star'] = 'costes de opción para {option}: el elemento debe ser \'*\'.';
+$_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} aparece dos veces.';
+$_LANG['cloudserver_msg_whmcs_url_https'] = 'la URL de la API de WHMCS debe empezar por https:// (http solo para localhost).';
+$_LANG['cloudserver_msg_tag_format'] = 'las etiquetas usan letras, dígitos, _ : - y como máximo 64 caracteres.';
+$_LANG['cloudserver_msg_tag_reserved'] = 'las etiquetas que empiezan por \'{prefix}\' están reservadas para los servicios.';

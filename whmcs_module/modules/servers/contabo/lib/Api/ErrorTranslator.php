@@ -123,7 +123,7 @@ final class ErrorTranslator
      * A validation failure's problems as the backend lists them (details.fields).
      *
      * @param array<string, mixed> $error
-     * @return list<array{field: string, problem: string, params: array<string, string>, example: string}>
+     * @return list<array{field: string, problem: string, params: array<string, string>, example: string, message_code: string}>
      */
     private static function fields(array $error): array
     {
@@ -135,6 +135,7 @@ final class ErrorTranslator
                     'problem' => $item['problem'],
                     'params' => array_map('strval', array_filter((array) ($item['params'] ?? []), 'is_scalar')),
                     'example' => (string) ($item['example'] ?? ''),
+                    'message_code' => (string) ($item['message_code'] ?? ''),
                 ];
             }
         }
