@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from contabo_reseller.domain.errors import OutOfTime, PurchaseOutcomeUnknown
 from contabo_reseller.domain.firewall import Rule
 from contabo_reseller.domain.guardrails import REFUSALS
-from contabo_reseller.domain.object_storage import CreateObjectStorageRequest
+from contabo_reseller.domain.object_storage.product import CreateObjectStorageRequest
 from contabo_reseller.domain.private_networks import NO_ADD_ON, NOTICE_CODES
 from contabo_reseller.http.errors import validation_problems
 
