@@ -25,6 +25,10 @@ from contabo_reseller.http.errors import validation_problems
 ROOT = Path(__file__).parents[3]
 PACKAGE = ROOT / "layers/common/contabo_reseller"
 LANG = ROOT / "whmcs_module/modules/servers/contabo/lang"
+SENTENCES = (
+    (LANG, "cloudserver_msg_"),
+    (ROOT / "whmcs_module/modules/registrars/domainreseller/lang", "domainreseller_msg_"),
+)
 LANGUAGES = ("english", "german", "spanish", "french", "portuguese-br")
 
 # Codes computed at the raise site: (module, source of the message_code argument) -> the codes.
@@ -133,13 +137,15 @@ def _sites() -> tuple[tuple[str, int, str, set[str] | None, set[str] | None], ..
 
 
 def _sentences(language: str) -> dict[str, str]:
-    text = (LANG / f"{language}.php").read_text()
-    return {
-        key: value.replace("\\'", "'")
-        for key, value in re.findall(
-            r"\$_LANG\['cloudserver_msg_([a-z0-9_]+)'\]\s*=\s*'((?:[^'\\]|\\.)*)';", text
-        )
-    }
+    """The sentences by code: the server module's (the admin addon says refusals with them)
+    and the registrar module's, which says the domain refusals it receives."""
+    sentences: dict[str, str] = {}
+    for folder, prefix in SENTENCES:
+        text = (folder / f"{language}.php").read_text()
+        pattern = rf"\$_LANG\['{prefix}([a-z0-9_]+)'\]\s*=\s*'((?:[^'\\]|\\.)*)';"
+        for key, value in re.findall(pattern, text):
+            sentences.setdefault(key, value.replace("\\'", "'"))
+    return sentences
 
 
 # Plain ValueErrors that never reach a person: wiring mistakes caught by tests and startup.
