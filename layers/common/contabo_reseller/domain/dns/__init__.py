@@ -13,10 +13,11 @@ from contabo_reseller.domain.domains import normalize_domain
 
 RecordType = Literal["A", "AAAA", "CAA", "CNAME", "MX", "SRV", "TXT"]
 CAA_TAGS = ("issue", "issuewild", "iodef")
-# Guardrails: how much one WHMCS client may host (the provider bills nothing per zone, the
-# reseller's account has limits of its own).
+# Defaults of the per-product guardrails (domain.guardrails): how much one WHMCS client may
+# host (the provider bills nothing per zone, the reseller's account has limits of its own).
 MAX_ZONES_PER_CLIENT = 20
 MAX_RECORDS_PER_ZONE = 200
+RECORDS_PER_ZONE_CEILING = 5000  # the highest record limit an admin can set for a product
 _NAME = re.compile(r"^(@|\*|(\*\.)?((?!-)[a-z0-9_-]{1,63}(?<!-)\.?)+)$")
 
 
@@ -114,17 +115,31 @@ class RecordView(BaseModel):
 class ZoneView(BaseModel):
     zone_name: str
     records: list[RecordView] = Field(default_factory=list)
+    record_limit: int = Field(
+        default=MAX_RECORDS_PER_ZONE, description="records this zone may hold (guardrail)"
+    )
 
 
 class ZoneList(BaseModel):
     zones: list[str]
-    limit: int = MAX_ZONES_PER_CLIENT
+    limit: int = Field(default=MAX_ZONES_PER_CLIENT, description="zones the client may host")
+    record_limit: int = Field(
+        default=MAX_RECORDS_PER_ZONE, description="records each zone may hold (guardrail)"
+    )
+
+
+class DnsLimits(BaseModel):
+    """A client's DNS guardrails: the most generous of their servers' products (a client
+    without a server, e.g. one with only domains, has the defaults)."""
+
+    zones: int = MAX_ZONES_PER_CLIENT
+    records_per_zone: int = MAX_RECORDS_PER_ZONE
 
 
 class BulkDeleteRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    record_ids: list[int] = Field(min_length=1, max_length=MAX_RECORDS_PER_ZONE)
+    record_ids: list[int] = Field(min_length=1, max_length=RECORDS_PER_ZONE_CEILING)
 
 
 class BulkDeleteResult(BaseModel):

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from contabo_reseller.domain.domains.registry_fields import RegistryFields, handle_extras
+
 DOMAIN = "domain"  # ServiceRecord.kind of a domain row
 ROW_PREFIX = "domain-"  # a WHMCS domain id N is the row "domain-N" (its own id space)
 CLIENT_ID = r"^[0-9]{1,12}$"
@@ -90,6 +92,9 @@ class DomainOrder(BaseModel):
     nameservers: list[Nameserver] = Field(min_length=2, max_length=5)
     contacts: Contacts
     auth_code: str | None = Field(default=None, min_length=1, max_length=255)
+    registry_fields: RegistryFields | None = Field(
+        default=None, description="the registrant's TLD-specific data (additional fields)"
+    )
 
 
 class ClientRequest(BaseModel):
@@ -150,8 +155,10 @@ class EppCode(BaseModel):
     epp_code: str
 
 
-def handle_request(contact: Contact) -> dict[str, object]:
-    """A WHMCS contact as the provider's handle (HandleCreateRequest fields, snake case)."""
+def handle_request(contact: Contact, registry: RegistryFields | None = None) -> dict[str, object]:
+    """A WHMCS contact as the provider's handle (HandleCreateRequest fields, snake case), with
+    the registrant's TLD-specific data where the handle has a field for it."""
+    extras = handle_extras(registry)
     street, number = split_street(contact.address1)
     address: dict[str, object] = {
         "street": street,
@@ -162,6 +169,8 @@ def handle_request(contact: Contact) -> dict[str, object]:
     }
     if contact.state:
         address["region"] = contact.state
+    if "siret" in extras:
+        address["siret"] = extras["siret"]
     handle: dict[str, object] = {
         "handle_type": "organization" if contact.organization else "person",
         "first_name": contact.first_name,
@@ -176,6 +185,9 @@ def handle_request(contact: Contact) -> dict[str, object]:
     }
     if contact.organization:
         handle["organization"] = contact.organization
+    for field in ("birth_info", "nic_it_entity_type", "pin"):
+        if field in extras:
+            handle[field] = extras[field]
     return handle
 
 

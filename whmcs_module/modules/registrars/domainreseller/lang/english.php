@@ -15,3 +15,26 @@ $_LANG['domainreseller_reject_transfer_out'] = 'Reject transfer away';
 $_LANG['domainreseller_revoke_cancellation'] = 'Keep domain (revoke cancellation)';
 $_LANG['domainreseller_dns_type_unsupported'] = 'DNS records of type {type} cannot be hosted here; use A, AAAA, CNAME, MX, SRV, TXT or CAA.';
 $_LANG['domainreseller_transfer_manual_task'] = 'The transfer needs manual action (often a wrong or expired auth code).';
+
+// The backend's refusals by message code (lib/Lang.php: Lang::error).
+$_LANG['domainreseller_msg_domain_one_year_only'] = 'Domains are registered for one year and renew automatically every year until cancelled; order a one-year term.';
+$_LANG['domainreseller_msg_domain_transfer_needs_code'] = 'A transfer needs the domain\'s auth code (EPP code).';
+$_LANG['domainreseller_msg_domain_not_found'] = 'Domain {domain_id} is not known.';
+$_LANG['domainreseller_msg_domain_already_ordered'] = '{domain} is already ordered through this reseller.';
+$_LANG['domainreseller_msg_domain_in_account'] = '{domain} is already in the reseller\'s account; the reseller\'s staff can assign it.';
+$_LANG['domainreseller_msg_domain_not_available'] = '{domain} is not available for registration.';
+$_LANG['domainreseller_msg_domain_no_transfer_out'] = 'No transfer away from this registrar is waiting for an answer.';
+$_LANG['domainreseller_msg_domain_not_registered_yet'] = 'The domain is not registered yet; try again once its order has finished.';
+$_LANG['domainreseller_msg_domain_us_nexus'] = '{domain} cannot be registered here: .us needs the registrant\'s US nexus (citizenship, residence or presence in the United States), which this registrar cannot pass on to the registry.';
+$_LANG['domainreseller_msg_domain_field_unsupported'] = 'The field \'{field}\' of {domain} cannot be passed on to the registry; leave it empty, or contact support if the registry requires it.';
+$_LANG['domainreseller_msg_domain_eu_residence'] = 'A .eu domain needs a registrant living in the EU or EEA; the registrant\'s country is {country}.';
+$_LANG['domainreseller_msg_domain_it_registrant_data'] = '{domain} needs the registrant\'s entity type and fiscal code (codice fiscale or VAT number); fill in both.';
+$_LANG['domainreseller_msg_dns_zone_limit'] = 'Your plan allows {limit} DNS zones and {used} are hosted; delete a zone or ask support for a larger plan.';
+$_LANG['domainreseller_msg_dns_record_limit'] = 'Your plan allows {limit} records per DNS zone and {zone} has {used}; delete a record or ask support for a larger plan.';
+$_LANG['domainreseller_msg_dns_zone_taken'] = 'The zone {zone} is already hosted here.';
+$_LANG['domainreseller_msg_dns_type_change'] = 'A record\'s type cannot change; delete it and create a new one.';
+$_LANG['domainreseller_msg_dns_no_server_ip'] = 'The server has no IP address yet; try again once it is running.';
+$_LANG['domainreseller_msg_dns_zone_not_found'] = 'The zone {zone} is not known.';
+$_LANG['domainreseller_msg_dns_record_not_found'] = 'Record {record_id} is not in the zone {zone}.';
+$_LANG['domainreseller_msg_dns_service_not_found'] = 'Service {service_id} is not known.';
+$_LANG['domainreseller_msg_handle_refused'] = 'The registry refused the {role} contact: {reason}';

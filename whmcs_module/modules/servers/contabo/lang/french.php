@@ -422,11 +422,17 @@ $_LANG['cloudserver_dns_delete_zone_warning'] = 'Supprimer la zone efface tous s
 $_LANG['cloudserver_dns_delete_records_warning'] = 'Les enregistrements sélectionnés seront supprimés.';
 $_LANG['cloudserver_confirm_dns_delete_zone'] = 'Supprimer cette zone DNS ?';
 $_LANG['cloudserver_confirm_dns_delete_records'] = 'Supprimer les enregistrements sélectionnés ?';
+$_LANG['cloudserver_dns_zone_usage'] = '{used} zones DNS utilisées sur {limit}';
+$_LANG['cloudserver_dns_record_usage'] = '{used} enregistrements sur {limit}';
+$_LANG['cloudserver_dns_zone_limit_reached'] = 'La limite de zones DNS de votre offre est atteinte : supprimez une zone ou demandez une offre supérieure au support.';
 $_LANG['cloudserver_msg_dns_zone_limit'] = 'Vous pouvez héberger au plus {limit} zones DNS.';
 $_LANG['cloudserver_msg_dns_record_limit'] = 'Une zone contient au plus {limit} enregistrements.';
 $_LANG['cloudserver_msg_dns_zone_taken'] = 'La zone {zone} est déjà hébergée ici.';
 $_LANG['cloudserver_msg_dns_type_change'] = 'Le type d\'un enregistrement ne peut pas changer ; supprimez-le et créez-en un nouveau.';
 $_LANG['cloudserver_msg_dns_no_server_ip'] = 'Le serveur n\'a pas encore d\'adresse IP ; réessayez une fois qu\'il fonctionne.';
+$_LANG['cloudserver_msg_dns_zone_not_found'] = 'La zone {zone} est inconnue.';
+$_LANG['cloudserver_msg_dns_record_not_found'] = 'L\'enregistrement {record_id} n\'est pas dans la zone {zone}.';
+$_LANG['cloudserver_msg_dns_service_not_found'] = 'Le service {service_id} est inconnu.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'Le service {service_id} appartient à un autre client dans le backend de provisionnement ; rien n\'a été commandé ni modifié. Les numéros de service WHMCS se répètent après la restauration d\'une sauvegarde, la réinstallation de WHMCS ou lorsqu\'un second WHMCS partage la clé de signature du backend : donnez à chaque installation WHMCS sa propre clé de signature.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'Le service {service_id} a déjà été commandé dans le backend de provisionnement comme un autre produit, une autre région ou un autre type ; rien n\'a été commandé. Les numéros de service WHMCS se répètent après la restauration d\'une sauvegarde, la réinstallation de WHMCS ou lorsqu\'un second WHMCS partage la clé de signature du backend : donnez à chaque installation WHMCS sa propre clé de signature.';

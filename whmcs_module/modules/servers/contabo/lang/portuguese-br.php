@@ -422,11 +422,17 @@ $_LANG['cloudserver_dns_delete_zone_warning'] = 'Excluir a zona apaga todos os s
 $_LANG['cloudserver_dns_delete_records_warning'] = 'Os registros selecionados serão excluídos.';
 $_LANG['cloudserver_confirm_dns_delete_zone'] = 'Excluir esta zona DNS?';
 $_LANG['cloudserver_confirm_dns_delete_records'] = 'Excluir os registros selecionados?';
+$_LANG['cloudserver_dns_zone_usage'] = '{used} de {limit} zonas DNS em uso';
+$_LANG['cloudserver_dns_record_usage'] = '{used} de {limit} registros';
+$_LANG['cloudserver_dns_zone_limit_reached'] = 'O limite de zonas DNS do seu plano foi atingido: exclua uma zona ou peça ao suporte um plano maior.';
 $_LANG['cloudserver_msg_dns_zone_limit'] = 'Você pode hospedar no máximo {limit} zonas DNS.';
 $_LANG['cloudserver_msg_dns_record_limit'] = 'Uma zona comporta no máximo {limit} registros.';
 $_LANG['cloudserver_msg_dns_zone_taken'] = 'A zona {zone} já está hospedada aqui.';
 $_LANG['cloudserver_msg_dns_type_change'] = 'O tipo de um registro não pode mudar; exclua-o e crie um novo.';
 $_LANG['cloudserver_msg_dns_no_server_ip'] = 'O servidor ainda não tem endereço IP; tente novamente quando ele estiver em execução.';
+$_LANG['cloudserver_msg_dns_zone_not_found'] = 'A zona {zone} não é conhecida.';
+$_LANG['cloudserver_msg_dns_record_not_found'] = 'O registro {record_id} não está na zona {zone}.';
+$_LANG['cloudserver_msg_dns_service_not_found'] = 'O serviço {service_id} não é conhecido.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'O serviço {service_id} pertence a outro cliente no backend de provisionamento; nada foi pedido nem alterado. Os números de serviço do WHMCS se repetem após restaurar um backup, reinstalar o WHMCS ou quando um segundo WHMCS compartilha a chave de assinatura do backend: dê a cada instalação do WHMCS a sua própria chave de assinatura.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'O serviço {service_id} já foi pedido no backend de provisionamento como outro produto, outra região ou outro tipo; nada foi pedido. Os números de serviço do WHMCS se repetem após restaurar um backup, reinstalar o WHMCS ou quando um segundo WHMCS compartilha a chave de assinatura do backend: dê a cada instalação do WHMCS a sua própria chave de assinatura.';

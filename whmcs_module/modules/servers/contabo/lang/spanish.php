@@ -422,11 +422,17 @@ $_LANG['cloudserver_dns_delete_zone_warning'] = 'Eliminar la zona borra todos su
 $_LANG['cloudserver_dns_delete_records_warning'] = 'Se eliminarán los registros seleccionados.';
 $_LANG['cloudserver_confirm_dns_delete_zone'] = '¿Eliminar esta zona DNS?';
 $_LANG['cloudserver_confirm_dns_delete_records'] = '¿Eliminar los registros seleccionados?';
+$_LANG['cloudserver_dns_zone_usage'] = '{used} de {limit} zonas DNS en uso';
+$_LANG['cloudserver_dns_record_usage'] = '{used} de {limit} registros';
+$_LANG['cloudserver_dns_zone_limit_reached'] = 'Se alcanzó el límite de zonas DNS de su plan: elimine una zona o pida al soporte un plan mayor.';
 $_LANG['cloudserver_msg_dns_zone_limit'] = 'Puede alojar como máximo {limit} zonas DNS.';
 $_LANG['cloudserver_msg_dns_record_limit'] = 'Una zona admite como máximo {limit} registros.';
 $_LANG['cloudserver_msg_dns_zone_taken'] = 'La zona {zone} ya está alojada aquí.';
 $_LANG['cloudserver_msg_dns_type_change'] = 'El tipo de un registro no se puede cambiar; elimínelo y cree uno nuevo.';
 $_LANG['cloudserver_msg_dns_no_server_ip'] = 'El servidor todavía no tiene dirección IP; inténtelo de nuevo cuando esté en marcha.';
+$_LANG['cloudserver_msg_dns_zone_not_found'] = 'La zona {zone} no es conocida.';
+$_LANG['cloudserver_msg_dns_record_not_found'] = 'El registro {record_id} no está en la zona {zone}.';
+$_LANG['cloudserver_msg_dns_service_not_found'] = 'El servicio {service_id} no es conocido.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'El servicio {service_id} pertenece a otro cliente en el backend de aprovisionamiento, por lo que no se ha pedido ni cambiado nada. Los números de servicio de WHMCS se repiten tras restaurar una copia de seguridad, reinstalar WHMCS o cuando un segundo WHMCS comparte la clave de firma del backend: dé a cada instalación de WHMCS su propia clave de firma.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'El servicio {service_id} ya se pidió en el backend de aprovisionamiento como otro producto, otra región u otro tipo, por lo que no se ha pedido nada. Los números de servicio de WHMCS se repiten tras restaurar una copia de seguridad, reinstalar WHMCS o cuando un segundo WHMCS comparte la clave de firma del backend: dé a cada instalación de WHMCS su propia clave de firma.';
