@@ -41,9 +41,6 @@ FIXED = {
     "OutOfTime": OutOfTime().message_code,
     "PurchaseOutcomeUnknown": PurchaseOutcomeUnknown("x", request_id="r").message_code,
 }
-# The domain and DNS validators' plain ValueErrors (issue 17's area) still say English only;
-# remove a path here once its validators raise InvalidValue.
-NOT_YET = ("domain/domains/", "domain/dns/")
 
 
 def _modules() -> dict[str, ast.Module]:
@@ -163,7 +160,6 @@ def test_field_rules_raise_a_coded_refusal():
         and isinstance(node.exc, ast.Call)
         and _name(node.exc) == "ValueError"
         and module not in PROGRAMMING_ERRORS
-        and not module.startswith(NOT_YET)
     ]
     assert plain == [], "raise InvalidValue(..., message_code=...) instead"
 
@@ -191,9 +187,7 @@ def test_the_scan_sees_the_refusals():
 
 def test_every_refusal_names_its_sentence():
     uncoded = [
-        f"{module}:{line} {cls}"
-        for module, line, cls, codes, _ in _sites()
-        if codes is None and not module.startswith(NOT_YET)
+        f"{module}:{line} {cls}" for module, line, cls, codes, _ in _sites() if codes is None
     ]
     assert uncoded == [], "give these a message_code (and its sentence in every lang file)"
 

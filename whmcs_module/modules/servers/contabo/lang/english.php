@@ -440,6 +440,15 @@ $_LANG['cloudserver_msg_dns_no_server_ip'] = 'The server has no IP address yet; 
 $_LANG['cloudserver_msg_dns_zone_not_found'] = 'The zone {zone} is not known.';
 $_LANG['cloudserver_msg_dns_record_not_found'] = 'Record {record_id} is not in the zone {zone}.';
 $_LANG['cloudserver_msg_dns_service_not_found'] = 'Service {service_id} is not known.';
+$_LANG['cloudserver_msg_domain_name_invalid'] = '\'{domain}\' is not a valid domain name; write it like example.com.';
+$_LANG['cloudserver_msg_domain_nameserver_invalid'] = '\'{nameserver}\' is not a valid name server; write a host name like ns1.example.net.';
+$_LANG['cloudserver_msg_dns_record_name_invalid'] = '\'{name}\' is not a valid record name: use @ for the zone itself, or a name such as www.';
+$_LANG['cloudserver_msg_dns_ipv4_required'] = 'An A record needs an IPv4 address such as 203.0.113.10, not \'{data}\'.';
+$_LANG['cloudserver_msg_dns_ipv6_required'] = 'An AAAA record needs an IPv6 address such as 2001:db8::10, not \'{data}\'.';
+$_LANG['cloudserver_msg_dns_host_required'] = 'A {type} record needs a host name such as mail.example.com, not \'{data}\'.';
+$_LANG['cloudserver_msg_dns_srv_port_required'] = 'An SRV record needs the service\'s port (1-65535), for example 5060.';
+$_LANG['cloudserver_msg_dns_caa_tag_invalid'] = 'A CAA record\'s tag must be one of {tags}.';
+$_LANG['cloudserver_msg_dns_caa_flag_invalid'] = 'A CAA record\'s flag must be 0 (usual) or 128 (critical), not {flag}.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'Service {service_id} belongs to another client in the provisioning backend, so nothing was ordered or changed. WHMCS service ids repeat after a restored backup, a reinstalled WHMCS or when a second WHMCS shares the backend\'s signing key: give each WHMCS installation its own signing key.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'Service {service_id} was already ordered in the provisioning backend as a different product, region or kind, so nothing was ordered. WHMCS service ids repeat after a restored backup, a reinstalled WHMCS or when a second WHMCS shares the backend\'s signing key: give each WHMCS installation its own signing key.';

@@ -433,6 +433,15 @@ $_LANG['cloudserver_msg_dns_no_server_ip'] = 'Le serveur n\'a pas encore d\'adre
 $_LANG['cloudserver_msg_dns_zone_not_found'] = 'La zone {zone} est inconnue.';
 $_LANG['cloudserver_msg_dns_record_not_found'] = 'L\'enregistrement {record_id} n\'est pas dans la zone {zone}.';
 $_LANG['cloudserver_msg_dns_service_not_found'] = 'Le service {service_id} est inconnu.';
+$_LANG['cloudserver_msg_domain_name_invalid'] = '\'{domain}\' n\'est pas un nom de domaine valide ; écrivez-le comme example.com.';
+$_LANG['cloudserver_msg_domain_nameserver_invalid'] = '\'{nameserver}\' n\'est pas un serveur de noms valide ; indiquez un nom d’hôte comme ns1.example.net.';
+$_LANG['cloudserver_msg_dns_record_name_invalid'] = '\'{name}\' n\'est pas un nom d\'enregistrement valide : utilisez @ pour la zone elle-même, ou un nom comme www.';
+$_LANG['cloudserver_msg_dns_ipv4_required'] = 'Un enregistrement A nécessite une adresse IPv4 comme 203.0.113.10, et non \'{data}\'.';
+$_LANG['cloudserver_msg_dns_ipv6_required'] = 'Un enregistrement AAAA nécessite une adresse IPv6 comme 2001:db8::10, et non \'{data}\'.';
+$_LANG['cloudserver_msg_dns_host_required'] = 'Un enregistrement {type} nécessite un nom d’hôte comme mail.example.com, et non \'{data}\'.';
+$_LANG['cloudserver_msg_dns_srv_port_required'] = 'Un enregistrement SRV nécessite le port du service (1-65535), par exemple 5060.';
+$_LANG['cloudserver_msg_dns_caa_tag_invalid'] = 'Le tag d\'un enregistrement CAA doit être l\'un de {tags}.';
+$_LANG['cloudserver_msg_dns_caa_flag_invalid'] = 'Le flag d\'un enregistrement CAA doit être 0 (habituel) ou 128 (critique), et non {flag}.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'Le service {service_id} appartient à un autre client dans le backend de provisionnement ; rien n\'a été commandé ni modifié. Les numéros de service WHMCS se répètent après la restauration d\'une sauvegarde, la réinstallation de WHMCS ou lorsqu\'un second WHMCS partage la clé de signature du backend : donnez à chaque installation WHMCS sa propre clé de signature.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'Le service {service_id} a déjà été commandé dans le backend de provisionnement comme un autre produit, une autre région ou un autre type ; rien n\'a été commandé. Les numéros de service WHMCS se répètent après la restauration d\'une sauvegarde, la réinstallation de WHMCS ou lorsqu\'un second WHMCS partage la clé de signature du backend : donnez à chaque installation WHMCS sa propre clé de signature.';

@@ -440,6 +440,15 @@ $_LANG['cloudserver_msg_dns_no_server_ip'] = 'Der Server hat noch keine IP-Adres
 $_LANG['cloudserver_msg_dns_zone_not_found'] = 'Die Zone {zone} ist nicht bekannt.';
 $_LANG['cloudserver_msg_dns_record_not_found'] = 'Der Eintrag {record_id} gehört nicht zur Zone {zone}.';
 $_LANG['cloudserver_msg_dns_service_not_found'] = 'Der Dienst {service_id} ist nicht bekannt.';
+$_LANG['cloudserver_msg_domain_name_invalid'] = '\'{domain}\' ist kein gültiger Domainname; schreiben Sie ihn wie example.com.';
+$_LANG['cloudserver_msg_domain_nameserver_invalid'] = '\'{nameserver}\' ist kein gültiger Nameserver; geben Sie einen Hostnamen wie ns1.example.net an.';
+$_LANG['cloudserver_msg_dns_record_name_invalid'] = '\'{name}\' ist kein gültiger Eintragsname: verwenden Sie @ für die Zone selbst oder einen Namen wie www.';
+$_LANG['cloudserver_msg_dns_ipv4_required'] = 'Ein A-Eintrag braucht eine IPv4-Adresse wie 203.0.113.10, nicht \'{data}\'.';
+$_LANG['cloudserver_msg_dns_ipv6_required'] = 'Ein AAAA-Eintrag braucht eine IPv6-Adresse wie 2001:db8::10, nicht \'{data}\'.';
+$_LANG['cloudserver_msg_dns_host_required'] = 'Ein {type}-Eintrag braucht einen Hostnamen wie mail.example.com, nicht \'{data}\'.';
+$_LANG['cloudserver_msg_dns_srv_port_required'] = 'Ein SRV-Eintrag braucht den Port des Dienstes (1-65535), zum Beispiel 5060.';
+$_LANG['cloudserver_msg_dns_caa_tag_invalid'] = 'Das Tag eines CAA-Eintrags muss eines von {tags} sein.';
+$_LANG['cloudserver_msg_dns_caa_flag_invalid'] = 'Das Flag eines CAA-Eintrags muss 0 (üblich) oder 128 (kritisch) sein, nicht {flag}.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'Dienst {service_id} gehört im Provisioning-Backend einem anderen Kunden; es wurde nichts bestellt oder geändert. WHMCS-Dienstnummern wiederholen sich nach einem zurückgespielten Backup, einer Neuinstallation von WHMCS oder wenn ein zweites WHMCS den Signaturschlüssel des Backends teilt: Geben Sie jeder WHMCS-Installation einen eigenen Signaturschlüssel.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'Dienst {service_id} wurde im Provisioning-Backend bereits als anderes Produkt, andere Region oder andere Art bestellt; es wurde nichts bestellt. WHMCS-Dienstnummern wiederholen sich nach einem zurückgespielten Backup, einer Neuinstallation von WHMCS oder wenn ein zweites WHMCS den Signaturschlüssel des Backends teilt: Geben Sie jeder WHMCS-Installation einen eigenen Signaturschlüssel.';

@@ -433,6 +433,15 @@ $_LANG['cloudserver_msg_dns_no_server_ip'] = 'O servidor ainda não tem endereç
 $_LANG['cloudserver_msg_dns_zone_not_found'] = 'A zona {zone} não é conhecida.';
 $_LANG['cloudserver_msg_dns_record_not_found'] = 'O registro {record_id} não está na zona {zone}.';
 $_LANG['cloudserver_msg_dns_service_not_found'] = 'O serviço {service_id} não é conhecido.';
+$_LANG['cloudserver_msg_domain_name_invalid'] = '\'{domain}\' não é um nome de domínio válido; escreva-o como example.com.';
+$_LANG['cloudserver_msg_domain_nameserver_invalid'] = '\'{nameserver}\' não é um servidor de nomes válido; informe um nome de host como ns1.example.net.';
+$_LANG['cloudserver_msg_dns_record_name_invalid'] = '\'{name}\' não é um nome de registro válido: use @ para a própria zona ou um nome como www.';
+$_LANG['cloudserver_msg_dns_ipv4_required'] = 'Um registro A precisa de um endereço IPv4 como 203.0.113.10, não \'{data}\'.';
+$_LANG['cloudserver_msg_dns_ipv6_required'] = 'Um registro AAAA precisa de um endereço IPv6 como 2001:db8::10, não \'{data}\'.';
+$_LANG['cloudserver_msg_dns_host_required'] = 'Um registro {type} precisa de um nome de host como mail.example.com, não \'{data}\'.';
+$_LANG['cloudserver_msg_dns_srv_port_required'] = 'Um registro SRV precisa da porta do serviço (1-65535), por exemplo 5060.';
+$_LANG['cloudserver_msg_dns_caa_tag_invalid'] = 'A tag de um registro CAA deve ser uma de {tags}.';
+$_LANG['cloudserver_msg_dns_caa_flag_invalid'] = 'A flag de um registro CAA deve ser 0 (usual) ou 128 (crítica), não {flag}.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'O serviço {service_id} pertence a outro cliente no backend de provisionamento; nada foi pedido nem alterado. Os números de serviço do WHMCS se repetem após restaurar um backup, reinstalar o WHMCS ou quando um segundo WHMCS compartilha a chave de assinatura do backend: dê a cada instalação do WHMCS a sua própria chave de assinatura.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'O serviço {service_id} já foi pedido no backend de provisionamento como outro produto, outra região ou outro tipo; nada foi pedido. Os números de serviço do WHMCS se repetem após restaurar um backup, reinstalar o WHMCS ou quando um segundo WHMCS compartilha a chave de assinatura do backend: dê a cada instalação do WHMCS a sua própria chave de assinatura.';

@@ -433,6 +433,15 @@ $_LANG['cloudserver_msg_dns_no_server_ip'] = 'El servidor todavía no tiene dire
 $_LANG['cloudserver_msg_dns_zone_not_found'] = 'La zona {zone} no es conocida.';
 $_LANG['cloudserver_msg_dns_record_not_found'] = 'El registro {record_id} no está en la zona {zone}.';
 $_LANG['cloudserver_msg_dns_service_not_found'] = 'El servicio {service_id} no es conocido.';
+$_LANG['cloudserver_msg_domain_name_invalid'] = '\'{domain}\' no es un nombre de dominio válido; escríbalo como example.com.';
+$_LANG['cloudserver_msg_domain_nameserver_invalid'] = '\'{nameserver}\' no es un servidor de nombres válido; indique un nombre de host como ns1.example.net.';
+$_LANG['cloudserver_msg_dns_record_name_invalid'] = '\'{name}\' no es un nombre de registro válido: use @ para la propia zona o un nombre como www.';
+$_LANG['cloudserver_msg_dns_ipv4_required'] = 'Un registro A necesita una dirección IPv4 como 203.0.113.10, no \'{data}\'.';
+$_LANG['cloudserver_msg_dns_ipv6_required'] = 'Un registro AAAA necesita una dirección IPv6 como 2001:db8::10, no \'{data}\'.';
+$_LANG['cloudserver_msg_dns_host_required'] = 'Un registro {type} necesita un nombre de host como mail.example.com, no \'{data}\'.';
+$_LANG['cloudserver_msg_dns_srv_port_required'] = 'Un registro SRV necesita el puerto del servicio (1-65535), por ejemplo 5060.';
+$_LANG['cloudserver_msg_dns_caa_tag_invalid'] = 'La etiqueta (tag) de un registro CAA debe ser una de {tags}.';
+$_LANG['cloudserver_msg_dns_caa_flag_invalid'] = 'El indicador (flag) de un registro CAA debe ser 0 (habitual) o 128 (crítico), no {flag}.';
 // A reused service id (backend message codes service_id_reused_*): nothing was ordered or changed.
 $_LANG['cloudserver_msg_service_id_reused_client'] = 'El servicio {service_id} pertenece a otro cliente en el backend de aprovisionamiento, por lo que no se ha pedido ni cambiado nada. Los números de servicio de WHMCS se repiten tras restaurar una copia de seguridad, reinstalar WHMCS o cuando un segundo WHMCS comparte la clave de firma del backend: dé a cada instalación de WHMCS su propia clave de firma.';
 $_LANG['cloudserver_msg_service_id_reused_order'] = 'El servicio {service_id} ya se pidió en el backend de aprovisionamiento como otro producto, otra región u otro tipo, por lo que no se ha pedido nada. Los números de servicio de WHMCS se repiten tras restaurar una copia de seguridad, reinstalar WHMCS o cuando un segundo WHMCS comparte la clave de firma del backend: dé a cada instalación de WHMCS su propia clave de firma.';
