@@ -34,6 +34,11 @@ def test_zone_records_walls_and_bulk_delete(whmcs):
         ids.append(answer.json()["record_id"])
     bad = whmcs.request("POST", f"{zone}/records", {"type": "AAAA", "data": "203.0.113.1"})
     assert bad.status_code == 400 and "IPv6" in bad.text
+    # The refusal names its sentence, so the module says it in the customer's language.
+    (field,) = bad.json()["error"]["details"]["fields"]
+    assert field["problem"] == "custom"
+    assert field["message_code"] == "dns_ipv6_required"
+    assert field["params"]["data"] == "203.0.113.1"
     srv = {"type": "SRV", "name": "_sip._tcp", "data": "sip.example.com"}
     refused = whmcs.request("POST", f"{zone}/records", srv)
     assert refused.status_code == 400 and "port" in refused.text

@@ -244,6 +244,27 @@ final class RegistrarModuleTest extends TestCase
         self::assertStringContainsString('URL', $refused['error']);
     }
 
+    public function testABadRecordIsRefusedInTheCustomersLanguage(): void
+    {
+        // The backend's validation answer for a field rule of ours: its code and parameters.
+        $this->transport->route('GET', '/clients/5/dns/zones/example-shop.com', 200, ['zone_name' => 'example-shop.com', 'records' => []]);
+        $this->transport->route('POST', '/clients/5/dns/zones/example-shop.com/records', 400, ['error' => [
+            'code' => 'invalid_input',
+            'message' => "The request is not valid: An AAAA record needs an IPv6 address such as 2001:db8::10, not '203.0.113.1'.",
+            'message_code' => 'invalid_fields',
+            'params' => [],
+            'details' => ['fields' => [[
+                'field' => '', 'problem' => 'custom', 'example' => '', 'message_code' => 'dns_ipv6_required',
+                'params' => ['message' => "An AAAA record needs an IPv6 address such as 2001:db8::10, not '203.0.113.1'.", 'data' => '203.0.113.1'],
+            ]]],
+        ]]);
+        $records = [['hostname' => 'www', 'type' => 'AAAA', 'address' => '203.0.113.1', 'priority' => '']];
+        $german = domainreseller_SaveDNS($this->params(['dnsrecords' => $records, 'language' => 'german']));
+        self::assertSame("Ein AAAA-Eintrag braucht eine IPv6-Adresse wie 2001:db8::10, nicht '203.0.113.1'.", $german['error']);
+        $spanish = domainreseller_SaveDNS($this->params(['dnsrecords' => $records, 'language' => 'spanish']));
+        self::assertStringStartsWith('Un registro AAAA necesita una dirección IPv6', $spanish['error']);
+    }
+
     public function testAvailabilityIsAskedOnceForAllTlds(): void
     {
         $this->transport->route('POST', '/domains/availability', 200, ['items' => [['domain' => 'shop.com', 'available' => true], ['domain' => 'shop.de', 'available' => false]]]);

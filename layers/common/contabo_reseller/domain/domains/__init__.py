@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from contabo_reseller.domain.domains.registry_fields import RegistryFields, handle_extras
+from contabo_reseller.domain.errors import InvalidValue
 
 DOMAIN = "domain"  # ServiceRecord.kind of a domain row
 ROW_PREFIX = "domain-"  # a WHMCS domain id N is the row "domain-N" (its own id space)
@@ -30,16 +31,27 @@ def row_id(domain_id: str) -> str:
     return f"{ROW_PREFIX}{domain_id}"
 
 
-def normalize_domain(value: str) -> str:
-    """Lower-case punycode name (IDNs accepted), or a sentence saying what is wrong."""
-    raw = value.strip().rstrip(".")
+def _is_domain(value: str) -> str | None:
+    """The lower-case punycode name (IDNs accepted), or None when it is not a domain name."""
     try:
-        name = raw.encode("idna").decode().lower()
+        name = value.strip().rstrip(".").encode("idna").decode().lower()
     except UnicodeError:
-        raise ValueError(f"'{value}' is not a valid domain name.") from None
+        return None
     labels = name.split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
-        raise ValueError(f"'{value}' is not a valid domain name.")
+        return None
+    return name
+
+
+def normalize_domain(value: str) -> str:
+    """Lower-case punycode name (IDNs accepted), or a refusal saying what is wrong."""
+    name = _is_domain(value)
+    if name is None:
+        raise InvalidValue(
+            f"'{value}' is not a valid domain name; write it like example.com.",
+            message_code="domain_name_invalid",
+            params={"domain": value},
+        )
     return name
 
 
@@ -47,7 +59,15 @@ DomainName = Annotated[str, AfterValidator(normalize_domain)]
 
 
 def _hostname(value: str) -> str:
-    return normalize_domain(value)
+    """A name server: a host name such as ns1.example.net."""
+    name = _is_domain(value)
+    if name is None:
+        raise InvalidValue(
+            f"'{value}' is not a valid name server; write a host name like ns1.example.net.",
+            message_code="domain_nameserver_invalid",
+            params={"nameserver": value},
+        )
+    return name
 
 
 Nameserver = Annotated[str, AfterValidator(_hostname)]
