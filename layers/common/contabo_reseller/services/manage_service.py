@@ -39,7 +39,6 @@ from contabo_reseller.domain.service import (
 from contabo_reseller.observability import logger
 from contabo_reseller.services import (
     action_queue,
-    object_storage,
     service_policy,
     terminate_cleanup,
 )
@@ -47,6 +46,7 @@ from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.compute import moves
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
 from contabo_reseller.services.networking import private_network_product
+from contabo_reseller.services.object_storage import management as object_storage
 from contabo_reseller.services.views import service_view
 
 POWER_ACTIONS = ("start", "stop", "shutdown", "restart")
@@ -100,15 +100,21 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
             contabo,
         ):
             if record.billing_action == "terminate":
-                raise ActionRefused("This service is being terminated.")
+                raise ActionRefused(
+                    "This service is being terminated.", message_code="service_terminating"
+                )
             return _unsuspend_now(record, contabo)
     except (ServiceBusy, OutOfTime):
         pass  # a paying customer's unsuspension is recorded and applied like a suspension
     record = service_store.record_billing_action(service_id, "unsuspend", {}, actor)
     if record is None or record.state == "new":
-        raise NotFound(f"Service {service_id} is not known to the backend.")
+        raise NotFound(
+            f"Service {service_id} is not known to the backend.",
+            message_code="service_unknown",
+            params={"service_id": service_id},
+        )
     if record.billing_action == "terminate" or record.state == ServiceState.TERMINATED:
-        raise ActionRefused("This service is being terminated.")
+        raise ActionRefused("This service is being terminated.", message_code="service_terminating")
     action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
     return service_view(record)
 
@@ -143,7 +149,11 @@ def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: 
         pass  # recorded below; every step of both is safe to do again
     record = service_store.record_billing_action(service_id, name, request, actor)
     if record is None or record.state == "new":
-        raise NotFound(f"Service {service_id} is not known to the backend.")
+        raise NotFound(
+            f"Service {service_id} is not known to the backend.",
+            message_code="service_unknown",
+            params={"service_id": service_id},
+        )
     if record.state == ServiceState.TERMINATED:
         return service_view(record)  # a terminated service is also suspended
     job_id = action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
@@ -198,7 +208,10 @@ def _apply_billing(
     if name == "unsuspend":
         return _unsuspend_now(record, contabo)
     if not record.resource_id:
-        raise ActionRefused("The server is still being set up; try again once it is ready.")
+        raise ActionRefused(
+            "The server is still being set up; try again once it is ready.",
+            message_code="service_not_ready",
+        )
     params = {k: v for k, v in request.items() if k in SuspendRequest.model_fields}
     suspend_request = SuspendRequest(**params)
     if not record.details.get("suspended"):
@@ -215,7 +228,9 @@ def _apply_billing(
 def power(service_id: str, power_action: str, actor: str) -> ServiceView:
     if power_action not in POWER_ACTIONS:
         raise InvalidInput(
-            f"Unknown power action '{power_action}'; use one of {', '.join(POWER_ACTIONS)}."
+            f"Unknown power action '{power_action}'; use one of {', '.join(POWER_ACTIONS)}.",
+            message_code="power_action_unknown",
+            params={"action": power_action, "actions": ", ".join(POWER_ACTIONS)},
         )
     with _existing(service_id, power_action, actor) as (record, contabo):
         refuse_if_suspended(record, power_action)
@@ -335,7 +350,9 @@ def change_password(service_id: str, request: ChangePasswordRequest, actor: str)
         refuse_if_suspended(record, "change_password")
         if _is_windows(record):
             raise ActionRefused(
-                "Password reset is not available for Windows servers; reset it from within Windows."
+                "Password reset is not available for Windows servers; "
+                "reset it from within Windows.",
+                message_code="password_reset_windows",
             )
         secret_id = _store_root_password(record, contabo, request.password.get_secret_value())
         try:
@@ -470,12 +487,19 @@ def _queue_add_ons_while_busy(
     if moving or (request.product_id and request.product_id != record.product_id):
         raise busy
     if record.state == "new":
-        raise NotFound(f"Service {service_id} is not known to the backend.")
+        raise NotFound(
+            f"Service {service_id} is not known to the backend.",
+            message_code="service_unknown",
+            params={"service_id": service_id},
+        )
     service_policy.require_compute(record)
     if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
-        raise ActionRefused("This service is being terminated.")
+        raise ActionRefused("This service is being terminated.", message_code="service_terminating")
     if not record.resource_id:
-        raise ActionRefused("The server is still being set up; try again once it is ready.")
+        raise ActionRefused(
+            "The server is still being set up; try again once it is ready.",
+            message_code="service_not_ready",
+        )
     add_ons = request.add_ons.model_dump()
     _refuse_add_on_removal(record.details.get("add_ons") or {}, add_ons)
     _queue_upgrade(service_id, add_ons, actor, wake=True)
@@ -520,7 +544,10 @@ def _refuse_add_on_removal(current: dict[str, Any], wanted: dict[str, Any]) -> N
     if (current.get("private_networking") and not wanted.get("private_networking")) or (
         current.get("backup") and not wanted.get("backup")
     ):
-        raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
+        raise ActionRefused(
+            "Add-ons cannot be removed from a running server; contact support.",
+            message_code="addon_removal_refused",
+        )
 
 
 @action_queue.handles(UPGRADE_JOB)
@@ -619,11 +646,15 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
         instance = _instance_or_none(contabo, _instance_id(record))
         if instance is None:
             raise ActionRefused(
-                "The server no longer exists at the provider; it cannot be renewed."
+                "The server no longer exists at the provider; it cannot be renewed.",
+                message_code="renew_server_gone",
             )
         if instance.cancel_date:
             raise ActionRefused(
-                f"The server is cancelled and ends on {instance.cancel_date}; it cannot be renewed."
+                f"The server is cancelled and ends on {instance.cancel_date}; "
+                "it cannot be renewed.",
+                message_code="renew_server_cancelled",
+                params={"date": str(instance.cancel_date)},
             )
         due = request.next_due_date.isoformat() if request.next_due_date else None
         service_store.update(
@@ -650,14 +681,25 @@ def _existing(
     with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
         record = action.record
         if record.state == "new":
-            raise NotFound(f"Service {service_id} is not known to the backend.")
+            raise NotFound(
+                f"Service {service_id} is not known to the backend.",
+                message_code="service_unknown",
+                params={"service_id": service_id},
+            )
         service_policy.require_compute(record)  # object storage has its own actions
         if record.state == ServiceState.TERMINATED and name not in BILLING_ACTIONS:
-            raise ActionRefused("This service has been terminated.")
+            raise ActionRefused(
+                "This service has been terminated.", message_code="service_terminated"
+            )
         if record.billing_action == "terminate" and name not in BILLING_ACTIONS:
-            raise ActionRefused("This service is being terminated.")
+            raise ActionRefused(
+                "This service is being terminated.", message_code="service_terminating"
+            )
         if not record.resource_id and not allow_unbought:
-            raise ActionRefused("The server is still being set up; try again once it is ready.")
+            raise ActionRefused(
+                "The server is still being set up; try again once it is ready.",
+                message_code="service_not_ready",
+            )
         yield record, gateway_for(service_id, action.trace_id)
 
 
@@ -691,7 +733,11 @@ def _expected_status(power_action: str) -> str:
 def _refuse_downgrade(current: str | None, wanted: str) -> None:
     products = shipped_products()
     if wanted not in products:
-        raise InvalidInput(f"The product {wanted} is not offered.")
+        raise InvalidInput(
+            f"The product {wanted} is not offered.",
+            message_code="product_not_offered",
+            params={"product_id": wanted},
+        )
     old = products.get(current or "")
     new = products[wanted]
     if old and (
@@ -699,5 +745,6 @@ def _refuse_downgrade(current: str | None, wanted: str) -> None:
     ):
         raise ActionRefused(
             "Downgrades (less disk, memory or CPU) are not possible in place; order a smaller "
-            "server and move your data."
+            "server and move your data.",
+            message_code="downgrade_refused",
         )

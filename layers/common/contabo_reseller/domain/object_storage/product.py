@@ -10,11 +10,11 @@ Contabo allows one object storage per region per account and cannot shrink one.
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from contabo_reseller.domain.errors import ActionRefused, InvalidInput
+from contabo_reseller.domain.errors import ActionRefused, InvalidInput, InvalidValue
 
 OBJECT_STORAGE = "object_storage"  # ServiceRecord.kind
 
@@ -64,9 +64,17 @@ SHRINK_MESSAGE = (
 
 def _valid_size(value: float) -> float:
     if not math.isfinite(value) or value < MIN_SIZE_TB or value > MAX_SIZE_TB:
-        raise ValueError(f"must be between {MIN_SIZE_TB} and {MAX_SIZE_TB:g} TB")
+        raise InvalidValue(
+            f"must be between {MIN_SIZE_TB} and {MAX_SIZE_TB:g} TB",
+            message_code="storage_size_range",
+            params={"min": f"{MIN_SIZE_TB:g}", "max": f"{MAX_SIZE_TB:g}"},
+        )
     if not _on_step(value):
-        raise ValueError(f"must be a multiple of {STEP_TB} TB (e.g. 0.25, 0.5, 1, 1.25)")
+        raise InvalidValue(
+            f"must be a multiple of {STEP_TB} TB (e.g. 0.25, 0.5, 1, 1.25)",
+            message_code="storage_size_step",
+            params={"step": f"{STEP_TB:g}"},
+        )
     return value
 
 
@@ -86,10 +94,12 @@ AutoScalingCapTb = Annotated[float, AfterValidator(_valid_cap)]
 
 def _check_cap(size_tb: float, cap_tb: float | None) -> None:
     if cap_tb and cap_tb < size_tb:
-        raise ValueError(
+        raise InvalidValue(
             f"auto_scaling_limit_tb ({cap_tb:g} TB) is the size auto-scaling may grow the "
             f"storage to, so it cannot be below size_tb ({size_tb:g} TB); use 0 to turn "
-            "auto-scaling off"
+            "auto-scaling off",
+            message_code="storage_cap_below_size",
+            params={"limit_tb": f"{cap_tb:g}", "size_tb": f"{size_tb:g}"},
         )
 
 
@@ -127,6 +137,24 @@ class ResizeView(BaseModel):
     auto_scaling_limit_tb: float | None = None
     status: Literal["queued", "confirming", "failed"] = "queued"
     message: str = ""
+
+    # The sentence the module shows for it in the customer's language (lang key
+    # cloudserver_msg_<message_code>, {reason} = message, the provider's or our words).
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_code(self) -> str:
+        if self.status == "failed":
+            return "object_storage_resize_failed"
+        return (
+            "object_storage_resize_retrying"
+            if self.message
+            else "object_storage_resize_in_progress"
+        )
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def params(self) -> dict[str, str]:
+        return {"reason": self.message}
 
 
 class ObjectStorageView(BaseModel):
@@ -245,13 +273,17 @@ def plan_resize(storage: ObjectStorageFacts, request: ResizeObjectStorageRequest
         raise ActionRefused(
             f"{SHRINK_MESSAGE} It stays at {storage.size_tb:g} TB.",
             details={"size_tb": storage.size_tb},
+            message_code="object_storage_no_shrink",
+            params={"size_tb": f"{storage.size_tb:g}"},
         )
     cap = storage.cap_tb if request.auto_scaling_limit_tb is None else request.auto_scaling_limit_tb
     size = max(request.size_tb, storage.size_tb)
     if cap and cap < size:
         raise InvalidInput(
             f"The auto-scaling limit ({cap:g} TB) would be below the new size ({size:g} TB); "
-            "raise auto_scaling_limit_tb or set it to 0 to turn auto-scaling off."
+            "raise auto_scaling_limit_tb or set it to 0 to turn auto-scaling off.",
+            message_code="object_storage_limit_below_size",
+            params={"limit_tb": f"{cap:g}", "size_tb": f"{size:g}"},
         )
     return ResizeOrder(
         size_tb=request.size_tb if request.size_tb > storage.size_tb + 1e-9 else None,
@@ -268,160 +300,3 @@ def region_in_use_message(region: str, cancel_date: str | None = None) -> str:
     if cancel_date:
         return f"{message}, or order again after {cancel_date}, when the cancelled one ends."
     return message + "."
-
-
-# One customer in a region's pool ------------------------------------------------------------
-#
-# The reseller's object storage in a region is a pool; each service is a tenant with its own
-# Contabo user (own S3 keys), its own bucket, and a bucket policy. Contabo's S3 lets every user
-# of an account reach every bucket unless a policy denies that user explicitly (their guide
-# "Restricting Users to Buckets"), and a user's keys open every location, so every tenant
-# bucket denies every other tenant, and the account's main user whose keys services of the
-# first design hold. Principals: arn:aws:iam::<s3TenantId>:user/<customerId>:<userId>.
-
-TENANT_MARKER = "s3"  # in the tenant user's e-mail: <api user>+s3-<service>-<suffix>@<domain>
-TERMINATE_GRACE_DAYS = 7  # default days between terminate and deleting the customer's data
-OWNER_LIMITS = ("s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:DeleteBucket")
-WRITES = ("s3:PutObject",)
-OVER_QUOTA_MESSAGE = (
-    "Your object storage is full: it holds {used} of your {quota} quota. New uploads are "
-    "refused until you delete data or upgrade; reading and deleting keep working."
-)
-BYTES_PER_TB = 1000**4  # Contabo sells decimal terabytes
-
-
-def principal(s3_tenant_id: str, customer_id: str, user_id: str | None = None) -> str:
-    """Contabo's ARN of a user (``user_id``) or of the account's main user (None)."""
-    base = f"arn:aws:iam::{s3_tenant_id}:user/{customer_id}"
-    return f"{base}:{user_id}" if user_id else base
-
-
-def tenant_bucket_name(service_id: str, suffix: str) -> str:
-    """Unique per order (the suffix): a reused service id never meets an old bucket."""
-    return f"svc-{service_id}-{suffix}"
-
-
-def tenant_user_email(api_user_email: str, service_id: str, suffix: str) -> str:
-    """Plus-addressed on the reseller's API user: mail Contabo sends reaches the reseller."""
-    local, _, domain = api_user_email.partition("@")
-    return f"{local}+{TENANT_MARKER}-{service_id}-{suffix}@{domain}"
-
-
-def bucket_policy(
-    bucket: str, owner: str, others: list[str], *, over_quota: bool = False
-) -> dict[str, object]:
-    """The tenant bucket's policy: nobody else may do anything in it; the owner may not lift
-    the policy or delete the bucket; over quota, the owner may not write (reads, deletes go on)."""
-    resources = [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"]
-    statements: list[dict[str, object]] = [
-        {
-            "Sid": "OwnerKeepsPolicy",
-            "Effect": "Deny",
-            "Principal": {"AWS": [owner]},
-            "Action": list(OWNER_LIMITS),
-            "Resource": resources,
-        }
-    ]
-    if others:
-        statements.insert(
-            0,
-            {
-                "Sid": "OnlyItsCustomer",
-                "Effect": "Deny",
-                "Principal": {"AWS": sorted(set(others) - {owner})},
-                "Action": "*",
-                "Resource": resources,
-            },
-        )
-    if over_quota:
-        statements.append(
-            {
-                "Sid": "OverQuota",
-                "Effect": "Deny",
-                "Principal": {"AWS": [owner]},
-                "Action": list(WRITES),
-                "Resource": resources,
-            }
-        )
-    return {"Version": "2012-10-17", "Statement": statements}
-
-
-FOREIGN_SID = "NoPoolCustomers"
-
-
-def foreign_bucket_policy(
-    current: dict[str, Any] | None, bucket: str, tenants: list[str]
-) -> dict[str, Any]:
-    """A bucket that is no customer's own (the reseller's, a first-design service's, or one a
-    customer created): every pool customer is denied; the bucket's other statements stay."""
-    kept = [s for s in (current or {}).get("Statement", []) if s.get("Sid") != FOREIGN_SID]
-    ours = {
-        "Sid": FOREIGN_SID,
-        "Effect": "Deny",
-        "Principal": {"AWS": tenants},
-        "Action": "*",
-        "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
-    }
-    return {"Version": "2012-10-17", "Statement": [*kept, ours]}
-
-
-def quota_bytes(size_tb: float) -> int:
-    return int(size_tb * BYTES_PER_TB)
-
-
-def over_quota_message(used_bytes: int, quota_tb: float) -> str:
-    return OVER_QUOTA_MESSAGE.format(used=_human(used_bytes), quota=f"{quota_tb:g} TB")
-
-
-def _human(size: int) -> str:
-    for unit, factor in (("TB", 1000**4), ("GB", 1000**3), ("MB", 1000**2), ("KB", 1000)):
-        if size >= factor:
-            return f"{size / factor:.2f} {unit}"
-    return f"{size} bytes"
-
-
-class PoolSettings(BaseModel):
-    """The admin's object storage settings."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    terminate_grace_days: int = Field(
-        default=TERMINATE_GRACE_DAYS,
-        ge=0,
-        le=365,
-        description="Days between terminate and deleting the customer's data; 0: next sync",
-    )
-    growth_margin_tb: float = Field(
-        default=1.0, ge=0, le=MAX_SIZE_TB, description="Free space kept above the quotas sold"
-    )
-    growth_cap_tb: float = Field(
-        default=0.0,
-        ge=0,
-        le=1000,
-        description="The largest size the backend may buy a pool up to; 0: never buys more",
-    )
-
-
-def pool_growth(size_tb: float, allocated_tb: float, settings: PoolSettings) -> float | None:
-    """The size to buy a pool up to, or None: grows when the quotas sold come within the
-    margin of the pool's size, to quotas + twice the margin (so the next customers do not each
-    cause a purchase; on Contabo's 0.25 TB steps), never above the admin's cap."""
-    margin = settings.growth_margin_tb
-    if allocated_tb + margin <= size_tb + 1e-9:
-        return None
-    wanted = math.ceil((allocated_tb + 2 * margin) / STEP_TB - 1e-9) * STEP_TB
-    target = min(wanted, settings.growth_cap_tb)
-    return target if target > size_tb + 1e-9 else None
-
-
-class PoolView(BaseModel):
-    """A region's pool as the admin sees it (allocated: quotas sold; headroom: size - sold)."""
-
-    region: str
-    object_storage_id: str
-    size_tb: float
-    allocated_tb: float
-    used_tb: float
-    headroom_tb: float
-    customers: int
-    growth_pending: bool
