@@ -156,14 +156,16 @@ def _run_until_finished(job_id: str) -> JobRecord | None:
 
 
 def _terminate_applied(stack, sid: str, problems: list[str]) -> None:
-    """A terminate answered 200 but queued (out of time or busy) is applied by its job."""
-    for _ in range(10):
+    """A terminate answered 200 but queued (out of time or busy) is applied by its job (a
+    worker woken while Contabo was slow may still be running it: it is left to finish)."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
         record = service_store.require(sid)
         if record.state == "terminated":
             return
         job = job_queue.get(f"billing_action-{sid}")
-        if job is not None and job.status in ("queued", "running"):
-            job.update(actions=[JobRecord.run_after.set(0), JobRecord.status.set("queued")])
+        if job is not None and job.status == "queued":
+            job.update(actions=[JobRecord.run_after.set(0)])
             action_queue.work_one(job.job_id, 60_000)
         time.sleep(0.2)
     problems.append(f"{sid}: terminate answered but the service is {record.state}")
