@@ -362,6 +362,7 @@ def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
         access = tenancy.setup(record, storage, port)
         admin = tenancy.bucket_admin(port, storage)
         copied = sum(admin.copy_into(old, access["bucket"], f"{old}/") for old in old_buckets)
+        tenancy.protect_all(port)  # the old buckets: closed to every customer from now on
         keys_retired = not _first_design_services_left(service_id)
         if keys_retired:  # nobody holds the API user's keys for data any more
             user_id, credential_id = port.credential_ref(storage.object_storage_id)
