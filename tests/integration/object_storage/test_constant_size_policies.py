@@ -13,6 +13,8 @@ import pytest
 from botocore.exceptions import ClientError
 
 from contabo_reseller.adapters import config_items
+from contabo_reseller.services.object_storage import tenancy
+from contabo_reseller.services.object_storage.port import object_storage_port_for
 from contabo_reseller.services.object_storage.tenancy import TENANT_KIND, tenant_of
 from local.contabo_sim.state import USER_ID
 from tests.integration.object_storage.conftest import sim_state
@@ -152,3 +154,31 @@ def test_the_endpoint_refuses_what_rgw_refuses(stack, whmcs, storage_factory):
         )
     assert refused.value.response["Error"]["Code"] == "MalformedPolicy"
     assert "policy-probe" not in _policies(stack)
+
+
+def test_a_bucket_closed_while_its_order_registered_gets_its_customers_policy_back(
+    stack, whmcs, storage_factory, monkeypatch
+):
+    """The protection pass lists the buckets, then reads the customers: an order registering
+    in between looks like no customer's bucket and is closed; the pass gives it back."""
+    sid = storage_factory(region="EU", client_id="7")
+    mine = _credentials(whmcs, sid)
+    real, reads = tenancy.tenants, []
+
+    def registered_late() -> dict[str, dict[str, Any]]:
+        reads.append(1)
+        everyone = real()
+        return {k: v for k, v in everyone.items() if k != sid} if len(reads) == 2 else everyone
+
+    monkeypatch.setattr(tenancy, "tenants", registered_late)
+    tenancy.protect_all(object_storage_port_for(sid, "test"))
+    monkeypatch.undo()
+
+    assert len(reads) == 3
+    s3 = _client_of(mine)
+    s3.put_object(Bucket=mine["bucket"], Key="still-mine.txt", Body=b"ok")
+    assert s3.get_object(Bucket=mine["bucket"], Key="still-mine.txt")["Body"].read() == b"ok"
+    assert [s["Sid"] for s in _policies(stack)[mine["bucket"]]["Statement"]] == [
+        "OnlyItsCustomer",
+        "OwnerKeepsPolicy",
+    ]

@@ -81,8 +81,8 @@ def setup(record: ServiceRecord, storage: ObjectStorageFacts, port: ObjectStorag
         "over_quota": False,
         "policy_form": POLICY_FORM,
     }
+    config_items.put(TENANT_KIND, record.service_id, tenant)  # first: see protect_all
     admin.put_policy(bucket, _tenant_policy(tenant))
-    config_items.put(TENANT_KIND, record.service_id, tenant)
     protect_all(port, only_new_storages=True)
     return {"s3_user_id": user_id, "s3_credential_id": credential_id, "bucket": bucket}
 
@@ -105,22 +105,32 @@ def protect_all(port: ObjectStoragePort, *, only_new_storages: bool = False) -> 
         admin.put_policy(tenant["bucket"], _tenant_policy(tenant))
         config_items.put(TENANT_KIND, service_id, {**tenant, "policy_form": POLICY_FORM})
         written += 1
-    ours = {t["bucket"] for t in tenants().values()}
+    closed: dict[str, S3Buckets] = {}
     for storage in _storages(port):
         if only_new_storages and _protected(storage.object_storage_id):
             continue
         admin = _admin_at(port, storage.s3_url, storage.object_storage_id, admins, admin_id)
         main = principal(storage.s3_tenant_id, storage.customer_id)
         keepers = [main, principal(storage.s3_tenant_id, storage.customer_id, admin_id)]
-        for bucket in admin.bucket_names():
+        names = admin.bucket_names()
+        ours = {t["bucket"] for t in tenants().values()}  # read after listing: see below
+        for bucket in names:
             if bucket in ours:
                 continue
             current = admin.policy(bucket)
             wanted = foreign_bucket_policy(current, bucket, keepers)
             if wanted != current:
                 admin.put_policy(bucket, wanted)
+                closed[bucket] = admin
                 written += 1
         config_items.put(PROTECTED_KIND, storage.object_storage_id, {"form": POLICY_FORM})
+    # An order registers its tenant before writing its policy: a bucket closed here as no
+    # customer's, whose tenant registered meanwhile, gets its customer's policy back.
+    for tenant in tenants().values():
+        if tenant["bucket"] in closed:
+            tenant = {**tenant, "admin_principal": _principal_of(tenant, admin_id)}
+            closed[tenant["bucket"]].put_policy(tenant["bucket"], _tenant_policy(tenant))
+            written += 1
     return written
 
 
