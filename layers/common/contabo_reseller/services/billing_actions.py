@@ -23,7 +23,11 @@ def record_for_later(
     terminated service needs nothing more (it is also suspended)."""
     record = service_store.record_billing_action(service_id, name, request, actor)
     if record is None or record.state == "new":
-        raise NotFound(f"Service {service_id} is not known to the backend.")
+        raise NotFound(
+            f"Service {service_id} is not known to the backend.",
+            message_code="service_unknown",
+            params={"service_id": service_id},
+        )
     if record.state != ServiceState.TERMINATED:
         job_id = action_queue.enqueue(service_id, job, {}, actor, key=service_id)
         logger.info(

@@ -334,7 +334,9 @@ def _billing_action(service_id: str, name: str, request: dict, actor: str) -> Se
             port,
         ):
             if name == "terminate" and record.state in UNSETTLED:
-                raise ServiceBusy("The order is still being confirmed.")
+                raise ServiceBusy(  # caught below: recorded and applied once it is known
+                    "The order is still being confirmed.", message_code="service_busy"
+                )
             _apply_billing(record, port, name, request)
             return service_view(record)
     except (ServiceBusy, OutOfTime):
