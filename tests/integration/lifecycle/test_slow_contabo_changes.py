@@ -86,3 +86,32 @@ def _finished(stack, job_id: str) -> JobRecord:
         time.sleep(0.3)
         job = job_queue.get(job_id)
     raise AssertionError(f"{job_id} not done: {job.status if job else None}")
+
+
+def test_a_renewal_while_another_action_holds_the_service_is_queued_then_recorded(
+    stack, whmcs, sim, service_id
+):
+    """WHMCS does not retry a refused Renew: a customer's action holding the service makes the
+    renewal queued (the latest due date wins), never a 409."""
+    _active(stack, whmcs, sim, service_id)
+    owner = "customer-restart"
+    service_store.acquire_lock(service_id, "restart", owner=owner, seconds=30, wait_seconds=20)
+    try:
+        first = whmcs.request(
+            "POST", f"/services/{service_id}/renew", {"next_due_date": "2031-01-01"}
+        )
+        assert first.status_code == 200, first.text
+        assert first.json()["status_message"] == manage_service.RENEWAL_QUEUED
+        later = whmcs.request(
+            "POST", f"/services/{service_id}/renew", {"next_due_date": "2031-02-01"}
+        )
+        assert later.status_code == 200, later.text
+        assert "next_due_date" not in (service_store.require(service_id).details or {}) or (
+            service_store.require(service_id).details["next_due_date"] != "2031-02-01"
+        )  # not recorded under another's lock
+    finally:
+        service_store.release_lock(service_id, owner)
+
+    job = _finished(stack, f"{manage_service.RENEW_JOB}-{service_id}")
+    assert job.message == "renewal recorded"
+    assert service_store.require(service_id).details["next_due_date"] == "2031-02-01"

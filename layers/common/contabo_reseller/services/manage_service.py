@@ -71,6 +71,10 @@ ROOT_LOGIN_JOB = "apply_root_password"
 ROOT_LOGIN_QUEUED = (
     "The new password is saved and is being applied to the server; it works within a few minutes."
 )
+RENEW_JOB = "record_renewal"
+RENEWAL_QUEUED = (
+    "The renewal is accepted and is recorded as soon as the server's current action ends."
+)
 CHANGE_QUEUED = (
     "The change is accepted and is being applied to the server within a few minutes; nothing "
     "is ordered twice."
@@ -511,10 +515,15 @@ def _queue_add_ons_while_busy(
 def _queue_upgrade(service_id: str, add_ons: dict[str, Any], actor: str, *, wake: bool) -> str:
     """One upgrade job per service; a change asked while one still waits replaces what it
     buys (WHMCS sends the whole wanted set each time), so the last change asked is applied."""
-    payload = {"add_ons": add_ons}
-    job_id = action_queue.enqueue(
-        service_id, UPGRADE_JOB, payload, actor, key=service_id, wake=wake
-    )
+    return _queue_latest(service_id, UPGRADE_JOB, {"add_ons": add_ons}, actor, wake=wake)
+
+
+def _queue_latest(
+    service_id: str, action: str, payload: dict[str, Any], actor: str, *, wake: bool
+) -> str:
+    """One ``action`` job per service; asked again while it still waits, the job takes the
+    newer payload, so what was asked last is applied."""
+    job_id = action_queue.enqueue(service_id, action, payload, actor, key=service_id, wake=wake)
     job = job_queue.get(job_id)
     if job is not None and job.payload != payload:
         job_queue.transition(job, ("queued",), payload=payload)
@@ -637,30 +646,59 @@ def _upgrade_once(
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
+    """WHMCS renews when an invoice is paid and does not retry a refused renewal, so a renewal
+    is never refused as busy or slow: it is recorded now when it can be, else queued (the
+    latest due date wins) and recorded once the service is free. A renewal the job cannot
+    record (server gone or cancelled meanwhile) is parked for the admin."""
     if object_storage.is_object_storage(service_id):
         return object_storage.renew(service_id, request, actor)
-    with _existing(service_id, "renew", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
-        record,
-        contabo,
-    ):
-        instance = _instance_or_none(contabo, _instance_id(record))
-        if instance is None:
-            raise ActionRefused(
-                "The server no longer exists at the provider; it cannot be renewed.",
-                message_code="renew_server_gone",
-            )
-        if instance.cancel_date:
-            raise ActionRefused(
-                f"The server is cancelled and ends on {instance.cancel_date}; "
-                "it cannot be renewed.",
-                message_code="renew_server_cancelled",
-                params={"date": str(instance.cancel_date)},
-            )
-        due = request.next_due_date.isoformat() if request.next_due_date else None
-        service_store.update(
-            record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
+    due = request.next_due_date.isoformat() if request.next_due_date else None
+    try:
+        with _existing(service_id, "renew", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
+            record,
+            contabo,
+        ):
+            _record_renewal(record, contabo, due)
+            return service_view(record)
+    except (ServiceBusy, OutOfTime):
+        pass  # queued below; recording a due date twice is harmless
+    record = service_store.require(service_id)
+    if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
+        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
+    _queue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor, wake=True)
+    view = service_view(record)
+    view.status_message = RENEWAL_QUEUED
+    return view
+
+
+def _record_renewal(record: ServiceRecord, contabo: ContaboGateway, due: str | None) -> None:
+    instance = _instance_or_none(contabo, _instance_id(record))
+    if instance is None:
+        raise ActionRefused(
+            "The server no longer exists at the provider; it cannot be renewed.",
+            message_code="renew_server_gone",
         )
-        return service_view(record)
+    if instance.cancel_date:
+        raise ActionRefused(
+            f"The server is cancelled and ends on {instance.cancel_date}; it cannot be renewed.",
+            message_code="renew_server_cancelled",
+            params={"date": str(instance.cancel_date)},
+        )
+    service_store.update(
+        record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
+    )
+
+
+@action_queue.handles(RENEW_JOB)
+def apply_queued_renewal(job: action_queue.QueuedJob) -> str:
+    """The queued half of renew: records the latest due date asked, under the lock."""
+    assert job.service_id
+    try:
+        with _existing(job.service_id, "renew", job.actor or "worker") as (record, contabo):
+            _record_renewal(record, contabo, job.payload.get("next_due_date"))
+            return "renewal recorded"
+    except ServiceBusy:
+        raise action_queue.NotYet("waiting for the running action to end", 10) from None
 
 
 def refuse_if_suspended(record: ServiceRecord, action: str) -> None:
