@@ -6,12 +6,13 @@ import ipaddress
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import ConfigDict, Field, SecretStr, field_validator
 
 from contabo_reseller.domain.installations import DEFAULT_INSTALLATION, INSTALLATION_PATTERN
+from contabo_reseller.domain.model_base import DomainModel
 
 
-class ContaboCredentials(BaseModel):
+class ContaboCredentials(DomainModel):
     """Contabo API credentials (Customer Control Panel > API)."""
 
     model_config = ConfigDict(frozen=True)
@@ -22,7 +23,7 @@ class ContaboCredentials(BaseModel):
     api_password: SecretStr
 
 
-class SigningKey(BaseModel):
+class SigningKey(DomainModel):
     """One WHMCS signing key: its secret and the WHMCS installation it belongs to.
 
     In the secret a key is ``{"secret": ..., "installation": ..., "admin": ...}``; a plain
@@ -36,7 +37,7 @@ class SigningKey(BaseModel):
     admin: bool = False
 
 
-class SigningKeys(BaseModel):
+class SigningKeys(DomainModel):
     """WHMCS request-signing keys by key id; two may be active at once during rotation."""
 
     model_config = ConfigDict(frozen=True)
@@ -51,7 +52,7 @@ class SigningKeys(BaseModel):
         return {k: {"secret": v} if isinstance(v, str) else v for k, v in value.items()}
 
 
-class WhmcsApiCredentials(BaseModel):
+class WhmcsApiCredentials(DomainModel):
     """Optional: lets the backend push results into WHMCS with its API (UpdateClientProduct)."""
 
     model_config = ConfigDict(frozen=True)

@@ -10,7 +10,9 @@ import ipaddress
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from contabo_reseller.domain.model_base import DomainModel
 
 MAX_RULES = 50
 _PORTS = re.compile(r"^([0-9]{1,5})(?:-([0-9]{1,5}))?$")
@@ -46,7 +48,7 @@ def validate_source(value: str) -> str:
         ) from None
 
 
-class Rule(BaseModel):
+class Rule(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     direction: Literal["inbound"] = "inbound"
@@ -72,13 +74,13 @@ class Rule(BaseModel):
         return self
 
 
-class FirewallRulesRequest(BaseModel):
+class FirewallRulesRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     rules: list[Rule] = Field(max_length=MAX_RULES)
 
 
-class FirewallFacts(BaseModel):
+class FirewallFacts(DomainModel):
     """A firewall as the provider describes it."""
 
     firewall_id: str
@@ -88,20 +90,20 @@ class FirewallFacts(BaseModel):
     instance_ids: list[int] = Field(default_factory=list)
 
 
-class FirewallView(BaseModel):
+class FirewallView(DomainModel):
     id: str
     name: str
     status: str
     rules: list[Rule]
 
 
-class Preset(BaseModel):
+class Preset(DomainModel):
     name: str
     description: str
     rules: list[Rule]
 
 
-class FirewallState(BaseModel):
+class FirewallState(DomainModel):
     firewall: FirewallView | None
     presets: list[Preset]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator
+
+from contabo_reseller.domain.model_base import DomainModel
 
 SERVICE_TAG_PREFIX = "whmcs-service-"
 MAX_EXTRA_TAGS = 20
@@ -28,7 +30,7 @@ def validate_tag_name(value: str) -> str:
 TagName = Annotated[str, AfterValidator(validate_tag_name)]
 
 
-class SetTagsRequest(BaseModel):
+class SetTagsRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     tags: list[TagName] = Field(max_length=MAX_EXTRA_TAGS)
@@ -39,5 +41,5 @@ class SetTagsRequest(BaseModel):
         return list(dict.fromkeys(tags))
 
 
-class TagList(BaseModel):
+class TagList(DomainModel):
     items: list[str]

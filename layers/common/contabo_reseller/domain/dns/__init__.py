@@ -7,9 +7,10 @@ import ipaddress
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from contabo_reseller.domain.domains import normalize_domain
+from contabo_reseller.domain.model_base import DomainModel
 
 RecordType = Literal["A", "AAAA", "CAA", "CNAME", "MX", "SRV", "TXT"]
 CAA_TAGS = ("issue", "issuewild", "iodef")
@@ -20,7 +21,7 @@ MAX_RECORDS_PER_ZONE = 200
 _NAME = re.compile(r"^(@|\*|(\*\.)?((?!-)[a-z0-9_-]{1,63}(?<!-)\.?)+)$")
 
 
-class ZoneRequest(BaseModel):
+class ZoneRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     zone_name: str = Field(max_length=253)
@@ -31,7 +32,7 @@ class ZoneRequest(BaseModel):
         return self
 
 
-class RecordInput(BaseModel):
+class RecordInput(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     type: RecordType
@@ -98,7 +99,7 @@ _CHECKS = {
 }
 
 
-class RecordView(BaseModel):
+class RecordView(DomainModel):
     record_id: int
     name: str
     type: str
@@ -111,28 +112,28 @@ class RecordView(BaseModel):
     tag: str = ""
 
 
-class ZoneView(BaseModel):
+class ZoneView(DomainModel):
     zone_name: str
     records: list[RecordView] = Field(default_factory=list)
 
 
-class ZoneList(BaseModel):
+class ZoneList(DomainModel):
     zones: list[str]
     limit: int = MAX_ZONES_PER_CLIENT
 
 
-class BulkDeleteRequest(BaseModel):
+class BulkDeleteRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     record_ids: list[int] = Field(min_length=1, max_length=MAX_RECORDS_PER_ZONE)
 
 
-class BulkDeleteResult(BaseModel):
+class BulkDeleteResult(DomainModel):
     deleted: list[int]
     failed: list[int]
 
 
-class PointRequest(BaseModel):
+class PointRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     client_id: str = Field(pattern=r"^[0-9]{1,12}$")

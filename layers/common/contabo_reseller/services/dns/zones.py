@@ -9,10 +9,9 @@ module's DNS management and the server's DNS page use these same zones.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contabo_reseller.adapters import claims, service_store
-from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.tables import CatalogItem
 from contabo_reseller.domain.dns import (
     MAX_RECORDS_PER_ZONE,
@@ -31,6 +30,9 @@ from contabo_reseller.domain.errors import (
     NotFound,
     QuotaExceeded,
 )
+
+if TYPE_CHECKING:
+    from contabo_reseller.adapters.contabo.client import ContaboClient
 
 CLAIM_KIND = "dns_zone"
 
@@ -185,6 +187,9 @@ def _owned(client_id: str, zone_name: str) -> str:
 
 
 def _contabo(client_id: str) -> ContaboClient:
+    # The Contabo client (generated models, httpx) loads on the first call, not at cold start.
+    from contabo_reseller.adapters.contabo.client import get_contabo_client
+
     return get_contabo_client().for_service(_holder(client_id))
 
 
