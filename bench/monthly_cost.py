@@ -58,7 +58,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "common")]
 
-from bench._support import machine  # noqa: E402
+from bench._support import machine, seed_instances, service_row  # noqa: E402
 from local.stack.runner import RunningStack, start_local_stack  # noqa: E402
 from local.stack.template import LocalNames, load_template, resources_of_type  # noqa: E402
 
@@ -402,61 +402,16 @@ def fires_per_month(expression: Any) -> float:
 def seed_services(stack: RunningStack, count: int) -> list[str]:
     """N active servers: an instance in the simulator and the row the worker would write."""
     from contabo_reseller.adapters.tables import ServiceRecord
-    from local.contabo_sim.routes import Context
-    from local.contabo_sim.routes.instances import create_instance
 
-    if not count:
-        return []
-    state = stack.sim.state
-    service_ids = []
+    service_ids = [str(1_000 + n) for n in range(count)]
+    names = [f"whmcs-service-{sid}" for sid in service_ids]
+    instance_ids = seed_instances(stack, names, "seed")
+    order = {"client_id": "7", "product_id": "V92", "region": "EU"}
     with ServiceRecord.batch_write() as batch:
-        for n in range(count):
-            sid = str(1_000 + n)
-            context = Context(
-                state=state,
-                operation_id="createInstance",
-                path={},
-                query={},
-                body={"productId": "V92", "region": "EU", "displayName": f"whmcs-service-{sid}"},
-                request_id=f"seed-{n}",
-                trace_id="seed",
-                url_path="/v1/compute/instances",
-                raw_query={},
-            )
-            instance = create_instance(context).body["data"][0]
-            instance = state.instances[instance["instanceId"]]
-            batch.save(_service_row(sid, instance))
-            service_ids.append(sid)
-    state.clock.advance(state.config.provision_seconds + 1)
-    state.tick()
+        for sid, instance_id in zip(service_ids, instance_ids, strict=True):
+            instance = stack.sim.state.instances[instance_id]
+            batch.save(service_row(sid, instance, "7", client_email="ada@example.com", order=order))
     return service_ids
-
-
-def _service_row(service_id: str, instance: dict[str, Any]) -> Any:
-    from contabo_reseller.adapters.tables import ServiceRecord
-
-    return ServiceRecord(
-        service_id=service_id,
-        state="active",
-        kind="server",
-        resource_id=str(instance["instanceId"]),
-        product_id=instance["productId"],
-        region=instance["region"],
-        display_name=instance["displayName"],
-        client_id="7",
-        details={
-            "instance_status": "running",
-            "ipv4": instance["ipConfig"]["v4"]["ip"],
-            "ipv6": instance["ipConfig"]["v6"]["ip"],
-            "additional_ips": [],
-            "cpu_cores": instance["cpuCores"],
-            "ram_mb": int(instance["ramMb"]),
-            "disk_mb": int(instance["diskMb"]),
-            "cancel_date": None,
-            "client_email": "ada@example.com",
-            "order": {"client_id": "7", "product_id": "V92", "region": "EU"},
-        },
-    )
 
 
 def _stored_gb(stack: RunningStack) -> float:

@@ -58,8 +58,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(stack: Any, whmcs: Any, customers: int, region: str) -> dict[str, Any]:
-    from contabo_reseller.domain.object_storage import PoolSettings
-    from contabo_reseller.services import object_storage_tenancy, provisioning
+    from contabo_reseller.domain.object_storage.pool import PoolSettings
+    from contabo_reseller.services import provisioning
+    from contabo_reseller.services.object_storage import tenancy as object_storage_tenancy
 
     object_storage_tenancy.save_settings(PoolSettings(growth_margin_tb=1, growth_cap_tb=1000))
 

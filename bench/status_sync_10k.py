@@ -28,6 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "common")]
 
+from bench._support import seed_instances, service_row  # noqa: E402
 from local.stack.runner import RunningStack, start_local_stack  # noqa: E402
 from local.stack.template import LocalNames  # noqa: E402
 
@@ -58,26 +59,9 @@ def main() -> int:
 def seed(stack: RunningStack, count: int) -> dict[str, int]:
     """N instances, each with an active service; then drift and orphans."""
     from contabo_reseller.adapters.tables import ServiceRecord
-    from local.contabo_sim.routes import Context
-    from local.contabo_sim.routes.instances import create_instance
 
     state = stack.sim.state
-    ids = []
-    for n in range(count):
-        context = Context(
-            state=state,
-            operation_id="createInstance",
-            path={},
-            query={},
-            body={"productId": "V92", "region": "EU", "displayName": f"whmcs-service-{n + 1}"},
-            request_id=f"bench-{n}",
-            trace_id="bench",
-            url_path="/v1/compute/instances",
-            raw_query={},
-        )
-        ids.append(create_instance(context).body["data"][0]["instanceId"])
-    state.clock.advance(state.config.provision_seconds + 1)
-    state.tick()
+    ids = seed_instances(stack, [f"whmcs-service-{n + 1}" for n in range(count)], "bench")
     with ServiceRecord.batch_write() as batch:
         for n, instance_id in enumerate(ids):
             batch.save(service_row(str(n + 1), state.instances[instance_id]))
@@ -106,30 +90,6 @@ def seed(stack: RunningStack, count: int) -> dict[str, int]:
         "orphan_instances": ORPHAN_OURS + ORPHAN_FOREIGN,
         "orphan_services": GONE,
     }
-
-
-def service_row(service_id: str, instance: dict[str, Any]) -> Any:
-    """The row the provisioning worker would have written for this instance."""
-    from contabo_reseller.adapters.tables import ServiceRecord
-
-    return ServiceRecord(
-        service_id=service_id,
-        state="active",
-        resource_id=str(instance["instanceId"]),
-        product_id=instance["productId"],
-        region=instance["region"],
-        display_name=instance["displayName"],
-        details={
-            "instance_status": instance["status"],
-            "ipv4": instance["ipConfig"]["v4"]["ip"],
-            "ipv6": instance["ipConfig"]["v6"]["ip"],
-            "additional_ips": [],
-            "cpu_cores": instance["cpuCores"],
-            "ram_mb": int(instance["ramMb"]),
-            "disk_mb": int(instance["diskMb"]),
-            "cancel_date": None,
-        },
-    )
 
 
 # Measuring ----------------------------------------------------------------------------------

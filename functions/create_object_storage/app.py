@@ -8,11 +8,11 @@ from aws_lambda_powertools.event_handler.openapi.params import Body, Path
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from contabo_reseller.domain.object_storage import CreateObjectStorageRequest
+from contabo_reseller.domain.object_storage.product import CreateObjectStorageRequest
 from contabo_reseller.domain.service import ServiceView
 from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
-from contabo_reseller.services import object_storage
+from contabo_reseller.services.object_storage import management as object_storage
 
 api = create_api()
 

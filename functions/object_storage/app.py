@@ -16,18 +16,18 @@ from aws_lambda_powertools.event_handler.openapi.params import Body, Path
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from contabo_reseller.domain.object_storage import (
+from contabo_reseller.domain.object_storage.pool import PoolSettings, PoolView
+from contabo_reseller.domain.object_storage.product import (
     MigrationReport,
     ObjectStorageUsage,
-    PoolSettings,
-    PoolView,
     ResizeObjectStorageRequest,
     S3Credentials,
 )
 from contabo_reseller.domain.service import EmptyRequest, ServiceView
 from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
-from contabo_reseller.services import object_storage, object_storage_pool, object_storage_tenancy
+from contabo_reseller.services.object_storage import management as object_storage
+from contabo_reseller.services.object_storage import pool, tenancy
 
 api = create_api()
 ServiceId = Annotated[str, Path(pattern=r"^[0-9]{1,12}$")]
@@ -72,17 +72,17 @@ def migrate(serviceId: ServiceId, request: Annotated[EmptyRequest, Body()]) -> M
 
 @api.get("/admin/object-storage/pools")
 def pools() -> list[PoolView]:
-    return object_storage_pool.overview()
+    return pool.overview()
 
 
 @api.get("/admin/object-storage/settings")
 def settings() -> PoolSettings:
-    return object_storage_tenancy.settings()
+    return tenancy.settings()
 
 
 @api.put("/admin/object-storage/settings")
 def save_settings(request: Annotated[PoolSettings, Body()]) -> PoolSettings:
-    return object_storage_tenancy.save_settings(request)
+    return tenancy.save_settings(request)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -25,7 +25,7 @@ import pytest
 from contabo_reseller.adapters import service_store, worker_trigger
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.services import provisioning
-from contabo_reseller.services.object_storage_provisioning import pool_display_name
+from contabo_reseller.services.object_storage.provisioning import pool_display_name
 from local.stack.template import REPO_ROOT
 from tests.chaos import crash_worker
 from tests.chaos.conftest import (

@@ -19,23 +19,28 @@ from __future__ import annotations
 
 import functools
 import random
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.contabo import gateway as contabo_gateway
-from contabo_reseller.adapters.contabo.client import get_contabo_client
-from contabo_reseller.adapters.contabo.transport import Backoff
 from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.services import action_queue, manage_service, provisioning
-from contabo_reseller.services.object_storage_provisioning import pool_display_name
-from tests.chaos.conftest import RUNS, active_services, ask, lock_holder, record_figures
+from contabo_reseller.services.object_storage.provisioning import pool_display_name
+from tests.chaos.conftest import RUNS, active_services, ask, lock_holder
+from tests.chaos.exactly_once_support import (
+    PURCHASE_FAULTS,
+    apply_common_fault,
+    crash_once_after,
+    plan,
+    quick_contabo_retries,  # noqa: F401 (fixture)
+    report,
+    together,
+)
 from tests.integration.object_storage import test_exactly_once_under_faults as storage_faults
 from tests.integration.object_storage.conftest import (
     clear_account,
@@ -53,11 +58,7 @@ ADD_ON_CHOICES = (
     {"backup": True, "private_networking": True},
 )
 UPGRADE_FAULTS = (
-    "none",
-    "commit_then_fail_500",
-    "commit_then_fail_drop",
-    "fail_before_commit",
-    "throttle_burst",
+    *PURCHASE_FAULTS,
     "read_errors",
     "token_expired",
     "crash_after_purchase",
@@ -80,79 +81,6 @@ TERMINATE_FAULTS = (
 def pool(stack, whmcs, ledger) -> list[str]:
     """One active server per run: upgraded by the upgrade runs, then terminated by theirs."""
     return active_services(stack, whmcs, RUNS)
-
-
-@pytest.fixture(autouse=True)
-def quick_contabo_retries(monkeypatch):
-    """Contabo retries happen at once (their waits are not what is tested here), and what a
-    reconcile or a cleanup job would wait for has passed by the next run."""
-    monkeypatch.setattr(get_contabo_client()._transport, "backoff", Backoff(base_seconds=0.01))
-    monkeypatch.setattr(provisioning, "RECONCILE_GRACE_SECONDS", 0)
-    monkeypatch.setattr(action_queue, "BACKOFF_BASE_SECONDS", 0)
-
-
-def plan(rng: random.Random, faults: tuple[str, ...]) -> list[str]:
-    """Every fault at least once, the rest of the runs drawn at random."""
-    drawn = list(faults) + [rng.choice(faults) for _ in range(RUNS - len(faults))]
-    rng.shuffle(drawn)
-    return drawn
-
-
-def together(calls: list[Callable[[], Any]]) -> list[Any]:
-    results: list[Any] = [None] * len(calls)
-
-    def run(index: int) -> None:
-        results[index] = calls[index]()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
-def crash_once_after(patch, owner: Any, name: str) -> None:
-    """The function dies right after Contabo answered ``name`` (before anything is recorded)."""
-    real = getattr(owner, name)
-    crashed: list[bool] = []
-
-    def crash(*args: Any, **kwargs: Any) -> Any:
-        result = real(*args, **kwargs)
-        if not crashed:
-            crashed.append(True)
-            raise RuntimeError(f"Lambda killed right after {name}")
-        return result
-
-    patch.setattr(owner, name, crash)
-
-
-def apply_common_fault(fault: str, sim) -> None:
-    if fault == "commit_then_fail_500":
-        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "500"}})
-    elif fault == "commit_then_fail_drop":
-        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "drop"}})
-    elif fault == "fail_before_commit":
-        sim.post("/faults", json={"fail_before_commit": 1})
-    elif fault == "throttle_burst":
-        sim.post("/faults", json={"throttle_next": 2, "retry_after_seconds": 0})
-    elif fault == "read_errors":
-        sim.post("/faults", json={"error_rates": {"retrieveInstance": 0.5}})
-    elif fault == "token_expired":
-        sim.post("/tokens/expire")
-
-
-def report(operation: str, tally: Counter[str], problems: list[str]) -> None:
-    faults = {k.partition(":")[2]: v for k, v in tally.items() if k.startswith("fault:")}
-    record_figures(
-        f"exactly-once, {operation}: runs {tally['runs']}, with a fault "
-        f"{tally['runs'] - faults.get('none', 0)}, purchases {tally['purchases']}, double "
-        f"purchases {tally['double']}, unlinked {tally['unlinked']}, stuck {tally['stuck']}, "
-        f"cancellations {tally['cancellations']}",
-        f"  faults: {dict(sorted(faults.items()))}",
-    )
-    for problem in problems[:20]:
-        print("  problem:", problem)
 
 
 def _settle_window_passes(sid: str) -> None:

@@ -31,7 +31,8 @@ from tests.chaos.conftest import (
     record_figures,
     run_worker,
 )
-from tests.chaos.test_exactly_once import (
+from tests.chaos.exactly_once_support import (
+    PURCHASE_FAULTS,
     apply_common_fault,
     crash_once_after,
     plan,
@@ -45,11 +46,7 @@ from tests.integration.object_storage.conftest import new_service_id
 pytestmark = pytest.mark.slow
 
 ORDER_FAULTS = (
-    "none",
-    "commit_then_fail_500",
-    "commit_then_fail_drop",
-    "fail_before_commit",
-    "throttle_burst",
+    *PURCHASE_FAULTS,
     "token_expired",
     "crash_after_purchase",
     "concurrent_requests",
@@ -175,11 +172,7 @@ def _settle(stack, sid: str) -> str | None:
 
 
 REGION_FAULTS = (
-    "none",
-    "commit_then_fail_500",
-    "commit_then_fail_drop",
-    "fail_before_commit",
-    "throttle_burst",
+    *PURCHASE_FAULTS,
     "read_errors",
     "token_expired",
     "concurrent_requests",

@@ -10,30 +10,30 @@ one is a double order) and the account's domains against the backend's rows (unl
 
 from __future__ import annotations
 
+import functools
 import random
-import threading
 import time
 from collections import Counter
 
 import pytest
 
 from contabo_reseller.adapters import service_store
-from contabo_reseller.adapters.contabo.client import get_contabo_client
-from contabo_reseller.adapters.contabo.transport import Backoff
 from contabo_reseller.domain.domains import row_id
-from contabo_reseller.services import provisioning
 from local.contabo_sim.routes.domains import register_elsewhere
 from tests.chaos.conftest import RUNS, record_figures
+from tests.chaos.exactly_once_support import (
+    PURCHASE_FAULTS,
+    apply_common_fault,
+    plan,
+    quick_contabo_retries,  # noqa: F401 (fixture)
+    together,
+)
 from tests.integration.lifecycle.conftest import run_worker
 
 pytestmark = pytest.mark.slow
 
 FAULTS = (
-    "none",
-    "commit_then_fail_500",
-    "commit_then_fail_drop",
-    "fail_before_commit",
-    "throttle_burst",
+    *PURCHASE_FAULTS,
     "read_errors",
     "concurrent_requests",
     "concurrent_workers",
@@ -52,24 +52,8 @@ CONTACT = {
 }
 
 
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch):
-    monkeypatch.setattr(get_contabo_client()._transport, "backoff", Backoff(base_seconds=0.01))
-    monkeypatch.setattr(provisioning, "RECONCILE_GRACE_SECONDS", 0)
-
-
-def _apply(fault: str, sim) -> None:
-    if fault == "commit_then_fail_500":
-        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "500"}})
-    elif fault == "commit_then_fail_drop":
-        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "drop"}})
-    elif fault == "fail_before_commit":
-        sim.post("/faults", json={"fail_before_commit": 1})
-    elif fault == "throttle_burst":
-        sim.post("/faults", json={"throttle_next": 2, "retry_after_seconds": 0})
-    elif fault == "read_errors":
-        rates = {"retrieveDomainsAuditsList": 0.5, "retrieveDomain": 0.3, "listDomains": 0.5}
-        sim.post("/faults", json={"error_rates": rates})
+# The reads reconciliation relies on: the domains audit list and the domain look-up.
+READ_ERROR_RATES = {"retrieveDomainsAuditsList": 0.5, "retrieveDomain": 0.3, "listDomains": 0.5}
 
 
 def _order(whmcs, domain_id: str, body: dict, route: str) -> int:
@@ -95,20 +79,14 @@ def _run(stack, whmcs, sim, index: int, fault: str, transfer: bool) -> dict:
     }
     if transfer:
         body["auth_code"] = register_elsewhere(stack.sim.state, name)
-    _apply(fault, sim)
+    apply_common_fault(fault, sim, READ_ERROR_RATES)
     if fault == "concurrent_requests":
-        threads = [
-            threading.Thread(target=_order, args=(whmcs, domain_id, body, kind)) for _ in range(2)
-        ]
-        [t.start() for t in threads]
-        [t.join() for t in threads]
+        together([functools.partial(_order, whmcs, domain_id, body, kind)] * 2)
         status = 202
     else:
         status = _order(whmcs, domain_id, body, kind)
     if fault == "concurrent_workers":
-        workers = [threading.Thread(target=run_worker, args=(stack,)) for _ in range(2)]
-        [w.start() for w in workers]
-        [w.join() for w in workers]
+        together([functools.partial(run_worker, stack)] * 2)
     state = ""
     for _ in range(10):
         run_worker(stack)
@@ -125,15 +103,14 @@ def _run(stack, whmcs, sim, index: int, fault: str, transfer: bool) -> dict:
 @pytest.mark.parametrize("transfer", [False, True], ids=["registration", "transfer"])
 def test_domain_orders_are_bought_exactly_once(stack, whmcs, sim, transfer):
     rng = random.Random(17 + transfer)
-    plan = list(FAULTS) + [rng.choice(FAULTS) for _ in range(max(RUNS - len(FAULTS), 0))]
-    rng.shuffle(plan)
-    results = [_run(stack, whmcs, sim, i, fault, transfer) for i, fault in enumerate(plan)]
+    faults = plan(rng, FAULTS)
+    results = [_run(stack, whmcs, sim, i, fault, transfer) for i, fault in enumerate(faults)]
     created = Counter(
         entry["domain"]
         for entry in stack.sim.state.audits["domains"]
         if entry["action"] == "CREATED"
     )
-    tally = Counter(runs=len(results), faulted=sum(1 for f in plan if f != "none"))
+    tally = Counter(runs=len(results), faulted=sum(1 for f in faults if f != "none"))
     for result in results:
         bought = created[result["name"]]
         record = service_store.get(row_id(result["domain_id"]))

@@ -76,8 +76,8 @@ def test_an_object_storages_used_and_purchased_space_is_recorded(
     """Measured in the customer's own bucket (S3), against their quota."""
     import boto3
 
-    from contabo_reseller.domain import object_storage as domain
-    from contabo_reseller.services import object_storage_tenancy
+    from contabo_reseller.domain.object_storage import tenancy as domain
+    from contabo_reseller.services.object_storage import tenancy as object_storage_tenancy
 
     monkeypatch.setattr(domain, "BYTES_PER_TB", 1000)  # 400 bytes read as 0.4 TB
     monkeypatch.setattr(object_storage_tenancy, "BYTES_PER_TB", 1000)

@@ -16,12 +16,13 @@ from typing import Any
 
 import pytest
 
-from contabo_reseller.adapters import object_storage_claims, service_store
+from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters.object_storage import pool_claims
 from contabo_reseller.adapters.tables import CatalogItem, ServiceRecord
-from contabo_reseller.domain.object_storage import OBJECT_STORAGE
+from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE
 from contabo_reseller.domain.service import PENDING_STATES, ServiceState
-from contabo_reseller.services.object_storage_pool import pool_service_id
-from contabo_reseller.services.object_storage_tenancy import TENANT_KIND
+from contabo_reseller.services.object_storage.pool import pool_service_id
+from contabo_reseller.services.object_storage.tenancy import TENANT_KIND
 from local.signed_client import SignedClient
 from local.stack.runner import RunningStack
 from tests.integration.lifecycle.conftest import (  # noqa: F401 (fixtures)
@@ -91,8 +92,8 @@ def clear_account(stack: RunningStack) -> None:  # noqa: F811
         if pool is not None:
             pool.delete()
     for kind in (
-        object_storage_claims.REGION_KIND,
-        object_storage_claims.RESIZE_KIND,
+        pool_claims.REGION_KIND,
+        pool_claims.RESIZE_KIND,
         TENANT_KIND,
     ):
         for item in CatalogItem.query(kind):
@@ -123,7 +124,7 @@ def _pending_storage_services() -> list[ServiceRecord]:
         for record in service_store.in_state(state.value)
         if record.kind == OBJECT_STORAGE
     ]
-    resizing = [service_store.get(sid) for sid in object_storage_claims.pending_resizes()]
+    resizing = [service_store.get(sid) for sid in pool_claims.pending_resizes()]
     return pending + [record for record in resizing if record is not None]
 
 

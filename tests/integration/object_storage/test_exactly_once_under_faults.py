@@ -19,7 +19,7 @@ from collections import Counter
 import pytest
 
 from contabo_reseller.services import provisioning
-from contabo_reseller.services.object_storage_provisioning import pool_display_name
+from contabo_reseller.services.object_storage.provisioning import pool_display_name
 from tests.integration.object_storage.conftest import (
     clear_account,
     new_service_id,
@@ -63,7 +63,7 @@ def _apply_fault(fault: str, sim, patch) -> None:
 
 def _crash_once_after_buying(patch) -> None:
     """The Lambda dies right after Contabo answered the purchase, before anything is recorded."""
-    from contabo_reseller.services import object_storage_provisioning as storage_worker
+    from contabo_reseller.services.object_storage import provisioning as storage_worker
 
     real_link, real_settle = provisioning._link, storage_worker._settle_resize
     crashed: list[str] = []

@@ -15,9 +15,9 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from contabo_reseller.adapters import config_items
-from contabo_reseller.domain import object_storage as domain
-from contabo_reseller.services import object_storage_tenancy
-from contabo_reseller.services.object_storage_port import object_storage_port_for
+from contabo_reseller.domain.object_storage import tenancy as domain
+from contabo_reseller.services.object_storage import tenancy as object_storage_tenancy
+from contabo_reseller.services.object_storage.port import object_storage_port_for
 from local.contabo_sim.state import USER_ID
 from tests.integration.object_storage.conftest import run_worker, sim_state, storage_purchases
 
@@ -309,7 +309,7 @@ def test_a_first_design_service_is_migrated_to_its_own_user_keys_and_bucket(
 def test_the_pool_grows_once_per_need_within_the_admins_margin_and_cap(
     stack, whmcs, storage_factory
 ):
-    from contabo_reseller.services.object_storage_pool import pool_service_id
+    from contabo_reseller.services.object_storage.pool import pool_service_id
 
     saved = whmcs.request(
         "PUT",

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from contabo_reseller.domain.errors import ActionRefused, InvalidInput
-from contabo_reseller.domain.object_storage import (
+from contabo_reseller.domain.object_storage.product import (
     CreateObjectStorageRequest,
     ObjectStorageFacts,
     ResizeObjectStorageRequest,

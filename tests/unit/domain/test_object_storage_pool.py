@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from contabo_reseller.domain.object_storage import (
-    PoolSettings,
+from contabo_reseller.domain.object_storage.pool import PoolSettings, pool_growth
+from contabo_reseller.domain.object_storage.tenancy import (
     bucket_policy,
     foreign_bucket_policy,
     over_quota_message,
-    pool_growth,
     principal,
     tenant_user_email,
 )

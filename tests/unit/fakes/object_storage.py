@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contabo_reseller.domain.errors import Conflict, NotFound, PurchaseOutcomeUnknown
-from contabo_reseller.domain.object_storage import ObjectStorageFacts, ResizeOrder, S3Keys
+from contabo_reseller.domain.object_storage.product import ObjectStorageFacts, ResizeOrder, S3Keys
 
 USER_ID = "6cdf5968-f9fe-4192-97c2-f349e813c5e8"
 

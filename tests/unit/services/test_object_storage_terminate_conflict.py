@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from contabo_reseller.adapters import object_storage_claims, service_store
+from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters.object_storage import pool_claims
 from contabo_reseller.domain.errors import Conflict
-from contabo_reseller.services import object_storage
+from contabo_reseller.services.object_storage import management as object_storage
 from tests.unit.fakes.object_storage import FakeObjectStorages
 from tests.unit.services.test_object_storage_worker import ACTOR, _active, contabo  # noqa: F401
 
@@ -28,7 +29,7 @@ def test_a_cancel_refused_with_409_leaves_the_service_as_it_was(
 
     assert service_store.require("1").state == "active"
     assert contabo.storages[storage_id]["cancel_date"] is None
-    assert object_storage_claims.region_holder("EU") == "1"
+    assert pool_claims.region_holder("EU") == "1"
 
 
 def test_a_409_because_it_was_cancelled_meanwhile_counts_as_done(

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from contabo_reseller.adapters import object_storage_claims, service_store, worker_trigger
+from contabo_reseller.adapters import service_store, worker_trigger
+from contabo_reseller.adapters.object_storage import pool_claims
 from contabo_reseller.domain.errors import ActionRefused, Conflict
-from contabo_reseller.domain.object_storage import (
+from contabo_reseller.domain.object_storage.product import (
     CreateObjectStorageRequest,
     ResizeObjectStorageRequest,
 )
 from contabo_reseller.domain.service import SuspendRequest
-from contabo_reseller.services import (
-    object_storage,
-    object_storage_provisioning,
-    object_storage_tenancy,
-    provisioning,
-)
+from contabo_reseller.services import provisioning
+from contabo_reseller.services.object_storage import management as object_storage
+from contabo_reseller.services.object_storage import provisioning as object_storage_provisioning
+from contabo_reseller.services.object_storage import tenancy as object_storage_tenancy
 from tests.unit.fakes.object_storage import FakeObjectStorages
 
 ACTOR = "whmcs:test"
@@ -128,7 +127,7 @@ def test_a_region_without_a_pool_buys_one_once_for_all_its_first_orders(contabo,
 def test_an_order_waits_while_another_is_buying_the_regions_pool(contabo, tenancy):
     _order("1", legacy=False)
     _order("2", legacy=False)
-    assert object_storage_claims.claim_region("EU", "1") is None  # 1 is about to buy
+    assert pool_claims.claim_region("EU", "1") is None  # 1 is about to buy
     service_store.update(service_store.require("1"), state="purchasing")
     assert provisioning.advance("2") == "queued"
     assert contabo.purchases["create"] == 0
@@ -136,11 +135,11 @@ def test_an_order_waits_while_another_is_buying_the_regions_pool(contabo, tenanc
 
 def test_a_stale_claim_of_a_service_that_bought_nothing_is_taken_over(contabo, tenancy):
     _order("1", legacy=False)
-    assert object_storage_claims.claim_region("EU", "1") is None
+    assert pool_claims.claim_region("EU", "1") is None
     service_store.update(service_store.require("1"), state="failed")  # Contabo refused it
     _order("2", legacy=False)
     assert provisioning.advance("2") == "provisioning"
-    assert object_storage_claims.region_holder("EU") == "2"
+    assert pool_claims.region_holder("EU") == "2"
     assert contabo.purchases["create"] == 1
 
 
@@ -148,7 +147,7 @@ def test_a_resize_with_a_lost_answer_is_bought_once(contabo):
     storage_id = _active("1", contabo)
     view = object_storage.resize("1", ResizeObjectStorageRequest(size_tb=2), ACTOR)
     assert view.object_storage and view.object_storage.resize
-    assert object_storage_claims.pending_resizes() == ["1"]
+    assert pool_claims.pending_resizes() == ["1"]
     with pytest.raises(Conflict):
         object_storage.resize("1", ResizeObjectStorageRequest(size_tb=3), ACTOR)
     contabo.commit_then_fail()
@@ -159,7 +158,7 @@ def test_a_resize_with_a_lost_answer_is_bought_once(contabo):
     assert record.details["resize"] is None
     assert record.details["object_storage"]["size_tb"] == 2
     assert contabo.purchases["resize"] == 1 and contabo.storages[storage_id]["size_tb"] == 2
-    assert object_storage_claims.pending_resizes() == []
+    assert pool_claims.pending_resizes() == []
 
 
 def test_a_resize_that_never_happened_is_sent_again_then_given_up(contabo):
@@ -171,7 +170,7 @@ def test_a_resize_that_never_happened_is_sent_again_then_given_up(contabo):
     resize = service_store.require("1").details["resize"]
     assert resize["status"] == "failed" and "could not be confirmed" in resize["message"]
     assert contabo.purchases["resize"] == 0
-    assert object_storage_claims.pending_resizes() == []
+    assert pool_claims.pending_resizes() == []
     object_storage.resize("1", ResizeObjectStorageRequest(size_tb=2), ACTOR)  # may be asked again
     provisioning.advance("1")
     assert contabo.purchases["resize"] == 1

@@ -20,7 +20,7 @@ from pydantic import (
 from contabo_reseller.domain.cloud_init import validate_user_data
 from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.networking import MAX_ADDITIONAL_IPV4_PER_ORDER
-from contabo_reseller.domain.object_storage import ObjectStorageView
+from contabo_reseller.domain.object_storage.product import ObjectStorageView
 from contabo_reseller.domain.passwords import meets_contabo_rule
 from contabo_reseller.domain.ssh_keys import validate_public_key
 

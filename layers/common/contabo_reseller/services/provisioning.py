@@ -11,7 +11,7 @@ empty, and the intent must be older than RECONCILE_GRACE_SECONDS, before a new a
 
 Every kind of product goes through these same steps; a ``Purchaser`` supplies only how that
 kind is found, bought and finished (servers here, object storage in
-services.object_storage_provisioning, which also settles object storage resizes).
+services.object_storage.provisioning, which also settles object storage resizes).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from contabo_reseller import metrics
-from contabo_reseller.adapters import object_storage_claims, service_store, whmcs_api
+from contabo_reseller.adapters import service_store, whmcs_api
+from contabo_reseller.adapters.object_storage import pool_claims
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain import installations
 from contabo_reseller.domain.domains import DOMAIN
@@ -35,7 +36,7 @@ from contabo_reseller.domain.errors import (
     UpstreamUnavailable,
 )
 from contabo_reseller.domain.instance import InstanceFacts
-from contabo_reseller.domain.object_storage import OBJECT_STORAGE
+from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE
 from contabo_reseller.domain.passwords import generate_root_password
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.domain.ssh_keys import split_by_delivery
@@ -88,7 +89,7 @@ def advance_all(time_left_ms: Callable[[], int], reserve_ms: int = 15_000) -> di
                 tally["deferred"] += 1
                 continue
             tally[_advance_safely(record.service_id)] += 1
-    for service_id in object_storage_claims.pending_resizes():
+    for service_id in pool_claims.pending_resizes():
         if time_left_ms() < reserve_ms:
             tally["deferred"] += 1
             continue
@@ -148,7 +149,7 @@ def _purchaser_for(
     record: ServiceRecord, gateway: ContaboGateway | None, trace_id: str
 ) -> Purchaser:
     if record.kind == OBJECT_STORAGE:
-        from contabo_reseller.services.object_storage_provisioning import ObjectStoragePurchaser
+        from contabo_reseller.services.object_storage.provisioning import ObjectStoragePurchaser
 
         return ObjectStoragePurchaser(record.service_id, trace_id)
     if record.kind == DOMAIN:

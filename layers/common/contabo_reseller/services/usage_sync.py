@@ -18,11 +18,11 @@ from typing import Any
 
 from contabo_reseller.adapters import usage_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain import object_storage
+from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE, REGION_NAMES
 from contabo_reseller.domain.usage import UsageMetric, compute_usage, object_storage_usage
 from contabo_reseller.observability import logger
-from contabo_reseller.services import object_storage_pool, object_storage_tenancy
-from contabo_reseller.services.object_storage_port import object_storage_port_for
+from contabo_reseller.services.object_storage import pool, tenancy
+from contabo_reseller.services.object_storage.port import object_storage_port_for
 from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 from contabo_reseller.services.usage_port import UsageSource, usage_source
 
@@ -65,11 +65,11 @@ def sync_usage(
         if visited % SAVE_EVERY == 0:
             run.save({"day": day, "after": after})
     pool_port = object_storage_port_for("pool", "usage-sync")
-    purged = object_storage_tenancy.purge_due(pool_port)
-    if object_storage_tenancy.tenants():  # buckets made since the last pass are closed now
-        object_storage_tenancy.protect_all(pool_port)
-        for region in object_storage.REGION_NAMES:
-            object_storage_pool.grow_if_needed(region, pool_port)
+    purged = tenancy.purge_due(pool_port)
+    if tenancy.tenants():  # buckets made since the last pass are closed now
+        tenancy.protect_all(pool_port)
+        for region in REGION_NAMES:
+            pool.grow_if_needed(region, pool_port)
     return {"day": day, "services": run.counts.get("services", 0), "purged": len(purged)}
 
 
@@ -78,14 +78,14 @@ def _collect(
 ) -> list[UsageMetric] | None:
     if not record.resource_id:
         return None
-    if object_storage_pool.is_pool(record):
+    if pool.is_pool(record):
         return None  # the reseller's pool, no customer: its customers are metered
-    if record.kind == object_storage.OBJECT_STORAGE and record.details.get("tenant_suffix"):
+    if record.kind == OBJECT_STORAGE and record.details.get("tenant_suffix"):
         # A pool customer: metered in S3 (their bucket), against their quota.
         port = object_storage_port_for(record.service_id, "usage-sync")
-        figures = object_storage_tenancy.meter(record, port)
+        figures = tenancy.meter(record, port)
         return object_storage_usage(figures.used_tb, figures.size_tb)
-    if record.kind == object_storage.OBJECT_STORAGE:
+    if record.kind == OBJECT_STORAGE:
         used_tb, size_tb = contabo.object_storage_usage(record.resource_id)
         return object_storage_usage(used_tb, size_tb)
     instance_id = int(record.resource_id)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain import installations, object_storage
+from contabo_reseller.domain import installations
+from contabo_reseller.domain.object_storage import product as object_storage_product
 from contabo_reseller.domain.service import ServiceState, ServiceView, view_fields
 
 STATE_MESSAGES = {
@@ -19,7 +20,7 @@ STATE_MESSAGES = {
 def service_view(record: ServiceRecord) -> ServiceView:
     details = dict(record.details or {})
     state = ServiceState(record.state) if record.state != "new" else ServiceState.QUEUED
-    is_storage = record.kind == object_storage.OBJECT_STORAGE
+    is_storage = record.kind == object_storage_product.OBJECT_STORAGE
     if is_storage:  # a resize in progress is shown with the storage it changes
         details["object_storage"] = {
             **(details.get("object_storage") or {}),
@@ -28,7 +29,7 @@ def service_view(record: ServiceRecord) -> ServiceView:
             "data_deleted_after": details.get("data_deleted_after"),
         }
     default_message = (
-        object_storage.STATE_MESSAGES.get(state.value, "")
+        object_storage_product.STATE_MESSAGES.get(state.value, "")
         if is_storage
         else STATE_MESSAGES.get(state, "")
     )

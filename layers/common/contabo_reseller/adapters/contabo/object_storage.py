@@ -1,4 +1,4 @@
-"""The object storage port (services.object_storage_port.ObjectStoragePort) on the real client.
+"""The object storage port (services.object_storage.port.ObjectStoragePort) on the real client.
 
 Translates between the product's words (size in TB, auto-scaling limit, S3 keys) and
 Contabo's operations and generated models, so services never see Contabo's field names.
@@ -15,7 +15,7 @@ from contabo_reseller.adapters import secrets
 from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.domain.errors import ConfigurationError, NotFound
-from contabo_reseller.domain.object_storage import ObjectStorageFacts, ResizeOrder, S3Keys
+from contabo_reseller.domain.object_storage.product import ObjectStorageFacts, ResizeOrder, S3Keys
 
 S3_ROLE_NAME = "S3 Read and Write"  # Contabo's role for S3 users (their bucket guide)
 _user_ids: dict[str, str] = {}  # API user e-mail -> Contabo user id, per container

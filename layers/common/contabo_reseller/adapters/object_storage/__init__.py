@@ -1,1 +1,2 @@
-"""Object storage adapters: the S3 API at a storage's s3Url and the pool's tenant registry."""
+"""Object storage adapters: the S3 API at a storage's s3Url (s3_buckets) and the pool's region
+claims and pending resizes (pool_claims)."""

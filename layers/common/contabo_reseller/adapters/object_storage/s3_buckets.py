@@ -14,7 +14,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from contabo_reseller.domain.errors import NotFound, UpstreamUnavailable
-from contabo_reseller.domain.object_storage import S3Keys
+from contabo_reseller.domain.object_storage.product import S3Keys
 
 # Contabo's S3 serves path-style buckets only; its region name is not used for routing.
 _CONFIG = Config(

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from contabo_reseller.domain.object_storage import (
-    ObjectStorageFacts,
-    ResizeOrder,
-    S3Keys,
-)
+from contabo_reseller.domain.object_storage.product import ObjectStorageFacts, ResizeOrder, S3Keys
 
 
 class ObjectStoragePort(Protocol):

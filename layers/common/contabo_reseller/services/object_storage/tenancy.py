@@ -23,13 +23,15 @@ from contabo_reseller.adapters import secrets as secret_store
 from contabo_reseller.adapters.object_storage.s3_buckets import S3Buckets
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import NotFound
-from contabo_reseller.domain.object_storage import (
-    BYTES_PER_TB,
+from contabo_reseller.domain.object_storage.pool import PoolSettings
+from contabo_reseller.domain.object_storage.product import (
     REGION_NAMES,
     ObjectStorageFacts,
     ObjectStorageUsage,
-    PoolSettings,
     S3Keys,
+)
+from contabo_reseller.domain.object_storage.tenancy import (
+    BYTES_PER_TB,
     bucket_policy,
     foreign_bucket_policy,
     over_quota_message,
@@ -39,7 +41,7 @@ from contabo_reseller.domain.object_storage import (
     tenant_user_email,
 )
 from contabo_reseller.observability import logger
-from contabo_reseller.services.object_storage_port import ObjectStoragePort
+from contabo_reseller.services.object_storage.port import ObjectStoragePort
 
 TENANT_KIND = "object_storage_tenant"  # catalog rows: one per service in a pool
 SETTINGS_KIND = "object_storage_settings"

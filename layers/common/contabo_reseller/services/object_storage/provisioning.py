@@ -6,7 +6,7 @@ worker's own (services.provisioning); this module supplies the object storage pa
   one buys it on its first order, exactly once (the region claim names the one buyer; found
   again by the region listing and Contabo's object storage audit list by requestId);
 - active once the pool is READY and the service is a protected tenant of it (its own user,
-  keys, bucket and bucket policy: services.object_storage_tenancy). Services of the first
+  keys, bucket and bucket policy: services.object_storage.tenancy). Services of the first
   design (one whole storage, the API user's keys) keep their own storage and keys.
 
 A resize is a purchase too, made by the worker the same way: the order is recorded (queued);
@@ -22,7 +22,8 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from contabo_reseller.adapters import object_storage_claims, service_store
+from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters.object_storage import pool_claims
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import (
     ConfigurationError,
@@ -31,19 +32,20 @@ from contabo_reseller.domain.errors import (
     PurchaseOutcomeUnknown,
     UpstreamUnavailable,
 )
-from contabo_reseller.domain.object_storage import (
+from contabo_reseller.domain.object_storage.product import (
     OBJECT_STORAGE,
-    REGION_NAMES,
     ObjectStorageFacts,
     ResizeOrder,
 )
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
-from contabo_reseller.services import object_storage_pool, object_storage_tenancy, provisioning
-from contabo_reseller.services.object_storage_port import (
+from contabo_reseller.services import provisioning
+from contabo_reseller.services.object_storage import pool, tenancy
+from contabo_reseller.services.object_storage.port import (
     ObjectStoragePort,
     object_storage_port_for,
 )
+from contabo_reseller.services.object_storage.views import facts_view
 
 
 class ObjectStoragePurchaser:
@@ -68,12 +70,12 @@ class ObjectStoragePurchaser:
         """A region without a pool buys one on its first order, exactly once: the order that
         claims the region buys; others wait (stay queued) and join the pool once it exists."""
         region = record.region or ""
-        holder = object_storage_claims.claim_region(region, record.service_id)
+        holder = pool_claims.claim_region(region, record.service_id)
         if holder is None:
             return True
         if holding_region(holder, region):
             return False  # another order is buying this region's pool
-        return object_storage_claims.take_over_region(region, record.service_id, holder)
+        return pool_claims.take_over_region(region, record.service_id, holder)
 
     def buy(self, record: ServiceRecord, request_id: str) -> str:
         order: dict[str, Any] = record.details["order"]
@@ -99,9 +101,9 @@ class ObjectStoragePurchaser:
             return
         try:
             if record.details.get("tenant_suffix"):
-                access = object_storage_tenancy.setup(record, storage, self.port)
-                object_storage_pool.ensure_record(record.region or "", storage)
-                object_storage_pool.grow_if_needed(record.region or "", self.port)
+                access = tenancy.setup(record, storage, self.port)
+                pool.ensure_record(record.region or "", storage)
+                pool.grow_if_needed(record.region or "", self.port)
             else:
                 user_id, credential_id = self.port.credential_ref(storage.object_storage_id)
                 access = {"s3_user_id": user_id, "s3_credential_id": credential_id}
@@ -124,7 +126,7 @@ class ObjectStoragePurchaser:
     def follow_up(self, record: ServiceRecord) -> None:
         resize = record.details.get("resize")
         if not resize or resize.get("status") == "failed":
-            object_storage_claims.resize_settled(record.service_id)
+            pool_claims.resize_settled(record.service_id)
             return
         if record.state == ServiceState.TERMINATED:  # cancelled meanwhile: nothing to settle
             _settle_resize(record, None, None)
@@ -227,22 +229,6 @@ def _pool_id(storages: list[ObjectStorageFacts]) -> str | None:
     return None
 
 
-def facts_view(record: ServiceRecord, storage: ObjectStorageFacts) -> dict[str, Any]:
-    """The object storage part of the service row (ServiceView.object_storage), refreshed
-    from Contabo; usage figures and the credentials flag are kept as they were."""
-    kept = dict(record.details.get("object_storage") or {})
-    return {
-        **kept,
-        "object_storage_id": storage.object_storage_id,
-        "region_name": REGION_NAMES.get(record.region or "", storage.region_name),
-        "s3_url": storage.s3_url,
-        "status": storage.status,
-        "size_tb": storage.size_tb,
-        "auto_scaling_limit_tb": storage.cap_tb,
-        "credentials_available": storage.usable and not record.details.get("suspended"),
-    }
-
-
 def _settle_resize(
     record: ServiceRecord, storage: ObjectStorageFacts | None, failure: str | None
 ) -> None:
@@ -258,7 +244,7 @@ def _settle_resize(
     if storage is not None:
         details["object_storage"] = facts_view(record, storage)
     service_store.update(record, details=details)
-    object_storage_claims.resize_settled(record.service_id)
+    pool_claims.resize_settled(record.service_id)
 
 
 def _fail(record: ServiceRecord, message: str) -> None:

@@ -13,19 +13,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from contabo_reseller.adapters import object_storage_claims, service_store, worker_trigger
+from contabo_reseller.adapters import service_store, worker_trigger
+from contabo_reseller.adapters.object_storage import pool_claims
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.object_storage import (
+from contabo_reseller.domain.object_storage.pool import PoolView, pool_growth
+from contabo_reseller.domain.object_storage.product import (
     OBJECT_STORAGE,
     REGION_NAMES,
     ObjectStorageFacts,
-    PoolView,
-    pool_growth,
 )
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
-from contabo_reseller.services import object_storage_tenancy
-from contabo_reseller.services.object_storage_port import (
+from contabo_reseller.services.object_storage import tenancy
+from contabo_reseller.services.object_storage.port import (
     ObjectStoragePort,
     object_storage_port_for,
 )
@@ -78,7 +78,7 @@ def grow_if_needed(region: str, port: ObjectStoragePort) -> dict[str, Any] | Non
     if pending and pending.get("status") != "failed":
         return None  # one purchase at a time; the next check sees its result
     storage = port.get(record.resource_id)
-    target = pool_growth(storage.size_tb, allocated_tb(region), object_storage_tenancy.settings())
+    target = pool_growth(storage.size_tb, allocated_tb(region), tenancy.settings())
     if target is None:
         return None
     resize = {"size_tb": target, "auto_scaling_limit_tb": None, "status": "queued", "attempts": 0}
@@ -87,7 +87,7 @@ def grow_if_needed(region: str, port: ObjectStoragePort) -> dict[str, Any] | Non
     )
     if not queued:
         return None  # someone else changed the pool row meanwhile: they decide
-    object_storage_claims.mark_resize_pending(record.service_id)
+    pool_claims.mark_resize_pending(record.service_id)
     logger.info("object storage pool growth queued", extra={"region": region, "size_tb": target})
     worker_trigger.trigger_provisioning(record.service_id)
     return resize
@@ -96,7 +96,7 @@ def grow_if_needed(region: str, port: ObjectStoragePort) -> dict[str, Any] | Non
 def allocated_tb(region: str) -> float:
     """The quotas sold in the region: every live customer's size."""
     total = 0.0
-    for service_id, tenant in object_storage_tenancy.tenants().items():
+    for service_id, tenant in tenancy.tenants().items():
         if tenant.get("region") != region or tenant.get("purge_after"):
             continue
         record = service_store.get(service_id)
@@ -109,7 +109,7 @@ def overview() -> list[PoolView]:
     """Per region: the pool's size, the quotas sold, the bytes used (as last measured) and the
     headroom, for the admin."""
     views = []
-    all_tenants = object_storage_tenancy.tenants()
+    all_tenants = tenancy.tenants()
     for region in REGION_NAMES:
         record = service_store.get(pool_service_id(region))
         if record is None or not record.resource_id:

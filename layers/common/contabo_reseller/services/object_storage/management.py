@@ -6,7 +6,7 @@ Contabo's rules, mapped as they are:
   conditional write, so two racing orders cannot both win) and checks Contabo's own list; a
   region in use is refused at once with 422, nothing bought.
 - No shrinking: a resize only grows the size (or changes the auto-scaling limit). It is a
-  purchase, made exactly once by the provisioning worker (services.object_storage_provisioning).
+  purchase, made exactly once by the provisioning worker (services.object_storage.provisioning).
 - No way to disable an object storage: suspending replaces its S3 keys (the keys the customer
   holds stop working) and hides them until the service is reactivated; the data stays.
   Terminating cancels it at Contabo (it ends on Contabo's cancel date) and replaces the keys.
@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from contabo_reseller.adapters import object_storage_claims, service_store, worker_trigger
+from contabo_reseller.adapters import service_store, worker_trigger
+from contabo_reseller.adapters.object_storage import pool_claims
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import ActionRefused, Conflict, NotFound
-from contabo_reseller.domain.object_storage import (
+from contabo_reseller.domain.object_storage.product import (
     NOT_READY_MESSAGE,
     OBJECT_STORAGE,
     REGION_NAMES,
@@ -42,13 +43,14 @@ from contabo_reseller.domain.service import (
     display_name_for,
 )
 from contabo_reseller.observability import logger
-from contabo_reseller.services import object_storage_tenancy, ownership, service_policy
+from contabo_reseller.services import ownership, service_policy
 from contabo_reseller.services.actions import service_action
-from contabo_reseller.services.object_storage_port import (
+from contabo_reseller.services.object_storage import tenancy
+from contabo_reseller.services.object_storage.port import (
     ObjectStoragePort,
     object_storage_port_for,
 )
-from contabo_reseller.services.object_storage_provisioning import facts_view
+from contabo_reseller.services.object_storage.views import facts_view
 from contabo_reseller.services.views import service_view
 
 # States from which an order starts (again); a failed service that already bought is never
@@ -90,7 +92,7 @@ def order(service_id: str, request: CreateObjectStorageRequest, actor: str) -> S
                 "order": request.model_dump(mode="json"),
                 "whmcs_product_id": request.whmcs_product_id,
                 "client_email": request.client_email,
-                "tenant_suffix": object_storage_tenancy.new_suffix(),
+                "tenant_suffix": tenancy.new_suffix(),
                 "object_storage": {
                     "region_name": REGION_NAMES[request.region],
                     "size_tb": request.size_tb,
@@ -132,7 +134,7 @@ def resize(service_id: str, request: ResizeObjectStorageRequest, actor: str) -> 
             service_store.update(record, details=details)
             action.message = "nothing to change"
             return service_view(record)
-        object_storage_claims.mark_resize_pending(service_id)
+        pool_claims.mark_resize_pending(service_id)
         details["resize"] = {**planned.model_dump(), "status": "queued", "attempts": 0}
         service_store.update(record, details=details)
         view = service_view(record)
@@ -151,7 +153,7 @@ def usage(service_id: str) -> ObjectStorageUsage:
     storage_id = _storage_id(record)
     storage = port.get(storage_id)
     if _is_tenant(record):
-        return _remember_usage(record, storage, object_storage_tenancy.meter(record, port))
+        return _remember_usage(record, storage, tenancy.meter(record, port))
     used_tb, used_percent, objects = port.usage(storage_id)
     result = ObjectStorageUsage(
         used_tb=used_tb,
@@ -224,7 +226,7 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
             raise ActionRefused(service_policy.TERMINATED_MESSAGE)
         if not record.details.get("suspended") and record.state == ServiceState.ACTIVE:
             if _is_tenant(record):  # only this customer's user: nobody else's keys change
-                object_storage_tenancy.set_enabled(record, port, False)
+                tenancy.set_enabled(record, port, False)
             else:
                 _replace_keys(record, port)
         shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
@@ -244,7 +246,7 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
         if record.state == ServiceState.TERMINATED:
             raise ActionRefused(service_policy.TERMINATED_MESSAGE)
         if _is_tenant(record) and record.details.get("suspended"):
-            object_storage_tenancy.set_enabled(record, port, True)
+            tenancy.set_enabled(record, port, True)
         shown = {
             **(record.details.get("object_storage") or {}),
             "credentials_available": record.state == ServiceState.ACTIVE,
@@ -275,7 +277,7 @@ def terminate(service_id: str, actor: str) -> ServiceView:
                     _replace_keys(record, port)
                 service_store.update(record, details={"cancel_date": cancel_date})
         if record.region:
-            object_storage_claims.release_region(record.region, service_id)
+            pool_claims.release_region(record.region, service_id)
         shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
         if record.state != ServiceState.TERMINATED:
             service_store.update(
@@ -319,8 +321,8 @@ def _end_tenancy(record: ServiceRecord, port: ObjectStoragePort) -> None:
     """The customer's access ends now (user disabled); data and user go after the grace
     period. The pool storage stays: it is shared with other customers."""
     if record.details.get("s3_user_id"):
-        object_storage_tenancy.set_enabled(record, port, False)
-        due = object_storage_tenancy.schedule_purge(record, datetime.now(UTC))
+        tenancy.set_enabled(record, port, False)
+        due = tenancy.schedule_purge(record, datetime.now(UTC))
         service_store.update(record, details={"data_deleted_after": due})
 
 
@@ -353,12 +355,12 @@ def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
             raise ActionRefused("Only an active object storage service can be migrated.")
         port = object_storage_port_for(service_id, action.trace_id)
         storage = port.get(record.resource_id)
-        before = set(object_storage_tenancy.bucket_admin(port, storage).bucket_names())
+        before = set(tenancy.bucket_admin(port, storage).bucket_names())
         old_buckets = sorted(before - _pool_buckets())
-        suffix = object_storage_tenancy.new_suffix()
+        suffix = tenancy.new_suffix()
         service_store.update(record, details={"tenant_suffix": suffix})
-        access = object_storage_tenancy.setup(record, storage, port)
-        admin = object_storage_tenancy.bucket_admin(port, storage)
+        access = tenancy.setup(record, storage, port)
+        admin = tenancy.bucket_admin(port, storage)
         copied = sum(admin.copy_into(old, access["bucket"], f"{old}/") for old in old_buckets)
         keys_retired = not _first_design_services_left(service_id)
         if keys_retired:  # nobody holds the API user's keys for data any more
@@ -382,7 +384,7 @@ def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
 
 
 def _pool_buckets() -> set[str]:
-    return {str(t["bucket"]) for t in object_storage_tenancy.tenants().values()}
+    return {str(t["bucket"]) for t in tenancy.tenants().values()}
 
 
 def _first_design_services_left(except_service_id: str) -> bool:
