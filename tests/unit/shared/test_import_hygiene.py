@@ -41,8 +41,6 @@ NO_HTTPX_FUNCTIONS = (
 # They call Contabo, but not before a request needs it (the client costs a third of an import).
 CONTABO_ON_FIRST_CALL_FUNCTIONS = ("DnsZonesFunction", "DomainsFunction", "AdminToolsFunction")
 GENERATED_MODELS = "contabo_reseller.adapters.contabo.generated_models"
-# Being moved into domain/object_storage/ (issue 13): derives from DomainModel once moved.
-NOT_YET_DEFERRED = ("contabo_reseller.domain.object_storage",)
 
 _IMPORT = """
 import importlib, json, sys
@@ -140,7 +138,7 @@ def test_the_contabo_client_still_loads_when_a_zone_is_read():
 )
 def test_no_domain_model_is_built_at_cold_start(function_id):
     built = _import_in_lambda_like_process(function_id)["built_domain_models"]
-    assert [name for name in built if not name.startswith(NOT_YET_DEFERRED)] == []
+    assert built == []
 
 
 def test_every_domain_model_defers_its_build():
@@ -152,7 +150,6 @@ def test_every_domain_model_defers_its_build():
         f"{model.__module__}.{model.__qualname__}"
         for model in _subclasses(BaseModel)
         if model.__module__.startswith(package.__name__)
-        and not model.__module__.startswith(NOT_YET_DEFERRED)
         and not model.model_config.get("defer_build")
     )
     assert eager == []

@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from contabo_reseller.domain.errors import ActionRefused, InvalidInput
+from contabo_reseller.domain.model_base import DomainModel
 
 OBJECT_STORAGE = "object_storage"  # ServiceRecord.kind
 
@@ -93,7 +94,7 @@ def _check_cap(size_tb: float, cap_tb: float | None) -> None:
         )
 
 
-class CreateObjectStorageRequest(BaseModel):
+class CreateObjectStorageRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     client_id: str = Field(pattern=r"^[0-9]{1,12}$")
@@ -111,7 +112,7 @@ class CreateObjectStorageRequest(BaseModel):
         return self
 
 
-class ResizeObjectStorageRequest(BaseModel):
+class ResizeObjectStorageRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     size_tb: SizeTb
@@ -120,7 +121,7 @@ class ResizeObjectStorageRequest(BaseModel):
     )
 
 
-class ResizeView(BaseModel):
+class ResizeView(DomainModel):
     """A resize not yet confirmed by Contabo (or one that needs the admin)."""
 
     size_tb: float | None = None
@@ -129,7 +130,7 @@ class ResizeView(BaseModel):
     message: str = ""
 
 
-class ObjectStorageView(BaseModel):
+class ObjectStorageView(DomainModel):
     """What ServiceView.object_storage shows; usage figures are as of the last usage read."""
 
     object_storage_id: str | None = None
@@ -149,7 +150,7 @@ class ObjectStorageView(BaseModel):
     resize: ResizeView | None = None
 
 
-class ObjectStorageFacts(BaseModel):
+class ObjectStorageFacts(DomainModel):
     """An object storage as Contabo reports it, in the product's words."""
 
     object_storage_id: str
@@ -183,7 +184,7 @@ class ObjectStorageFacts(BaseModel):
         return self.auto_scaling_limit_tb if self.auto_scaling_enabled else 0.0
 
 
-class ObjectStorageUsage(BaseModel):
+class ObjectStorageUsage(DomainModel):
     used_tb: float
     size_tb: float
     used_percent: float
@@ -192,12 +193,12 @@ class ObjectStorageUsage(BaseModel):
     quota_message: str = Field(default="", description="Set when writes are refused: over quota")
 
 
-class S3Keys(BaseModel):
+class S3Keys(DomainModel):
     access_key: str
     secret_key: str = Field(repr=False)  # never printed, even if a model ends up in a log line
 
 
-class S3Credentials(BaseModel):
+class S3Credentials(DomainModel):
     endpoint: str
     access_key: str
     secret_key: str = Field(repr=False)
@@ -206,7 +207,7 @@ class S3Credentials(BaseModel):
     )
 
 
-class MigrationReport(BaseModel):
+class MigrationReport(DomainModel):
     """What moving a first-design service into the pool did."""
 
     bucket: str
@@ -217,7 +218,7 @@ class MigrationReport(BaseModel):
     )
 
 
-class ResizeOrder(BaseModel):
+class ResizeOrder(DomainModel):
     """What a resize buys at Contabo: the new size and/or the new auto-scaling limit.
 
     ``size_tb`` is None when the size stays; ``auto_scaling_limit_tb`` is None when the limit
