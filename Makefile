@@ -66,10 +66,18 @@ admin: venv ## Operator CLI on a stack: ARGS="--local service show 1001" or ARGS
 sim: venv ## Run the Contabo simulator alone (SIM_PORT, default 8090)
 	$(BIN)/python -m local.contabo_sim
 
+# pytest-xdist: one worker per CPU (TEST_WORKERS=0: in this process, one test at a time). A
+# test file stays on one worker (--dist loadfile), so a module's local stack starts once; each
+# worker is its own process with its own stack on free ports and its own temp dirs.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
+
 .PHONY: test
-test: venv ## Install what is needed and run the whole suite (Python, then PHP)
-	$(BIN)/python -m pytest tests/unit --disable-socket --allow-unix-socket -q
-	$(BIN)/python -m pytest tests --ignore=tests/unit --ignore=tests/chaos -q
+test: venv ## Install what is needed and run the whole suite (Python, then PHP), ~15 min on 2 CPUs
+	$(BIN)/python -m pytest tests/unit --disable-socket --allow-unix-socket -q $(PYTEST_PARALLEL)
+	@# Its own run: its moto (mock_aws) resets every in-process backend, a local stack's too.
+	$(BIN)/python -m pytest tests/contract -q $(PYTEST_PARALLEL)
+	$(BIN)/python -m pytest tests --ignore=tests/unit --ignore=tests/contract --ignore=tests/chaos -q $(PYTEST_PARALLEL)
 	$(MAKE) test-php
 
 .PHONY: test-php

@@ -29,6 +29,7 @@ SPECS = {
 NORMALIZED = SPECS["firewall"]
 OPERATIONS_FILE = ROOT / "layers/common/contabo_reseller/adapters/contabo/operations.py"
 HTTP_METHODS = ("get", "put", "post", "patch", "delete")
+NEWER_SCHEMAS = ("HandleCreateRequest", "HandlePatchRequest")
 
 
 def main(which: str, output: Path) -> None:
@@ -64,11 +65,14 @@ def main(which: str, output: Path) -> None:
 
 
 def _add_normalized_only(spec: dict[str, Any], normalized: dict[str, Any]) -> None:
-    """Paths (and schemas) only the newer normalized copy has."""
+    """Paths (and schemas) only the newer normalized copy has, and the handle requests as it
+    has them (a superset: the .it registrant's entity type and fiscal code)."""
     for path, item in normalized["paths"].items():
         spec["paths"].setdefault(path, item)
     for name, schema in normalized["components"]["schemas"].items():
         spec["components"]["schemas"].setdefault(name, schema)
+    for name in NEWER_SCHEMAS:
+        spec["components"]["schemas"][name] = normalized["components"]["schemas"][name]
 
 
 def _allow_empty_dates(schema: Any) -> None:

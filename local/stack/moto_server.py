@@ -2,16 +2,26 @@
 
 boto3 and pynamodb both reach it through AWS_ENDPOINT_URL (botocore's configured endpoint,
 which pynamodb honours because it passes no endpoint of its own unless Meta.host is set).
+
+moto keeps its state in process-wide backends, not in the server: a second server in the same
+process (a test module's stack while the suite's shared one is up) would see the first one's
+tables, jobs and secrets, and everything would outlive a stopped server. So the first server in
+a process starts from a reset, the last one resets on its way out, and a server started while
+another runs gets an AWS account of its own (``MOTO_ACCOUNT_ID``: moto keys every backend by
+account), which nothing else in the process uses.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import socket
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import httpx
+from moto.core import DEFAULT_ACCOUNT_ID
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
     MotoRequestHandler,
@@ -21,12 +31,18 @@ from moto.server import ThreadedMotoServer
 from werkzeug.serving import make_server
 
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
+# The servers running in this process (they share moto's backends) and the accounts handed to
+# the ones started while another was running.
+_running: list[LocalMoto] = []
+_running_lock = threading.Lock()
+_other_accounts = (str(n) for n in itertools.count(100_000_000_001))
 
 
 class LocalMoto:
     def __init__(self, host: str = "127.0.0.1", port: int = 4566) -> None:
         self.host = host
         self.port = port
+        self.account_id = DEFAULT_ACCOUNT_ID
         self._server: ThreadedMotoServer | None = None
 
     @property
@@ -42,10 +58,24 @@ class LocalMoto:
         )
         self._server.start()
         self.port = self._server.get_host_and_port()[1]
+        with _running_lock:
+            if _running:  # another stack's state lives in the default account
+                self.account_id = next(_other_accounts)
+            else:  # nothing an earlier stack in this process left behind
+                self.reset()
+            _running.append(self)
         return self
+
+    def reset(self) -> None:
+        """Every moto backend back to empty (moto's own reset API), in every account."""
+        httpx.post(f"{self.endpoint}/moto-api/reset", timeout=30).raise_for_status()
 
     def stop(self) -> None:
         if self._server is not None:
+            with _running_lock:
+                _running.remove(self)
+                if not _running:  # the last one: nothing outlives the stacks
+                    self.reset()
             self._server.stop()
             # stop() shuts the loop down but leaves the listening socket open.
             if self._server._server is not None:
@@ -83,9 +113,11 @@ class _AtomicDynamoDBMotoServer(ThreadedMotoServer):
         self._server.serve_forever()
 
 
-def aws_environment(endpoint: str, region: str) -> dict[str, str]:
-    """What every SDK client in the process needs to talk to moto instead of AWS."""
+def aws_environment(endpoint: str, region: str, account_id: str = "") -> dict[str, str]:
+    """What every SDK client in the process needs to talk to moto instead of AWS; with
+    ``account_id``, the account an in-process moto server answers as."""
     return {
+        **({"MOTO_ACCOUNT_ID": account_id} if account_id else {}),
         "AWS_ENDPOINT_URL": endpoint,
         **FAKE_CREDENTIALS,
         "AWS_DEFAULT_REGION": region,

@@ -208,7 +208,9 @@ def start_local_stack(
     try:
         ensure_port_free(host, api_port, "API", "--api-port / LOCAL_API_PORT")
         stack.moto = LocalMoto(host, moto_port).start()
-        stack._set_environ(aws_environment(stack.moto.endpoint, names.region))
+        stack._set_environ(
+            aws_environment(stack.moto.endpoint, names.region, stack.moto.account_id)
+        )
         stack.sim = _start_simulator(
             host, sim_port, provision_seconds, sim_validate, stack.moto.endpoint
         )

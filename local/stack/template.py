@@ -7,6 +7,8 @@ resolved to local names. samtranslator's YAML loader understands the short-form 
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +42,15 @@ class LocalNames:
 
 
 def load_template(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
+    """The parsed template, a copy of its own for each caller (they may change it). Parsing the
+    3,000-line YAML takes about a second; the stack, its job runs and the tests' fixtures ask
+    for it many times, so it is parsed again only when the file changes."""
+    stat = path.stat()
+    return copy.deepcopy(_parsed(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:
     return yaml_parse(path.read_text())
 
 

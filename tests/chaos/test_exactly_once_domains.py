@@ -121,7 +121,9 @@ def test_domain_orders_are_bought_exactly_once(stack, whmcs, sim, transfer):
         )
         tally["stuck"] += result["state"] != "active"
     figures = ", ".join(f"{key} {value}" for key, value in sorted(tally.items()))
-    record_figures(f"exactly-once domain {'transfer' if transfer else 'registration'}: {figures}")
+    mix = ", ".join(f"{fault} {count}" for fault, count in sorted(Counter(faults).items()))
+    kind = "transfer" if transfer else "registration"
+    record_figures(f"exactly-once domain {kind}: {figures}", f"  fault mix: {mix}")
     assert tally["runs"] >= RUNS
     assert tally["double_orders"] == 0, tally
     assert tally["unlinked"] == 0, tally

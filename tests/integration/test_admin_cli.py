@@ -216,10 +216,6 @@ def test_pricing_show_set_and_export(state_dir: Path, tmp_path: Path) -> None:
     assert code == 0, notes and out.strip()
 
 
-@pytest.mark.skip(
-    reason="passes alone, fails after other modules in the full integration run (state "
-    "shared across modules); see the session note"
-)
 def test_jobs_reports_schedules_and_import_through_the_api(state_dir: Path) -> None:
     code, out, notes = admin(state_dir, "jobs", "list", "--status", "parked")
     assert code == 0, notes
@@ -322,8 +318,8 @@ def test_object_storage_commands_reach_the_admin_routes(state_dir: Path) -> None
 
 @pytest.fixture
 def restored_keys(local_stack: RunningStack) -> Iterator[None]:
-    """The key tests retire the demo key; moto's state outlives this module's stack (one moto
-    per process), so the signing keys and revocation rows are put back for later modules."""
+    """The key tests retire the demo key: the signing keys and revocation rows are put back for
+    the tests after them on this module's stack (the next stack starts from nothing)."""
     from aws_lambda_powertools.utilities import parameters
 
     from contabo_reseller.adapters.tables import TokenItem

@@ -29,7 +29,12 @@ from ..state import CUSTOMER_ID, TENANT_ID, SimState
 from . import Context, Reply, by_request_id, operation, require
 
 # TLDs the simulated registry sells; anything else is 400 on order and availability.
-SUPPORTED_TLDS = frozenset({"com", "net", "org", "info", "biz", "de", "eu", "io", "uk", "co.uk"})
+SUPPORTED_TLDS = frozenset(
+    {"com", "net", "org", "info", "biz", "de", "eu", "io", "it", "uk", "co.uk"}
+)
+# Handle request fields only the newer spec copy has: kept, not answered (HandleResponse
+# has no such fields).
+_HANDLE_REGISTRY_FIELDS = ("nicItEntityType", "pin")
 TRANSFER_SECONDS_FACTOR = 2  # a transfer in takes twice a registration
 REGISTRATION_YEARS = 1
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -282,6 +287,8 @@ def create_handle(ctx: Context) -> Reply:
     handle = {"tenantId": TENANT_ID, "customerId": CUSTOMER_ID, "handleId": handle_id}
     handle |= {"isDefault": not state.handles}
     handle |= {k: v for k, v in body.items() if k in _HANDLE_FIELDS}
+    handle["registry"] = {k: v for k, v in body.items() if k in _HANDLE_REGISTRY_FIELDS}
+    _birth_date_as_text(handle)
     state.handles[handle_id] = handle
     ctx.audit("handles", "CREATED", handleId=handle_id)
     return ctx.one(201, _handle_view(handle), f"{ctx.url_path}/{handle_id}")
@@ -315,6 +322,7 @@ def update_handle(ctx: Context) -> Reply:
     handle = _handle(ctx)
     prev = {k: handle.get(k) for k in ctx.body}
     handle |= {k: v for k, v in ctx.body.items() if k in _HANDLE_FIELDS}
+    _birth_date_as_text(handle)
     ctx.audit(
         "handles", "UPDATED", handleId=handle["handleId"], changes={"prev": prev, "new": ctx.body}
     )
@@ -430,6 +438,13 @@ def _settle_all(state: SimState) -> None:
 
 def _public(domain: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in domain.items() if not k.startswith("_")}
+
+
+def _birth_date_as_text(handle: dict[str, Any]) -> None:
+    """The request's birthInfo.date arrives parsed; the stored handle answers it as sent."""
+    birth = handle.get("birthInfo")
+    if isinstance(birth, dict) and isinstance(birth.get("date"), datetime):
+        handle["birthInfo"] = birth | {"date": iso(birth["date"])}
 
 
 def _handle_view(handle: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,10 @@ import itertools
 
 import pytest
 
+from contabo_reseller.adapters import claims
+from contabo_reseller.domain.domains import row_id
+from contabo_reseller.services import provisioning
+from contabo_reseller.services.domains.registration import CLAIM_KIND
 from local.contabo_sim.routes.domains import register_elsewhere, request_transfer_out
 from tests.integration.lifecycle.conftest import run_worker
 from tests.integration.lifecycle.test_reused_ids_and_installations import (  # noqa: F401
@@ -182,3 +186,107 @@ def test_another_whmcs_installation_reaches_no_domain_of_this_one(
     assert staging.request("POST", f"{path}/cancel", {"client_id": CLIENT}).status_code == 404
     mine = whmcs.request("GET", f"/domains/{domain_id}?client_id={CLIENT}").json()
     assert mine["state"] == "active" and not mine.get("cancel_date")
+
+
+def test_a_refused_transfer_gives_the_name_back_for_a_new_order(stack, whmcs, domain_id):
+    """The provider refuses the transfer (the name is registered nowhere): nothing was bought,
+    so the name's claim goes and another order for it, here a registration, proceeds."""
+    before = purchases(stack)
+    transfer = order_body("never-registered.io", auth_code="ANY-CODE")
+    ordered = whmcs.request("POST", f"/domains/{domain_id}/transfer", transfer)
+    assert ordered.status_code == 202, ordered.text
+    failed = settle_domain(stack, whmcs, domain_id, "failed")
+    assert failed["transfer_failed"] is True and "refused" in failed["message"]
+    assert claims.holder_of(CLAIM_KIND, "never-registered.io") is None
+    retry_id = str(next(_domain_ids))
+    retry = order_body("never-registered.io")
+    again = whmcs.request("POST", f"/domains/{retry_id}/register", retry)
+    assert again.status_code == 202, again.text
+    assert settle_domain(stack, whmcs, retry_id, "active")["domain"] == "never-registered.io"
+    assert purchases(stack) == before + 1
+
+
+def test_an_unknown_outcome_keeps_the_name_until_it_is_settled(
+    stack, whmcs, sim, domain_id, monkeypatch
+):
+    """The order's answer is lost (a 5xx before the provider committed): the name stays this
+    order's, so no other order can buy it, until reconciliation settles and buys it once."""
+    before = purchases(stack)
+    sim.post("/faults", json={"fail_before_commit": 1})
+    whmcs.request("POST", f"/domains/{domain_id}/register", order_body("answer-lost.com"))
+    view: dict = {}
+    for _ in range(4):
+        run_worker(stack)
+        view = whmcs.request("GET", f"/domains/{domain_id}?client_id={CLIENT}").json()
+        if view["state"] == "purchasing":
+            break
+    assert view["state"] == "purchasing", view
+    row = row_id(domain_id)
+    assert claims.holder_of(CLAIM_KIND, "answer-lost.com") == row
+    rival = whmcs.request(
+        "POST", f"/domains/{next(_domain_ids)}/register", order_body("answer-lost.com")
+    )
+    assert rival.status_code == 409, rival.text
+    monkeypatch.setattr(provisioning, "RECONCILE_GRACE_SECONDS", 0)
+    assert settle_domain(stack, whmcs, domain_id, "active")["domain"] == "answer-lost.com"
+    assert claims.holder_of(CLAIM_KIND, "answer-lost.com") == row
+    assert purchases(stack) == before + 1
+
+
+def test_tld_data_reaches_the_registrants_handle_and_what_cannot_is_refused(stack, whmcs):
+    """A French registrant's birth record and SIRET go into their handle as the spec names
+    them; a .us order (nexus has no field), a .eu order for a registrant outside the EU and a
+    filled field the handle cannot carry are refused with a sentence and a code."""
+    fields = {
+        "birth_date": "1980-04-02",
+        "birth_city": "Lyon",
+        "birth_postcode": "69001",
+        "birth_country": "FR",
+        "siret": "73282932000074",
+    }
+    french = CONTACT | {"country": "FR", "city": "Lyon", "postcode": "69001"}
+    body = order_body("lyon-bakery.eu", registry_fields=fields) | {
+        "contacts": {"registrant": french}
+    }
+    domain_id = str(next(_domain_ids))
+    ordered = whmcs.request("POST", f"/domains/{domain_id}/register", body)
+    assert ordered.status_code == 202, ordered.text
+    settle_domain(stack, whmcs, domain_id, "active")
+    owner = stack.sim.state.domains["lyon-bakery.eu"]["handles"]["owner"]
+    handle = stack.sim.state.handles[owner]
+    assert handle["birthInfo"]["city"] == "Lyon" and handle["birthInfo"]["zipCode"] == "69001"
+    assert handle["address"]["siret"] == "73282932000074"
+
+    refusals = {
+        "us-shop.us": ({}, CONTACT, "domain_us_nexus"),
+        "abroad.eu": ({}, CONTACT | {"country": "US"}, "domain_eu_residence"),
+        "taxed.de": ({"unsupported": {"Tax ID": "DE123"}}, CONTACT, "domain_field_unsupported"),
+    }
+    for name, (extra, registrant, code) in refusals.items():
+        refused = whmcs.request(
+            "POST",
+            f"/domains/{next(_domain_ids)}/register",
+            order_body(name, registry_fields=extra) | {"contacts": {"registrant": registrant}},
+        )
+        assert refused.status_code == 400, refused.text
+        assert refused.json()["error"]["message_code"] == code
+        assert claims.holder_of(CLAIM_KIND, name) is None  # refused before anything is claimed
+
+
+def test_an_it_registrant_is_sent_with_entity_type_and_fiscal_code(stack, whmcs):
+    """.it: the registrant's NIC.it entity type and fiscal code reach the handle (the newer
+    spec's nicItEntityType and pin); an order without them is refused before anything."""
+    italian = CONTACT | {"country": "IT", "city": "Roma", "postcode": "00184"}
+    fields = {"it_entity_type": "company", "it_pin": "01234567890"}
+    body = order_body("negozio-romano.it", registry_fields=fields) | {
+        "contacts": {"registrant": italian}
+    }
+    domain_id = str(next(_domain_ids))
+    assert whmcs.request("POST", f"/domains/{domain_id}/register", body).status_code == 202
+    settle_domain(stack, whmcs, domain_id, "active")
+    owner = stack.sim.state.domains["negozio-romano.it"]["handles"]["owner"]
+    registry = stack.sim.state.handles[owner]["registry"]
+    assert registry == {"nicItEntityType": "company", "pin": "01234567890"}
+    missing = body | {"registry_fields": {"it_entity_type": "company"}}
+    refused = whmcs.request("POST", f"/domains/{next(_domain_ids)}/register", missing)
+    assert refused.json()["error"]["message_code"] == "domain_it_registrant_data"

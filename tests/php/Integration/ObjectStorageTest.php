@@ -67,7 +67,7 @@ final class ObjectStorageTest extends LocalStackTestCase
         self::assertNotSame($revealed['bucket'], $theirs['bucket'], 'and their own bucket');
 
         $admin = contabo_AdminServicesTabFields($params);
-        self::assertStringStartsWith('active', $admin['Storage status']);
+        self::assertStringStartsWith('Active', $admin['Storage status']); // the state's name in the admin's language
         self::assertStringNotContainsString('unavailable', $admin['Usage']);
 
         $this->assertModuleSuccess(contabo_TerminateAccount($params), 'POST /services/{id}/terminate');

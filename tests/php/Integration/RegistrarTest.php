@@ -65,6 +65,17 @@ final class RegistrarTest extends LocalStackTestCase
         self::fail('never reached: ' . json_encode($answer));
     }
 
+    public function testRefusalsAndTldFieldsAreSaidInTheCustomersLanguage(): void
+    {
+        domainreseller_transport(new \WHMCS\Module\Server\Contabo\Api\CurlTransport());
+        $us = domainreseller_RegisterDomain($this->registrarParams('php-nexus-' . bin2hex(random_bytes(3)) . '.us', ['language' => 'german', 'additionalfields' => ['Nexus Category' => 'C11']]));
+        self::assertStringContainsString('kann hier nicht registriert werden: .us verlangt den US-Bezug', $us['error']);
+        $taxed = domainreseller_RegisterDomain($this->registrarParams('php-taxed-' . bin2hex(random_bytes(3)) . '.de', ['language' => 'spanish', 'additionalfields' => ['Tax ID' => 'DE123456789']]));
+        self::assertStringStartsWith("El campo 'Tax ID' de php-taxed-", $taxed['error']);
+        $params = $this->registrarParams('php-unknown-' . bin2hex(random_bytes(3)) . '.com', ['language' => 'german']);
+        self::assertSame(['error' => 'Die Domain ' . $params['domainid'] . ' ist nicht bekannt.'], domainreseller_GetNameservers($params));
+    }
+
     public function testRegisterManageDnsAndDelete(): void
     {
         domainreseller_transport(new \WHMCS\Module\Server\Contabo\Api\CurlTransport());

@@ -41,7 +41,7 @@ final class AdminAreaTest extends TestCase
     {
         $fields = contabo_AdminServicesTabFields(WhmcsParams::service());
 
-        self::assertSame('active / running', $fields['Server status']);
+        self::assertSame('Active / Running', $fields['Server status']); // state names in the admin's language
         self::assertSame('console: no; private_networking: yes; console_note: &lt;i&gt;panel&lt;/i&gt;', $fields['Capabilities']);
         self::assertSame('fw-42 (active), 1 rule(s): tcp 22 from 0.0.0.0/0', $fields['Firewall']);
         self::assertSame('1 of the client&#039;s 2 network(s) joined: db (10.0.0.0/22, EU); the client may not create networks', $fields['Private networks']);
@@ -108,8 +108,8 @@ final class AdminAreaTest extends TestCase
 
         self::assertSame('2 / 4', $fields['Size / auto-scaling limit (TB)']);
         self::assertSame('EU (European Union)', $fields['Region']);
-        self::assertSame('active / READY', $fields['Storage status']);
-        self::assertSame('0.5 of 2 TB (25%), 10 objects, as of 2026-11-21', $fields['Usage']);
+        self::assertSame('Active / READY', $fields['Storage status']);
+        self::assertSame('0.5 of 2 TB (25%), 10 objects, as of 21 Nov 2026', $fields['Usage']);
         self::assertArrayNotHasKey('Firewall', $fields);
     }
 

@@ -87,6 +87,12 @@ final class ClientAreaLanguagesTest extends ClientAreaTestCase
         self::assertStringContainsString('0,25 To', str_replace('TB', 'To', $french));
     }
 
+    public function testAResizeInProgressIsSaidInTheClientsLanguage(): void
+    {
+        self::assertStringContainsString('Eine Größenänderung dieses Objektspeichers wird gerade abgeschlossen', LanguageCheck::visibleText($this->render('objectstorage', 'german')));
+        self::assertStringContainsString('A resize of this object storage is being completed', LanguageCheck::visibleText($this->render('objectstorage', 'english')));
+    }
+
     public function testTheProvidersDefaultReverseDnsIsShownAsTheResellersPattern(): void
     {
         self::assertStringContainsString('placeholder="not set"', $this->render('network', 'english'));
@@ -110,6 +116,8 @@ final class ClientAreaLanguagesTest extends ClientAreaTestCase
             if ($page === 'objectstorage') {
                 $this->serviceView(['kind' => 'object_storage', 'state' => 'active', 'region' => 'EU', 'created_at' => '2026-11-20T10:00:00Z', 'object_storage' => [
                     'region_name' => 'European Union', 's3_url' => 'https://eu2.contabostorage.com', 'size_tb' => 1.0, 'auto_scaling_limit_tb' => 0, 'credentials_available' => true,
+                    // A resize on its way, as the backend shows it: a code and its parameters.
+                    'resize' => ['size_tb' => 2.0, 'status' => 'queued', 'message' => '', 'message_code' => 'object_storage_resize_in_progress', 'params' => ['reason' => '']],
                 ]]);
                 return TemplateRenderer::render($this, 'objectstorage.tpl', contabo_ClientArea(['configoption9' => 'object_storage'] + $params)['templateVariables']);
             }

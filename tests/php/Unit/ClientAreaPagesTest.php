@@ -254,7 +254,7 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
     public function testDnsPageZonesRecordsBulkDeleteAndPointAtServer(): void
     {
         $this->transport
-            ->route('GET', '/clients/7/dns/zones', 200, ['zones' => ['example.org'], 'limit' => 20])
+            ->route('GET', '/clients/7/dns/zones', 200, ['zones' => ['example.org'], 'limit' => 20, 'record_limit' => 200])
             ->route('GET', '/clients/7/dns/zones/example.org', 200, ['zone_name' => 'example.org', 'records' => [
                 ['record_id' => 5, 'name' => 'www', 'type' => 'A', 'ttl' => 3600, 'data' => '203.0.113.5', 'prio' => 0],
             ]])
@@ -266,6 +266,9 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
         $vars = contabo_dns(WhmcsParams::service())['vars'];
         self::assertSame('example.org', $vars['dns_zone']);
         self::assertSame('203.0.113.5', $vars['dns_records'][0]['data']);
+        self::assertSame('1 of 20 DNS zones used', $vars['dns_zone_usage']);
+        self::assertSame('1 of 200 records', $vars['dns_record_usage']);
+        self::assertFalse($vars['dns_zone_limit_reached']);
 
         self::post(['op' => 'create_zone', 'zone_name' => 'New.Example']);
         self::assertSame('The zone was created.', contabo_dns(WhmcsParams::service())['vars']['flash_success']);
@@ -286,6 +289,26 @@ final class ClientAreaPagesTest extends ClientAreaTestCase
             'POST /clients/7/dns/zones/example.org/records/bulk-delete {"record_ids":[5]}',
             'POST /services/42/dns/point {"client_id":"7","zone_name":"example.org","name":"www"}',
         ], $this->transport->changes());
+    }
+
+    public function testDnsPageShowsTheProductsZoneLimitAndItsRefusal(): void
+    {
+        $this->transport
+            ->route('GET', '/clients/7/dns/zones', 200, ['zones' => ['a.example', 'b.example'], 'limit' => 2, 'record_limit' => 3])
+            ->route('GET', '/clients/7/dns/zones/a.example', 200, ['zone_name' => 'a.example', 'records' => []])
+            ->route('POST', '/clients/7/dns/zones', 422, ['error' => [
+                'code' => 'quota_exceeded',
+                'message' => 'Your plan allows 2 DNS zones and 2 are hosted; delete a zone or ask support for a larger plan.',
+                'message_code' => 'dns_zone_limit',
+                'params' => ['limit' => 2, 'used' => 2],
+            ]]);
+
+        $vars = contabo_dns(WhmcsParams::service())['vars'];
+        self::assertSame('2 of 2 DNS zones used', $vars['dns_zone_usage']);
+        self::assertSame('0 of 3 records', $vars['dns_record_usage']);
+        self::assertTrue($vars['dns_zone_limit_reached']);
+        self::post(['op' => 'create_zone', 'zone_name' => 'c.example']);
+        self::assertSame('You can host at most 2 DNS zones.', contabo_dns(WhmcsParams::service())['vars']['flash_error']);
     }
 
     public function testReinstallReviewsThenNeedsTheWipeConfirmation(): void

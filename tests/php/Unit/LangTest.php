@@ -11,10 +11,10 @@ final class LangTest extends TestCase
 {
     /** Words a language shares with English (not a sentence left untranslated). */
     private const SAME_AS_ENGLISH = [
-        'german' => ['Status', 'Hostname', 'Region', 'vCPU', 'GB RAM', 'Snapshots', 'Firewall', 'Firewall:', 'Name', 'Reverse DNS', 'Ports', 'Details', 'Start', 'DNS', 'Port', 'Domain', 'Version'],
-        'spanish' => ['Plan', 'vCPU', 'Error', 'DNS', 'TTL (seconds)'],
-        'french' => ['vCPU', 'Description', 'Type', 'Ports', 'Action', 'DNS', 'Port', 'Version'],
-        'portuguese-br' => ['vCPU', 'Snapshots', 'Firewall', 'Firewall:', '%d snapshot(s).', 'DNS', 'Status'],
+        'german' => ['Status', 'Hostname', 'Region', 'vCPU', 'GB RAM', 'Snapshots', 'Firewall', 'Firewall:', 'Name', 'Reverse DNS', 'Ports', 'Details', 'Start', 'DNS', 'Port', 'Domain', 'Version', 'IPv4 / IPv6'],
+        'spanish' => ['Plan', 'vCPU', 'Error', 'DNS', 'TTL (seconds)', 'IPv4 / IPv6', 'no', '%d bytes'],
+        'french' => ['vCPU', 'Description', 'Type', 'Ports', 'Action', 'DNS', 'Port', 'Version', 'IPv4 / IPv6', 'images'],
+        'portuguese-br' => ['vCPU', 'Snapshots', 'Firewall', 'Firewall:', '%d snapshot(s).', 'DNS', 'Status', 'IPv4 / IPv6', '%d bytes'],
     ];
 
     /** @return array<string, array{string}> */

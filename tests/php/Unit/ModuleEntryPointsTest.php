@@ -159,7 +159,7 @@ final class ModuleEntryPointsTest extends TestCase
 
         $fields = contabo_AdminServicesTabFields(WhmcsParams::service());
 
-        self::assertSame('active / running', $fields['Server status']);
+        self::assertSame('Active / Running', $fields['Server status']); // state names in the admin's language
         self::assertSame('100123', $fields['Instance ID']);
         self::assertSame('&lt;script&gt;', $fields['Status message']);
     }

@@ -12,6 +12,8 @@ from contabo_reseller.domain.domains import (
     normalize_domain,
     split_street,
 )
+from contabo_reseller.domain.errors import InvalidValue
+from contabo_reseller.http.errors import validation_problems
 
 CONTACT = {
     "first_name": "Erika",
@@ -41,9 +43,11 @@ def test_street_and_number_are_split_for_the_handle(line, expected):
 
 def test_idn_and_case_are_normalized_and_nonsense_refused():
     assert normalize_domain("Bücher.DE.") == "xn--bcher-kva.de"
-    for bad in ("nodot", "-bad.com", "bad_.com", "a..com"):
-        with pytest.raises(ValueError, match="not a valid domain name"):
+    for bad in ("nodot", "-bad.com", "bad_.com", "a..com", "\u2028.com"):
+        with pytest.raises(InvalidValue, match="not a valid domain name") as refused:
             normalize_domain(bad)
+        assert refused.value.message_code == "domain_name_invalid"
+        assert refused.value.params == {"domain": bad}
 
 
 def test_contact_becomes_a_handle_and_comes_back_the_same():
@@ -88,6 +92,14 @@ def test_order_needs_two_nameservers_and_a_valid_contact():
     assert DomainOrder(**order).domain == "shop.com"
     with pytest.raises(ValidationError):
         DomainOrder(**order | {"nameservers": ["ns1.example.net"]})
+    with pytest.raises(ValidationError) as bad_ns:
+        DomainOrder(**order | {"nameservers": ["ns1.example.net", "ns 2"]})
+    (problem,) = validation_problems(list(bad_ns.value.errors()))
+    assert (problem["field"], problem["message_code"]) == (
+        "nameservers.1",
+        "domain_nameserver_invalid",
+    )
+    assert problem["params"]["nameserver"] == "ns 2"
     with pytest.raises(ValidationError):
         DomainOrder(**order | {"contacts": {"registrant": CONTACT | {"country": "Germany"}}})
 
@@ -123,6 +135,54 @@ def test_valid_records_pass(record):
 def test_invalid_records_are_refused_with_a_sentence(record, sentence):
     with pytest.raises(ValidationError, match=sentence):
         RecordInput(**record)
+
+
+@pytest.mark.parametrize(
+    ("record", "code", "params"),
+    [
+        ({"type": "A", "data": "2001:db8::1"}, "dns_ipv4_required", {"data": "2001:db8::1"}),
+        ({"type": "AAAA", "data": "203.0.113.1"}, "dns_ipv6_required", {"data": "203.0.113.1"}),
+        (
+            {"type": "CNAME", "data": "not a host"},
+            "dns_host_required",
+            {"type": "CNAME", "data": "not a host"},
+        ),
+        ({"type": "SRV", "data": "sip.example.org"}, "dns_srv_port_required", {}),
+        (
+            {"type": "CAA", "data": "x", "tag": "nonsense"},
+            "dns_caa_tag_invalid",
+            {"tags": "issue, issuewild, iodef"},
+        ),
+        (
+            {"type": "CAA", "data": "x", "tag": "issue", "flag": 1},
+            "dns_caa_flag_invalid",
+            {"flag": "1"},
+        ),
+        (
+            {"type": "A", "name": "Bad Name", "data": "203.0.113.1"},
+            "dns_record_name_invalid",
+            {"name": "bad name"},
+        ),
+    ],
+)
+def test_record_refusals_name_their_sentence(record, code, params):
+    """The module says these in the customer's language: code and parameters, not just English."""
+    with pytest.raises(ValidationError) as refused:
+        RecordInput(**record)
+    (problem,) = validation_problems(list(refused.value.errors()))
+    assert problem["problem"] == "custom"
+    assert problem["message_code"] == code
+    assert {k: v for k, v in problem["params"].items() if k != "message"} == params
+
+
+def test_a_bad_zone_name_names_its_sentence():
+    with pytest.raises(ValidationError) as refused:
+        ZoneRequest(zone_name="no-dot")
+    (problem,) = validation_problems(list(refused.value.errors()))
+    assert (problem["message_code"], problem["params"]["domain"]) == (
+        "domain_name_invalid",
+        "no-dot",
+    )
 
 
 def test_zone_names_are_normalized():

@@ -11,6 +11,7 @@ from contabo_reseller.domain.object_storage.product import (
     ObjectStorageFacts,
     ResizeObjectStorageRequest,
     ResizeOrder,
+    ResizeView,
     S3Credentials,
     plan_resize,
     region_in_use_message,
@@ -72,6 +73,37 @@ def test_resize_refuses_to_shrink_and_says_why():
         plan_resize(_storage(size=2), ResizeObjectStorageRequest(size_tb=1))
     assert refused.value.details == {"size_tb": 2}
     assert "stays at 2 TB" in refused.value.message
+
+
+def test_a_refused_shrink_and_a_low_limit_name_their_sentences():
+    with pytest.raises(ActionRefused) as shrink:
+        plan_resize(_storage(size=2), ResizeObjectStorageRequest(size_tb=1))
+    assert (shrink.value.message_code, shrink.value.params) == (
+        "object_storage_no_shrink",
+        {"size_tb": "2"},
+    )
+    with pytest.raises(InvalidInput) as low:
+        plan_resize(
+            _storage(size=1), ResizeObjectStorageRequest(size_tb=2, auto_scaling_limit_tb=1.5)
+        )
+    assert low.value.message_code == "object_storage_limit_below_size"
+    assert low.value.params == {"limit_tb": "1.5", "size_tb": "2"}
+
+
+def test_a_resize_in_progress_names_its_sentence_for_the_module():
+    shown = ResizeView(size_tb=2, status="queued").model_dump()
+    assert (shown["message_code"], shown["params"]) == (
+        "object_storage_resize_in_progress",
+        {"reason": ""},
+    )
+    waiting = ResizeView(status="queued", message="busy").model_dump()
+    assert (waiting["message_code"], waiting["params"]) == (
+        "object_storage_resize_retrying",
+        {"reason": "busy"},
+    )
+    assert ResizeView(status="failed", message="refused").message_code == (
+        "object_storage_resize_failed"
+    )
 
 
 def test_resize_plans_only_what_changes():

@@ -36,7 +36,8 @@ def test_every_code_has_its_sentence(language):
             r"\$_LANG\['cloudserver_msg_([a-z_]+)'\]", (LANG / f"{language}.php").read_text()
         )
     )
-    assert sorted(_codes() - keys) == []
+    server_codes = {c for c in _codes() if not c.startswith(("domain_", "handle_"))}  # registrar
+    assert sorted(server_codes - keys) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

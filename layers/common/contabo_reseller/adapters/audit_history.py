@@ -32,7 +32,9 @@ def newest(service_id: str, before: str | None, limit: int) -> tuple[list[Entry]
             )
         )
     except PynamoDBException as error:
-        raise UpstreamUnavailable("The audit log is not reachable; try again.") from error
+        raise UpstreamUnavailable(
+            "The audit log is not reachable; try again.", message_code="audit_log_unreachable"
+        ) from error
     return [_entry(row) for row in rows[:limit]], len(rows) > limit
 
 

@@ -38,7 +38,7 @@ def by_request(request_id: str) -> list[tuple[str, AuditRow]]:
                 limit=REQUEST_ROWS_MAX,
             )
     except PynamoDBException as error:
-        raise UpstreamUnavailable(_UNREACHABLE) from error
+        raise UpstreamUnavailable(_UNREACHABLE, message_code="audit_log_unreachable") from error
     return [(row.entry_id, _row(row)) for row in found[:REQUEST_ROWS_MAX]]
 
 
@@ -109,7 +109,7 @@ def _read(
             if last is None:
                 return found
     except PynamoDBException as error:
-        raise UpstreamUnavailable(_UNREACHABLE) from error
+        raise UpstreamUnavailable(_UNREACHABLE, message_code="audit_log_unreachable") from error
     return found
 
 

@@ -21,7 +21,7 @@ def claim(kind: str, key: str, service_id: str) -> str | None:
         return None
     except PutError as error:
         if error.cause_response_code != "ConditionalCheckFailedException":
-            raise UpstreamUnavailable(_UNREACHABLE) from error
+            raise UpstreamUnavailable(_UNREACHABLE, message_code="database_unreachable") from error
     holder = holder_of(kind, key)
     if holder is None:  # released between the failed write and the read: try again
         return claim(kind, key, service_id)
@@ -34,7 +34,7 @@ def holder_of(kind: str, key: str) -> str | None:
     except DoesNotExist:
         return None
     except PynamoDBException as error:
-        raise UpstreamUnavailable(_UNREACHABLE) from error
+        raise UpstreamUnavailable(_UNREACHABLE, message_code="database_unreachable") from error
     return str(item.data.get("service_id") or "") or None
 
 
@@ -44,7 +44,7 @@ def take_over(kind: str, key: str, service_id: str, from_service_id: str) -> boo
         _row(kind, key, service_id).save(condition=CatalogItem.data == _holder(from_service_id))
     except PutError as error:
         if error.cause_response_code != "ConditionalCheckFailedException":
-            raise UpstreamUnavailable(_UNREACHABLE) from error
+            raise UpstreamUnavailable(_UNREACHABLE, message_code="database_unreachable") from error
         return False
     return True
 
@@ -57,7 +57,7 @@ def release(kind: str, key: str, service_id: str) -> None:
         )
     except DeleteError as error:
         if error.cause_response_code != "ConditionalCheckFailedException":
-            raise UpstreamUnavailable(_UNREACHABLE) from error
+            raise UpstreamUnavailable(_UNREACHABLE, message_code="database_unreachable") from error
 
 
 def _row(kind: str, key: str, service_id: str) -> CatalogItem:

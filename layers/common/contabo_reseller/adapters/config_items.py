@@ -24,14 +24,14 @@ def get(kind: str, item_id: str) -> dict[str, Any] | None:
     except DoesNotExist:
         return None
     except PynamoDBException as error:
-        raise UpstreamUnavailable(UNREACHABLE) from error
+        raise UpstreamUnavailable(UNREACHABLE, message_code="database_unreachable") from error
 
 
 def put(kind: str, item_id: str, data: dict[str, Any]) -> None:
     try:
         CatalogItem(kind=kind, item_id=item_id, data=data, synced_at=datetime.now(UTC)).save()
     except PynamoDBException as error:
-        raise UpstreamUnavailable(UNREACHABLE) from error
+        raise UpstreamUnavailable(UNREACHABLE, message_code="database_unreachable") from error
 
 
 def delete(kind: str, item_id: str) -> bool:
@@ -41,7 +41,7 @@ def delete(kind: str, item_id: str) -> bool:
     except PynamoDBException as error:
         if getattr(error, "cause_response_code", "") == "ConditionalCheckFailedException":
             return False
-        raise UpstreamUnavailable(UNREACHABLE) from error
+        raise UpstreamUnavailable(UNREACHABLE, message_code="database_unreachable") from error
     return True
 
 
@@ -53,4 +53,4 @@ def all_of(kind: str) -> list[tuple[str, dict[str, Any]]]:
             for item in CatalogItem.query(kind, consistent_read=True)
         ]
     except PynamoDBException as error:
-        raise UpstreamUnavailable(UNREACHABLE) from error
+        raise UpstreamUnavailable(UNREACHABLE, message_code="database_unreachable") from error

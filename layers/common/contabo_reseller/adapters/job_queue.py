@@ -92,7 +92,9 @@ def page(status: str, limit: int, cursor: str | None) -> tuple[list[JobRecord], 
     try:
         start = json.loads(base64.urlsafe_b64decode(cursor)) if cursor else None
     except ValueError:
-        raise InvalidInput("The cursor is not one this list gave out.") from None
+        raise InvalidInput(
+            "The cursor is not one this list gave out.", message_code="cursor_invalid"
+        ) from None
     result = JobRecord.by_status.query(status, limit=limit, last_evaluated_key=start)
     items = list(result)
     last = result.last_evaluated_key

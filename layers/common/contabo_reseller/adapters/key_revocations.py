@@ -17,5 +17,7 @@ def is_revoked(key_id: str) -> bool:
     except DoesNotExist:
         return False
     except PynamoDBException as error:
-        raise UpstreamUnavailable("The key database is not reachable; try again.") from error
+        raise UpstreamUnavailable(
+            "The key database is not reachable; try again.", message_code="database_unreachable"
+        ) from error
     return True

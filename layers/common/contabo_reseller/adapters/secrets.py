@@ -25,11 +25,23 @@ def _read_json(secret_id: str, what: str) -> dict[str, Any]:
             secret_id, transform="json", max_age=get_settings().secrets_cache_seconds
         )
     except parameters.exceptions.TransformParameterError as error:
-        raise ConfigurationError(f"The {what} secret is not valid JSON.") from error
+        raise ConfigurationError(
+            f"The {what} secret is not valid JSON.",
+            message_code="secret_invalid",
+            params={"secret": what},
+        ) from error
     except parameters.exceptions.GetParameterError as error:
-        raise UpstreamUnavailable(f"The {what} secret could not be read.") from error
+        raise UpstreamUnavailable(
+            f"The {what} secret could not be read.",
+            message_code="secret_unreadable",
+            params={"secret": what},
+        ) from error
     if not isinstance(value, dict):
-        raise ConfigurationError(f"The {what} secret must be a JSON object.")
+        raise ConfigurationError(
+            f"The {what} secret must be a JSON object.",
+            message_code="secret_invalid",
+            params={"secret": what},
+        )
     return value
 
 
@@ -40,7 +52,9 @@ def _parse(model: type[Any], raw: dict[str, Any], what: str) -> Any:
         # Name the missing fields only; the values may be secret.
         fields = sorted({".".join(str(p) for p in e["loc"]) for e in error.errors()})
         raise ConfigurationError(
-            f"The {what} secret is incomplete or invalid (check: {', '.join(fields)})."
+            f"The {what} secret is incomplete or invalid (check: {', '.join(fields)}).",
+            message_code="secret_invalid",
+            params={"secret": what},
         ) from None
 
 

@@ -44,13 +44,19 @@ def get(service_id: str) -> ServiceRecord | None:
     except DoesNotExist:
         return None
     except PynamoDBException as error:
-        raise UpstreamUnavailable("The service database is not reachable; try again.") from error
+        raise UpstreamUnavailable(
+            "The service database is not reachable; try again.", message_code="database_unreachable"
+        ) from error
 
 
 def require(service_id: str) -> ServiceRecord:
     record = get(service_id)
     if record is None or record.state == "new":
-        raise NotFound(f"Service {service_id} is not known to the backend; was it created?")
+        raise NotFound(
+            f"Service {service_id} is not known to the backend; was it created?",
+            message_code="service_unknown",
+            params={"service_id": service_id},
+        )
     return record
 
 
@@ -117,7 +123,8 @@ def _conditional_update(record: ServiceRecord, actions: list[Any], condition: Co
     except UpdateError as error:
         if not _conditional_failed(error):
             raise UpstreamUnavailable(
-                "The service database is not reachable; try again."
+                "The service database is not reachable; try again.",
+                message_code="database_unreachable",
             ) from error
         return False
     return True
@@ -148,7 +155,9 @@ def insert(record: ServiceRecord) -> bool:
     except PutError as error:
         if _conditional_failed(error):
             return False
-        raise UpstreamUnavailable("The service database is not reachable; try again.") from error
+        raise UpstreamUnavailable(
+            "The service database is not reachable; try again.", message_code="database_unreachable"
+        ) from error
     return True
 
 
@@ -189,10 +198,13 @@ def update(
                 raise LockLost(
                     "This action ran past its time and another action took the service over; "
                     "nothing more was changed. Look at the service's status.",
+                    message_code="lock_lost",
                     details={"running_action": record.lock_action},
                 ) from None
             return False
-        raise UpstreamUnavailable("The service database is not reachable; try again.") from error
+        raise UpstreamUnavailable(
+            "The service database is not reachable; try again.", message_code="database_unreachable"
+        ) from error
     return True
 
 
@@ -227,7 +239,9 @@ def many(service_ids: list[str]) -> list[ServiceRecord]:
     try:
         return list(ServiceRecord.batch_get(service_ids, consistent_read=True))
     except PynamoDBException as error:
-        raise UpstreamUnavailable("The service database is not reachable; try again.") from error
+        raise UpstreamUnavailable(
+            "The service database is not reachable; try again.", message_code="database_unreachable"
+        ) from error
 
 
 def in_state(state: str) -> Iterator[ServiceRecord]:

@@ -47,7 +47,7 @@ def days(service_id: str, first: str | None, last: str | None, limit: int) -> li
             )
         )
     except PynamoDBException as error:
-        raise UpstreamUnavailable(UNREACHABLE) from error
+        raise UpstreamUnavailable(UNREACHABLE, message_code="database_unreachable") from error
 
 
 def active_services_after(after: str | None) -> Iterator[ServiceRecord]:

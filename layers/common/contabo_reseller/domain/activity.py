@@ -67,7 +67,9 @@ def decode_cursor(cursor: str | None) -> str | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         key = ""
     if "#" not in key:
-        raise InvalidInput("The cursor is not valid; start the listing again.")
+        raise InvalidInput(
+            "The cursor is not valid; start the listing again.", message_code="cursor_invalid"
+        )
     return key
 
 

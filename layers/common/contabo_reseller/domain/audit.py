@@ -88,7 +88,9 @@ class AuditQuery(DomainModel):
     @model_validator(mode="after")
     def _window(self) -> Self:
         if self.since and self.until and self.since > self.until:
-            raise InvalidInput("'from' is after 'to': swap them.")
+            raise InvalidInput(
+                "'from' is after 'to': swap them.", message_code="date_range_reversed"
+            )
         return self
 
     @property
@@ -129,7 +131,9 @@ class AuditQuery(DomainModel):
         if count > MAX_DAYS:
             raise InvalidInput(
                 f"Without a service id or request id the search covers at most {MAX_DAYS} "
-                "days: narrow 'from' and 'to', or name a service."
+                "days: narrow 'from' and 'to', or name a service.",
+                message_code="audit_search_too_long",
+                params={"days": MAX_DAYS},
             )
         return [(last - timedelta(days=offset)).isoformat() for offset in range(count)]
 
@@ -145,7 +149,9 @@ def parse_moment(text: str, *, end_of_day: bool) -> datetime:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise InvalidInput(
-            f"'{value[:40]}' is not a date: use 2026-03-01 or 2026-03-01T14:30:00Z."
+            f"'{value[:40]}' is not a date: use 2026-03-01 or 2026-03-01T14:30:00Z.",
+            message_code="date_invalid",
+            params={"value": value[:40]},
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -197,7 +203,9 @@ def decode_cursor(cursor: str | None) -> str | None:
     except (binascii.Error, UnicodeDecodeError, ValueError, KeyError, TypeError):
         before = None
     if not isinstance(before, str) or not before:
-        raise InvalidInput("The cursor is not valid; start the search again.")
+        raise InvalidInput(
+            "The cursor is not valid; start the search again.", message_code="cursor_invalid"
+        )
     return before
 
 

@@ -230,7 +230,9 @@ def override_product(
             raise InvalidInput(
                 f"{product_id} is not in the shipped product data; to add it, give "
                 + ", ".join(missing)
-                + "."
+                + ".",
+                message_code="catalog_product_incomplete",
+                params={"product_id": product_id, "missing": ", ".join(missing)},
             )
         return CatalogProduct.model_validate(
             {"product_id": product_id, **changes, "overridden": True}

@@ -11,13 +11,16 @@ def validate_user_data(user_data: str, max_bytes: int = MAX_USER_DATA_BYTES) -> 
     size = len(user_data.encode())
     if size > max_bytes:
         raise InvalidInput(
-            f"The cloud-init user data is {size} bytes; the limit is {max_bytes} bytes."
+            f"The cloud-init user data is {size} bytes; the limit is {max_bytes} bytes.",
+            message_code="user_data_too_large",
+            params={"size": size, "limit": max_bytes},
         )
     if user_data.startswith("#!"):
         return user_data  # a shell script: cloud-init runs it as is
     if not user_data.startswith("#cloud-config"):
         raise InvalidInput(
-            "The cloud-init user data must start with '#cloud-config' (or '#!' for a script)."
+            "The cloud-init user data must start with '#cloud-config' (or '#!' for a script).",
+            message_code="user_data_header",
         )
     import yaml  # on first use: every function imports this module, few parse user data
 
@@ -28,9 +31,14 @@ def validate_user_data(user_data: str, max_bytes: int = MAX_USER_DATA_BYTES) -> 
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = getattr(mark, "line", None)
         where = f" near line {line + 1}" if line is not None else ""
-        raise InvalidInput(f"The cloud-init user data is not valid YAML{where}.") from None
+        raise InvalidInput(
+            f"The cloud-init user data is not valid YAML{where}.", message_code="user_data_not_yaml"
+        ) from None
     if parsed is not None and not isinstance(parsed, dict):
-        raise InvalidInput("The cloud-init user data must be a YAML mapping (key: value).")
+        raise InvalidInput(
+            "The cloud-init user data must be a YAML mapping (key: value).",
+            message_code="user_data_not_mapping",
+        )
     return user_data
 
 

@@ -56,7 +56,10 @@ class PreviewRequest(DomainModel):
     @model_validator(mode="after")
     def _name_or_content(self) -> Self:
         if (self.name is None) == (self.content is None):
-            raise InvalidInput("Send either the name of a stored template or draft content.")
+            raise InvalidInput(
+                "Send either the name of a stored template or draft content.",
+                message_code="template_name_or_content",
+            )
         return self
 
 
@@ -103,5 +106,7 @@ def check_template(content: str) -> None:
     result = preview(content, SAMPLE_VALUES, MAX_USER_DATA_BYTES)
     if not result.valid:
         raise InvalidInput(
-            f"The template is not valid once its variables are filled in: {result.error}"
+            f"The template is not valid once its variables are filled in: {result.error}",
+            message_code="template_invalid_after_fill",
+            params={"error": str(result.error)},
         )

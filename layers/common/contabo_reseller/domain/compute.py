@@ -49,7 +49,8 @@ class ReinstallRequest(DomainModel):
     def _one_source_of_user_data(self) -> Self:
         if self.cloud_init_template and self.user_data:
             raise InvalidInput(
-                "Choose either a cloud-init template or your own user data, not both."
+                "Choose either a cloud-init template or your own user data, not both.",
+                message_code="template_or_user_data",
             )
         return self
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ConfigDict, Field, SecretStr, field_validator
 
+from contabo_reseller.domain.errors import InvalidValue
 from contabo_reseller.domain.installations import DEFAULT_INSTALLATION, INSTALLATION_PATTERN
 from contabo_reseller.domain.model_base import DomainModel
 
@@ -69,7 +70,10 @@ class WhmcsApiCredentials(DomainModel):
         """The push carries the WHMCS API secret and root passwords: https, or plain http only
         to this machine (a WHMCS on the same host, tests)."""
         if url and not is_https_or_loopback(url):
-            raise ValueError("the WHMCS API URL must start with https:// (http only for localhost)")
+            raise InvalidValue(
+                "the WHMCS API URL must start with https:// (http only for localhost)",
+                message_code="whmcs_url_https",
+            )
         return url
 
     @property

@@ -30,6 +30,17 @@ class DomainError(Exception):
         self.params = params or {}
 
 
+class InvalidValue(ValueError):
+    """A field validator's refusal that names its sentence: pydantic keeps the exception in the
+    error's context, so the validation answer carries ``message_code`` and ``params`` beside
+    the English words and the module says it in the customer's language."""
+
+    def __init__(self, message: str, *, message_code: str, params: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.message_code = message_code
+        self.params = params or {}
+
+
 class InvalidInput(DomainError):
     """The request is malformed or a value is not acceptable; nothing was changed."""
 
@@ -93,6 +104,7 @@ class OutOfTime(UpstreamUnavailable):
             "The provider is answering slowly right now, so this was stopped before the time "
             "allowed ran out; nothing was bought. Do it again in a minute to finish it.",
             details={"budget": message, **(details or {})},
+            message_code=self.code,
         )
 
 
@@ -105,7 +117,11 @@ class PurchaseOutcomeUnknown(DomainError):
     code = "purchase_outcome_unknown"
 
     def __init__(self, message: str, *, request_id: str, details: dict[str, Any] | None = None):
-        super().__init__(message, details={"request_id": request_id, **(details or {})})
+        super().__init__(
+            message,
+            details={"request_id": request_id, **(details or {})},
+            message_code=self.code,  # one sentence for every purchase whose outcome is open
+        )
         self.request_id = request_id
 
 

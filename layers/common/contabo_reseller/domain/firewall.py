@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
+from contabo_reseller.domain.errors import InvalidValue
 from contabo_reseller.domain.model_base import DomainModel
 
 MAX_RULES = 50
@@ -27,13 +28,16 @@ def validate_ports(value: str) -> str:
         return ""
     found = _PORTS.match(text)
     if not found:
-        raise ValueError('must be a port such as "22", a range such as "8000-8100", or empty')
+        raise InvalidValue(
+            'must be a port such as "22", a range such as "8000-8100", or empty',
+            message_code="ports_format",
+        )
     low = int(found.group(1))
     high = int(found.group(2) or low)
     if not 1 <= low <= 65535 or not 1 <= high <= 65535:
-        raise ValueError("ports are numbers from 1 to 65535")
+        raise InvalidValue("ports are numbers from 1 to 65535", message_code="ports_range")
     if low > high:
-        raise ValueError("a port range starts with the lower port")
+        raise InvalidValue("a port range starts with the lower port", message_code="ports_order")
     return str(low) if low == high else f"{low}-{high}"
 
 
@@ -42,9 +46,10 @@ def validate_source(value: str) -> str:
     try:
         return ipaddress.ip_network(value.strip(), strict=False).compressed
     except ValueError:
-        raise ValueError(
+        raise InvalidValue(
             'must be an IPv4 or IPv6 network such as "203.0.113.0/24", "2001:db8::/32" '
-            'or "0.0.0.0/0" for anywhere'
+            'or "0.0.0.0/0" for anywhere',
+            message_code="source_format",
         ) from None
 
 
@@ -70,7 +75,10 @@ class Rule(DomainModel):
     @model_validator(mode="after")
     def _ports_only_for_tcp_and_udp(self) -> Rule:
         if self.ports and self.protocol not in ("tcp", "udp"):
-            raise ValueError("ports apply to tcp and udp only; leave them empty for icmp and any")
+            raise InvalidValue(
+                "ports apply to tcp and udp only; leave them empty for icmp and any",
+                message_code="ports_protocol",
+            )
         return self
 
 

@@ -9,6 +9,11 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from contabo_reseller.domain.cloud_init import MAX_USER_DATA_BYTES
+from contabo_reseller.domain.dns import (
+    MAX_RECORDS_PER_ZONE,
+    MAX_ZONES_PER_CLIENT,
+    RECORDS_PER_ZONE_CEILING,
+)
 from contabo_reseller.domain.model_base import DomainModel
 
 WhmcsProductId = str  # digits, as WHMCS numbers its products (validated at the edges)
@@ -29,6 +34,11 @@ class Guardrails(DomainModel):
     max_snapshots: int | None = Field(default=None, ge=0, le=100)
     # Custom images one WHMCS client may keep (None: the provider account's quota only).
     max_custom_images: int | None = Field(default=None, ge=0, le=100)
+    # DNS hosting: zones one WHMCS client may host, records one zone may hold.
+    max_dns_zones: int = Field(default=MAX_ZONES_PER_CLIENT, ge=0, le=1000)
+    max_dns_records_per_zone: int = Field(
+        default=MAX_RECORDS_PER_ZONE, ge=1, le=RECORDS_PER_ZONE_CEILING
+    )
 
 
 # What a refusal says, per rule: the customer reads it, the admin recognises the rule.

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field
 
-from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.errors import InvalidInput, InvalidValue
 from contabo_reseller.domain.model_base import DomainModel
 
 _LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
@@ -32,9 +32,10 @@ def validate_ptr_name(value: str) -> str:
         or not all(_LABEL.match(label) for label in labels)
         or labels[-1].isdigit()
     ):
-        raise ValueError(
+        raise InvalidValue(
             "must be a full host name such as host.example.com (letters, digits and hyphens, "
-            "labels of at most 63 characters, 253 characters in all)"
+            "labels of at most 63 characters, 253 characters in all)",
+            message_code="ptr_format",
         )
     return name
 
@@ -47,7 +48,11 @@ def parse_ip(text: str) -> tuple[str, Literal[4, 6]]:
     try:
         address = ipaddress.ip_address(text.strip())
     except ValueError:
-        raise InvalidInput(f"'{text[:64]}' is not an IP address.") from None
+        raise InvalidInput(
+            f"'{text[:64]}' is not an IP address.",
+            message_code="ip_invalid",
+            params={"value": text[:64]},
+        ) from None
     return address.compressed, 4 if address.version == 4 else 6
 
 

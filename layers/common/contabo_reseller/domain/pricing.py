@@ -21,7 +21,7 @@ from typing import Annotated, Literal, Self
 from pydantic import ConfigDict, Field, model_validator
 
 from contabo_reseller.domain.catalog import CatalogImage, CatalogProduct, Region
-from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.errors import InvalidInput, InvalidValue
 from contabo_reseller.domain.model_base import DomainModel
 
 ANY = "*"
@@ -80,9 +80,14 @@ class Rounding(DomainModel):
     @model_validator(mode="after")
     def _parameter_matches_mode(self) -> Self:
         if self.mode == "step" and self.step is None:
-            raise ValueError("rounding mode 'step' needs 'step', e.g. 0.50")
+            raise InvalidValue(
+                "rounding mode 'step' needs 'step', e.g. 0.50", message_code="rounding_step_missing"
+            )
         if self.mode == "ending" and self.ending is None:
-            raise ValueError("rounding mode 'ending' needs 'ending', e.g. 0.99")
+            raise InvalidValue(
+                "rounding mode 'ending' needs 'ending', e.g. 0.99",
+                message_code="rounding_ending_missing",
+            )
         return self
 
 
@@ -124,15 +129,25 @@ class PricingConfig(DomainModel):
         _unique("margins", [(m.currency, m.product_id) for m in self.margins])
         for currency in self.currencies:
             if currency.code == self.cost_currency and currency.rate != 1:
-                raise ValueError(f"the cost currency {self.cost_currency} must have rate 1")
+                raise InvalidValue(
+                    f"the cost currency {self.cost_currency} must have rate 1",
+                    message_code="cost_currency_rate",
+                    params={"currency": self.cost_currency},
+                )
         for rule in self.margins:
             if rule.currency not in self.selling_currencies():
-                raise ValueError(
-                    f"margin rule for {rule.currency}: add {rule.currency} to currencies first"
+                raise InvalidValue(
+                    f"margin rule for {rule.currency}: add {rule.currency} to currencies first",
+                    message_code="margin_currency_missing",
+                    params={"currency": rule.currency},
                 )
         for option in self.option_costs:
             if option.option != "image" and option.item != ANY:
-                raise ValueError(f"option_costs for {option.option}: item must be '*'")
+                raise InvalidValue(
+                    f"option_costs for {option.option}: item must be '*'",
+                    message_code="option_item_star",
+                    params={"option": option.option},
+                )
         return self
 
     def selling_currencies(self) -> list[str]:
@@ -146,7 +161,9 @@ class PricingConfig(DomainModel):
             if entry.code == currency:
                 return entry.rate
         raise InvalidInput(
-            f"No prices in {currency}: add it to the pricing's currencies with its exchange rate."
+            f"No prices in {currency}: add it to the pricing's currencies with its exchange rate.",
+            message_code="prices_missing_currency",
+            params={"currency": currency},
         )
 
     def margin_for(self, currency: str, product_id: str) -> MarginRule | None:
@@ -172,7 +189,11 @@ def _unique(what: str, keys: Sequence[tuple[object, ...]]) -> None:
     seen: set[tuple[object, ...]] = set()
     for key in keys:
         if key in seen:
-            raise ValueError(f"{what}: {'/'.join(map(str, key))} is listed twice")
+            raise InvalidValue(
+                f"{what}: {'/'.join(map(str, key))} is listed twice",
+                message_code="listed_twice",
+                params={"what": what, "key": "/".join(map(str, key))},
+            )
         seen.add(key)
 
 

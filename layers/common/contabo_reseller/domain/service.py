@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from contabo_reseller.domain.cloud_init import validate_user_data
+from contabo_reseller.domain.errors import InvalidValue
 from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.networking import MAX_ADDITIONAL_IPV4_PER_ORDER
 from contabo_reseller.domain.object_storage.product import ObjectStorageView
@@ -48,19 +49,24 @@ def ascii_hostname(value: object) -> str:
     """A host name as DNS carries it: international names (sérveur.münchen.example) become
     punycode (xn--...), then the result must be letters, digits, hyphens and dots."""
     if not isinstance(value, str):
-        raise ValueError("the host name must be text, such as server1.example.com")
+        raise InvalidValue(
+            "the host name must be text, such as server1.example.com",
+            message_code="hostname_not_text",
+        )
     name = value.strip().rstrip(".")
     try:
         name = name.encode("idna").decode("ascii")
     except UnicodeError:
-        raise ValueError(
+        raise InvalidValue(
             "the host name is not a valid international name; use letters, digits, hyphens "
-            "and dots, such as server1.example.com"
+            "and dots, such as server1.example.com",
+            message_code="hostname_not_idna",
         ) from None
     if len(name) > 253 or not HOSTNAME.fullmatch(name):
-        raise ValueError(
+        raise InvalidValue(
             "enter a host name such as server1.example.com: labels of letters, digits and "
-            "hyphens (not at either end), up to 63 characters each, separated by dots"
+            "hyphens (not at either end), up to 63 characters each, separated by dots",
+            message_code="hostname_format",
         )
     return name
 
@@ -145,9 +151,10 @@ class ChangePasswordRequest(DomainModel):
     @classmethod
     def _meets_contabo_rule(cls, value: SecretStr) -> SecretStr:
         if not meets_contabo_rule(value.get_secret_value()):
-            raise ValueError(
+            raise InvalidValue(
                 "the password needs at least 8 characters with upper and lower case letters, "
-                "and either 1 digit and 2 of !@#$^&*?_~ or 3 digits and 1 of them"
+                "and either 1 digit and 2 of !@#$^&*?_~ or 3 digits and 1 of them",
+                message_code="password_rule",
             )
         return value
 

@@ -25,18 +25,28 @@ def validate_public_key(key: str) -> str:
     if len(parts) < 2 or parts[0] not in KEY_TYPES:
         raise InvalidInput(
             "That SSH key is not an OpenSSH public key (it should start with ssh-ed25519, "
-            "ssh-rsa or ecdsa-sha2-...). Paste the .pub file, not the private key."
+            "ssh-rsa or ecdsa-sha2-...). Paste the .pub file, not the private key.",
+            message_code="ssh_key_not_openssh",
         )
     try:
         blob = base64.b64decode(parts[1], validate=True)
         (name_length,) = struct.unpack(">I", blob[:4])
         embedded_type = blob[4 : 4 + name_length].decode()
     except (binascii.Error, struct.error, UnicodeDecodeError):
-        raise InvalidInput("That SSH public key is damaged (its key data is not valid).") from None
+        raise InvalidInput(
+            "That SSH public key is damaged (its key data is not valid).",
+            message_code="ssh_key_damaged",
+        ) from None
     if embedded_type != parts[0]:
-        raise InvalidInput("That SSH public key is damaged (its type does not match its data).")
+        raise InvalidInput(
+            "That SSH public key is damaged (its type does not match its data).",
+            message_code="ssh_key_damaged",
+        )
     if parts[0] == "ssh-rsa" and len(blob) < MIN_RSA_BLOB_BYTES:
-        raise InvalidInput("RSA keys shorter than 2048 bits are not accepted; use ed25519.")
+        raise InvalidInput(
+            "RSA keys shorter than 2048 bits are not accepted; use ed25519.",
+            message_code="ssh_key_rsa_too_short",
+        )
     return " ".join(parts)
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, ConfigDict, Field, field_validator
 
+from contabo_reseller.domain.errors import InvalidValue
 from contabo_reseller.domain.model_base import DomainModel
 
 SERVICE_TAG_PREFIX = "whmcs-service-"
@@ -21,9 +22,15 @@ def validate_tag_name(value: str) -> str:
         or len(name) > 64
         or not all(c.isascii() and (c.isalnum() or c in "_:-") for c in name)
     ):
-        raise ValueError("tags use letters, digits, _ : - and at most 64 characters")
+        raise InvalidValue(
+            "tags use letters, digits, _ : - and at most 64 characters", message_code="tag_format"
+        )
     if name.lower().startswith(SERVICE_TAG_PREFIX):
-        raise ValueError(f"tags starting with '{SERVICE_TAG_PREFIX}' are reserved for services")
+        raise InvalidValue(
+            f"tags starting with '{SERVICE_TAG_PREFIX}' are reserved for services",
+            message_code="tag_reserved",
+            params={"prefix": SERVICE_TAG_PREFIX},
+        )
     return name
 
 

@@ -89,7 +89,9 @@ def _require_text_body(app: APIGatewayRestResolver) -> None:
         try:
             base64.b64decode(event.body).decode()
         except (UnicodeDecodeError, binascii.Error):
-            raise InvalidInput("The request body must be JSON encoded in UTF-8.") from None
+            raise InvalidInput(
+                "The request body must be JSON encoded in UTF-8.", message_code="body_not_utf8"
+            ) from None
 
 
 def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
@@ -110,7 +112,12 @@ def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
     def _no_route(error: NotFoundError) -> Response:
         # API Gateway's {param} passes any segment, Powertools' route pattern not every
         # character: a path no route here takes is not found (without this, Exception's 500).
-        return _domain_error(NotFound("Nothing is found at this path; check the identifiers."))
+        return _domain_error(
+            NotFound(
+                "Nothing is found at this path; check the identifiers.",
+                message_code="path_not_found",
+            )
+        )
 
     @api.exception_handler(Exception)
     def _unexpected(error: Exception) -> Response:

@@ -72,7 +72,10 @@ def _client_id(app: APIGatewayRestResolver) -> str | None:
     if not values:
         return None
     if len(values) != 1 or not _CLIENT_ID.fullmatch(values[0]):
-        raise InvalidInput("client_id must be the WHMCS client's number, e.g. 42.")
+        raise InvalidInput(
+            "client_id must be the WHMCS client's number, e.g. 42.",
+            message_code="client_id_invalid",
+        )
     return values[0]
 
 

@@ -177,15 +177,21 @@ def validation_problems(raw_errors: list[dict[str, Any]] | tuple[Any, ...]) -> l
                 .removeprefix("Value error, ")
                 .removeprefix("Assertion failed, ")
             )
-            problems.append(
-                {
-                    "field": "" if field == "request" else field,
-                    "problem": "custom",
-                    "params": {"message": said},
-                    "example": "",
-                    "sentence": said if field == "request" else f"{field}: {said}",
+            problem: dict[str, Any] = {
+                "field": "" if field == "request" else field,
+                "problem": "custom",
+                "params": {"message": said},
+                "example": "",
+                "sentence": said if field == "request" else f"{field}: {said}",
+            }
+            coded = (item.get("ctx") or {}).get("error")
+            if isinstance(coded, errors.InvalidValue):  # the sentence the module says instead
+                problem["message_code"] = coded.message_code
+                problem["params"] = {
+                    "message": said,
+                    **{k: str(v) for k, v in coded.params.items()},
                 }
-            )
+            problems.append(problem)
             continue
         leaf = next((part for part in reversed(location) if not part.isdigit()), field)
         code, template = _PROBLEMS.get(kind, ("invalid", "is not valid"))
@@ -248,5 +254,6 @@ def unexpected_error_response(correlation_id: str | None) -> Response:
             "Something went wrong on our side. Please try again, and contact support with "
             "this reference if it keeps happening.",
             {"reference": correlation_id or ""},
+            params={"reference": correlation_id or ""},
         ),
     )

@@ -54,7 +54,10 @@ def run_once(
     if not key:
         return action()
     if not (8 <= len(key) <= 128 and set(key) <= KEY_PATTERN_CHARS):
-        raise InvalidInput("X-Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 _ . : -")
+        raise InvalidInput(
+            "X-Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 _ . : -",
+            message_code="idempotency_key_invalid",
+        )
     if lambda_context is not None:
         # An in-progress record then expires with the invocation: a call cut by the Lambda
         # timeout can be retried at once instead of answering "busy" until the record expires.
@@ -69,7 +72,10 @@ def run_once(
             message_code="request_in_progress",
         ) from None
     except IdempotencyValidationError:
-        raise Conflict("This idempotency key was already used for a different request.") from None
+        raise Conflict(
+            "This idempotency key was already used for a different request.",
+            message_code="idempotency_key_reused",
+        ) from None
     finally:
         _running.action = None
 

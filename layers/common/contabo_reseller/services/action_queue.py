@@ -90,7 +90,9 @@ class QueuedJob:
         """Stores ``payload`` now, so the next attempt skips what is done."""
         self.payload = payload
         if not job_queue.set_payload(self._record, self._owner, payload):
-            raise Conflict("The job was taken over by another worker.")
+            raise Conflict(
+                "The job was taken over by another worker.", message_code="job_taken_over"
+            )
 
 
 Handler = Callable[[QueuedJob], "str | None"]
@@ -367,12 +369,20 @@ def _admin_change(
 ) -> JobRecord:
     job = job_queue.get(job_id)
     if job is None or not _of_installation(job, installation):
-        raise NotFound(f"There is no job {job_id}.")
+        raise NotFound(
+            f"There is no job {job_id}.", message_code="job_not_found", params={"job_id": job_id}
+        )
     if job_queue.transition(job, allowed, **fields):
         return job
     if job.status == "running":
-        raise Conflict("The job is running now; try again once this attempt ends.")
-    raise ActionRefused(f"The job is already {job.status}.")
+        raise Conflict(
+            "The job is running now; try again once this attempt ends.", message_code="job_running"
+        )
+    raise ActionRefused(
+        f"The job is already {job.status}.",
+        message_code="job_already_finished",
+        params={"status": str(job.status)},
+    )
 
 
 def job_view(job: JobRecord) -> JobView:

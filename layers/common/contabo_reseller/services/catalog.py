@@ -68,7 +68,10 @@ def refresh_images(source: CatalogSource | None = None) -> list[CatalogImage]:
 def fetched_images(source: CatalogSource) -> list[CatalogImage]:
     images = source.list_images()
     if not images:  # never replace a good list with nothing because of one odd answer
-        raise UpstreamUnavailable("The provider listed no images; the catalog keeps its list.")
+        raise UpstreamUnavailable(
+            "The provider listed no images; the catalog keeps its list.",
+            message_code="provider_listed_no_images",
+        )
     return images
 
 
@@ -77,7 +80,11 @@ def resolve_image(image_id_or_name: str) -> ImageFacts:
     for image in known_images():
         if image.image_id == wanted or image.name.lower() == wanted.lower():
             return image
-    raise InvalidInput(f"The operating system image '{wanted}' is not available.")
+    raise InvalidInput(
+        f"The operating system image '{wanted}' is not available.",
+        message_code="image_not_available",
+        params={"image": wanted},
+    )
 
 
 # Regions -----------------------------------------------------------------------------------
@@ -98,7 +105,10 @@ def refresh_regions(source: CatalogSource | None = None) -> list[Region]:
 def fetched_regions(source: CatalogSource) -> list[Region]:
     regions = regions_from_data_centers(source.list_data_centers())
     if not regions:
-        raise UpstreamUnavailable("The provider listed no regions; the catalog keeps its list.")
+        raise UpstreamUnavailable(
+            "The provider listed no regions; the catalog keeps its list.",
+            message_code="provider_listed_no_regions",
+        )
     return regions
 
 
@@ -121,7 +131,11 @@ def require_orderable_product(product_id: str) -> CatalogProduct:
     for product in effective_products():
         if product.product_id == product_id and product.enabled:
             return product
-    raise InvalidInput(f"The product {product_id} is not offered.")
+    raise InvalidInput(
+        f"The product {product_id} is not offered.",
+        message_code="product_not_offered",
+        params={"product_id": product_id},
+    )
 
 
 def set_product_override(product_id: str, override: ProductOverride, actor: str) -> OverrideResult:
@@ -130,7 +144,11 @@ def set_product_override(product_id: str, override: ProductOverride, actor: str)
     stored = override.model_dump(exclude_none=True)
     if override.is_empty():
         if not config_items.delete(OVERRIDE, product_id) and product_id not in shipped:
-            raise NotFound(f"The product {product_id} is not in the catalog.")
+            raise NotFound(
+                f"The product {product_id} is not in the catalog.",
+                message_code="product_not_in_catalog",
+                params={"product_id": product_id},
+            )
         message = "override removed"
     else:
         apply_overrides(shipped.values(), {product_id: override})  # refuses an incomplete new one

@@ -38,7 +38,11 @@ def put_template(name: str, body: TemplateBody) -> CloudInitTemplate:
 
 def delete_template(name: str) -> Deleted:
     if not config_items.delete(KIND, name):
-        raise NotFound(f"There is no cloud-init template named '{name}'.")
+        raise NotFound(
+            f"There is no cloud-init template named '{name}'.",
+            message_code="template_not_found",
+            params={"name": name},
+        )
     return Deleted()
 
 
@@ -56,7 +60,11 @@ def user_data_for(record: ServiceRecord, name: str, max_bytes: int) -> str:
     try:
         template = _stored(name)
     except NotFound:
-        raise InvalidInput(f"There is no cloud-init template named '{name}'.") from None
+        raise InvalidInput(
+            f"There is no cloud-init template named '{name}'.",
+            message_code="template_not_found",
+            params={"name": name},
+        ) from None
     return validate_user_data(render(template.content, service_values(record)), max_bytes)
 
 
@@ -75,5 +83,9 @@ def service_values(record: ServiceRecord) -> dict[str, str]:
 def _stored(name: str | None) -> CloudInitTemplate:
     data = config_items.get(KIND, name or "")
     if data is None:
-        raise NotFound(f"There is no cloud-init template named '{name}'.")
+        raise NotFound(
+            f"There is no cloud-init template named '{name}'.",
+            message_code="template_not_found",
+            params={"name": name},
+        )
     return CloudInitTemplate(name=name or "", **data)

@@ -63,7 +63,11 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
                 message_code="guardrail_require_ssh_key",
             )
         if not request.confirm:
-            raise ActionRefused(REINSTALL_WARNING, details={"confirm_required": True})
+            raise ActionRefused(
+                REINSTALL_WARNING,
+                details={"confirm_required": True},
+                message_code="reinstall_confirm",
+            )
         default_user = default_user_for(record.details.get("username"), image.os_type)
         new_secret = contabo.create_secret(
             f"{record.display_name}-root", generate_root_password(), "password"

@@ -56,7 +56,11 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
             region=request.region,
         )
         if record.state == ServiceState.FAILED and record.resource_id:
-            raise ActionRefused(failed_with_a_server(record))
+            raise ActionRefused(
+                failed_with_a_server(record),
+                message_code="setup_failed_not_reordered",
+                params={"reason": record.status_message or ""},
+            )
         if record.state not in ORDERABLE or record.resource_id:
             action.message = "already ordered"
             return service_view(record)

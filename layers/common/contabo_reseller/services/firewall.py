@@ -72,7 +72,9 @@ def set_rules(service_id: str, request: FirewallRulesRequest, actor: str) -> Fir
 def apply_preset(service_id: str, preset: str, actor: str) -> FirewallView:
     if preset not in PRESETS:
         raise NotFound(
-            f"There is no firewall preset '{preset[:40]}'; the presets are {', '.join(PRESETS)}."
+            f"There is no firewall preset '{preset[:40]}'; the presets are {', '.join(PRESETS)}.",
+            message_code="firewall_preset_unknown",
+            params={"preset": preset[:40], "presets": ", ".join(PRESETS)},
         )
     return _apply_rules(service_id, PRESETS[preset].rules, f"firewall_preset:{preset}", actor)
 

@@ -75,13 +75,19 @@ def import_instance(request: ImportRequest, actor: str) -> ServiceView:
         if record.state not in IMPORTABLE_STATES or record.resource_id:
             raise Conflict(
                 f"Service {service_id} already exists in the backend ({record.state}); an "
-                "import links a server to a service that has none (new, or a failed order)."
+                "import links a server to a service that has none (new, or a failed order).",
+                message_code="import_service_exists",
+                params={"service_id": service_id, "state": str(record.state)},
             )
         contabo = gateway_for(service_id, action.trace_id)
         instance = _importable(contabo, service_id, instance_id)
         holder = instance_claims.claim(instance_id, service_id)
         if holder is not None:
-            raise Conflict(f"Instance {instance_id} already belongs to service {holder}.")
+            raise Conflict(
+                f"Instance {instance_id} already belongs to service {holder}.",
+                message_code="import_instance_owned",
+                params={"instance_id": instance_id, "service_id": holder},
+            )
         try:
             _link(record, request, instance, actor)
         except BaseException:
@@ -98,22 +104,38 @@ def _importable(contabo: ContaboGateway, service_id: str, instance_id: int) -> I
     try:
         instance = contabo.get_instance(instance_id)
     except NotFound:
-        raise NotFound(f"Contabo has no instance {instance_id} in this account.") from None
+        raise NotFound(
+            f"Contabo has no instance {instance_id} in this account.",
+            message_code="import_instance_not_found",
+            params={"instance_id": instance_id},
+        ) from None
     if instance.cancel_date:
         raise ActionRefused(
             f"Instance {instance_id} is cancelled at Contabo (it ends {instance.cancel_date}); "
-            "it cannot be imported."
+            "it cannot be imported.",
+            message_code="import_instance_cancelled",
+            params={"instance_id": instance_id, "date": str(instance.cancel_date)},
         )
     owner = service_store.by_resource(str(instance_id))
     if owner is not None and owner.service_id != service_id:
-        raise Conflict(f"Instance {instance_id} already belongs to service {owner.service_id}.")
+        raise Conflict(
+            f"Instance {instance_id} already belongs to service {owner.service_id}.",
+            message_code="import_instance_owned",
+            params={"instance_id": instance_id, "service_id": owner.service_id},
+        )
     named = service_id_in_name(instance.display_name)
     if named and named != service_id:
         other = service_store.get(named)
         if other is not None and other.state != "new":
             raise Conflict(
                 f"Instance {instance_id} was bought for service {named} (its display name is "
-                f"{instance.display_name}); import it as that service or rename it at Contabo."
+                f"{instance.display_name}); import it as that service or rename it at Contabo.",
+                message_code="import_instance_named_other",
+                params={
+                    "instance_id": instance_id,
+                    "service_id": named,
+                    "display_name": instance.display_name,
+                },
             )
     return instance
 
@@ -145,7 +167,11 @@ def _link(
         },
     )
     if not linked:
-        raise Conflict(f"Service {record.service_id} changed meanwhile; look at it and retry.")
+        raise Conflict(
+            f"Service {record.service_id} changed meanwhile; look at it and retry.",
+            message_code="import_service_changed",
+            params={"service_id": record.service_id},
+        )
 
 
 def _tag(record: ServiceRecord, contabo: ContaboGateway, instance_id: int) -> None:

@@ -91,7 +91,9 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
         contabo,
     ):
         if record.billing_action == "terminate":
-            raise ActionRefused("This service is being terminated.")
+            raise ActionRefused(
+                "This service is being terminated.", message_code="service_terminating"
+            )
         contabo.power(_instance_id(record), "start")
         service_store.update(
             record,
@@ -120,7 +122,11 @@ def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: 
         pass  # recorded below; every step of both is safe to do again
     record = service_store.record_billing_action(service_id, name, request, actor)
     if record is None or record.state == "new":
-        raise NotFound(f"Service {service_id} is not known to the backend.")
+        raise NotFound(
+            f"Service {service_id} is not known to the backend.",
+            message_code="service_unknown",
+            params={"service_id": service_id},
+        )
     if record.state == ServiceState.TERMINATED:
         return service_view(record)  # a terminated service is also suspended
     job_id = action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
@@ -173,7 +179,10 @@ def _apply_billing(
     if record.state == ServiceState.TERMINATED:
         return service_view(record)
     if not record.resource_id:
-        raise ActionRefused("The server is still being set up; try again once it is ready.")
+        raise ActionRefused(
+            "The server is still being set up; try again once it is ready.",
+            message_code="service_not_ready",
+        )
     params = {k: v for k, v in request.items() if k in SuspendRequest.model_fields}
     suspend_request = SuspendRequest(**params)
     if not record.details.get("suspended"):
@@ -190,7 +199,9 @@ def _apply_billing(
 def power(service_id: str, power_action: str, actor: str) -> ServiceView:
     if power_action not in POWER_ACTIONS:
         raise InvalidInput(
-            f"Unknown power action '{power_action}'; use one of {', '.join(POWER_ACTIONS)}."
+            f"Unknown power action '{power_action}'; use one of {', '.join(POWER_ACTIONS)}.",
+            message_code="power_action_unknown",
+            params={"action": power_action, "actions": ", ".join(POWER_ACTIONS)},
         )
     with _existing(service_id, power_action, actor) as (record, contabo):
         refuse_if_suspended(record, power_action)
@@ -304,7 +315,9 @@ def change_password(service_id: str, request: ChangePasswordRequest, actor: str)
         refuse_if_suspended(record, "change_password")
         if _is_windows(record):
             raise ActionRefused(
-                "Password reset is not available for Windows servers; reset it from within Windows."
+                "Password reset is not available for Windows servers; "
+                "reset it from within Windows.",
+                message_code="password_reset_windows",
             )
         secret_id = (record.details.get("secret_ids") or {}).get("root_password")
         password = request.password.get_secret_value()
@@ -379,7 +392,10 @@ def _change_add_ons(
     if (current.get("private_networking") and not add_ons.get("private_networking")) or (
         current.get("backup") and not add_ons.get("backup")
     ):
-        raise ActionRefused("Add-ons cannot be removed from a running server; contact support.")
+        raise ActionRefused(
+            "Add-ons cannot be removed from a running server; contact support.",
+            message_code="addon_removal_refused",
+        )
     wants_network = bool(add_ons.get("private_networking")) and not current.get(
         "private_networking"
     )
@@ -475,11 +491,15 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
         instance = _instance_or_none(contabo, _instance_id(record))
         if instance is None:
             raise ActionRefused(
-                "The server no longer exists at the provider; it cannot be renewed."
+                "The server no longer exists at the provider; it cannot be renewed.",
+                message_code="renew_server_gone",
             )
         if instance.cancel_date:
             raise ActionRefused(
-                f"The server is cancelled and ends on {instance.cancel_date}; it cannot be renewed."
+                f"The server is cancelled and ends on {instance.cancel_date}; "
+                "it cannot be renewed.",
+                message_code="renew_server_cancelled",
+                params={"date": str(instance.cancel_date)},
             )
         due = request.next_due_date.isoformat() if request.next_due_date else None
         service_store.update(
@@ -506,14 +526,25 @@ def _existing(
     with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
         record = action.record
         if record.state == "new":
-            raise NotFound(f"Service {service_id} is not known to the backend.")
+            raise NotFound(
+                f"Service {service_id} is not known to the backend.",
+                message_code="service_unknown",
+                params={"service_id": service_id},
+            )
         service_policy.require_compute(record)  # object storage has its own actions
         if record.state == ServiceState.TERMINATED and name not in BILLING_ACTIONS:
-            raise ActionRefused("This service has been terminated.")
+            raise ActionRefused(
+                "This service has been terminated.", message_code="service_terminated"
+            )
         if record.billing_action == "terminate" and name not in BILLING_ACTIONS:
-            raise ActionRefused("This service is being terminated.")
+            raise ActionRefused(
+                "This service is being terminated.", message_code="service_terminating"
+            )
         if not record.resource_id and not allow_unbought:
-            raise ActionRefused("The server is still being set up; try again once it is ready.")
+            raise ActionRefused(
+                "The server is still being set up; try again once it is ready.",
+                message_code="service_not_ready",
+            )
         yield record, gateway_for(service_id, action.trace_id)
 
 
@@ -547,7 +578,11 @@ def _expected_status(power_action: str) -> str:
 def _refuse_downgrade(current: str | None, wanted: str) -> None:
     products = shipped_products()
     if wanted not in products:
-        raise InvalidInput(f"The product {wanted} is not offered.")
+        raise InvalidInput(
+            f"The product {wanted} is not offered.",
+            message_code="product_not_offered",
+            params={"product_id": wanted},
+        )
     old = products.get(current or "")
     new = products[wanted]
     if old and (
@@ -555,5 +590,6 @@ def _refuse_downgrade(current: str | None, wanted: str) -> None:
     ):
         raise ActionRefused(
             "Downgrades (less disk, memory or CPU) are not possible in place; order a smaller "
-            "server and move your data."
+            "server and move your data.",
+            message_code="downgrade_refused",
         )

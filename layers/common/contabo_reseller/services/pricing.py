@@ -27,10 +27,18 @@ def put_pricing(config: PricingConfig, actor: str) -> PricingConfig:
     )
     unknown = sorted(named_products - products - {ANY})
     if unknown:
-        raise InvalidInput(f"Not in the catalog: {', '.join(unknown)}.")
+        raise InvalidInput(
+            f"Not in the catalog: {', '.join(unknown)}.",
+            message_code="pricing_unknown_products",
+            params={"products": ", ".join(unknown)},
+        )
     unknown = sorted({c.region for c in config.costs} - regions - {ANY})
     if unknown:
-        raise InvalidInput(f"Unknown regions: {', '.join(unknown)}.")
+        raise InvalidInput(
+            f"Unknown regions: {', '.join(unknown)}.",
+            message_code="pricing_unknown_regions",
+            params={"regions": ", ".join(unknown)},
+        )
     config_items.put(KIND, ITEM, config.model_dump(mode="json"))
     audit_log.record(
         kind="action",

@@ -150,7 +150,7 @@ def join_network(
         if not has_add_on(record):
             raise ActionRefused(NO_ADD_ON, message_code=NOTICE_CODES[NO_ADD_ON])
         if _product_suspended(client_id, network.network_id):
-            raise ActionRefused(SUSPENDED_NETWORK)
+            raise ActionRefused(SUSPENDED_NETWORK, message_code="private_network_suspended")
         if network.region != record.region:
             raise ActionRefused(
                 f"This private network is in region {network.region} and this server in "
@@ -158,7 +158,7 @@ def join_network(
                 message_code="private_network_other_region",
                 params={"network_region": network.region, "server_region": record.region or ""},
             )
-        _require_confirmation(request, JOIN_WARNING)
+        _require_confirmation(request, JOIN_WARNING, "private_network_join_confirm")
         gateway.join(network.network_id, instance_id)
         joined = gateway.get_network(network.network_id) or network
         needs = joined.member_status.get(instance_id, "restart")
@@ -175,7 +175,7 @@ def leave_network(
         client_id, instance_id, gateway, network = _owned(record, network_id, action.trace_id)
         if instance_id not in network.members:
             return view_of(network, client_id, instance_id, "This server is not in it.")
-        _require_confirmation(request, LEAVE_WARNING)
+        _require_confirmation(request, LEAVE_WARNING, "private_network_leave_confirm")
         gateway.leave(network.network_id, instance_id)
         left = gateway.get_network(network.network_id) or network
         notice = apply_change(gateway, instance_id, "restart")
@@ -219,7 +219,11 @@ def _owned(
     require_compute(record)
     client_id = client_id_of(record)
     instance_id = instance_id_of(record)
-    not_found = NotFound(f"Private network {network_id} was not found.")
+    not_found = NotFound(
+        f"Private network {network_id} was not found.",
+        message_code="private_network_not_found",
+        params={"network_id": network_id},
+    )
     if config_items.get(owner_kind(client_id), str(network_id)) is None:
         raise not_found
     gateway = network_gateway_for(record.service_id, trace_id)
@@ -229,9 +233,9 @@ def _owned(
     return client_id, instance_id, gateway, network
 
 
-def _require_confirmation(request: ConfirmRequest, warning: str) -> None:
+def _require_confirmation(request: ConfirmRequest, warning: str, message_code: str) -> None:
     if not request.confirm:
-        raise ActionRefused(warning, details={"confirm_required": True})
+        raise ActionRefused(warning, details={"confirm_required": True}, message_code=message_code)
 
 
 def apply_change(gateway: PrivateNetworkGateway, instance_id: int, needs: str) -> str | None:

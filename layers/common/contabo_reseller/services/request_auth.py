@@ -87,7 +87,7 @@ def verify_request(
         _reject("retired key")
     if request.path.startswith(ADMIN_PREFIX) and not key.admin:
         logger.warning("request rejected", extra={"auth_failure": "module key on an admin route"})
-        raise NotAuthenticated(ADMIN_ONLY)
+        raise NotAuthenticated(ADMIN_ONLY, message_code="admin_key_required")
     # Only a correctly signed request may spend a nonce, so nobody can burn WHMCS's nonces.
     if not remember_nonce(key_id, nonce, 2 * max_age):
         _reject("nonce replayed")
@@ -96,4 +96,4 @@ def verify_request(
 
 def _reject(reason: str) -> NoReturn:
     logger.warning("request rejected", extra={"auth_failure": reason})
-    raise NotAuthenticated(REJECTION)
+    raise NotAuthenticated(REJECTION, message_code="request_not_signed")

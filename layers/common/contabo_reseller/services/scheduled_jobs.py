@@ -289,10 +289,16 @@ def run_now(job: str) -> ScheduleRun:
     function = _function_name(name, get_settings())
     started = worker_trigger.invoke_async(function, {"source": "admin.run-now", "job": name})
     if started == "not_deployed":
-        raise ActionRefused(f"The {name} job is not deployed in this stack.")
+        raise ActionRefused(
+            f"The {name} job is not deployed in this stack.",
+            message_code="scheduled_job_not_deployed",
+            params={"job": name},
+        )
     if started == "failed":
         raise UpstreamUnavailable(
-            f"The {name} job could not be started now; its schedule runs it at the next time."
+            f"The {name} job could not be started now; its schedule runs it at the next time.",
+            message_code="scheduled_job_not_started",
+            params={"job": name},
         )
     return ScheduleRun(
         job=name,
@@ -323,7 +329,11 @@ def _schedule(job: str) -> ScheduleName:
     for name in SCHEDULES:
         if name == job:
             return name
-    raise NotFound(f"There is no scheduled job '{job}'; the jobs are {', '.join(SCHEDULES)}.")
+    raise NotFound(
+        f"There is no scheduled job '{job}'; the jobs are {', '.join(SCHEDULES)}.",
+        message_code="scheduled_job_unknown",
+        params={"job": job, "jobs": ", ".join(SCHEDULES)},
+    )
 
 
 def _function_name(name: ScheduleName, settings: Settings) -> str:

@@ -27,7 +27,9 @@ def list_services(
     state: str | None, limit: int, cursor: str | None, installation: str | None = None
 ) -> ServiceList:
     if state and state not in {s.value for s in ServiceState}:
-        raise InvalidInput(f"Unknown state '{state}'.")
+        raise InvalidInput(
+            f"Unknown state '{state}'.", message_code="state_unknown", params={"state": state}
+        )
     records, last_key = service_store.page(state, limit, _decode(cursor), installation)
     return ServiceList(
         services=[service_view(r) for r in records],
@@ -59,4 +61,6 @@ def _decode(cursor: str | None) -> dict[str, Any] | None:
     try:
         return json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except ValueError:
-        raise InvalidInput("The cursor is not valid; start the listing again.") from None
+        raise InvalidInput(
+            "The cursor is not valid; start the listing again.", message_code="cursor_invalid"
+        ) from None

@@ -82,7 +82,11 @@ def changing(service_id: str, action: str, actor: str) -> Iterator[ActionContext
     readable(service_id)  # an unknown service is refused before a lock row is written for it
     with service_action(service_id, action, actor) as context:
         if context.record.state == "new":
-            raise NotFound(f"Service {service_id} is not known to the backend; was it created?")
+            raise NotFound(
+                f"Service {service_id} is not known to the backend; was it created?",
+                message_code="service_unknown",
+                params={"service_id": service_id},
+            )
         require_changeable(context.record)
         yield context
 
@@ -107,7 +111,7 @@ def instance_id_of(record: ServiceRecord) -> int:
     """The service's own Contabo instance; not ready when it has none yet."""
     require_compute(record)  # an object storage's resource id is a storage uuid, not an instance
     if not record.resource_id:
-        raise ActionRefused(NOT_READY_MESSAGE)
+        raise ActionRefused(NOT_READY_MESSAGE, message_code="service_not_ready")
     return int(record.resource_id)
 
 
@@ -115,6 +119,8 @@ def client_id_of(record: ServiceRecord) -> str:
     """The service's client as the backend keys clients (its SSH key vault, its private
     networks): WHMCS numbers clients anew in every installation, so the key carries it."""
     if not record.client_id:
-        raise NotFound("This service has no WHMCS client on record.")
+        raise NotFound(
+            "This service has no WHMCS client on record.", message_code="service_no_client"
+        )
     installation = installations.installation_of(record.service_id)
     return installations.scoped_id(installation, record.client_id)

@@ -81,6 +81,10 @@ def rollback(service_id: str, snapshot_id: str, request: ConfirmRequest, actor: 
             raise ActionRefused(
                 rollback_warning(newer),
                 details={"confirm_required": True, "newer_snapshots": [s.id for s in newer]},
+                message_code="snapshot_rollback_confirm_newer"
+                if newer
+                else "snapshot_rollback_confirm",
+                params={"snapshots": ", ".join(s.name for s in newer)},
             )
         contabo.rollback_snapshot(instance_id, target.id)
         action.message = f"rolled back to {target.id}; {len(newer)} newer deleted"

@@ -37,7 +37,10 @@ def add_key(client_id: str, request: AddSshKeyRequest) -> SshKeyView:
     vault = _vault(client_id)
     if len(vault) >= MAX_KEYS_PER_CLIENT:
         raise InvalidInput(
-            f"The key vault holds at most {MAX_KEYS_PER_CLIENT} keys; delete one you no longer use."
+            f"The key vault holds at most {MAX_KEYS_PER_CLIENT} keys; "
+            "delete one you no longer use.",
+            message_code="ssh_key_vault_full",
+            params={"limit": MAX_KEYS_PER_CLIENT},
         )
     key_print = fingerprint(request.public_key)
     for _, data in vault:

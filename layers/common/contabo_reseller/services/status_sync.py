@@ -256,7 +256,10 @@ def _finish(report: DriftReport) -> dict[str, Any]:
 def last_report() -> DriftReport:
     stored = config_items.get(REPORT_KIND, REPORT_ITEM)
     if stored is None:
-        raise NotFound("No status sync has finished yet; run it from the admin or wait an hour.")
+        raise NotFound(
+            "No status sync has finished yet; run it from the admin or wait an hour.",
+            message_code="status_sync_not_run",
+        )
     return DriftReport.model_validate(stored)
 
 

@@ -48,7 +48,11 @@ def set_extra_tags(service_id: str, request: SetTagsRequest, actor: str) -> TagL
     with service_action(service_id, "set_tags", actor) as action:
         record = action.record
         if record.state == "new":
-            raise NotFound(f"Service {service_id} is not known to the backend; was it created?")
+            raise NotFound(
+                f"Service {service_id} is not known to the backend; was it created?",
+                message_code="service_unknown",
+                params={"service_id": service_id},
+            )
         require_compute(record)
         require_ready(record)
         instance_id = instance_id_of(record)

@@ -103,7 +103,8 @@ def finish_cleanup(job: QueuedJob) -> str:
                 job.save_progress(
                     {**payload, "steps": leftovers.steps, "secret_ids": leftovers.secret_ids}
                 )
-                raise CleanupFailed("; ".join(f"{k}: {v}" for k, v in leftovers.errors.items()))
+                failed = "; ".join(f"{k}: {v}" for k, v in leftovers.errors.items())
+                raise CleanupFailed(failed, message_code="cleanup_failed", params={"steps": failed})
             record = action.record
             if record.details.get("cleanup_job_id") == job.job_id:
                 service_store.update(record, status_message="", details={"cleanup_job_id": None})

@@ -18,9 +18,13 @@ def service_usage(
     ``MAX_DAYS``), newest first. A service not synced yet has no items."""
     service_store.require(service_id)
     if first and last and first > last:
-        raise InvalidInput("'from' must not be after 'to'.")
+        raise InvalidInput("'from' must not be after 'to'.", message_code="date_range_reversed")
     if first and last and (last - first).days >= MAX_DAYS:
-        raise InvalidInput(f"Ask for at most {MAX_DAYS} days at a time.")
+        raise InvalidInput(
+            f"Ask for at most {MAX_DAYS} days at a time.",
+            message_code="usage_range_too_long",
+            params={"days": MAX_DAYS},
+        )
     ranged = first is not None or last is not None
     rows = usage_store.days(
         service_id,

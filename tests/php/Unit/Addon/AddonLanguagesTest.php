@@ -70,6 +70,43 @@ final class AddonLanguagesTest extends AddonTestCase
         }
     }
 
+    /** The audit page names kinds and actions in the admin's language and reads JSON details. */
+    public function testTheAuditPageSaysKindsActionsAndDetailsInTheAdminsLanguage(): void
+    {
+        $this->fakeBackend()->route('GET', '/admin/audit', 200, ['items' => [
+            ['at' => '2026-03-10T10:00:00+00:00', 'service_id' => '42', 'kind' => 'job', 'action' => 'snapshot_rollback', 'outcome' => 'ok', 'actor' => 'whmcs:k', 'request_id' => 'r-1', 'message' => '{"confirm": true, "deleted_newer": false, "snapshots": ["s-1", "s-2"], "policy": {"keep": 3}}'],
+            ['at' => '2026-03-10T11:00:00+00:00', 'service_id' => '42', 'kind' => 'action', 'action' => 'pricing.update', 'outcome' => 'ok', 'actor' => 'admin', 'request_id' => 'r-2', 'message' => 'margins saved'],
+        ], 'next_cursor' => null]);
+        $this->language = 'german';
+        $text = LanguageCheck::visibleText($this->page('logs'));
+
+        foreach (['Hintergrundauftrag', 'Snapshot wiederherstellen', 'Aktion', 'Preisänderung', 'confirm: ja; deleted newer: nein; snapshots: s-1, s-2; policy: (keep: 3)', 'margins saved'] as $shown) {
+            self::assertStringContainsString($shown, $text);
+        }
+        foreach (['{"confirm"', 'snapshot_rollback', 'pricing.update', 'T10:00:00'] as $raw) {
+            self::assertStringNotContainsString($raw, $text);
+        }
+    }
+
+    /** A refusal the backend names by code reads in the admin's language, its parameters filled. */
+    public function testABackendRefusalIsSaidInTheAdminsLanguage(): void
+    {
+        $this->fakeBackend()->route('GET', '/admin/jobs', 503, ['error' => [
+            'code' => 'upstream_unavailable', 'message' => 'The audit log is not reachable; try again.',
+            'message_code' => 'audit_log_unreachable', 'params' => [], 'details' => [],
+        ]]);
+        $this->language = 'german';
+        $alerts = implode(' ', self::alerts($this->page('queue'), 'danger'));
+        self::assertStringContainsString('Das Audit-Protokoll ist gerade nicht erreichbar', $alerts);
+        self::assertStringNotContainsString('not reachable', $alerts);
+
+        $this->fakeBackend()->route('GET', '/admin/jobs', 404, ['error' => [
+            'code' => 'not_found', 'message' => 'There is no job j-9.', 'message_code' => 'job_not_found', 'params' => ['job_id' => 'j-9'], 'details' => [],
+        ]]);
+        $this->language = 'portuguese-br';
+        self::assertStringContainsString('Não existe a tarefa j-9.', implode(' ', self::alerts($this->page('queue'), 'danger')));
+    }
+
     /** @return array<string, array{string}> */
     public static function languages(): array
     {

@@ -141,6 +141,22 @@ final class AddonPagesTest extends AddonTestCase
         self::assertStringContainsString('<option value="required" selected="selected">', $html);
     }
 
+    public function testDnsLimitsOfAProductAreShownAndSaved(): void
+    {
+        $this->whmcs->products = [['id' => 3, 'name' => 'VPS S', 'group' => 'Cloud', 'contabo_product' => 'V91']];
+        $this->backend->route('GET', '/admin/products/3/guardrails', 200, ['max_dns_zones' => 20, 'max_dns_records_per_zone' => 200]);
+        $html = $this->page('settings', ['product' => '3']);
+        self::assertStringContainsString('Most DNS zones per customer', $html);
+        self::assertStringContainsString('name="max_dns_records_per_zone"', $html);
+
+        $this->backend->route('PUT', '/admin/products/3/guardrails', 200, []);
+        $this->page('settings', [], ['action' => 'save_guardrails', 'product' => '3', 'max_dns_zones' => '2', 'max_dns_records_per_zone' => '']);
+        self::assertStringEndsWith('"max_custom_images":null,"max_dns_zones":2}', $this->changes()[0]);
+        $html = $this->page('settings', [], ['action' => 'save_guardrails', 'product' => '3', 'max_dns_zones' => 'two']);
+        self::assertStringContainsString('whole numbers', self::alerts($html, 'danger')[0]);
+        self::assertCount(1, $this->changes());
+    }
+
     public function testGuardrailsOfAProductAreShownAndSaved(): void
     {
         $this->whmcs->products = [['id' => 3, 'name' => 'VPS S', 'group' => 'Cloud', 'contabo_product' => 'V91']];

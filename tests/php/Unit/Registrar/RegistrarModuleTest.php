@@ -64,6 +64,7 @@ final class RegistrarModuleTest extends TestCase
         self::assertSame(['ns1.example.net', 'ns2.example.net'], $body['nameservers']);
         self::assertSame('Beispiel GmbH', $body['contacts']['registrant']['organization']);
         self::assertSame('49', $body['contacts']['registrant']['phone_country_code']);
+        self::assertArrayNotHasKey('registry_fields', $body, 'no additional fields, none sent');
         self::assertSame('key-1', $this->transport->requests[0]['headers']['X-Whmcs-Key-Id']);
         self::assertStringStartsWith('https://api.example.test/Prod/domains/77', $this->transport->requests[0]['url']);
     }
@@ -159,6 +160,67 @@ final class RegistrarModuleTest extends TestCase
         self::assertStringContainsString('not known', domainreseller_GetNameservers($this->params())['error']);
     }
 
+    public function testTldFieldsTheHandleCarriesAreMappedTheRestSentForRefusal(): void
+    {
+        $this->transport->route('POST', '/domains/77/register', 202, ['domain' => 'example-shop.fr', 'state' => 'queued']);
+        $french = $this->params(['tld' => 'fr', 'additionalfields' => [
+            'Legal Type' => 'Company',
+            'Birthdate' => '',
+            'SIRET Number' => '73282932000074',
+            'Birthplace Country' => 'fr',
+            'Agree to Terms' => 'on',
+            'VAT Number' => 'FR44732829320',
+            'Info' => '',
+        ]]);
+        self::assertSame(['success' => true], domainreseller_RegisterDomain($french));
+        $body = json_decode($this->transport->requests[0]['body'], true);
+        self::assertSame([
+            'siret' => '73282932000074',
+            'birth_country' => 'FR',
+            'unsupported' => ['VAT Number' => 'FR44732829320'],
+        ], $body['registry_fields']);
+
+        $uk = domainreseller_registry_fields($this->params(['tld' => 'co.uk', 'companyname' => '', 'additionalfields' => ['Legal Type' => 'Individual', 'Company ID Number' => '']]));
+        self::assertSame([], $uk, 'an individual with nothing else filled in sends nothing');
+        $ukCompany = domainreseller_registry_fields($this->params(['tld' => 'co.uk', 'additionalfields' => ['Legal Type' => 'UK Limited Company', 'Company ID Number' => '01234567']]));
+        self::assertSame(['unsupported' => ['Legal Type' => 'UK Limited Company', 'Company ID Number' => '01234567']], $ukCompany);
+        $italian = domainreseller_registry_fields($this->params(['tld' => 'it', 'additionalfields' => ['Legal Type' => 'Companies/one man companies', 'Tax ID' => '01234567890', 'Accept Section 3 of .IT registrar contract' => 'on']]));
+        self::assertSame(['it_entity_type' => 'company', 'it_pin' => '01234567890'], $italian);
+        $german = domainreseller_registry_fields($this->params(['tld' => 'de', 'additionalfields' => ['Tax ID' => 'DE123456789']]));
+        self::assertSame(['unsupported' => ['Tax ID' => 'DE123456789']], $german, 'a .de tax id has no provider field');
+        $us = domainreseller_registry_fields($this->params(['tld' => 'us', 'additionalfields' => ['Nexus Category' => 'C11', 'Application Purpose' => 'Personal Use']]));
+        self::assertSame(['Nexus Category' => 'C11', 'Application Purpose' => 'Personal Use'], $us['unsupported']);
+    }
+
+    public function testBackendRefusalsAreSaidInTheCustomersLanguage(): void
+    {
+        $this->transport->route('POST', '/domains/77/register', 409, ['error' => [
+            'code' => 'conflict',
+            'message' => 'example-shop.com is already ordered through this reseller.',
+            'message_code' => 'domain_already_ordered',
+            'params' => ['domain' => 'example-shop.com'],
+        ]]);
+        $german = domainreseller_RegisterDomain($this->params(['language' => 'german']));
+        self::assertSame(['error' => 'example-shop.com wurde bereits über diesen Anbieter bestellt.'], $german);
+        $french = domainreseller_RegisterDomain($this->params(['language' => 'french']));
+        self::assertSame('example-shop.com est déjà commandé auprès de ce fournisseur.', $french['error']);
+
+        $this->transport->route('POST', '/clients/5/dns/zones', 422, ['error' => [
+            'code' => 'quota_exceeded',
+            'message' => 'Your plan allows 2 DNS zones and 2 are hosted; delete a zone or ask support for a larger plan.',
+            'message_code' => 'dns_zone_limit',
+            'params' => ['limit' => 2, 'used' => 2],
+        ]]);
+        $this->transport->route('GET', '/clients/5/dns/zones/example-shop.com', 404, ['error' => ['code' => 'not_found', 'message' => 'The zone example-shop.com is not known.', 'message_code' => 'dns_zone_not_found', 'params' => ['zone' => 'example-shop.com']]]);
+        $records = [['hostname' => 'www', 'type' => 'A', 'address' => '203.0.113.1', 'priority' => '']];
+        $refused = domainreseller_SaveDNS($this->params(['dnsrecords' => $records, 'language' => 'german']));
+        self::assertSame('Ihr Tarif erlaubt 2 DNS-Zonen und 2 sind angelegt; löschen Sie eine Zone oder fragen Sie den Support nach einem größeren Tarif.', $refused['error']);
+
+        $this->transport->route('GET', '/domains/77', 409, ['error' => ['code' => 'service_busy', 'message' => 'Another action is running.', 'message_code' => 'service_busy', 'params' => []]]);
+        $shared = domainreseller_GetNameservers($this->params(['language' => 'german']));
+        self::assertStringNotContainsString('Another action', $shared['error'], 'a code the server module knows is said in its words');
+    }
+
     public function testSaveDnsCreatesNewAndDeletesRemovedRecords(): void
     {
         $this->transport->route('GET', '/clients/5/dns/zones/example-shop.com', 200, ['zone_name' => 'example-shop.com', 'records' => [
@@ -180,6 +242,27 @@ final class RegistrarModuleTest extends TestCase
         self::assertSame('@', $shown[1]['hostname']);
         $refused = domainreseller_SaveDNS($this->params(['dnsrecords' => [['hostname' => '@', 'type' => 'URL', 'address' => 'https://x']]]));
         self::assertStringContainsString('URL', $refused['error']);
+    }
+
+    public function testABadRecordIsRefusedInTheCustomersLanguage(): void
+    {
+        // The backend's validation answer for a field rule of ours: its code and parameters.
+        $this->transport->route('GET', '/clients/5/dns/zones/example-shop.com', 200, ['zone_name' => 'example-shop.com', 'records' => []]);
+        $this->transport->route('POST', '/clients/5/dns/zones/example-shop.com/records', 400, ['error' => [
+            'code' => 'invalid_input',
+            'message' => "The request is not valid: An AAAA record needs an IPv6 address such as 2001:db8::10, not '203.0.113.1'.",
+            'message_code' => 'invalid_fields',
+            'params' => [],
+            'details' => ['fields' => [[
+                'field' => '', 'problem' => 'custom', 'example' => '', 'message_code' => 'dns_ipv6_required',
+                'params' => ['message' => "An AAAA record needs an IPv6 address such as 2001:db8::10, not '203.0.113.1'.", 'data' => '203.0.113.1'],
+            ]]],
+        ]]);
+        $records = [['hostname' => 'www', 'type' => 'AAAA', 'address' => '203.0.113.1', 'priority' => '']];
+        $german = domainreseller_SaveDNS($this->params(['dnsrecords' => $records, 'language' => 'german']));
+        self::assertSame("Ein AAAA-Eintrag braucht eine IPv6-Adresse wie 2001:db8::10, nicht '203.0.113.1'.", $german['error']);
+        $spanish = domainreseller_SaveDNS($this->params(['dnsrecords' => $records, 'language' => 'spanish']));
+        self::assertStringStartsWith('Un registro AAAA necesita una dirección IPv6', $spanish['error']);
     }
 
     public function testAvailabilityIsAskedOnceForAllTlds(): void

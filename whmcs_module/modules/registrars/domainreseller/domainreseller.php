@@ -30,6 +30,28 @@ use WHMCS\Module\Server\Contabo\Api\Transport;
 use WHMCS\Module\Server\Contabo\ModuleLog;
 
 const DOMAINRESELLER_DNS_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'SRV', 'TXT', 'CAA'];
+/** WHMCS's additional domain fields the provider's contact handle has a field for. */
+const DOMAINRESELLER_REGISTRY_FIELDS = [
+    'Birthdate' => 'birth_date',
+    'Birthplace City' => 'birth_city',
+    'Birthplace Postcode' => 'birth_postcode',
+    'Birthplace Country' => 'birth_country',
+    'SIRET Number' => 'siret',
+];
+/** Per TLD: fields whose meaning depends on the TLD (a .de "Tax ID" has no provider field). */
+const DOMAINRESELLER_TLD_REGISTRY_FIELDS = [
+    'it' => ['Legal Type' => 'it_entity_type', 'Tax ID' => 'it_pin'],
+];
+/** WHMCS's .it legal types as the provider's NIC.it entity types. */
+const DOMAINRESELLER_IT_ENTITY_TYPES = [
+    'italian and foreign natural persons' => 'natural_person',
+    'companies/one man companies' => 'company',
+    'freelance workers/professionals' => 'individual_firm',
+    'non-profit organizations' => 'non_profit',
+    'public organizations' => 'public_org',
+    'other subjects' => 'other',
+    'non natural foreigners' => 'foreign_legal_entity',
+];
 
 /** @return array<string, mixed> */
 function domainreseller_MetaData(): array
@@ -205,7 +227,7 @@ function domainreseller_CheckAvailability(array $params): mixed
     try {
         $available = domainreseller_client($params)->availability(array_slice($names, 0, 20));
     } catch (ApiException $error) {
-        return ['error' => $error->getMessage()];
+        return ['error' => Lang::error($params, $error)];
     }
     $results = new \WHMCS\Domains\DomainLookup\ResultsList();
     foreach ($names as $index => $name) {
@@ -352,7 +374,7 @@ function domainreseller_run(array $params, callable $work): array
     try {
         return $work(domainreseller_client($params), (string) ($params['domainid'] ?? ''), (string) ($params['userid'] ?? ''));
     } catch (ApiException $error) {
-        return ['error' => $error->getMessage()];
+        return ['error' => Lang::error($params, $error)];
     }
 }
 
@@ -382,10 +404,62 @@ function domainreseller_order(array $params, bool $transfer): array
     if ($transfer) {
         $order['auth_code'] = (string) $params['eppcode'];
     }
+    $registry = domainreseller_registry_fields($params);
+    if ($registry !== []) {
+        $order['registry_fields'] = $registry;
+    }
     return domainreseller_run($params, static function (DomainClient $api, string $id) use ($order, $transfer): array {
         $transfer ? $api->transfer($id, $order) : $api->register($id, $order);
         return ['success' => true];
     });
+}
+
+/**
+ * WHMCS's additional domain fields ($params['additionalfields'], by field name) as the backend's
+ * registry fields: what the provider's handle can carry is mapped, a consent tickbox or a legal
+ * type the contact already says is acknowledged, and everything else filled in is sent as
+ * "unsupported" so the backend refuses the order by name instead of it being dropped.
+ *
+ * @param array<string, mixed> $params @return array<string, mixed>
+ */
+function domainreseller_registry_fields(array $params): array
+{
+    $fields = [];
+    $unsupported = [];
+    $isCompany = trim((string) ($params['companyname'] ?? '')) !== '';
+    $tld = ltrim(strtolower(trim((string) ($params['tld'] ?? ''))), '.');
+    $forTld = DOMAINRESELLER_TLD_REGISTRY_FIELDS[$tld] ?? [];
+    foreach ((array) ($params['additionalfields'] ?? []) as $name => $value) {
+        $name = (string) $name;
+        $value = trim((string) $value);
+        if ($value === '') {
+            continue;
+        }
+        if (isset($forTld[$name])) {
+            $fields[$forTld[$name]] = $forTld[$name] === 'it_entity_type' ? (DOMAINRESELLER_IT_ENTITY_TYPES[strtolower($value)] ?? $value) : $value;
+        } elseif (isset(DOMAINRESELLER_REGISTRY_FIELDS[$name])) {
+            $fields[DOMAINRESELLER_REGISTRY_FIELDS[$name]] = $name === 'Birthplace Country' ? strtoupper($value) : $value;
+        } elseif (!domainreseller_acknowledged($name, $value, (string) ($params['tld'] ?? ''), $isCompany)) {
+            $unsupported[$name] = $value;
+        }
+    }
+    if ($unsupported !== []) {
+        $fields['unsupported'] = $unsupported;
+    }
+    return $fields;
+}
+
+/** A field with nothing to pass on: a consent the customer ticked, or a legal type the handle's own type (person or organization) already states. */
+function domainreseller_acknowledged(string $name, string $value, string $tld, bool $isCompany): bool
+{
+    if (preg_match('/^(Agree|Accept)\b|^Address Confirmation$/i', $name) === 1) {
+        return true;
+    }
+    if ($name !== 'Legal Type') {
+        return false;
+    }
+    $individual = stripos($value, 'individual') !== false;
+    return ($individual && !$isCompany) || (ltrim(strtolower($tld), '.') === 'fr' && !$individual && $isCompany);
 }
 
 /** @param array<string, mixed> $params */

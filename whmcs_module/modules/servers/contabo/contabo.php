@@ -55,83 +55,105 @@ function contabo_MetaData(): array
 
 function contabo_ConfigOptions(): array
 {
+    // The keys name the settings in code and docs (WHMCS stores them by position as
+    // configoption1..13); what the admin reads comes from the lang file in the admin's language.
+    $lang = Lang::admin();
+    $t = static fn (string $key): string => $lang['cloudserver_admin_' . $key];
+    $months = static fn (int $n): string => $n === 1 ? $t('setting_period_one') : sprintf($t('setting_period_months'), $n);
     return [
         'Server Product' => [
+            'FriendlyName' => $t('setting_product'),
             'Type' => 'text',
             'Size' => '25',
             'Loader' => 'contabo_LoadProducts',
             'SimpleMode' => true,
-            'Description' => 'Product ID at the provider; a "Plan" configurable option overrides it.',
+            'Description' => $t('setting_product_help'),
         ],
         'Default Region' => [
+            'FriendlyName' => $t('setting_region'),
             'Type' => 'text',
             'Size' => '25',
             'Loader' => 'contabo_LoadRegions',
             'SimpleMode' => true,
-            'Description' => 'A "Region" configurable option overrides it.',
+            'Description' => $t('setting_region_help'),
         ],
         'Default Image' => [
+            'FriendlyName' => $t('setting_image'),
             'Type' => 'text',
             'Size' => '40',
             'Loader' => 'contabo_LoadImages',
             'SimpleMode' => true,
-            'Description' => 'Image ID or name (e.g. ubuntu-22.04); an "Operating System" configurable option overrides it.',
+            'Description' => $t('setting_image_help'),
         ],
         'Contract Period' => [
+            'FriendlyName' => $t('setting_period'),
             'Type' => 'dropdown',
-            'Options' => ['1' => '1 month', '3' => '3 months', '6' => '6 months', '12' => '12 months'],
+            'Options' => ['1' => $months(1), '3' => $months(3), '6' => $months(6), '12' => $months(12)],
             'Default' => '1',
             'SimpleMode' => true,
         ],
         'Default User' => [
+            'FriendlyName' => $t('setting_user'),
             'Type' => 'dropdown',
             'Options' => ['root' => 'root', 'admin' => 'admin', 'administrator' => 'administrator (Windows)'],
             'Default' => 'root',
             'SimpleMode' => true,
         ],
         'Cloud-Init Template' => [
+            'FriendlyName' => $t('setting_cloud_init'),
             'Type' => 'textarea',
             'Rows' => '6',
             'Cols' => '60',
-            'Description' => 'Used when the customer leaves "Cloud-Init User Data" empty (#cloud-config or a #! script).',
+            'Description' => $t('setting_cloud_init_help'),
         ],
         'Suspend Policy' => [
+            'FriendlyName' => $t('setting_suspend'),
             'Type' => 'dropdown',
-            'Options' => ['stop' => 'Stop (power off)', 'shutdown' => 'Shutdown (ACPI, graceful)'],
+            'Options' => ['stop' => $t('setting_suspend_stop'), 'shutdown' => $t('setting_suspend_shutdown')],
             'Default' => 'stop',
         ],
         'Terminate Policy' => [
+            'FriendlyName' => $t('setting_terminate'),
             'Type' => 'dropdown',
-            'Options' => ['delete' => 'Delete snapshots', 'keep' => 'Keep snapshots'],
+            'Options' => ['delete' => $t('setting_terminate_delete'), 'keep' => $t('setting_terminate_keep')],
             'Default' => 'delete',
         ],
         'Product Type' => [
+            'FriendlyName' => $t('setting_type'),
             'Type' => 'dropdown',
-            'Options' => [ModuleSettings::COMPUTE => 'Cloud server (compute)', ModuleSettings::OBJECT_STORAGE => 'Object storage (S3)', ModuleSettings::PRIVATE_NETWORK => 'Private network'],
+            'Options' => [
+                ModuleSettings::COMPUTE => $t('setting_type_compute'),
+                ModuleSettings::OBJECT_STORAGE => $t('setting_type_object_storage'),
+                ModuleSettings::PRIVATE_NETWORK => $t('setting_type_private_network'),
+            ],
             'Default' => ModuleSettings::COMPUTE,
             'SimpleMode' => true,
-            'Description' => 'Object storage uses Default Region, Default Storage Size and the "Region", "Storage Size" and "Auto-Scaling Limit" configurable options; the server settings above are ignored.',
+            'Description' => $t('setting_type_help'),
         ],
         'Default Storage Size (TB)' => [
+            'FriendlyName' => $t('setting_storage_size'),
             'Type' => 'text',
             'Size' => '6',
-            'Description' => 'Object storage only: the size when no "Storage Size" configurable option is offered, e.g. 0.25 or 1.',
+            'Description' => $t('setting_storage_size_help'),
         ],
         'Reverse DNS Shown' => [
+            'FriendlyName' => $t('setting_ptr'),
             'Type' => 'text',
             'Size' => '40',
-            'Description' => 'What customers see while an IP keeps the provider\'s default reverse DNS, e.g. {ip-dashed}.servers.example.com ({ip} and {ip-dashed} are filled in); empty shows "not set".',
+            'Description' => $t('setting_ptr_help'),
         ],
         'Failure Notice' => [
+            'FriendlyName' => $t('setting_failure_notice'),
             'Type' => 'dropdown',
-            'Options' => ['email' => 'Admin email', 'ticket' => 'Support ticket'],
+            'Options' => ['email' => $t('setting_failure_notice_email'), 'ticket' => $t('setting_failure_notice_ticket')],
             'Default' => 'email',
-            'Description' => 'How staff hear, once, that a server could not be set up after the order was accepted (always also in the Activity Log).',
+            'Description' => $t('setting_failure_notice_help'),
         ],
         'Failure Ticket Department' => [
+            'FriendlyName' => $t('setting_failure_department'),
             'Type' => 'text',
             'Size' => '6',
-            'Description' => 'Support department ID for those tickets (Support > Support Departments); an admin email is sent when empty.',
+            'Description' => $t('setting_failure_department_help'),
         ],
     ];
 }
@@ -153,10 +175,11 @@ function contabo_LoadImages(array $params): array
 
 function contabo_TestConnection(array $params): array
 {
+    $lang = Lang::admin();
     try {
         $answer = ClientFactory::fromParams($params)->testConnection();
     } catch (ApiException $error) {
-        return ['success' => false, 'error' => $error->getMessage()];
+        return ['success' => false, 'error' => Messages::error($error, $lang)];
     }
     if (($answer['ok'] ?? false) !== true) {
         $failed = [];
@@ -165,7 +188,9 @@ function contabo_TestConnection(array $params): array
                 $failed[] = $name . (isset($check['detail']) ? ' (' . $check['detail'] . ')' : '');
             }
         }
-        return ['success' => false, 'error' => 'The backend answered but not all checks passed' . ($failed ? ': ' . implode(', ', $failed) : '') . '.'];
+        return ['success' => false, 'error' => $failed
+            ? sprintf($lang['cloudserver_admin_test_checks_failed'], implode(', ', $failed))
+            : $lang['cloudserver_admin_test_checks_failed_plain']];
     }
     return ['success' => true, 'error' => ''];
 }
@@ -342,20 +367,22 @@ function contabo_applyTags(array $params): string
 
 function contabo_AdminCustomButtonArray(array $params = []): array
 {
+    // WHMCS shows the keys and calls contabo_<value>: the labels are the admin's language.
+    $lang = Lang::admin();
     $buttons = [
-        'Start' => 'start',
-        'Stop' => 'stop',
-        'Shutdown' => 'shutdown',
-        'Restart' => 'restart',
-        'Refresh status' => 'refresh',
+        $lang['cloudserver_admin_button_start'] => 'start',
+        $lang['cloudserver_admin_button_stop'] => 'stop',
+        $lang['cloudserver_admin_button_shutdown'] => 'shutdown',
+        $lang['cloudserver_admin_button_restart'] => 'restart',
+        $lang['cloudserver_admin_button_refresh'] => 'refresh',
     ];
     $settings = ModuleSettings::fromParams($params);
     if ($settings->isObjectStorage() || $settings->isPrivateNetwork()) {
         $buttons = [];  // no server to power
     }
     return $buttons + [
-        'Export activity CSV' => 'exportActivity',
-        'Apply tags' => 'applyTags',
+        $lang['cloudserver_admin_button_export_activity'] => 'exportActivity',
+        $lang['cloudserver_admin_button_apply_tags'] => 'applyTags',
     ];
 }
 
@@ -438,28 +465,16 @@ function contabo_ClientArea(array $params): array
 
 function contabo_AdminServicesTabFields(array $params): array
 {
+    $lang = Lang::admin();
     try {
         $view = ClientFactory::fromParams($params)->service(ServiceRequestMapper::serviceId($params));
     } catch (ApiException $error) {
-        return ['Server status' => htmlspecialchars($error->getMessage(), ENT_QUOTES)];
+        return [$lang['cloudserver_admin_tab_server_status'] => htmlspecialchars(Messages::error($error, $lang), ENT_QUOTES)];
     }
     if (($view['kind'] ?? '') === 'object_storage' || ModuleSettings::fromParams($params)->isObjectStorage()) {
         return ServiceTab::objectStorageFields($params, $view);
     }
-    $fields = [
-        'Server status' => trim(($view['state'] ?? '') . ' / ' . ($view['instance_status'] ?? ''), ' /'),
-        'Status message' => $view['status_message'] ?? '',
-        'Instance ID' => $view['instance_id'] ?? '',
-        'Product / region' => trim(($view['product_id'] ?? '') . ' / ' . ($view['region'] ?? ''), ' /'),
-        'Operating system' => $view['os'] ?? ($view['image_id'] ?? ''),
-        'IPv4 / IPv6' => trim(($view['ipv4'] ?? '') . ' / ' . ($view['ipv6'] ?? ''), ' /'),
-        'Additional IPs' => implode(', ', array_map('strval', (array) ($view['additional_ips'] ?? []))),
-        'Created' => $view['created_at'] ?? '',
-        'Cancel date' => $view['cancel_date'] ?? '',
-        'Lock' => is_array($view['lock'] ?? null) ? (string) json_encode($view['lock']) : (string) ($view['lock'] ?? ''),
-    ];
-    return array_map(static fn ($value): string => htmlspecialchars((string) $value, ENT_QUOTES), $fields)
-        + ServiceTab::managementFields($params, $view);
+    return ServiceTab::statusFields($view, $lang) + ServiceTab::managementFields($params, $view);
 }
 
 /** Saves the admin's extra tags typed into the Services tab (see ServiceTab::managementFields). */
@@ -548,16 +563,18 @@ function contabo_power(array $params, string $action): string
 /** @return array<string, string> */
 function contabo_loadCatalog(array $params, string $kind): array
 {
+    $lang = Lang::admin();
+    $what = $lang['cloudserver_admin_loader_' . $kind] ?? $kind;
     try {
         $items = ClientFactory::fromParams($params)->catalog($kind);
     } catch (ApiException $error) {
         if ($error->kind === ApiException::ROUTE_MISSING) {
-            throw new Exception(sprintf('The backend does not list %s yet (GET /catalog/%s). Switch to Advanced Mode and type the ID instead.', $kind, $kind));
+            throw new Exception(sprintf($lang['cloudserver_admin_loader_not_listed'], $what, 'GET /catalog/' . $kind));
         }
-        throw new Exception('Could not load ' . $kind . ': ' . $error->getMessage());
+        throw new Exception(sprintf($lang['cloudserver_admin_loader_failed'], $what, Messages::error($error, $lang)));
     }
     if ($items === []) {
-        throw new Exception(sprintf('The backend returned no %s. Switch to Advanced Mode and type the ID instead.', $kind));
+        throw new Exception(sprintf($lang['cloudserver_admin_loader_empty'], $what));
     }
     return $items;
 }

@@ -920,6 +920,7 @@ def _first(envelope: type[Any], body: dict[str, Any] | None) -> Any:
         raise ContaboUnavailable(
             "The hosting platform answered without the expected object; please try again shortly.",
             request_id="-",
+            message_code="provider_unreadable_answer",
         )
     return data[0]
 

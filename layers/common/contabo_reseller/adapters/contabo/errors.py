@@ -36,11 +36,13 @@ class ContaboError(DomainError):
         request_id: str,
         status_code: int | None = None,
         contabo_message: str = "",
+        message_code: str | None = None,
+        params: dict[str, Any] | None = None,
     ) -> None:
         details: dict[str, Any] = {"request_id": request_id}
         if status_code is not None:
             details["status_code"] = status_code
-        super().__init__(message, details=details)
+        super().__init__(message, details=details, message_code=message_code, params=params)
         self.request_id = request_id
         self.status_code = status_code
         self.contabo_message = contabo_message
@@ -104,29 +106,51 @@ def error_for_status(status_code: int, body: Any, request_id: str) -> ContaboErr
         "contabo_message": said,
     }
     if status_code in (401, 403):
-        return ContaboCredentialsRejected(CREDENTIALS_REJECTED, **facts)
+        return ContaboCredentialsRejected(
+            CREDENTIALS_REJECTED, **facts, message_code="provider_credentials_rejected"
+        )
     if status_code == 400:
         return ContaboInvalidInput(
-            said or "The hosting platform did not accept the request.", **facts
+            said or "The hosting platform did not accept the request.",
+            **facts,
+            message_code="provider_invalid_input",
+            params={"reason": said},
         )
     if status_code == 402:
         return ContaboQuotaExceeded(
-            said or "A limit of the hosting platform stops this order.", **facts
+            said or "A limit of the hosting platform stops this order.",
+            **facts,
+            message_code="provider_limit",
+            params={"reason": said},
         )
     if status_code == 404:
-        return ContaboNotFound(said or "The hosting platform does not know this resource.", **facts)
+        return ContaboNotFound(
+            said or "The hosting platform does not know this resource.",
+            **facts,
+            message_code="provider_not_found",
+            params={"reason": said},
+        )
     if status_code == 409:
         if _BUSY_INSTANCE.search(said):
             # Contabo names its internal state ("...while instance is reset_password"): the
             # customer reads a sentence instead; the state stays in contabo_message for staff.
-            return ContaboConflict(INSTANCE_BUSY, **facts)
-        return ContaboConflict(said or "The hosting platform reports a conflict.", **facts)
+            return ContaboConflict(INSTANCE_BUSY, **facts, message_code="server_busy_at_provider")
+        return ContaboConflict(
+            said or "The hosting platform reports a conflict.",
+            **facts,
+            message_code="provider_conflict",
+            params={"reason": said},
+        )
     if status_code == 429 or status_code >= 500:
         return ContaboUnavailable(
             "The hosting platform is busy or unavailable right now; "
             "please try again in a few minutes.",
             **facts,
+            message_code="provider_unavailable",
         )
     return ContaboRejected(
-        said or f"The hosting platform refused the request ({status_code}).", **facts
+        said or f"The hosting platform refused the request ({status_code}).",
+        **facts,
+        message_code="provider_rejected",
+        params={"reason": said},
     )

@@ -1138,6 +1138,19 @@ class HandleCreateRequest(ContaboModel):
     address: HandleAddress = Field(..., description="Address details for handle")
     phone: HandlePhone = Field(..., description="Handle phone")
     fax: HandlePhone | None = Field(None, description="Handle fax")
+    nic_it_entity_type: str | None = Field(
+        None,
+        alias="nicItEntityType",
+        description="NIC.it entity type (required for .it registrant contacts). Valid values: natural_person, individual_firm, non_profit, public_org, other, company, foreign_legal_entity.",
+        examples=["natural_person"],
+    )
+    pin: str | None = Field(
+        None,
+        description="Registration code / fiscal code. Required for .it registrant contacts (NIC.it NIC_IT_REG_CODE — codice fiscale or VAT number).",
+        examples=["MRORSS77T05E472I"],
+        max_length=255,
+        min_length=1,
+    )
 
 
 class HandleCreateResponse(ContaboModel):
@@ -1203,6 +1216,19 @@ class HandlePatchRequest(ContaboModel):
     address: HandleAddress = Field(..., description="Address details for handle")
     phone: HandlePhone = Field(..., description="Handle phone")
     fax: HandlePhone | None = Field(None, description="Handle fax")
+    nic_it_entity_type: str | None = Field(
+        None,
+        alias="nicItEntityType",
+        description="NIC.it entity type (required for .it registrant contacts). Valid values: natural_person, individual_firm, non_profit, public_org, other, company, foreign_legal_entity.",
+        examples=["natural_person"],
+    )
+    pin: str | None = Field(
+        None,
+        description="Registration code / fiscal code. Required for .it registrant contacts (NIC.it NIC_IT_REG_CODE — codice fiscale or VAT number).",
+        examples=["MRORSS77T05E472I"],
+        max_length=255,
+        min_length=1,
+    )
 
 
 class HandlePatchResponse(ContaboModel):

@@ -107,7 +107,10 @@ class ClientObjectStorage:
         ):
             if credential.object_storage_id == object_storage_id:
                 return user_id, int(credential.credential_id)
-        raise NotFound("There are no S3 credentials for this object storage yet.")
+        raise NotFound(
+            "There are no S3 credentials for this object storage yet.",
+            message_code="s3_keys_not_ready",
+        )
 
     def keys(self, user_id: str, object_storage_id: str, credential_id: int) -> S3Keys:
         credential = self._client.get_s3_credentials(user_id, object_storage_id, credential_id)
@@ -152,7 +155,10 @@ class ClientObjectStorage:
         ):
             if credential.object_storage_id == object_storage_id:
                 return int(credential.credential_id)
-        raise NotFound("The S3 keys of this storage are not ready yet; try again in a minute.")
+        raise NotFound(
+            "The S3 keys of this storage are not ready yet; try again in a minute.",
+            message_code="s3_keys_not_ready",
+        )
 
     def _s3_role_id(self) -> int:
         for role in self._client.list_roles(name=S3_ROLE_NAME):
@@ -160,7 +166,9 @@ class ClientObjectStorage:
                 return int(role.role_id)
         raise ConfigurationError(
             f"The Contabo account has no '{S3_ROLE_NAME}' role without admin rights; customers' "
-            "object storage users are given only that role."
+            "object storage users are given only that role.",
+            message_code="provider_s3_role_missing",
+            params={"role": S3_ROLE_NAME},
         )
 
     def api_user_id(self) -> str:
@@ -180,7 +188,8 @@ class ClientObjectStorage:
                 return user.user_id
         raise NotFound(
             "The API user was not found among the hosting account's users; check the API user "
-            "in the provider credentials secret."
+            "in the provider credentials secret.",
+            message_code="provider_api_user_not_found",
         )
 
 

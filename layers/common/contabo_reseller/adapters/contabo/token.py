@@ -93,7 +93,9 @@ class AccessTokens:
             self._sleep(self._poll)
         metrics.record(metrics.TOKEN_REFRESH_FAILED, 1)
         raise ContaboUnavailable(
-            "Timed out waiting for the access token to be refreshed.", request_id="-"
+            "Timed out waiting for the access token to be refreshed.",
+            request_id="-",
+            message_code="provider_unavailable",
         )
 
     def _read_table(self) -> _Token | None:

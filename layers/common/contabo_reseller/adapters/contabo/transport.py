@@ -158,6 +158,7 @@ class ContaboTransport:
                 raise ContaboUnavailable(
                     "The hosting platform could not be reached; please try again in a few minutes.",
                     request_id=request_id,
+                    message_code="provider_unavailable",
                 ) from error
             invocation.note_call(self.monotonic() - started)
             status = response.status_code
@@ -245,19 +246,24 @@ class ContaboTransport:
             raise ContaboUnavailable(
                 "The hosting platform's sign-in service could not be reached; please try again.",
                 request_id=request_id,
+                message_code="provider_unavailable",
             ) from error
         status = response.status_code
         data = _json(response)
         self._audit_token(context, request_id, path, started, status, _outcome(status))
         if status in (400, 401, 403):
             raise ContaboCredentialsRejected(
-                CREDENTIALS_REJECTED, request_id=request_id, status_code=status
+                CREDENTIALS_REJECTED,
+                request_id=request_id,
+                status_code=status,
+                message_code="provider_credentials_rejected",
             )
         if status >= 300 or not isinstance(data, dict) or "access_token" not in data:
             raise ContaboUnavailable(
                 "The hosting platform's sign-in service gave no access token; please try again.",
                 request_id=request_id,
                 status_code=status,
+                message_code="provider_unavailable",
             )
         return str(data["access_token"]), float(data.get("expires_in") or 300)
 
@@ -388,6 +394,7 @@ def _purchase_transport_error(error: httpx.TransportError, request_id: str) -> E
             "The hosting platform could not be reached; nothing was ordered. "
             "Please try again shortly.",
             request_id=request_id,
+            message_code="provider_unavailable",
         )
     logger.warning("Purchase outcome unknown", extra={"request_id": request_id})
     return PurchaseOutcomeUnknown(

@@ -47,14 +47,14 @@ def mark_resize_pending(service_id: str) -> None:
             kind=RESIZE_KIND, item_id=service_id, data={}, synced_at=datetime.now(UTC)
         ).save()
     except PynamoDBException as error:
-        raise UpstreamUnavailable(_UNREACHABLE) from error
+        raise UpstreamUnavailable(_UNREACHABLE, message_code="database_unreachable") from error
 
 
 def resize_settled(service_id: str) -> None:
     try:
         CatalogItem(kind=RESIZE_KIND, item_id=service_id).delete()
     except PynamoDBException as error:
-        raise UpstreamUnavailable(_UNREACHABLE) from error
+        raise UpstreamUnavailable(_UNREACHABLE, message_code="database_unreachable") from error
 
 
 def pending_resizes() -> list[str]:

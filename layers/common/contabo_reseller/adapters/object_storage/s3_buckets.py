@@ -120,11 +120,18 @@ class S3Buckets:
         except ClientError as error:
             code = str(error.response.get("Error", {}).get("Code", ""))
             if code in _MISSING:
-                raise NotFound(f"The bucket {kwargs.get('Bucket')} does not exist.") from error
+                raise NotFound(
+                    f"The bucket {kwargs.get('Bucket')} does not exist.",
+                    message_code="bucket_not_found",
+                    params={"bucket": str(kwargs.get("Bucket"))},
+                ) from error
             raise UpstreamUnavailable(
-                f"The object storage's S3 endpoint refused {name} ({code})."
+                f"The object storage's S3 endpoint refused {name} ({code}).",
+                message_code="s3_endpoint_refused",
+                params={"operation": name, "reason": code},
             ) from error
         except BotoCoreError as error:
             raise UpstreamUnavailable(
-                "The object storage's S3 endpoint is not reachable."
+                "The object storage's S3 endpoint is not reachable.",
+                message_code="s3_endpoint_unreachable",
             ) from error

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field
 
+from contabo_reseller.domain.domains.registry_fields import RegistryFields, handle_extras
+from contabo_reseller.domain.errors import InvalidValue
 from contabo_reseller.domain.model_base import DomainModel
 
 DOMAIN = "domain"  # ServiceRecord.kind of a domain row
@@ -30,16 +32,27 @@ def row_id(domain_id: str) -> str:
     return f"{ROW_PREFIX}{domain_id}"
 
 
-def normalize_domain(value: str) -> str:
-    """Lower-case punycode name (IDNs accepted), or a sentence saying what is wrong."""
-    raw = value.strip().rstrip(".")
+def _is_domain(value: str) -> str | None:
+    """The lower-case punycode name (IDNs accepted), or None when it is not a domain name."""
     try:
-        name = raw.encode("idna").decode().lower()
+        name = value.strip().rstrip(".").encode("idna").decode().lower()
     except UnicodeError:
-        raise ValueError(f"'{value}' is not a valid domain name.") from None
+        return None
     labels = name.split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
-        raise ValueError(f"'{value}' is not a valid domain name.")
+        return None
+    return name
+
+
+def normalize_domain(value: str) -> str:
+    """Lower-case punycode name (IDNs accepted), or a refusal saying what is wrong."""
+    name = _is_domain(value)
+    if name is None:
+        raise InvalidValue(
+            f"'{value}' is not a valid domain name; write it like example.com.",
+            message_code="domain_name_invalid",
+            params={"domain": value},
+        )
     return name
 
 
@@ -47,7 +60,15 @@ DomainName = Annotated[str, AfterValidator(normalize_domain)]
 
 
 def _hostname(value: str) -> str:
-    return normalize_domain(value)
+    """A name server: a host name such as ns1.example.net."""
+    name = _is_domain(value)
+    if name is None:
+        raise InvalidValue(
+            f"'{value}' is not a valid name server; write a host name like ns1.example.net.",
+            message_code="domain_nameserver_invalid",
+            params={"nameserver": value},
+        )
+    return name
 
 
 Nameserver = Annotated[str, AfterValidator(_hostname)]
@@ -92,6 +113,9 @@ class DomainOrder(DomainModel):
     nameservers: list[Nameserver] = Field(min_length=2, max_length=5)
     contacts: Contacts
     auth_code: str | None = Field(default=None, min_length=1, max_length=255)
+    registry_fields: RegistryFields | None = Field(
+        default=None, description="the registrant's TLD-specific data (additional fields)"
+    )
 
 
 class ClientRequest(DomainModel):
@@ -152,8 +176,10 @@ class EppCode(DomainModel):
     epp_code: str
 
 
-def handle_request(contact: Contact) -> dict[str, object]:
-    """A WHMCS contact as the provider's handle (HandleCreateRequest fields, snake case)."""
+def handle_request(contact: Contact, registry: RegistryFields | None = None) -> dict[str, object]:
+    """A WHMCS contact as the provider's handle (HandleCreateRequest fields, snake case), with
+    the registrant's TLD-specific data where the handle has a field for it."""
+    extras = handle_extras(registry)
     street, number = split_street(contact.address1)
     address: dict[str, object] = {
         "street": street,
@@ -164,6 +190,8 @@ def handle_request(contact: Contact) -> dict[str, object]:
     }
     if contact.state:
         address["region"] = contact.state
+    if "siret" in extras:
+        address["siret"] = extras["siret"]
     handle: dict[str, object] = {
         "handle_type": "organization" if contact.organization else "person",
         "first_name": contact.first_name,
@@ -178,6 +206,9 @@ def handle_request(contact: Contact) -> dict[str, object]:
     }
     if contact.organization:
         handle["organization"] = contact.organization
+    for field in ("birth_info", "nic_it_entity_type", "pin"):
+        if field in extras:
+            handle[field] = extras[field]
     return handle
 
 

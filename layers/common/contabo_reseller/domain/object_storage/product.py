@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, computed_field, model_validator
 
-from contabo_reseller.domain.errors import ActionRefused, InvalidInput
+from contabo_reseller.domain.errors import ActionRefused, InvalidInput, InvalidValue
 from contabo_reseller.domain.model_base import DomainModel
 
 OBJECT_STORAGE = "object_storage"  # ServiceRecord.kind
@@ -65,9 +65,17 @@ SHRINK_MESSAGE = (
 
 def _valid_size(value: float) -> float:
     if not math.isfinite(value) or value < MIN_SIZE_TB or value > MAX_SIZE_TB:
-        raise ValueError(f"must be between {MIN_SIZE_TB} and {MAX_SIZE_TB:g} TB")
+        raise InvalidValue(
+            f"must be between {MIN_SIZE_TB} and {MAX_SIZE_TB:g} TB",
+            message_code="storage_size_range",
+            params={"min": f"{MIN_SIZE_TB:g}", "max": f"{MAX_SIZE_TB:g}"},
+        )
     if not _on_step(value):
-        raise ValueError(f"must be a multiple of {STEP_TB} TB (e.g. 0.25, 0.5, 1, 1.25)")
+        raise InvalidValue(
+            f"must be a multiple of {STEP_TB} TB (e.g. 0.25, 0.5, 1, 1.25)",
+            message_code="storage_size_step",
+            params={"step": f"{STEP_TB:g}"},
+        )
     return value
 
 
@@ -87,10 +95,12 @@ AutoScalingCapTb = Annotated[float, AfterValidator(_valid_cap)]
 
 def _check_cap(size_tb: float, cap_tb: float | None) -> None:
     if cap_tb and cap_tb < size_tb:
-        raise ValueError(
+        raise InvalidValue(
             f"auto_scaling_limit_tb ({cap_tb:g} TB) is the size auto-scaling may grow the "
             f"storage to, so it cannot be below size_tb ({size_tb:g} TB); use 0 to turn "
-            "auto-scaling off"
+            "auto-scaling off",
+            message_code="storage_cap_below_size",
+            params={"limit_tb": f"{cap_tb:g}", "size_tb": f"{size_tb:g}"},
         )
 
 
@@ -128,6 +138,24 @@ class ResizeView(DomainModel):
     auto_scaling_limit_tb: float | None = None
     status: Literal["queued", "confirming", "failed"] = "queued"
     message: str = ""
+
+    # The sentence the module shows for it in the customer's language (lang key
+    # cloudserver_msg_<message_code>, {reason} = message, the provider's or our words).
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_code(self) -> str:
+        if self.status == "failed":
+            return "object_storage_resize_failed"
+        return (
+            "object_storage_resize_retrying"
+            if self.message
+            else "object_storage_resize_in_progress"
+        )
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def params(self) -> dict[str, str]:
+        return {"reason": self.message}
 
 
 class ObjectStorageView(DomainModel):
@@ -246,13 +274,17 @@ def plan_resize(storage: ObjectStorageFacts, request: ResizeObjectStorageRequest
         raise ActionRefused(
             f"{SHRINK_MESSAGE} It stays at {storage.size_tb:g} TB.",
             details={"size_tb": storage.size_tb},
+            message_code="object_storage_no_shrink",
+            params={"size_tb": f"{storage.size_tb:g}"},
         )
     cap = storage.cap_tb if request.auto_scaling_limit_tb is None else request.auto_scaling_limit_tb
     size = max(request.size_tb, storage.size_tb)
     if cap and cap < size:
         raise InvalidInput(
             f"The auto-scaling limit ({cap:g} TB) would be below the new size ({size:g} TB); "
-            "raise auto_scaling_limit_tb or set it to 0 to turn auto-scaling off."
+            "raise auto_scaling_limit_tb or set it to 0 to turn auto-scaling off.",
+            message_code="object_storage_limit_below_size",
+            params={"limit_tb": f"{cap:g}", "size_tb": f"{size:g}"},
         )
     return ResizeOrder(
         size_tb=request.size_tb if request.size_tb > storage.size_tb + 1e-9 else None,

@@ -28,7 +28,11 @@ def put_application(key: str, request: ApplicationRequest) -> ApplicationView:
 
 def delete_application(key: str) -> Deleted:
     if not config_items.delete(KIND, key):
-        raise NotFound(f"There is no application '{key}'.")
+        raise NotFound(
+            f"There is no application '{key}'.",
+            message_code="application_not_found",
+            params={"application": key},
+        )
     return Deleted()
 
 
@@ -39,11 +43,21 @@ def application_id_for(key: str | None, image_id: str, image_name: str) -> str |
         return None
     data = config_items.get(KIND, key)
     if data is None or not data.get("enabled", True):
-        raise InvalidInput(f"The application '{key}' is not available.")
+        raise InvalidInput(
+            f"The application '{key}' is not available.",
+            message_code="application_not_available",
+            params={"application": key},
+        )
     application = ApplicationView(key=key, **data)
     if not compatible(application, image_id, image_name):
         raise InvalidInput(
             f"The application '{application.name}' cannot be installed on {image_name}; "
-            f"choose one of: {', '.join(application.compatible_images)}."
+            f"choose one of: {', '.join(application.compatible_images)}.",
+            message_code="application_incompatible",
+            params={
+                "application": application.name,
+                "image": image_name,
+                "images": ", ".join(application.compatible_images),
+            },
         )
     return application.application_id

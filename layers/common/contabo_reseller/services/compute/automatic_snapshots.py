@@ -68,7 +68,11 @@ def set_policy(service_id: str, request: SnapshotPolicyRequest, actor: str) -> S
         if request.frequency != "off":
             service_policy.require_allowed(rails, "allow_automatic_snapshots")
             if rails.max_snapshots is not None and request.keep > rails.max_snapshots:
-                raise InvalidInput(limit_message(rails.max_snapshots))
+                raise InvalidInput(
+                    limit_message(rails.max_snapshots),
+                    message_code="automatic_snapshots_keep_limit",
+                    params={"limit": rails.max_snapshots},
+                )
         policy = dict(record.details.get("snapshot_policy") or {})
         policy |= {"frequency": request.frequency, "keep": request.keep}
         service_store.update(record, details={"snapshot_policy": policy})
@@ -140,7 +144,10 @@ def _take(record: ServiceRecord, trace_id: str, now: datetime, action: Any) -> s
     policy = dict(record.details.get("snapshot_policy") or {})
     rails = service_policy.guardrails_for(record)
     if not rails.allow_automatic_snapshots:
-        raise ActionRefused(REFUSALS["allow_automatic_snapshots"])
+        raise ActionRefused(
+            REFUSALS["allow_automatic_snapshots"],
+            message_code="guardrail_allow_automatic_snapshots",
+        )
     instance_id = int(record.resource_id or 0)
     contabo = compute_for(record.service_id, trace_id)
     existing = {snapshot.id for snapshot in contabo.list_snapshots(instance_id)}
@@ -149,7 +156,9 @@ def _take(record: ServiceRecord, trace_id: str, now: datetime, action: Any) -> s
     room = None if rails.max_snapshots is None else rails.max_snapshots - len(existing)
     rotated = to_rotate(automatic, int(policy.get("keep", 3)), room)
     if room is not None and room + len(rotated) < 1:
-        raise QuotaExceeded(MANUAL_FULL)  # the customer's own snapshots fill the plan's limit
+        raise QuotaExceeded(
+            MANUAL_FULL, message_code="snapshot_quota_full_manual"
+        )  # the customer's own snapshots fill the plan's limit
     for snapshot_id in rotated:
         contabo.delete_snapshot(instance_id, snapshot_id)
         automatic.remove(snapshot_id)
@@ -171,7 +180,7 @@ def _create_making_room(
         return contabo.create_snapshot(instance_id, automatic_name(now), AUTOMATIC_DESCRIPTION)
     except QuotaExceeded:
         if not automatic:
-            raise QuotaExceeded(MANUAL_FULL) from None
+            raise QuotaExceeded(MANUAL_FULL, message_code="snapshot_quota_full_manual") from None
         contabo.delete_snapshot(instance_id, automatic.pop(0))
         return contabo.create_snapshot(instance_id, automatic_name(now), AUTOMATIC_DESCRIPTION)
 

@@ -58,6 +58,8 @@ def upload(service_id: str, request: CustomImageRequest, actor: str) -> CustomIm
                 f"You already have {count} custom images, the most this product allows. "
                 "Delete one first.",
                 details={"limit": rails.max_custom_images, "count": count},
+                message_code="custom_image_limit",
+                params={"count": count},
             )
         contabo = compute_for(service_id, action.trace_id)
         image_id = contabo.create_custom_image(
@@ -93,7 +95,11 @@ def delete(service_id: str, image_id: str, actor: str) -> Deleted:
         record = action.record
         service_policy.require_compute(record)
         if image_id not in owned_by(service_policy.client_id_of(record)):
-            raise NotFound(f"You have no custom image {image_id}.")
+            raise NotFound(
+                f"You have no custom image {image_id}.",
+                message_code="custom_image_not_found",
+                params={"image_id": image_id},
+            )
         compute_for(service_id, action.trace_id).delete_image(image_id)
         config_items.delete(OWNER_KIND, image_id)
         action.message = f"custom image {image_id}"
@@ -107,7 +113,11 @@ def require_orderable(image_id: str, standard: bool, client_id: str) -> bool:
         return False
     owner = config_items.get(OWNER_KIND, image_id)
     if owner is not None and owner.get("client_id") != client_id:
-        raise InvalidInput(f"The operating system image '{image_id}' is not available.")
+        raise InvalidInput(
+            f"The operating system image '{image_id}' is not available.",
+            message_code="image_not_available",
+            params={"image": image_id},
+        )
     return True
 
 

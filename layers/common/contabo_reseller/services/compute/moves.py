@@ -65,6 +65,8 @@ def change_region(record: ServiceRecord, region: str, actor: str) -> str:
             + (f" (support ticket {pending['ticket']})" if pending.get("ticket") else "")
             + "; it has to finish (or support has to close it) before another one.",
             details={"region_change": pending},
+            message_code="move_already_requested",
+            params={"region": str(pending.get("region"))},
         )
     try:
         client.check_region_change(instance_id)
@@ -72,6 +74,8 @@ def change_region(record: ServiceRecord, region: str, actor: str) -> str:
         raise ActionRefused(
             f"The provider cannot move this server now ({error.message}).",
             details={"region": region},
+            message_code="move_not_possible_now",
+            params={"reason": error.message},
         ) from None
     request_id = str(uuid.uuid4())
     intent: dict[str, Any] = {"region": region, "request_id": request_id, "state": "unknown"}
@@ -137,12 +141,16 @@ def change_plan(record: ServiceRecord, product_id: str, actor: str) -> None:
             f"The provider offers no change of this server to {product_id}. Plans it offers: "
             f"{available}.",
             details={"offers": [o.model_dump() for o in offers]},
+            message_code="move_plan_not_offered",
+            params={"product_id": product_id, "plans": available},
         )
     payload = {"product_id": product_id, "offer": offer.model_dump(), "instance_id": instance_id}
     job = enqueue(record.service_id, PLAN_TASK, payload, actor, key=record.service_id)
     raise ActionRefused(
         NO_PLAN_SUBMIT.format(job=job, offer=offer.offer_id, name=offer.name),
         details={"job_id": job, "offer": offer.model_dump(), "admin_task": True},
+        message_code="move_needs_admin",
+        params={"job": job, "offer": offer.offer_id, "name": offer.name},
     )
 
 

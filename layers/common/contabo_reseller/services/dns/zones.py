@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from contabo_reseller.adapters import claims, service_store
 from contabo_reseller.adapters.tables import CatalogItem
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.dns import (
-    MAX_RECORDS_PER_ZONE,
-    MAX_ZONES_PER_CLIENT,
     BulkDeleteResult,
+    DnsLimits,
     RecordInput,
     RecordView,
     ZoneList,
@@ -30,6 +30,7 @@ from contabo_reseller.domain.errors import (
     NotFound,
     QuotaExceeded,
 )
+from contabo_reseller.services.service_policy import guardrails_for
 
 if TYPE_CHECKING:
     from contabo_reseller.adapters.contabo.client import ContaboClient
@@ -38,19 +39,44 @@ CLAIM_KIND = "dns_zone"
 
 
 def list_zones(client_id: str) -> ZoneList:
-    return ZoneList(zones=sorted(_zones_of(client_id)))
+    limits = dns_limits(client_id)
+    return ZoneList(
+        zones=sorted(_zones_of(client_id)),
+        limit=limits.zones,
+        record_limit=limits.records_per_zone,
+    )
+
+
+def dns_limits(client_id: str) -> DnsLimits:
+    """The DNS guardrails of the client's server products, the most generous one winning (a
+    customer with a bigger plan gets its limits); the defaults when the client has no server."""
+    installation = installations.installation_of(client_id)
+    servers = [
+        record
+        for record in service_store.active_of_client(installations.whmcs_id(client_id))
+        if record.kind == "compute" and installations.belongs_to(record.service_id, installation)
+    ]
+    if not servers:
+        return DnsLimits()
+    rules = [guardrails_for(record) for record in servers]
+    return DnsLimits(
+        zones=max(rule.max_dns_zones for rule in rules),
+        records_per_zone=max(rule.max_dns_records_per_zone for rule in rules),
+    )
 
 
 def create_zone(client_id: str, zone_name: str) -> ZoneView:
-    if len(_zones_of(client_id)) >= MAX_ZONES_PER_CLIENT:
-        raise QuotaExceeded(
-            f"You can host at most {MAX_ZONES_PER_CLIENT} DNS zones.",
-            message_code="dns_zone_limit",
-            params={"limit": MAX_ZONES_PER_CLIENT},
-        )
+    limit = dns_limits(client_id).zones
+    used = len(_zones_of(client_id))
+    if used >= limit:
+        raise _zone_limit(limit, used)
     holder = claims.claim(CLAIM_KIND, zone_name, _holder(client_id))
     if holder is not None:
         raise _zone_taken(zone_name)
+    claimed = len(_zones_of(client_id))
+    if claimed > limit:  # another request claimed one meanwhile: the limit holds for both
+        claims.release(CLAIM_KIND, zone_name, _holder(client_id))
+        raise _zone_limit(limit, claimed - 1)
     contabo = _contabo(client_id)
     try:
         contabo.create_dns_zone(zone_name)
@@ -60,13 +86,14 @@ def create_zone(client_id: str, zone_name: str) -> ZoneView:
     except Exception:
         claims.release(CLAIM_KIND, zone_name, _holder(client_id))
         raise
-    return ZoneView(zone_name=zone_name)
+    return ZoneView(zone_name=zone_name, record_limit=dns_limits(client_id).records_per_zone)
 
 
 def get_zone(client_id: str, zone_name: str) -> ZoneView:
     zone = _owned(client_id, zone_name)
     records = [_view(r) for r in _contabo(client_id).list_dns_records(zone)]
-    return ZoneView(zone_name=zone, records=records)
+    limit = dns_limits(client_id).records_per_zone
+    return ZoneView(zone_name=zone, records=records, record_limit=limit)
 
 
 def delete_zone(client_id: str, zone_name: str) -> ZoneList:
@@ -82,11 +109,14 @@ def create_record(client_id: str, zone_name: str, record: RecordInput) -> Record
 
     zone = _owned(client_id, zone_name)
     contabo = _contabo(client_id)
-    if sum(1 for _ in contabo.list_dns_records(zone)) >= MAX_RECORDS_PER_ZONE:
+    limit = dns_limits(client_id).records_per_zone
+    used = sum(1 for _ in contabo.list_dns_records(zone))
+    if used >= limit:
         raise QuotaExceeded(
-            f"A zone holds at most {MAX_RECORDS_PER_ZONE} records.",
+            f"Your plan allows {limit} records per DNS zone and {zone} has {used}; delete a "
+            "record or ask support for a larger plan.",
             message_code="dns_record_limit",
-            params={"limit": MAX_RECORDS_PER_ZONE},
+            params={"limit": limit, "used": used, "zone": zone},
         )
     body = dm.CreateDnsZoneRecordRequest.model_validate(_provider_fields(record, zone, new=True))
     return _view(contabo.create_dns_record(zone, body))
@@ -131,7 +161,11 @@ def point_at_server(
     A/AAAA records that name had."""
     record = service_store.require(service_id)
     if record.client_id != client_id:
-        raise NotFound(f"Service {service_id} is not known.")
+        raise NotFound(
+            f"Service {installations.whmcs_id(service_id)} is not known.",
+            message_code="dns_service_not_found",
+            params={"service_id": installations.whmcs_id(service_id)},
+        )
     addresses = {"A": record.details.get("ipv4"), "AAAA": record.details.get("ipv6")}
     if not any(addresses.values()):
         raise ActionRefused(
@@ -159,10 +193,27 @@ def point_at_server(
 # helpers -------------------------------------------------------------------------------------
 
 
+def _zone_limit(limit: int, used: int) -> QuotaExceeded:
+    return QuotaExceeded(
+        f"Your plan allows {limit} DNS zones and {used} are hosted; delete a zone or ask "
+        "support for a larger plan.",
+        message_code="dns_zone_limit",
+        params={"limit": limit, "used": used},
+    )
+
+
 def _zone_taken(zone_name: str) -> Conflict:
     return Conflict(
         f"The zone {zone_name} is already hosted here.",
         message_code="dns_zone_taken",
+        params={"zone": zone_name},
+    )
+
+
+def _zone_unknown(zone_name: str) -> NotFound:
+    return NotFound(
+        f"The zone {zone_name} is not known.",
+        message_code="dns_zone_not_found",
         params={"zone": zone_name},
     )
 
@@ -173,16 +224,17 @@ def _holder(client_id: str) -> str:
 
 def _zones_of(client_id: str) -> list[str]:
     holder = {"service_id": _holder(client_id)}
-    return [item.item_id for item in CatalogItem.query(CLAIM_KIND) if item.data == holder]
+    claimed = CatalogItem.query(CLAIM_KIND, consistent_read=True)
+    return [item.item_id for item in claimed if item.data == holder]
 
 
 def _owned(client_id: str, zone_name: str) -> str:
     try:
         zone = normalize_domain(zone_name)
     except ValueError as error:
-        raise NotFound(f"The zone {zone_name} is not known.") from error
+        raise _zone_unknown(zone_name) from error
     if claims.holder_of(CLAIM_KIND, zone) != _holder(client_id):
-        raise NotFound(f"The zone {zone_name} is not known.")
+        raise _zone_unknown(zone_name)
     return zone
 
 
@@ -197,7 +249,11 @@ def _record_in(contabo: ContaboClient, zone: str, record_id: int) -> Any:
     for record in contabo.list_dns_records(zone):
         if int(record.record_id) == record_id:
             return record
-    raise NotFound(f"Record {record_id} is not in the zone {zone}.")
+    raise NotFound(
+        f"Record {record_id} is not in the zone {zone}.",
+        message_code="dns_record_not_found",
+        params={"record_id": record_id, "zone": zone},
+    )
 
 
 def _provider_fields(record: RecordInput, zone: str, *, new: bool) -> dict[str, Any]:

@@ -26,7 +26,11 @@ from contabo_reseller.domain.errors import ActionRefused, NotFound
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import service_action
-from contabo_reseller.services.domains.registration import client_for, create_handles
+from contabo_reseller.services.domains.registration import (
+    client_for,
+    create_handles,
+    domain_not_found,
+)
 from contabo_reseller.services.domains.views import domain_view
 
 ENDED_STATUS = "ended"  # ours: the provider no longer knows the domain (past its cancel date)
@@ -125,7 +129,10 @@ def transfer_out(domain_id: str, client_id: str, *, approve: bool, actor: str) -
     with _linked_action(domain_id, client_id, action, actor) as (record, contabo):
         name = str(record.resource_id)
         if contabo.get_domain(name).status != "transferring out":
-            raise ActionRefused("No transfer away from this registrar is waiting for an answer.")
+            raise ActionRefused(
+                "No transfer away from this registrar is waiting for an answer.",
+                message_code="domain_no_transfer_out",
+            )
         if approve:
             contabo.confirm_transfer_out(name)
             service_store.update(record, details={"status": "transferred"})
@@ -178,13 +185,13 @@ def sync_all() -> dict[str, int]:
 def _owned(domain_id: str, client_id: str) -> ServiceRecord:
     record = service_store.get(row_id(domain_id))
     if record is None or record.kind != DOMAIN or record.client_id != client_id:
-        raise NotFound(f"Domain {domain_id} is not known.")
+        raise domain_not_found(domain_id)
     return record
 
 
 def _require_linked(record: ServiceRecord) -> None:
     if not record.resource_id:
-        raise ActionRefused(NOT_REGISTERED_YET)
+        raise ActionRefused(NOT_REGISTERED_YET, message_code="domain_not_registered_yet")
 
 
 class _linked_action:

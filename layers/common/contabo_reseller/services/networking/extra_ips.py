@@ -68,7 +68,9 @@ def require_orderable_quantity(quantity: int) -> None:
     if quantity > 1 and additional_ipv4_addon_id() is None:
         raise InvalidInput(
             f"This order asks for {quantity} extra IPv4 addresses; at most 1 can be ordered "
-            "with a server here. Order 1 and ask support for more."
+            "with a server here. Order 1 and ask support for more.",
+            message_code="extra_ip_quantity",
+            params={"quantity": quantity},
         )
 
 
@@ -77,7 +79,10 @@ def move_ip(service_id: str, ip_text: str, request: MoveIpRequest, actor: str) -
     ip = _ipv4(ip_text)
     target_id = request.target_service_id
     if target_id == service_id:
-        raise InvalidInput("The address is already on this server; choose another server.")
+        raise InvalidInput(
+            "The address is already on this server; choose another server.",
+            message_code="extra_ip_same_server",
+        )
     with changing(service_id, "move_ip", actor) as source_action:
         source = source_action.record
         _require_clients_other_server(source, target_id)
@@ -87,7 +92,11 @@ def move_ip(service_id: str, ip_text: str, request: MoveIpRequest, actor: str) -
             target_instance = instance_id_of(target_action.record)
             vip = gateway.vip(ip)
             if vip is None or vip.instance_id != source_instance:
-                raise NotFound(NOT_AN_EXTRA_IP.format(ip=ip))
+                raise NotFound(
+                    NOT_AN_EXTRA_IP.format(ip=ip),
+                    message_code="extra_ip_not_this_service",
+                    params={"ip": ip},
+                )
             _require_same_region(vip, gateway.instance_region(target_instance))
             _move(gateway, ip, source_instance, target_instance, service_id)
             _remember(source_action.record, remove=ip)
@@ -135,7 +144,9 @@ def assign_spare_ip(service_id: str, request: AssignSpareIpRequest, actor: str) 
         gateway = extra_ip_gateway_for(service_id, action.trace_id)
         vip = gateway.vip(ip)
         if vip is None or vip.instance_id is not None:
-            raise ActionRefused(NOT_SPARE.format(ip=ip))
+            raise ActionRefused(
+                NOT_SPARE.format(ip=ip), message_code="extra_ip_not_spare", params={"ip": ip}
+            )
         region = gateway.instance_region(instance_id)
         _require_same_region(vip, region)
         gateway.assign_vip(ip, instance_id)
@@ -152,7 +163,11 @@ def unassign_ip(service_id: str, ip_text: str, actor: str) -> SpareIpView:
         gateway = extra_ip_gateway_for(service_id, action.trace_id)
         vip = gateway.vip(ip)
         if vip is None or vip.instance_id != instance_id:
-            raise NotFound(NOT_AN_EXTRA_IP.format(ip=ip))
+            raise NotFound(
+                NOT_AN_EXTRA_IP.format(ip=ip),
+                message_code="extra_ip_not_this_service",
+                params={"ip": ip},
+            )
         gateway.unassign_vip(ip, instance_id)
         _remember(action.record, remove=ip)
         action.message = f"{ip} unassigned"
@@ -162,7 +177,11 @@ def unassign_ip(service_id: str, ip_text: str, actor: str) -> SpareIpView:
 def _ipv4(text: str) -> str:
     ip, version = parse_ip(text)
     if version != 4:
-        raise InvalidInput(f"{ip} is an IPv6 address; only extra IPv4 addresses move.")
+        raise InvalidInput(
+            f"{ip} is an IPv6 address; only extra IPv4 addresses move.",
+            message_code="extra_ip_ipv6",
+            params={"ip": ip},
+        )
     return ip
 
 
@@ -172,14 +191,22 @@ def _require_clients_other_server(source: ServiceRecord, target_id: str) -> None
     try:
         target = readable(target_id)
     except NotFound:
-        raise NotFound(NOT_YOUR_SERVER.format(target=target_id)) from None
+        raise NotFound(
+            NOT_YOUR_SERVER.format(target=target_id),
+            message_code="extra_ip_target_not_yours",
+            params={"target": target_id},
+        ) from None
     if (
         target.kind != "compute"
         or not source.client_id
         or target.client_id != source.client_id
         or target.state == "terminated"
     ):
-        raise NotFound(NOT_YOUR_SERVER.format(target=target_id))
+        raise NotFound(
+            NOT_YOUR_SERVER.format(target=target_id),
+            message_code="extra_ip_target_not_yours",
+            params={"target": target_id},
+        )
 
 
 def _require_same_region(vip: VipFacts, target_region: str) -> None:
@@ -187,6 +214,8 @@ def _require_same_region(vip: VipFacts, target_region: str) -> None:
         raise ActionRefused(
             OTHER_REGION.format(ip=vip.ip, ip_region=vip.region, target_region=target_region),
             details={"ip_region": vip.region, "target_region": target_region},
+            message_code="extra_ip_other_region",
+            params={"ip": vip.ip, "ip_region": vip.region, "target_region": target_region},
         )
 
 

@@ -34,7 +34,11 @@ def create(service_id: str, request: CreatePrivateNetworkProductRequest, actor: 
             return service_view(record)
         owned = config_items.all_of(owner_kind(request.client_id))
         if any(data.get("name") == request.name for _, data in owned):
-            raise Conflict(f"You already have a private network named '{request.name}'.")
+            raise Conflict(
+                f"You already have a private network named '{request.name}'.",
+                message_code="private_network_name_taken",
+                params={"name": request.name},
+            )
         gateway = network_gateway_for(service_id, action.trace_id)
         name = provider_name(request.client_id, request.name)
         network = gateway.find_network(name) or gateway.create_network(

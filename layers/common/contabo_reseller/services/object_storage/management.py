@@ -75,7 +75,11 @@ def order(service_id: str, request: CreateObjectStorageRequest, actor: str) -> S
         )
         if record.state not in ORDERABLE or record.resource_id:
             if record.kind != OBJECT_STORAGE:
-                raise Conflict(f"Service {service_id} was ordered as a server, not object storage.")
+                raise Conflict(
+                    f"Service {service_id} was ordered as a server, not object storage.",
+                    message_code="service_ordered_as_server",
+                    params={"service_id": service_id},
+                )
             action.message = "already ordered"
             return service_view(record)
         queued = service_store.update(
@@ -120,7 +124,8 @@ def resize(service_id: str, request: ResizeObjectStorageRequest, actor: str) -> 
         if pending and pending.get("status") != "failed":
             raise Conflict(
                 "A resize of this object storage is still being completed; try again once it "
-                "is done."
+                "is done.",
+                message_code="object_storage_resize_pending",
             )
         if _is_tenant(record):
             _change_quota(record, request)
@@ -223,7 +228,9 @@ def regenerate_credentials(service_id: str, actor: str) -> ServiceView:
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
     with _lifecycle(service_id, "suspend", actor) as (record, port):
         if record.state == ServiceState.TERMINATED:
-            raise ActionRefused(service_policy.TERMINATED_MESSAGE)
+            raise ActionRefused(
+                service_policy.TERMINATED_MESSAGE, message_code="service_terminated"
+            )
         if not record.details.get("suspended") and record.state == ServiceState.ACTIVE:
             if _is_tenant(record):  # only this customer's user: nobody else's keys change
                 tenancy.set_enabled(record, port, False)
@@ -244,7 +251,9 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
 def unsuspend(service_id: str, actor: str) -> ServiceView:
     with _lifecycle(service_id, "unsuspend", actor) as (record, port):
         if record.state == ServiceState.TERMINATED:
-            raise ActionRefused(service_policy.TERMINATED_MESSAGE)
+            raise ActionRefused(
+                service_policy.TERMINATED_MESSAGE, message_code="service_terminated"
+            )
         if _is_tenant(record) and record.details.get("suspended"):
             tenancy.set_enabled(record, port, True)
         shown = {
@@ -264,7 +273,8 @@ def terminate(service_id: str, actor: str) -> ServiceView:
         if record.state == ServiceState.PURCHASING:
             raise ActionRefused(
                 "The order is still being confirmed with the hosting platform; terminate "
-                "again in a few minutes, once it is known whether it was bought."
+                "again in a few minutes, once it is known whether it was bought.",
+                message_code="terminate_order_unconfirmed",
             )
         if _is_tenant(record):
             if record.state != ServiceState.TERMINATED:
@@ -292,18 +302,23 @@ def terminate(service_id: str, actor: str) -> ServiceView:
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
     with _lifecycle(service_id, "renew", actor) as (record, port):
         if record.state == ServiceState.TERMINATED:
-            raise ActionRefused(service_policy.TERMINATED_MESSAGE)
+            raise ActionRefused(
+                service_policy.TERMINATED_MESSAGE, message_code="service_terminated"
+            )
         if not record.resource_id:
-            raise ActionRefused(NOT_READY_MESSAGE)
+            raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")
         storage = _storage_or_none(port, record.resource_id)
         if storage is None:
             raise ActionRefused(
-                "The object storage no longer exists at the provider; it cannot be renewed."
+                "The object storage no longer exists at the provider; it cannot be renewed.",
+                message_code="renew_storage_gone",
             )
         if storage.cancelled:
             raise ActionRefused(
                 f"The object storage is cancelled and ends on {storage.cancel_date}; it cannot "
-                "be renewed."
+                "be renewed.",
+                message_code="renew_storage_cancelled",
+                params={"date": str(storage.cancel_date)},
             )
         due = request.next_due_date.isoformat() if request.next_due_date else None
         service_store.update(
@@ -347,12 +362,22 @@ def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
     with service_action(service_id, "object_storage_migrate", actor) as action:
         record = action.record
         if record.state == "new":
-            raise NotFound(f"Service {service_id} is not known to the backend.")
+            raise NotFound(
+                f"Service {service_id} is not known to the backend.",
+                message_code="service_unknown",
+                params={"service_id": service_id},
+            )
         _require_object_storage(record)
         if _is_tenant(record):
-            raise ActionRefused("This object storage already has its own user, keys and bucket.")
+            raise ActionRefused(
+                "This object storage already has its own user, keys and bucket.",
+                message_code="object_storage_already_migrated",
+            )
         if record.state != ServiceState.ACTIVE or not record.resource_id:
-            raise ActionRefused("Only an active object storage service can be migrated.")
+            raise ActionRefused(
+                "Only an active object storage service can be migrated.",
+                message_code="object_storage_migrate_inactive",
+            )
         port = object_storage_port_for(service_id, action.trace_id)
         storage = port.get(record.resource_id)
         before = set(tenancy.bucket_admin(port, storage).bucket_names())
@@ -413,28 +438,32 @@ def _lifecycle(
     with service_action(service_id, name, actor) as action:
         record = action.record
         if record.state == "new":
-            raise NotFound(f"Service {service_id} is not known to the backend.")
+            raise NotFound(
+                f"Service {service_id} is not known to the backend.",
+                message_code="service_unknown",
+                params={"service_id": service_id},
+            )
         _require_object_storage(record)
         yield record, object_storage_port_for(service_id, action.trace_id)
 
 
 def _require_object_storage(record: ServiceRecord) -> None:
     if record.kind != OBJECT_STORAGE:
-        raise ActionRefused(NOT_OBJECT_STORAGE_MESSAGE)
+        raise ActionRefused(NOT_OBJECT_STORAGE_MESSAGE, message_code="not_object_storage")
 
 
 def _require_credentials_allowed(record: ServiceRecord) -> None:
     if record.state == ServiceState.TERMINATED:
-        raise ActionRefused(service_policy.TERMINATED_MESSAGE)
+        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
     if record.details.get("suspended"):
-        raise ActionRefused(SUSPENDED_MESSAGE)
+        raise ActionRefused(SUSPENDED_MESSAGE, message_code="object_storage_suspended")
     if record.state != ServiceState.ACTIVE or not record.resource_id:
-        raise ActionRefused(NOT_READY_MESSAGE)
+        raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")
 
 
 def _storage_id(record: ServiceRecord) -> str:
     if not record.resource_id:
-        raise ActionRefused(NOT_READY_MESSAGE)
+        raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")
     return record.resource_id
 
 

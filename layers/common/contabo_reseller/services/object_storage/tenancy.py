@@ -188,7 +188,7 @@ def meter(record: ServiceRecord, port: ObjectStoragePort) -> ObjectStorageUsage:
     over quota, writes are refused; reads and deletes keep working."""
     tenant = tenant_of(record.service_id)
     if tenant is None:
-        raise NotFound("This object storage has no bucket yet.")
+        raise NotFound("This object storage has no bucket yet.", message_code="bucket_missing")
     admin = _admin_at(port, tenant, {})
     used, objects = admin.usage(tenant["bucket"])
     quota_tb = float(record.details.get("order", {}).get("size_tb") or 0)

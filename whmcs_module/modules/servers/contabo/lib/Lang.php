@@ -34,6 +34,26 @@ final class Lang
         return $language;
     }
 
+    /**
+     * The admin's language for the admin area (Services tab, module settings, Test Connection):
+     * the language the admin chose in WHMCS (kept in the admin's session), else the system
+     * default, the same rule as the admin addon's.
+     */
+    public static function adminLanguage(): string
+    {
+        $language = (string) ($_SESSION['adminlang'] ?? '');
+        if ($language === '') {
+            $language = (string) ($GLOBALS['CONFIG']['Language'] ?? 'english');
+        }
+        return $language !== '' ? $language : 'english';
+    }
+
+    /** @return array<string, string> the module's strings in the admin's language */
+    public static function admin(): array
+    {
+        return self::strings(self::adminLanguage());
+    }
+
     /** @return array<string, string> */
     private static function file(string $language): array
     {

@@ -1,4 +1,4 @@
-{* DNS zones and records. Variables: $dns_zones, $dns_zone, $dns_records, $dns_types plus PageController::variables. *}
+{* DNS zones and records. Variables: $dns_zones, $dns_zone, $dns_records, $dns_types, $dns_zone_usage, $dns_record_usage, $dns_zone_limit_reached plus PageController::variables. *}
 <div class="cloudserver-page cloudserver-dns">
     {include file="./includes/nav.tpl"}
     <h3>{$LANG.cloudserver_page_dns}</h3>
@@ -6,6 +6,7 @@
     <p class="text-muted">{$LANG.cloudserver_dns_intro}</p>
 
     {if !$load_error}
+        {if $dns_zone_usage}<p class="cloudserver-dns-zone-usage"><span class="label label-default badge bg-secondary">{$dns_zone_usage|escape}</span></p>{/if}
         {if $dns_zones}
             <ul class="nav nav-pills">
                 {foreach from=$dns_zones item=zone}
@@ -17,7 +18,7 @@
         {/if}
 
         {if $dns_zone}
-            <h4>{$dns_zone|escape}</h4>
+            <h4>{$dns_zone|escape}{if $dns_record_usage} <small class="cloudserver-dns-record-usage text-muted">{$dns_record_usage|escape}</small>{/if}</h4>
             <form method="post" action="{$action_url|escape}">
                 <input type="hidden" name="token" value="{$token}">
                 <input type="hidden" name="form_key" value="{$form_key|escape}">
@@ -115,7 +116,8 @@
                 <input type="hidden" name="op" value="create_zone">
                 <label for="cloudserver-dns-zone">{$LANG.cloudserver_dns_zone_name}</label>
                 <input id="cloudserver-dns-zone" type="text" name="zone_name" class="form-control" placeholder="example.com" required maxlength="253">
-                <button type="submit" class="btn btn-primary">{$LANG.cloudserver_dns_create_zone}</button>
+                <button type="submit" class="btn btn-primary"{if $dns_zone_limit_reached} disabled{/if}>{$LANG.cloudserver_dns_create_zone}</button>
+                {if $dns_zone_limit_reached}<small class="help-block form-text text-muted">{$LANG.cloudserver_dns_zone_limit_reached}</small>{/if}
             </form>
         {/if}
     {/if}

@@ -62,7 +62,7 @@ final class ImportPage extends Page
             $answer = $this->ctx->api()->importCandidates();
         } catch (ApiException $error) {
             if ($error->httpStatus === 404) {  // no status sync yet: the backend says what to do
-                return Html::paragraph($error->getMessage(), 'text-muted');
+                return Html::paragraph($this->apiMessage($error), 'text-muted');
             }
             throw $error;
         }

@@ -57,13 +57,13 @@ final class LogsPage extends Page
             $rows[] = [
                 Format::dateTime($item['at'] ?? ''),
                 (string) ($item['service_id'] ?? '-'),
-                (string) ($item['kind'] ?? ''),
-                (string) ($item['action'] ?? ''),
+                $this->said('audit_kind_', (string) ($item['kind'] ?? '')),
+                $this->said('audit_action_', str_replace('.', '_', (string) ($item['action'] ?? ''))),
                 $this->said('outcome_', (string) ($item['outcome'] ?? '')),
                 (string) ($item['actor'] ?? ''),
                 $call,
                 $this->html()->link($requestId, 'logs', ['request_id' => $requestId]),
-                (string) ($item['message'] ?? ''),
+                $this->readable((string) ($item['message'] ?? '')),
             ];
         }
         $parts = [];
@@ -82,6 +82,32 @@ final class LogsPage extends Page
         }
         $parts[] = $this->html()->link($this->t('action_export_csv'), 'logs', $present + ['download' => 'csv'], 'btn btn-default');
         return Html::join($parts);
+    }
+
+    /**
+     * A message that is a JSON object reads as "name: value" pairs (nested values the same way,
+     * yes/no in the admin's language); any other message as it is.
+     */
+    private function readable(string $message): string
+    {
+        $decoded = str_starts_with(ltrim($message), '{') ? json_decode($message, true) : null;
+        return is_array($decoded) ? $this->pairs($decoded) : $message;
+    }
+
+    /** @param array<mixed> $values */
+    private function pairs(array $values): string
+    {
+        $parts = [];
+        foreach ($values as $name => $value) {
+            $text = match (true) {
+                is_bool($value) => $this->t($value ? 'audit_detail_yes' : 'audit_detail_no'),
+                $value === null => '-',
+                is_array($value) => array_is_list($value) ? $this->listText(array_map(fn (mixed $v): string => is_array($v) ? '(' . $this->pairs($v) . ')' : (string) (is_bool($v) ? $this->t($v ? 'audit_detail_yes' : 'audit_detail_no') : $v), $value)) : '(' . $this->pairs($value) . ')',
+                default => (string) $value,
+            };
+            $parts[] = is_int($name) ? $text : str_replace('_', ' ', (string) $name) . ': ' . $text;
+        }
+        return implode('; ', $parts);
     }
 
     /** @return array<string, string> */

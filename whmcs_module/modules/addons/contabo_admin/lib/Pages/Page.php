@@ -9,6 +9,8 @@ use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
 use WHMCS\Module\Addon\ContaboAdmin\PageContext;
 use WHMCS\Module\Server\Contabo\Api\ApiException;
+use WHMCS\Module\Server\Contabo\ClientArea\Messages;
+use WHMCS\Module\Server\Contabo\Lang as ServerLang;
 
 /**
  * One addon page: act() runs a form's action (only for a token-checked POST), download()
@@ -92,10 +94,17 @@ abstract class Page
         return Html::join([Html::heading($title), $body]);
     }
 
-    /** The message for a failed backend call; a route the backend lacks says so plainly. */
+    /**
+     * The message for a failed backend call in the admin's language: the backend's message code
+     * said with the server module's sentences (one set of lang files for both), else its English
+     * words; a route the backend lacks says so plainly.
+     */
     public function apiMessage(ApiException $error): string
     {
-        return $error->kind === ApiException::ROUTE_MISSING ? $this->t('error_not_available') : $error->getMessage();
+        if ($error->kind === ApiException::ROUTE_MISSING) {
+            return $this->t('error_not_available');
+        }
+        return Messages::error($error, ServerLang::strings($this->ctx->lang->language));
     }
 
     /** "a, b" or "none" */

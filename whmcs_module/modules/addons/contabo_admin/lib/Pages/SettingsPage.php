@@ -14,6 +14,8 @@ use WHMCS\Module\Server\Contabo\Api\ApiException;
 /** The backend connection, the defaults for generated products and guardrails per product. */
 final class SettingsPage extends Page
 {
+    /** DNS hosting limits per product: zones per client, records per zone. */
+    public const DNS_LIMITS = ['max_dns_zones', 'max_dns_records_per_zone'];
     public const GUARDRAIL_SWITCHES = ['allow_reinstall', 'allow_rescue', 'allow_snapshot_rollback', 'allow_private_network_create', 'allow_automatic_snapshots', 'allow_custom_images', 'require_ssh_key'];
     private const TAG = '/^[A-Za-z0-9_:-]{1,64}$/';
     private const TEMPLATE_NAME = '/^[a-z0-9][a-z0-9_-]{0,63}$/';
@@ -190,6 +192,9 @@ final class SettingsPage extends Page
         $fields[] = $html->input('cloud_init_max_bytes', $this->t('guardrail_cloud_init_max_bytes'), (string) ($guardrails['cloud_init_max_bytes'] ?? ''), 'number');
         $fields[] = $html->input('max_snapshots', $this->t('guardrail_max_snapshots'), (string) ($guardrails['max_snapshots'] ?? ''), 'number', $this->t('guardrail_max_snapshots_empty'));
         $fields[] = $html->input('max_custom_images', $this->t('guardrail_max_custom_images'), (string) ($guardrails['max_custom_images'] ?? ''), 'number', $this->t('guardrail_max_custom_images_empty'));
+        foreach (self::DNS_LIMITS as $limit) {
+            $fields[] = $html->input($limit, $this->t('guardrail_' . $limit), (string) ($guardrails[$limit] ?? ''), 'number', $this->t('guardrail_dns_limit_empty'));
+        }
         return Html::join([Html::heading($this->t('settings_guardrails_for', $productId), 4), $html->form('settings', 'save_guardrails', $fields, $this->t('action_save'))]);
     }
 
@@ -213,6 +218,16 @@ final class SettingsPage extends Page
         }
         $guardrails['max_snapshots'] = $maxSnapshots === '' ? null : (int) $maxSnapshots;
         $guardrails['max_custom_images'] = $maxImages === '' ? null : (int) $maxImages;
+        foreach (self::DNS_LIMITS as $limit) {
+            $value = trim($request->post($limit));
+            if ($value !== '' && !ctype_digit($value)) {
+                $this->fail($this->t('error_whole_numbers'));
+                return;
+            }
+            if ($value !== '') {
+                $guardrails[$limit] = (int) $value; // empty: the backend's default
+            }
+        }
         $this->ctx->api()->saveGuardrails($productId, $guardrails);
         $this->succeed($this->t('guardrails_saved', $productId));
     }

@@ -5,7 +5,10 @@ declare(strict_types=1);
 namespace WHMCS\Module\Server\Contabo\AdminArea;
 
 use WHMCS\Module\Server\Contabo\Api\ApiException;
+use WHMCS\Module\Server\Contabo\ClientArea\Format;
+use WHMCS\Module\Server\Contabo\ClientArea\Messages;
 use WHMCS\Module\Server\Contabo\ClientFactory;
+use WHMCS\Module\Server\Contabo\Lang;
 use WHMCS\Module\Server\Contabo\Mapping\ServiceRequestMapper;
 use WHMCS\Module\Server\Contabo\ModuleLog;
 use WHMCS\Module\Server\Contabo\Validation\InputRules;
@@ -26,66 +29,96 @@ final class ServiceTab
     private const MAX_EXPORT_BYTES = 2_000_000;
 
     /**
+     * The status rows, labels and values in the admin's language (states and power states by
+     * their names, dates in the admin's locale).
+     *
+     * @param array<string, mixed> $view ServiceView
+     * @param array<string, string> $lang
+     * @return array<string, string> label => HTML
+     */
+    public static function statusFields(array $view, array $lang): array
+    {
+        $t = static fn (string $key): string => $lang['cloudserver_admin_' . $key];
+        Format::useLanguage(Lang::adminLanguage());
+        $fields = [
+            $t('tab_server_status') => trim(self::named($lang, 'cloudserver_state_', (string) ($view['state'] ?? '')) . ' / ' . self::named($lang, 'cloudserver_power_', (string) ($view['instance_status'] ?? '')), ' /'),
+            $t('tab_status_message') => $view['status_message'] ?? '',
+            $t('tab_instance_id') => $view['instance_id'] ?? '',
+            $t('tab_product_region') => trim(($view['product_id'] ?? '') . ' / ' . ($view['region'] ?? ''), ' /'),
+            $t('tab_os') => $view['os'] ?? ($view['image_id'] ?? ''),
+            $t('tab_ips') => trim(($view['ipv4'] ?? '') . ' / ' . ($view['ipv6'] ?? ''), ' /'),
+            $t('tab_additional_ips') => implode(', ', array_map('strval', (array) ($view['additional_ips'] ?? []))),
+            $t('tab_created') => self::when($view['created_at'] ?? ''),
+            $t('tab_cancel_date') => self::when($view['cancel_date'] ?? ''),
+            $t('tab_lock') => is_array($view['lock'] ?? null) ? (string) json_encode($view['lock']) : (string) ($view['lock'] ?? ''),
+        ];
+        return array_map(static fn ($value): string => self::escape((string) $value), $fields);
+    }
+
+    /**
      * @param array<string, mixed> $params
      * @param array<string, mixed> $view ServiceView
      * @return array<string, string> label => HTML
      */
     public static function managementFields(array $params, array $view): array
     {
+        $lang = Lang::admin();
+        $t = static fn (string $key, string|int ...$args): string => vsprintf($lang['cloudserver_admin_' . $key], $args);
         $serviceId = ServiceRequestMapper::serviceId($params);
-        $fields = ['Capabilities' => self::capabilities($view)];
+        $fields = [$t('tab_capabilities') => self::capabilities($view, $lang)];
 
-        $fields['Firewall'] = self::section(static function () use ($params, $serviceId): string {
+        $fields[$t('tab_firewall')] = self::section($lang, static function () use ($params, $serviceId, $t): string {
             $firewall = ClientFactory::network($params)->firewall($serviceId)['firewall'];
             if ($firewall === null) {
-                return 'none assigned';
+                return $t('tab_firewall_none');
             }
             $rules = array_map(
-                static fn (array $rule): string => sprintf('%s %s from %s', $rule['protocol'] ?? '?', ($rule['ports'] ?? '') !== '' ? $rule['ports'] : 'all ports', $rule['source'] ?? '?'),
+                static fn (array $rule): string => $t('tab_firewall_rule', (string) ($rule['protocol'] ?? '?'), ($rule['ports'] ?? '') !== '' ? (string) $rule['ports'] : $t('tab_all_ports'), (string) ($rule['source'] ?? '?')),
                 array_values(array_filter((array) ($firewall['rules'] ?? []), 'is_array')),
             );
-            return sprintf('%s (%s), %d rule(s)', $firewall['name'] ?? '', $firewall['status'] ?? '', count($rules)) . ($rules ? ': ' . implode('; ', $rules) : '');
+            return $t('tab_firewall_summary', (string) ($firewall['name'] ?? ''), (string) ($firewall['status'] ?? ''), count($rules)) . ($rules ? ': ' . implode('; ', $rules) : '');
         });
 
-        $fields['Private networks'] = self::section(static function () use ($params, $serviceId): string {
+        $fields[$t('tab_private_networks')] = self::section($lang, static function () use ($params, $serviceId, $t): string {
             $networks = ClientFactory::network($params)->privateNetworks($serviceId);
             $joined = array_map(
                 static fn (array $n): string => sprintf('%s (%s, %s)', $n['name'] ?? '', $n['cidr'] ?? '', $n['region'] ?? ''),
                 array_values(array_filter($networks['items'], static fn (array $n): bool => !empty($n['joined']))),
             );
-            return sprintf('%d of the client\'s %d network(s) joined', count($joined), count($networks['items']))
+            return $t('tab_networks_joined', count($joined), count($networks['items']))
                 . ($joined ? ': ' . implode(', ', $joined) : '')
-                . ($networks['can_create'] ? '; the client may create networks' : '; the client may not create networks');
+                . '; ' . $t($networks['can_create'] ? 'tab_networks_can_create' : 'tab_networks_cannot_create');
         });
 
         // What ChangePackage to another plan can become: the provider lists offers but has no
         // operation to submit one (an admin task is queued; see the addon's action queue).
-        $fields['Plan offers'] = self::section(static function () use ($params, $serviceId): string {
+        $fields[$t('tab_plan_offers')] = self::section($lang, static function () use ($params, $serviceId, $t): string {
             $offers = array_map(
-                static fn (array $o): string => sprintf('%s %s (offer %s%s)', $o['product_id'] ?? '', $o['name'] ?? '', $o['offer_id'] ?? '', !empty($o['location_change_required']) ? ', moves location' : ''),
+                static fn (array $o): string => sprintf('%s %s (%s%s)', $o['product_id'] ?? '', $o['name'] ?? '', $t('tab_plan_offer_id', (string) ($o['offer_id'] ?? '')), !empty($o['location_change_required']) ? ', ' . $t('tab_plan_offer_moves') : ''),
                 ClientFactory::admin($params)->planOffers($serviceId),
             );
-            return $offers === [] ? 'none' : implode('; ', $offers) . ' - submitted in the provider\'s panel';
+            return $offers === [] ? $t('tab_none') : implode('; ', $offers) . ' - ' . $t('tab_plan_offers_note');
         });
 
         $productId = (string) (int) ($params['pid'] ?? $params['packageid'] ?? 0);
-        $fields['Guardrails (product ' . $productId . ')'] = self::section(static function () use ($params, $productId): string {
+        $fields[$t('tab_guardrails', $productId)] = self::section($lang, static function () use ($params, $productId, $t): string {
             $guardrails = ClientFactory::admin($params)->guardrails($productId);
             $parts = [];
             foreach ($guardrails as $name => $value) {
-                $parts[] = $name . ': ' . (is_bool($value) ? ($value ? 'yes' : 'no') : ($value === null ? 'provider limit' : (string) $value));
+                $parts[] = $name . ': ' . (is_bool($value) ? $t($value ? 'tab_yes' : 'tab_no') : ($value === null ? $t('tab_provider_limit') : (string) $value));
             }
             return implode(', ', $parts);
         });
 
-        $fields['Extra tags'] = self::tagsField($params, $serviceId);
+        $fields[$t('tab_extra_tags')] = self::tagsField($params, $serviceId, $lang);
         $export = self::takeExport($serviceId);
         if ($export !== null) {
-            $fields['Activity export'] = sprintf(
-                '<a class="btn btn-default btn-sm" download="service-%s-activity.csv" href="data:text/csv;charset=utf-8;base64,%s">Download activity CSV</a> (%d bytes)',
+            $fields[$t('tab_activity_export')] = sprintf(
+                '<a class="btn btn-default btn-sm" download="service-%s-activity.csv" href="data:text/csv;charset=utf-8;base64,%s">%s</a> (%s)',
                 htmlspecialchars($serviceId, ENT_QUOTES),
                 base64_encode($export),
-                strlen($export),
+                self::escape($t('tab_download_csv')),
+                self::escape($t('tab_bytes', strlen($export))),
             );
         }
         return $fields;
@@ -98,25 +131,28 @@ final class ServiceTab
      */
     public static function objectStorageFields(array $params, array $view): array
     {
+        $lang = Lang::admin();
+        $t = static fn (string $key, string|int ...$args): string => vsprintf($lang['cloudserver_admin_' . $key], $args);
+        Format::useLanguage(Lang::adminLanguage());
         $serviceId = ServiceRequestMapper::serviceId($params);
         $storage = is_array($view['object_storage'] ?? null) ? $view['object_storage'] : [];
         $fields = [
-            'Storage status' => self::escape(trim(($view['state'] ?? '') . ' / ' . ($storage['status'] ?? '') . ' / ' . ($view['status_message'] ?? ''), ' /')),
-            'Object storage ID' => self::escape((string) ($storage['object_storage_id'] ?? '')),
-            'Region' => self::escape((string) ($view['region'] ?? '') . (isset($storage['region_name']) ? ' (' . $storage['region_name'] . ')' : '')),
-            'S3 endpoint' => self::escape((string) ($storage['s3_url'] ?? '')),
-            'Size / auto-scaling limit (TB)' => self::escape(trim(($storage['size_tb'] ?? '') . ' / ' . ($storage['auto_scaling_limit_tb'] ?? ''), ' /')),
-            'Pending resize' => self::escape(is_array($storage['resize'] ?? null) ? trim(($storage['resize']['status'] ?? '') . ': ' . ($storage['resize']['message'] ?? ''), ' :') : ''),
-            'Created' => self::escape((string) ($view['created_at'] ?? '')),
-            'Cancel date' => self::escape((string) ($view['cancel_date'] ?? '')),
+            $t('tab_storage_status') => self::escape(trim(self::named($lang, 'cloudserver_state_', (string) ($view['state'] ?? '')) . ' / ' . ($storage['status'] ?? '') . ' / ' . ($view['status_message'] ?? ''), ' /')),
+            $t('tab_storage_id') => self::escape((string) ($storage['object_storage_id'] ?? '')),
+            $t('tab_region') => self::escape((string) ($view['region'] ?? '') . (isset($storage['region_name']) ? ' (' . $storage['region_name'] . ')' : '')),
+            $t('tab_s3_endpoint') => self::escape((string) ($storage['s3_url'] ?? '')),
+            $t('tab_storage_size') => self::escape(trim(($storage['size_tb'] ?? '') . ' / ' . ($storage['auto_scaling_limit_tb'] ?? ''), ' /')),
+            $t('tab_pending_resize') => self::escape(is_array($storage['resize'] ?? null) ? Messages::coded((string) ($storage['resize']['message_code'] ?? ''), (array) ($storage['resize']['params'] ?? []), trim(($storage['resize']['status'] ?? '') . ': ' . ($storage['resize']['message'] ?? ''), ' :'), $lang) : ''),
+            $t('tab_created') => self::escape(self::when($view['created_at'] ?? '')),
+            $t('tab_cancel_date') => self::escape(self::when($view['cancel_date'] ?? '')),
         ];
-        $fields['Usage'] = self::section(static function () use ($params, $serviceId): string {
+        $fields[$t('tab_usage')] = self::section($lang, static function () use ($params, $serviceId, $t): string {
             $usage = ClientFactory::objectStorage($params)->usage($serviceId);
-            return sprintf('%s of %s TB (%s%%), %s objects, as of %s', $usage['used_tb'] ?? '?', $usage['size_tb'] ?? '?', $usage['used_percent'] ?? '?', $usage['objects'] ?? '?', $usage['as_of'] ?? '?');
+            return $t('tab_usage_value', (string) ($usage['used_tb'] ?? '?'), (string) ($usage['size_tb'] ?? '?'), (string) ($usage['used_percent'] ?? '?'), (string) ($usage['objects'] ?? '?'), self::when($usage['as_of'] ?? '?'));
         });
         $export = self::takeExport($serviceId);
         if ($export !== null) {
-            $fields['Activity export'] = sprintf('<a class="btn btn-default btn-sm" download="service-%s-activity.csv" href="data:text/csv;charset=utf-8;base64,%s">Download activity CSV</a>', htmlspecialchars($serviceId, ENT_QUOTES), base64_encode($export));
+            $fields[$t('tab_activity_export')] = sprintf('<a class="btn btn-default btn-sm" download="service-%s-activity.csv" href="data:text/csv;charset=utf-8;base64,%s">%s</a>', htmlspecialchars($serviceId, ENT_QUOTES), base64_encode($export), self::escape($t('tab_download_csv')));
         }
         return $fields;
     }
@@ -125,7 +161,7 @@ final class ServiceTab
     public static function holdExport(string $serviceId, string $csv): void
     {
         if (strlen($csv) > self::MAX_EXPORT_BYTES) {
-            throw new \InvalidArgumentException(sprintf('The activity export is larger than %d MB; use the admin addon\'s audit search to export it in parts.', self::MAX_EXPORT_BYTES / 1_000_000));
+            throw new \InvalidArgumentException(sprintf(Lang::admin()['cloudserver_admin_tab_export_too_large'], self::MAX_EXPORT_BYTES / 1_000_000));
         }
         $_SESSION[self::EXPORT_SESSION_KEY][$serviceId] = $csv;
     }
@@ -156,7 +192,7 @@ final class ServiceTab
             $rules = new InputRules([]);
             $tags = array_values(array_unique(array_map([$rules, 'tag'], array_filter(array_map('trim', explode(',', $typed)), 'strlen'))));
             if (count($tags) > self::MAX_EXTRA_TAGS) {
-                throw new \InvalidArgumentException(sprintf('At most %d extra tags are possible.', self::MAX_EXTRA_TAGS));
+                throw new \InvalidArgumentException(sprintf(Lang::admin()['cloudserver_admin_tab_too_many_tags'], self::MAX_EXTRA_TAGS));
             }
             ClientFactory::activity($params)->setAdminTags($serviceId, $tags);
         } catch (\InvalidArgumentException $invalid) {
@@ -167,35 +203,58 @@ final class ServiceTab
         }
     }
 
-    /** @param array<string, mixed> $params */
-    private static function tagsField(array $params, string $serviceId): string
+    /**
+     * @param array<string, mixed> $params
+     * @param array<string, string> $lang
+     */
+    private static function tagsField(array $params, string $serviceId, array $lang): string
     {
         try {
             $current = implode(', ', self::extraTags(ClientFactory::activity($params)->tags($serviceId), $serviceId));
         } catch (ApiException $error) {
-            return self::escape('unavailable: ' . $error->getMessage());
+            return self::escape(sprintf($lang['cloudserver_admin_tab_unavailable'], Messages::error($error, $lang)));
         }
         return sprintf(
-            '<input type="hidden" name="%s" value="%s"><input type="text" class="form-control input-inline input-400" name="%s" value="%s" placeholder="tag-a, tag-b"> comma-separated; saved with "Save Changes", re-sent with "Apply tags"',
+            '<input type="hidden" name="%s" value="%s"><input type="text" class="form-control input-inline input-400" name="%s" value="%s" placeholder="tag-a, tag-b"> %s',
             self::TAGS_ORIGINAL_FIELD,
             self::escape($current),
             self::TAGS_FIELD,
             self::escape($current),
+            self::escape($lang['cloudserver_admin_tab_tags_help']),
         );
     }
 
-    /** @param array<string, mixed> $view */
-    private static function capabilities(array $view): string
+    /**
+     * @param array<string, mixed> $view
+     * @param array<string, string> $lang
+     */
+    private static function capabilities(array $view, array $lang): string
     {
         $capabilities = is_array($view['capabilities'] ?? null) ? $view['capabilities'] : [];
         if ($capabilities === []) {
-            return 'not reported by the backend';
+            return self::escape($lang['cloudserver_admin_tab_capabilities_none']);
         }
         $parts = [];
         foreach ($capabilities as $name => $value) {
-            $parts[] = $name . ': ' . (is_bool($value) ? ($value ? 'yes' : 'no') : (is_scalar($value) ? (string) $value : (string) json_encode($value)));
+            $parts[] = $name . ': ' . (is_bool($value) ? $lang[$value ? 'cloudserver_admin_tab_yes' : 'cloudserver_admin_tab_no'] : (is_scalar($value) ? (string) $value : (string) json_encode($value)));
         }
         return self::escape(implode('; ', $parts));
+    }
+
+    /** @param array<string, string> $lang */
+    private static function named(array $lang, string $prefix, string $value): string
+    {
+        return $lang[$prefix . $value] ?? $value;
+    }
+
+    /** An ISO date or timestamp from the backend in the admin's locale; anything else as it is. */
+    private static function when(mixed $value): string
+    {
+        $value = (string) $value;
+        if (preg_match('/^\d{4}-\d{2}-\d{2}$/', $value)) {
+            return Format::date($value);
+        }
+        return preg_match('/^\d{4}-\d{2}-\d{2}T/', $value) ? Format::dateTime($value) : $value;
     }
 
     private static function takeExport(string $serviceId): ?string
@@ -205,13 +264,18 @@ final class ServiceTab
         return is_string($csv) ? $csv : null;
     }
 
-    /** @param callable(): string $read */
-    private static function section(callable $read): string
+    /**
+     * @param array<string, string> $lang
+     * @param callable(): string $read
+     */
+    private static function section(array $lang, callable $read): string
     {
         try {
             return self::escape($read());
-        } catch (ApiException | \InvalidArgumentException $error) {
-            return self::escape('unavailable: ' . $error->getMessage());
+        } catch (ApiException $error) {
+            return self::escape(sprintf($lang['cloudserver_admin_tab_unavailable'], Messages::error($error, $lang)));
+        } catch (\InvalidArgumentException $error) {
+            return self::escape(sprintf($lang['cloudserver_admin_tab_unavailable'], $error->getMessage()));
         }
     }
 

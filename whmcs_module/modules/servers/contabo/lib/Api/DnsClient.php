@@ -11,10 +11,19 @@ final class DnsClient
     {
     }
 
-    /** @return list<string> */
-    public function zones(string $clientId): array
+    /**
+     * The zones with the client's DNS guardrails (set per product by the reseller).
+     *
+     * @return array{zones: list<string>, limit: int, record_limit: int}
+     */
+    public function overview(string $clientId): array
     {
-        return array_values(array_map('strval', (array) ($this->api->call('ListDnsZones', 'GET', "/clients/{$clientId}/dns/zones")['zones'] ?? [])));
+        $answer = $this->api->call('ListDnsZones', 'GET', "/clients/{$clientId}/dns/zones");
+        return [
+            'zones' => array_values(array_map('strval', (array) ($answer['zones'] ?? []))),
+            'limit' => (int) ($answer['limit'] ?? 0),
+            'record_limit' => (int) ($answer['record_limit'] ?? 0),
+        ];
     }
 
     public function createZone(string $clientId, string $zone): void

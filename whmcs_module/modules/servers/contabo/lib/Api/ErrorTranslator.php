@@ -18,6 +18,7 @@ final class ErrorTranslator
             return new ApiException(
                 'The provisioning service did not answer in time. Please try again in a few minutes.',
                 ApiException::TIMEOUT,
+                messageCode: 'module_timeout',
             );
         }
 
@@ -28,6 +29,8 @@ final class ErrorTranslator
                 rtrim($failure->getMessage(), '.'),
             ),
             ApiException::UNREACHABLE,
+            messageCode: 'module_unreachable',
+            params: ['url' => $baseUrl, 'reason' => rtrim($failure->getMessage(), '.')],
         );
     }
 
@@ -45,6 +48,7 @@ final class ErrorTranslator
                 self::ROUTE_MISSING_MESSAGE,
                 ApiException::ROUTE_MISSING,
                 $status,
+                messageCode: 'module_route_missing',
             );
         }
         if ($status === 401) {
@@ -54,6 +58,7 @@ final class ErrorTranslator
                 ApiException::NOT_AUTHENTICATED,
                 $status,
                 $code,
+                'module_signature',
             );
         }
         // A conflict (e.g. the same SSH key twice) is final: retrying will not help.
@@ -83,6 +88,9 @@ final class ErrorTranslator
                 ApiException::UNAVAILABLE,
                 $status,
                 $code,
+                // An answer without the backend's error shape (a gateway's 502) keeps the fallback.
+                $backendMessage !== '' ? (string) ($error['message_code'] ?? '') : 'module_unavailable',
+                ($reference !== '' ? ['reference' => $reference] : []) + (is_array($error['params'] ?? null) ? $error['params'] : []),
             );
         }
         if ($status >= 400) {
@@ -106,6 +114,8 @@ final class ErrorTranslator
             sprintf('The provisioning service sent an answer that could not be read (HTTP %d). Please try again later.', $status),
             ApiException::UNREADABLE,
             $status,
+            messageCode: 'module_unreadable',
+            params: ['status' => $status],
         );
     }
 
@@ -113,7 +123,7 @@ final class ErrorTranslator
      * A validation failure's problems as the backend lists them (details.fields).
      *
      * @param array<string, mixed> $error
-     * @return list<array{field: string, problem: string, params: array<string, string>, example: string}>
+     * @return list<array{field: string, problem: string, params: array<string, string>, example: string, message_code: string}>
      */
     private static function fields(array $error): array
     {
@@ -125,6 +135,7 @@ final class ErrorTranslator
                     'problem' => $item['problem'],
                     'params' => array_map('strval', array_filter((array) ($item['params'] ?? []), 'is_scalar')),
                     'example' => (string) ($item['example'] ?? ''),
+                    'message_code' => (string) ($item['message_code'] ?? ''),
                 ];
             }
         }

@@ -41,17 +41,38 @@ final class Messages
     }
 
     /**
-     * @param array{field: string, problem: string, params: array<string, string>, example: string} $field
+     * A sentence the backend names by code with its parameters (e.g. a resize in progress),
+     * else its English text.
+     *
+     * @param array<string, mixed> $params
+     * @param array<string, string> $lang
+     */
+    public static function coded(string $code, array $params, string $english, array $lang): string
+    {
+        return $code !== '' && isset($lang['cloudserver_msg_' . $code])
+            ? self::fill($lang['cloudserver_msg_' . $code], $params)
+            : $english;
+    }
+
+    /**
+     * @param array{field: string, problem: string, params: array<string, string>, example: string, message_code?: string} $field
      * @param array<string, string> $lang
      */
     public static function problem(array $field, array $lang): string
     {
-        if ($field['problem'] === 'custom') {
-            return (string) ($field['params']['message'] ?? ''); // a rule of ours the module has no words for yet
-        }
         $name = $field['field'];
         $leaf = (string) preg_replace('/^.*\.|\[\d+\]$/', '', $name);
         $label = $lang['cloudserver_field_' . $leaf] ?? $name;
+        if ($field['problem'] === 'custom') {
+            // A rule of ours: its sentence by code after the field's name, else the backend's words.
+            $key = 'cloudserver_msg_' . ($field['message_code'] ?? '');
+            if (($field['message_code'] ?? '') !== '' && isset($lang[$key])) {
+                $sentence = self::fill($lang[$key], $field['params']);
+                return $name === '' ? $sentence : $label . ': ' . $sentence;
+            }
+            $said = (string) ($field['params']['message'] ?? '');
+            return $name === '' ? $said : $label . ': ' . $said;
+        }
         $template = $lang['cloudserver_problem_' . $field['problem']] ?? $lang['cloudserver_problem_invalid'];
         $sentence = self::fill($template, ['field' => $label] + $field['params']);
         if ($field['example'] !== '' && !in_array($field['problem'], ['required', 'unknown_field', 'not_json'], true)) {

@@ -85,7 +85,8 @@ final class DnsPage implements Page
     public function load(PageContext $context): array
     {
         $dns = ClientFactory::dns($context->params);
-        $zones = $dns->zones($context->clientId);
+        $overview = $dns->overview($context->clientId);
+        $zones = $overview['zones'];
         $selected = strtolower($context->request->query('zone'));
         if (!in_array($selected, $zones, true)) {
             $selected = $zones[0] ?? '';
@@ -101,6 +102,20 @@ final class DnsPage implements Page
                 'prio' => (int) ($record['prio'] ?? 0),
             ];
         }
-        return ['dns_zones' => $zones, 'dns_zone' => $selected, 'dns_records' => $records, 'dns_types' => self::TYPES];
+        return [
+            'dns_zones' => $zones,
+            'dns_zone' => $selected,
+            'dns_records' => $records,
+            'dns_types' => self::TYPES,
+            'dns_zone_usage' => self::usage($context->text('cloudserver_dns_zone_usage'), count($zones), $overview['limit']),
+            'dns_record_usage' => self::usage($context->text('cloudserver_dns_record_usage'), count($records), $overview['record_limit']),
+            'dns_zone_limit_reached' => $overview['limit'] > 0 && count($zones) >= $overview['limit'],
+        ];
+    }
+
+    /** "3 of 20 zones": used and the product's limit (guardrails), empty when no limit is known. */
+    private static function usage(string $sentence, int $used, int $limit): string
+    {
+        return $limit > 0 ? str_replace(['{used}', '{limit}'], [(string) $used, (string) $limit], $sentence) : '';
     }
 }

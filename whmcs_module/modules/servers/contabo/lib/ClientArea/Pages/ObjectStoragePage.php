@@ -6,6 +6,7 @@ namespace WHMCS\Module\Server\Contabo\ClientArea\Pages;
 
 use WHMCS\Module\Server\Contabo\Api\ApiException;
 use WHMCS\Module\Server\Contabo\ClientArea\Format;
+use WHMCS\Module\Server\Contabo\ClientArea\Messages;
 use WHMCS\Module\Server\Contabo\ClientArea\Page;
 use WHMCS\Module\Server\Contabo\ClientArea\PageContext;
 use WHMCS\Module\Server\Contabo\ClientArea\PageController;
@@ -66,7 +67,7 @@ final class ObjectStoragePage implements Page
                 'cancel_date' => Format::date($service['cancel_date'] ?? null),
                 'status_message' => (string) ($service['status_message'] ?? ''),
                 'state' => (string) ($service['state'] ?? ''),
-                'resize_pending' => is_array($storage['resize'] ?? null) ? (string) ($storage['resize']['message'] ?? '') : '',
+                'resize_pending' => is_array($storage['resize'] ?? null) ? self::resizeSentence($storage['resize'], $context->lang) : '',
             ],
             'usage' => null,
             'usage_error' => '',
@@ -95,5 +96,18 @@ final class ObjectStoragePage implements Page
             $vars['usage_error'] = PageController::customerMessage($error, $context->lang);
         }
         return $vars;
+    }
+
+    /**
+     * A resize in progress (or waiting, or with the staff) in the customer's language.
+     *
+     * @param array<string, mixed> $resize
+     * @param array<string, string> $lang
+     */
+    private static function resizeSentence(array $resize, array $lang): string
+    {
+        $english = (string) ($resize['message'] ?? '');
+        $params = is_array($resize['params'] ?? null) ? $resize['params'] : ['reason' => $english];
+        return Messages::coded((string) ($resize['message_code'] ?? ''), $params, $english, $lang);
     }
 }
