@@ -3,9 +3,11 @@ the purchases the pool needed.
 
 The local stack runs in this process (moto, the Contabo simulator with its S3 endpoint). N
 customers order object storage in one region through the signed API; the provisioning worker
-makes each one a tenant (own user, keys, bucket, policies). Figures:
+makes each one a tenant (own user, keys, bucket, its own bucket policy). Figures:
 - order answer time (the API's 202) and set-up time per customer (the worker's run that made
-  it active: its user, its bucket, and every customer's bucket policy rewritten);
+  it active: its user, its bucket and its bucket policy);
+- bucket policies written per order (1 expected: policies name no other customer) and the
+  largest policy's size (JSON bytes, the same for the first and the last customer);
 - S3 requests one usage sync sends (metering every customer's bucket, the protection pass);
 - Contabo purchases: object storages bought (the pool: 1 expected) and pool growth resizes
   (margin 1 TB, cap 10,000 TB for the run: each customer's 0.25 TB is sold from the pool).
@@ -18,6 +20,7 @@ Prints figures only; no timing is asserted anywhere.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -66,7 +69,9 @@ def _run(stack: Any, whmcs: Any, customers: int, region: str) -> dict[str, Any]:
 
     order_seconds: list[float] = []
     setup_seconds: list[float] = []
+    policy_writes: list[int] = []
     state = stack.sim.state
+    endpoint = stack.sim.s3.app
     for n in range(customers):
         sid = str(700000 + n)
         body = {
@@ -75,6 +80,7 @@ def _run(stack: Any, whmcs: Any, customers: int, region: str) -> dict[str, Any]:
             "region": region,
             "size_tb": 0.25,
         }
+        writes_before = len(endpoint.policy_writes)
         started = time.perf_counter()
         answer = whmcs.request("POST", f"/services/{sid}/object-storage", body)
         order_seconds.append(time.perf_counter() - started)
@@ -87,6 +93,8 @@ def _run(stack: Any, whmcs: Any, customers: int, region: str) -> dict[str, Any]:
         else:
             raise SystemExit(f"service {sid} did not become active")
         setup_seconds.append(time.perf_counter() - started)
+        policy_writes.append(len(endpoint.policy_writes) - writes_before)
+        _settle_pool_growth(stack)  # outside the timed part: the worker buys a queued growth
     requests_before = stack.sim.s3.app.requests
     started = time.perf_counter()
     outcome = stack.run_job("UsageSyncFunction")
@@ -99,8 +107,23 @@ def _run(stack: Any, whmcs: Any, customers: int, region: str) -> dict[str, Any]:
         "sync_outcome": outcome.get("result", {}).get("outcome"),
         "pools_bought": state.purchases["createObjectStorage"],
         "resizes_bought": state.purchases["upgradeObjectStorage"],
-        "policy_bytes": max(len(str(p)) for p in stack.sim.s3.app.policies.values()),
+        "policy_writes": policy_writes,
+        "policy_bytes": max(len(json.dumps(p)) for p in endpoint.policies.values()),
     }
+
+
+def _settle_pool_growth(stack: Any) -> None:
+    """What the worker does with a growth the order queued (the bench runs no schedules)."""
+    from contabo_reseller.adapters.object_storage import pool_claims
+    from contabo_reseller.services import provisioning
+
+    for _ in range(10):
+        pending = pool_claims.pending_resizes()
+        if not pending:
+            return
+        stack.sim.state.clock.advance(120)
+        for service_id in pending:
+            provisioning._advance_safely(service_id)
 
 
 def _state(service_id: str) -> str:
@@ -120,7 +143,12 @@ def _report(args: Any, figures: dict[str, Any]) -> None:
 
     print(f"object storage pool, {args.customers} customers in {args.region} ({machine()})")
     print(line("order answer (202)", figures["order"]))
-    print(line("order to active (user, bucket, all policies)", figures["setup"]))
+    print(line("order to active (user, bucket, its policy)", figures["setup"]))
+    writes = figures["policy_writes"]
+    print(
+        f"bucket policies written per order: max {max(writes)}, "
+        f"mean {statistics.mean(writes):.2f} (first order {writes[0]}, last {writes[-1]})"
+    )
     print(
         f"usage sync: {figures['sync_s3_requests']} S3 requests "
         f"({figures['sync_s3_requests'] / args.customers:.1f} per customer), "

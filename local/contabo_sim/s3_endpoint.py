@@ -6,20 +6,22 @@ Per request it
    simulator gave its users; unknown key -> 403 InvalidAccessKeyId, bad signature -> 403
    SignatureDoesNotMatch, a disabled user -> 403 UserSuspended (Ceph's code; the spec:
    a disabled user "can't login and thus use services any longer");
-2. evaluates the bucket policies it was given (PutBucketPolicy through this endpoint) for the
-   user's principal, Contabo's documented `arn:aws:iam::<s3TenantId>:user/<customerId>:<userId>`
-   (the main user: `.../user/<customerId>`). An explicit Deny wins; otherwise the request is
-   allowed, because that is Contabo's default: every user of the account reaches every bucket
-   (their guide "Restricting Users to Buckets" protects a bucket from another user only by
-   denying that user explicitly). CopyObject is checked against the source bucket too;
+2. evaluates the bucket policies it was given (PutBucketPolicy through this endpoint, checked
+   and refused as RGW refuses them: bucket_policy.py) for the user's principal, Contabo's
+   documented `arn:aws:iam::<s3TenantId>:user/<customerId>:<userId>` (the main user:
+   `.../user/<customerId>`), Principal and NotPrincipal as RGW evaluates them. An explicit
+   Deny wins; otherwise the request is allowed, because that is Contabo's default: every user
+   of the account reaches every bucket (their guide "Restricting Users to Buckets" protects a
+   bucket from another user only by denying that user). CopyObject is checked against the
+   source bucket too;
 3. forwards an allowed request unchanged to moto.
 
-Not modelled: presigned URLs (refused), Allow statements narrowing access, Conditions.
+Not modelled: presigned URLs (refused), Allow statements narrowing access, Conditions
+(refused at PutBucketPolicy).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import hmac
 import json
@@ -32,6 +34,7 @@ import httpx
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
+from . import bucket_policy
 from .state import SimState
 
 _AUTH = re.compile(
@@ -54,6 +57,7 @@ class S3Endpoint:
         self.backend_url = backend_url.rstrip("/")
         self.policies: dict[str, dict[str, Any]] = {}
         self.requests = 0
+        self.policy_writes: list[str] = []  # buckets, in the order their policies were put
         self._lock = threading.Lock()
         self._http = httpx.Client(timeout=60)
 
@@ -109,17 +113,7 @@ class S3Endpoint:
     def _denied(self, principal: str, action: str, bucket: str, resource: str) -> bool:
         with self._lock:
             policy = self.policies.get(bucket)
-        if not policy:
-            return False
-        for statement in policy.get("Statement", []):
-            if (
-                statement.get("Effect") == "Deny"
-                and _principal_matches(statement.get("Principal"), principal)
-                and _any_match(statement.get("Action"), action, case_insensitive=True)
-                and _any_match(statement.get("Resource"), resource)
-            ):
-                return True
-        return False
+        return bool(policy) and bucket_policy.denies(policy, principal, action, resource)
 
     def _policy(self, request: Request, bucket: str, body: bytes) -> Response:
         """Bucket policies are kept here, where they are enforced (moto stores data only)."""
@@ -129,9 +123,12 @@ class S3Endpoint:
         with self._lock:
             if request.method == "PUT":
                 try:
-                    self.policies[bucket] = json.loads(body)
-                except ValueError:
-                    return _error(400, "MalformedPolicy", "The policy is not valid JSON")
+                    self.policies[bucket] = bucket_policy.parse(body)
+                    self.policy_writes.append(bucket)
+                except bucket_policy.MalformedPolicy as error:
+                    return _error(400, "MalformedPolicy", str(error))
+                except bucket_policy.ConditionsNotModelled as error:
+                    return _error(501, "NotImplemented", str(error))
                 return Response(status=204)
             if request.method == "DELETE":
                 self.policies.pop(bucket, None)
@@ -213,29 +210,6 @@ def _bucket_and_key(raw_path: str) -> tuple[str, str]:
     """Path-style addressing only, as Contabo's S3 (virtual-hosted buckets unsupported)."""
     bucket, _, key = raw_path.lstrip("/").partition("/")
     return unquote(bucket), unquote(key)
-
-
-def _principal_matches(principal: Any, arn: str) -> bool:
-    if principal == "*":
-        return True
-    if isinstance(principal, dict):
-        principal = principal.get("AWS")
-    values = principal if isinstance(principal, list) else [principal]
-    return any(value == "*" or value == arn for value in values)
-
-
-def _any_match(patterns: Any, value: str, *, case_insensitive: bool = False) -> bool:
-    values = patterns if isinstance(patterns, list) else [patterns]
-    for pattern in values:
-        if not isinstance(pattern, str):
-            continue
-        if pattern == "*" or (
-            fnmatch.fnmatchcase(value.lower(), pattern.lower())
-            if case_insensitive
-            else fnmatch.fnmatchcase(value, pattern)
-        ):
-            return True
-    return False
 
 
 # Signature V4 --------------------------------------------------------------------------------

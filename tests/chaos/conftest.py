@@ -56,6 +56,7 @@ MODULE_ORDER = (
     "test_exactly_once",
     "test_exactly_once_compute_purchases",
     "test_exactly_once_domains",
+    "test_object_storage_pool_growth",
     "test_crash_consistency",
     "test_terminate_any_step",
     "test_billing_wins",

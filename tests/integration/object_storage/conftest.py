@@ -22,7 +22,7 @@ from contabo_reseller.adapters.tables import CatalogItem, ServiceRecord
 from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE
 from contabo_reseller.domain.service import PENDING_STATES, ServiceState
 from contabo_reseller.services.object_storage.pool import pool_service_id
-from contabo_reseller.services.object_storage.tenancy import TENANT_KIND
+from contabo_reseller.services.object_storage.tenancy import PROTECTED_KIND, TENANT_KIND
 from local.signed_client import SignedClient
 from local.stack.runner import RunningStack
 from tests.integration.lifecycle.conftest import (  # noqa: F401 (fixtures)
@@ -87,6 +87,7 @@ def clear_account(stack: RunningStack) -> None:  # noqa: F811
             state.s3_keys.pop(user_id, None)
     if stack.sim.s3 is not None:
         stack.sim.s3.app.policies.clear()
+        stack.sim.s3.app.policy_writes.clear()
     for region in ("EU", "US-central", "SIN"):  # the pools' own rows
         pool = service_store.get(pool_service_id(region))
         if pool is not None:
@@ -95,6 +96,7 @@ def clear_account(stack: RunningStack) -> None:  # noqa: F811
         pool_claims.REGION_KIND,
         pool_claims.RESIZE_KIND,
         TENANT_KIND,
+        PROTECTED_KIND,
     ):
         for item in CatalogItem.query(kind):
             item.delete()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from contabo_reseller.domain.object_storage.pool import PoolSettings, pool_growth
 from contabo_reseller.domain.object_storage.tenancy import (
     bucket_policy,
@@ -19,25 +21,39 @@ def test_principals_use_contabos_documented_arn_form():
     assert principal(TENANT, "12345") == f"arn:aws:iam::{TENANT}:user/12345"  # the main user
 
 
-def test_a_tenant_bucket_denies_everyone_else_and_its_owner_lifting_it():
-    owner, other, main = (principal(TENANT, "1", u) for u in ("a", "b", None))
-    policy = bucket_policy("svc-1-ab", owner, [owner, other, main])
+def test_a_tenant_bucket_denies_everyone_but_its_customer_and_the_backend():
+    owner, admin = (principal(TENANT, "1", u) for u in ("a", "admin"))
+    policy = bucket_policy("svc-1-ab", owner, admin)
     others, limits = policy["Statement"]
-    assert others["Effect"] == "Deny" and others["Action"] == "*"
-    assert others["Principal"] == {"AWS": sorted([other, main])}  # never the owner
+    assert others["Effect"] == "Deny" and others["Action"] == "s3:*"
+    assert others["NotPrincipal"] == {"AWS": [owner, admin]} and "Principal" not in others
     assert others["Resource"] == ["arn:aws:s3:::svc-1-ab", "arn:aws:s3:::svc-1-ab/*"]
     assert limits["Principal"] == {"AWS": [owner]}
     assert "s3:DeleteBucketPolicy" in limits["Action"] and "s3:PutObject" not in limits["Action"]
-    full = bucket_policy("svc-1-ab", owner, [owner, other], over_quota=True)["Statement"][-1]
+    full = bucket_policy("svc-1-ab", owner, admin, over_quota=True)["Statement"][-1]
     assert full["Action"] == ["s3:PutObject"] and full["Principal"] == {"AWS": [owner]}
+
+
+def test_a_tenant_policy_names_no_other_customer_so_its_size_is_constant():
+    sizes = {
+        len(
+            json.dumps(
+                bucket_policy(f"svc-{n:05d}-ab12cd34", principal(TENANT, "1", f"{n:08d}"), "x")
+            )
+        )
+        for n in (1, 10, 1000, 99999)
+    }
+    assert len(sizes) == 1 and sizes.pop() < 1024
 
 
 def test_a_foreign_bucket_keeps_its_own_statements_and_gets_ours_once():
     own = {"Statement": [{"Sid": "Mine", "Effect": "Allow", "Principal": "*", "Action": "x"}]}
-    first = foreign_bucket_policy(own, "backups", ["t1"])
-    again = foreign_bucket_policy(first, "backups", ["t1", "t2"])
-    assert [s.get("Sid") for s in again["Statement"]] == ["Mine", "NoPoolCustomers"]
-    assert again["Statement"][-1]["Principal"] == {"AWS": ["t1", "t2"]}
+    legacy = {"Sid": "NoPoolCustomers", "Effect": "Deny", "Principal": {"AWS": ["t1"]}}
+    first = foreign_bucket_policy({"Statement": [*own["Statement"], legacy]}, "backups", ["m"])
+    again = foreign_bucket_policy(first, "backups", ["m", "a"])
+    assert [s.get("Sid") for s in again["Statement"]] == ["Mine", "OnlyTheReseller"]
+    assert again["Statement"][-1]["NotPrincipal"] == {"AWS": ["m", "a"]}
+    assert foreign_bucket_policy(again, "backups", ["m", "a"]) == again  # nothing to rewrite
 
 
 def test_the_pool_grows_to_quotas_plus_margin_on_steps_within_the_cap():

@@ -199,10 +199,13 @@ def test_terminate_counts_an_already_cancelled_storage_as_done(contabo):
     assert again.cancel_date == "2026-12-31"
 
 
-def test_terminate_waits_while_a_purchase_is_being_confirmed(contabo, monkeypatch):
+def test_terminate_while_a_purchase_is_being_confirmed_is_recorded_not_refused(
+    contabo, monkeypatch
+):
     _order("1")
     contabo.fail_before_commit()
     monkeypatch.setattr(provisioning, "RECONCILE_GRACE_SECONDS", 3600)
     assert provisioning.advance("1") == "purchasing"
-    with pytest.raises(ActionRefused, match="being confirmed"):
-        object_storage.terminate("1", ACTOR)
+    view = object_storage.terminate("1", ACTOR)  # WHMCS is never refused a billing action
+    assert view.state == "purchasing"
+    assert service_store.require("1").billing_action == "terminate"

@@ -54,6 +54,7 @@ HANDLER_MODULES = (
     "contabo_reseller.services.manage_service",  # billing actions recorded while busy
     "contabo_reseller.services.networking.extra_ips",
     "contabo_reseller.services.compute.moves",
+    "contabo_reseller.services.object_storage.management",  # its billing actions, too
 )
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_CAP_SECONDS = 3600

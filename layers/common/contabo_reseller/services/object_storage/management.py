@@ -21,7 +21,14 @@ from datetime import UTC, datetime
 from contabo_reseller.adapters import service_store, worker_trigger
 from contabo_reseller.adapters.object_storage import pool_claims
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.errors import ActionRefused, Conflict, NotFound
+from contabo_reseller.domain.errors import (
+    ActionRefused,
+    Conflict,
+    DomainError,
+    NotFound,
+    OutOfTime,
+    ServiceBusy,
+)
 from contabo_reseller.domain.object_storage.product import (
     NOT_READY_MESSAGE,
     OBJECT_STORAGE,
@@ -43,7 +50,7 @@ from contabo_reseller.domain.service import (
     display_name_for,
 )
 from contabo_reseller.observability import logger
-from contabo_reseller.services import ownership, service_policy
+from contabo_reseller.services import action_queue, billing_actions, ownership, service_policy
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.object_storage import tenancy
 from contabo_reseller.services.object_storage.port import (
@@ -56,6 +63,10 @@ from contabo_reseller.services.views import service_view
 # States from which an order starts (again); a failed service that already bought is never
 # re-ordered: that storage is the service's, whatever went wrong.
 ORDERABLE = ("new", ServiceState.FAILED.value)
+# A terminate while the purchase is being confirmed is applied once that is known.
+UNSETTLED = (ServiceState.PURCHASING,)
+BILLING_JOB = "object_storage_billing_action"
+BILLING_WAIT_SECONDS = 1.5  # as for servers (manage_service)
 NOT_OBJECT_STORAGE_MESSAGE = "This service is not object storage; this action applies to it only."
 
 
@@ -226,26 +237,25 @@ def regenerate_credentials(service_id: str, actor: str) -> ServiceView:
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
-    with _lifecycle(service_id, "suspend", actor) as (record, port):
-        if record.state == ServiceState.TERMINATED:
-            raise ActionRefused(
-                service_policy.TERMINATED_MESSAGE, message_code="service_terminated"
-            )
-        if not record.details.get("suspended") and record.state == ServiceState.ACTIVE:
-            if _is_tenant(record):  # only this customer's user: nobody else's keys change
-                tenancy.set_enabled(record, port, False)
-            else:
-                _replace_keys(record, port)
-        shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
-        service_store.update(
-            record,
-            details={
-                "suspended": True,
-                "suspend_reason": request.reason or None,
-                "object_storage": shown,
-            },
-        )
-        return service_view(record)
+    """Billing wins (as for servers): never refused as busy, see ``_billing_action``."""
+    return _billing_action(service_id, "suspend", request.model_dump(), actor)
+
+
+def _suspend_now(record: ServiceRecord, port: ObjectStoragePort, reason: str | None) -> None:
+    if record.state == ServiceState.TERMINATED:
+        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
+    if not record.details.get("suspended") and record.state == ServiceState.ACTIVE:
+        if _is_tenant(record):  # only this customer's user: nobody else's keys change
+            tenancy.set_enabled(record, port, False)
+        else:
+            _replace_keys(record, port)
+    shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
+    service_store.update(
+        record,
+        billing_action=None,
+        billing_request=None,
+        details={"suspended": True, "suspend_reason": reason or None, "object_storage": shown},
+    )
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
@@ -254,49 +264,125 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
             raise ActionRefused(
                 service_policy.TERMINATED_MESSAGE, message_code="service_terminated"
             )
-        if _is_tenant(record) and record.details.get("suspended"):
+        if record.billing_action == "terminate":
+            raise ActionRefused(
+                "This service is being terminated.", message_code="service_terminating"
+            )
+        if _is_tenant(record) and (
+            record.details.get("suspended") or record.billing_action == "suspend"
+        ):
             tenancy.set_enabled(record, port, True)
         shown = {
             **(record.details.get("object_storage") or {}),
             "credentials_available": record.state == ServiceState.ACTIVE,
         }
         service_store.update(
-            record, details={"suspended": False, "suspend_reason": None, "object_storage": shown}
+            record,
+            billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
+            billing_request=None,
+            details={"suspended": False, "suspend_reason": None, "object_storage": shown},
         )
         return service_view(record)
 
 
 def terminate(service_id: str, actor: str) -> ServiceView:
+    """Billing wins: never refused as busy, nor while the order is being bought (applied once
+    it is settled), see ``_billing_action``."""
+    return _billing_action(service_id, "terminate", {}, actor)
+
+
+def _terminate_now(record: ServiceRecord, port: ObjectStoragePort) -> None:
     """Cancels at Contabo (an already cancelled or gone storage counts as done), replaces the S3
     keys, frees the region. A failure is reported, never a success with leftovers."""
-    with _lifecycle(service_id, "terminate", actor) as (record, port):
-        if record.state == ServiceState.PURCHASING:
-            raise ActionRefused(
-                "The order is still being confirmed with the hosting platform; terminate "
-                "again in a few minutes, once it is known whether it was bought.",
-                message_code="terminate_order_unconfirmed",
-            )
-        if _is_tenant(record):
-            if record.state != ServiceState.TERMINATED:
-                _end_tenancy(record, port)
-        elif record.resource_id and record.state != ServiceState.TERMINATED:
-            storage = _storage_or_none(port, record.resource_id)
-            if storage is not None:
-                cancel_date = storage.cancel_date or _cancel(port, record.resource_id)
-                if storage.status != "CANCELLED":
-                    _replace_keys(record, port)
-                service_store.update(record, details={"cancel_date": cancel_date})
-        if record.region:
-            pool_claims.release_region(record.region, service_id)
-        shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
+    if _is_tenant(record):
         if record.state != ServiceState.TERMINATED:
-            service_store.update(
-                record,
-                state=ServiceState.TERMINATED.value,
-                status_message="",
-                details={"terminated_at": datetime.now(UTC).isoformat(), "object_storage": shown},
+            _end_tenancy(record, port)
+    elif record.resource_id and record.state != ServiceState.TERMINATED:
+        storage = _storage_or_none(port, record.resource_id)
+        if storage is not None:
+            cancel_date = storage.cancel_date or _cancel(port, record.resource_id)
+            if storage.status != "CANCELLED":
+                _replace_keys(record, port)
+            service_store.update(record, details={"cancel_date": cancel_date})
+    if record.region:
+        pool_claims.release_region(record.region, record.service_id)
+    shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
+    done: dict = {"object_storage": shown}
+    if record.state != ServiceState.TERMINATED:
+        done["terminated_at"] = datetime.now(UTC).isoformat()
+    service_store.update(
+        record,
+        state=ServiceState.TERMINATED.value,
+        status_message="" if record.state != ServiceState.TERMINATED else record.status_message,
+        billing_action=None,
+        billing_request=None,
+        details=done,
+    )
+
+
+# Billing actions win: WHMCS retries a failed Suspend or Terminate only the next day ----------
+
+
+def _billing_action(service_id: str, name: str, request: dict, actor: str) -> ServiceView:
+    """Done now when the service's lock frees within BILLING_WAIT_SECONDS and the order is
+    settled; otherwise recorded on the row (the customer is locked out at once: their user is
+    disabled and the credentials route refuses) and applied by a queued job as soon as the
+    holder is done. The same rule and row fields as servers' billing actions."""
+    try:
+        with _lifecycle(service_id, name, actor, wait_seconds=BILLING_WAIT_SECONDS) as (
+            record,
+            port,
+        ):
+            if name == "terminate" and record.state in UNSETTLED:
+                raise ServiceBusy(  # caught below: recorded and applied once it is known
+                    "The order is still being confirmed.", message_code="service_busy"
+                )
+            _apply_billing(record, port, name, request)
+            return service_view(record)
+    except (ServiceBusy, OutOfTime):
+        pass  # recorded below; every step of both is safe to do again
+    record = billing_actions.record_for_later(service_id, name, request, actor, BILLING_JOB)
+    if record.state != ServiceState.TERMINATED:
+        _lock_out_now(record)
+    return service_view(record)
+
+
+@action_queue.handles(BILLING_JOB)
+def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
+    """The queued half of ``_billing_action``: applies what the row records, under the lock."""
+    assert job.service_id
+    try:
+        with _lifecycle(job.service_id, "billing", job.actor or "worker") as (record, port):
+            name = record.billing_action
+            if not name:
+                return "nothing recorded (already applied or withdrawn)"
+            if name == "terminate" and record.state in UNSETTLED:
+                raise action_queue.NotYet("waiting for the purchase to be confirmed")
+            _apply_billing(record, port, name, dict(record.billing_request or {}))
+            return f"{name} applied"
+    except ServiceBusy as busy:
+        raise billing_actions.wait_for(busy) from None
+
+
+def _apply_billing(
+    record: ServiceRecord, port: ObjectStoragePort, name: str, request: dict
+) -> None:
+    if name == "terminate" or record.billing_action == "terminate":
+        _terminate_now(record, port)
+    elif record.state != ServiceState.TERMINATED:
+        _suspend_now(record, port, request.get("reason"))
+
+
+def _lock_out_now(record: ServiceRecord) -> None:
+    """A pool customer's own user is disabled at once, without the lock: nothing else uses it
+    and doing it twice is harmless (the queued job applies the rest)."""
+    if _is_tenant(record) and record.details.get("s3_user_id"):
+        try:
+            tenancy.set_enabled(
+                record, object_storage_port_for(record.service_id, "billing"), False
             )
-        return service_view(record)
+        except DomainError:
+            logger.warning("could not disable the user at once; the queued job does it")
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
@@ -387,6 +473,7 @@ def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
         access = tenancy.setup(record, storage, port)
         admin = tenancy.bucket_admin(port, storage)
         copied = sum(admin.copy_into(old, access["bucket"], f"{old}/") for old in old_buckets)
+        tenancy.protect_all(port)  # the old buckets: closed to every customer from now on
         keys_retired = not _first_design_services_left(service_id)
         if keys_retired:  # nobody holds the API user's keys for data any more
             user_id, credential_id = port.credential_ref(storage.object_storage_id)
@@ -433,9 +520,9 @@ def is_object_storage(service_id: str) -> bool:
 
 @contextmanager
 def _lifecycle(
-    service_id: str, name: str, actor: str
+    service_id: str, name: str, actor: str, wait_seconds: float = 0.0
 ) -> Iterator[tuple[ServiceRecord, ObjectStoragePort]]:
-    with service_action(service_id, name, actor) as action:
+    with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
         record = action.record
         if record.state == "new":
             raise NotFound(
@@ -455,7 +542,7 @@ def _require_object_storage(record: ServiceRecord) -> None:
 def _require_credentials_allowed(record: ServiceRecord) -> None:
     if record.state == ServiceState.TERMINATED:
         raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
-    if record.details.get("suspended"):
+    if record.details.get("suspended") or record.billing_action:
         raise ActionRefused(SUSPENDED_MESSAGE, message_code="object_storage_suspended")
     if record.state != ServiceState.ACTIVE or not record.resource_id:
         raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")

@@ -3,11 +3,13 @@ S3 keys and bucket, and the bucket policies that keep every tenant out of every 
 
 - A tenant is set up once its pool storage is usable: its user (S3 role only, never admin)
   is found by its e-mail marker or created, its bucket is created by the pool's bucket-admin
-  user (a sub-user only the backend holds keys of), the tenant is registered, and every tenant
-  bucket's policy is rewritten so it denies the new user, before the customer gets any key.
-- Policies name principals explicitly, Contabo's documented way; a user's keys open every
-  location, so protection spans every region's pool. The account's main user (whose keys
-  services of the first design hold) is denied in every tenant bucket too.
+  user (a sub-user only the backend holds keys of) and given its policy (everyone but the
+  customer and that admin denied), then the tenant is registered, before the customer gets any
+  key. No other bucket's policy changes: policies name no other customer.
+- Every other bucket of the account (the reseller's, those of services of the first design,
+  and any a customer created) denies everyone but the account's main user and the admin, once
+  per bucket: the first order protects every storage of the account (a user's keys open every
+  location), the usage sync protects buckets made since, within one sync period.
 - Suspend disables only that user; unsuspend enables it; terminate disables it at once and its
   data and user are deleted after the admin's grace period (``purge_due``).
 """
@@ -32,6 +34,7 @@ from contabo_reseller.domain.object_storage.product import (
 )
 from contabo_reseller.domain.object_storage.tenancy import (
     BYTES_PER_TB,
+    POLICY_FORM,
     bucket_policy,
     foreign_bucket_policy,
     over_quota_message,
@@ -40,14 +43,13 @@ from contabo_reseller.domain.object_storage.tenancy import (
     tenant_bucket_name,
     tenant_user_email,
 )
-from contabo_reseller.observability import logger
 from contabo_reseller.services.object_storage.port import ObjectStoragePort
 
 TENANT_KIND = "object_storage_tenant"  # catalog rows: one per service in a pool
 SETTINGS_KIND = "object_storage_settings"
 SETTINGS_ITEM = "pool"
 ADMIN_MARKER = "admin"  # the bucket-admin user's e-mail: <api user>+s3-admin-pool@<domain>
-PROTECT_ROUNDS = 3  # re-reads of the tenant list until no tenant was added meanwhile
+PROTECTED_KIND = "object_storage_protected"  # one row per storage whose other buckets are closed
 
 
 def new_suffix() -> str:
@@ -63,82 +65,88 @@ def setup(record: ServiceRecord, storage: ObjectStorageFacts, port: ObjectStorag
     user_id = port.ensure_user(email)
     credential_id = port.user_credential_ref(user_id, storage.object_storage_id)
     bucket = tenant_bucket_name(record.service_id, suffix)
-    admin = bucket_admin(port, storage)
+    admin_id = _admin_user(port)
+    admin = S3Buckets(storage.s3_url, _admin_keys(port, admin_id, storage.object_storage_id))
     admin.ensure_bucket(bucket)
+    main = principal(storage.s3_tenant_id, storage.customer_id)
     tenant = {
         "user_id": user_id,
         "principal": principal(storage.s3_tenant_id, storage.customer_id, user_id),
-        "main_principal": principal(storage.s3_tenant_id, storage.customer_id),
+        "main_principal": main,
+        "admin_principal": principal(storage.s3_tenant_id, storage.customer_id, admin_id),
         "bucket": bucket,
         "region": record.region,
         "object_storage_id": storage.object_storage_id,
         "s3_url": storage.s3_url,
         "over_quota": False,
+        "policy_form": POLICY_FORM,
     }
-    config_items.put(TENANT_KIND, record.service_id, tenant)
-    protect_all(port)
+    config_items.put(TENANT_KIND, record.service_id, tenant)  # first: see protect_all
+    admin.put_policy(bucket, _tenant_policy(tenant))
+    protect_all(port, only_new_storages=True)
     return {"s3_user_id": user_id, "s3_credential_id": credential_id, "bucket": bucket}
 
 
-def protect_all(port: ObjectStoragePort) -> int:
-    """Rewrites every tenant bucket's policy from the current tenant list, and denies every
-    tenant in every other bucket of the account (the reseller's own, those of services of the
-    first design, and any a customer created: customers get only their own bucket). Repeated
-    while tenants were added meanwhile, so two orders at once both end up denied in each
-    other's bucket. Returns the number of policies written."""
+def protect_all(port: ObjectStoragePort, *, only_new_storages: bool = False) -> int:
+    """Brings every bucket of the account under this product's policies: tenant buckets still
+    under the first form (every other customer named) get their constant-size policy; every
+    other bucket gets the reseller-only statement, its own statements kept. Read first, written
+    only where a policy differs. ``only_new_storages``: just storages never protected (an
+    order's pass: a pool's first customer must find the account's other buckets closed).
+    Returns the number of policies written."""
     written = 0
+    admin_id = _admin_user(port)
     admins: dict[str, S3Buckets] = {}
-    for _ in range(PROTECT_ROUNDS):
-        before = tenants()
-        denied = _all_principals(before)
-        for tenant in before.values():
-            admin = admins.get(tenant["s3_url"]) or _admin_at(port, tenant, admins)
-            policy = bucket_policy(
-                tenant["bucket"],
-                tenant["principal"],
-                denied,
-                over_quota=bool(tenant.get("over_quota")),
-            )
-            admin.put_policy(tenant["bucket"], policy)
-            written += 1
-        written += _deny_tenants_elsewhere(port, before, admins)
-        if set(tenants()) == set(before):
-            return written
-    logger.warning("tenants kept being added while bucket policies were written")
-    return written
-
-
-def _deny_tenants_elsewhere(
-    port: ObjectStoragePort, all_tenants: dict[str, dict[str, Any]], admins: dict[str, S3Buckets]
-) -> int:
-    """Keys open every location, so every storage of the account is covered. A bucket's own
-    policy statements are kept; only this product's statement is added or replaced."""
-    tenant_principals = sorted({t["principal"] for t in all_tenants.values()})
-    if not tenant_principals:
-        return 0
-    ours = {t["bucket"] for t in all_tenants.values()}
-    written = 0
-    for s3_url, storage_id in _storages(port).items():
-        admin = admins.get(s3_url) or _admin_at(
-            port, {"s3_url": s3_url, "object_storage_id": storage_id}, admins
-        )
-        for bucket in admin.bucket_names():
+    for service_id, tenant in tenants().items():
+        if tenant.get("policy_form") == POLICY_FORM or only_new_storages:
+            continue
+        tenant = {**tenant, "admin_principal": _principal_of(tenant, admin_id)}
+        admin = _admin_at(port, tenant["s3_url"], tenant["object_storage_id"], admins, admin_id)
+        admin.put_policy(tenant["bucket"], _tenant_policy(tenant))
+        config_items.put(TENANT_KIND, service_id, {**tenant, "policy_form": POLICY_FORM})
+        written += 1
+    closed: dict[str, S3Buckets] = {}
+    for storage in _storages(port):
+        if only_new_storages and _protected(storage.object_storage_id):
+            continue
+        admin = _admin_at(port, storage.s3_url, storage.object_storage_id, admins, admin_id)
+        main = principal(storage.s3_tenant_id, storage.customer_id)
+        keepers = [main, principal(storage.s3_tenant_id, storage.customer_id, admin_id)]
+        names = admin.bucket_names()
+        ours = {t["bucket"] for t in tenants().values()}  # read after listing: see below
+        for bucket in names:
             if bucket in ours:
                 continue
-            admin.put_policy(
-                bucket, foreign_bucket_policy(admin.policy(bucket), bucket, tenant_principals)
-            )
+            current = admin.policy(bucket)
+            wanted = foreign_bucket_policy(current, bucket, keepers)
+            if wanted != current:
+                admin.put_policy(bucket, wanted)
+                closed[bucket] = admin
+                written += 1
+        config_items.put(PROTECTED_KIND, storage.object_storage_id, {"form": POLICY_FORM})
+    # An order registers its tenant before writing its policy: a bucket closed here as no
+    # customer's, whose tenant registered meanwhile, gets its customer's policy back.
+    for tenant in tenants().values():
+        if tenant["bucket"] in closed:
+            tenant = {**tenant, "admin_principal": _principal_of(tenant, admin_id)}
+            closed[tenant["bucket"]].put_policy(tenant["bucket"], _tenant_policy(tenant))
             written += 1
     return written
 
 
-def _storages(port: ObjectStoragePort) -> dict[str, str]:
-    found: dict[str, str] = {}
+def _protected(object_storage_id: str) -> bool:
+    row = config_items.get(PROTECTED_KIND, object_storage_id) or {}
+    return row.get("form") == POLICY_FORM
+
+
+def _storages(port: ObjectStoragePort) -> list[ObjectStorageFacts]:
+    """Every live storage of the account: a user's keys open every location."""
+    found: dict[str, ObjectStorageFacts] = {}
     for region in REGION_NAMES:
         for storage in port.in_region(region):
             if not storage.cancelled:
-                found.setdefault(storage.s3_url, storage.object_storage_id)
-    return found
+                found.setdefault(storage.s3_url, storage)
+    return list(found.values())
 
 
 def tenants() -> dict[str, dict[str, Any]]:
@@ -174,7 +182,7 @@ def purge_due(port: ObjectStoragePort, now: datetime | None = None) -> list[str]
         due = tenant.get("purge_after")
         if not due or datetime.fromisoformat(due) > now:
             continue
-        admin = admins.get(tenant["s3_url"]) or _admin_at(port, tenant, admins)
+        admin = _admin_at(port, tenant["s3_url"], tenant["object_storage_id"], admins)
         admin.delete_bucket_and_data(tenant["bucket"])
         port.delete_user(tenant["user_id"])
         config_items.delete(TENANT_KIND, service_id)
@@ -189,17 +197,16 @@ def meter(record: ServiceRecord, port: ObjectStoragePort) -> ObjectStorageUsage:
     tenant = tenant_of(record.service_id)
     if tenant is None:
         raise NotFound("This object storage has no bucket yet.", message_code="bucket_missing")
-    admin = _admin_at(port, tenant, {})
+    admin = _admin_at(port, tenant["s3_url"], tenant["object_storage_id"], {})
     used, objects = admin.usage(tenant["bucket"])
     quota_tb = float(record.details.get("order", {}).get("size_tb") or 0)
     over = used >= quota_bytes(quota_tb)
     if over != bool(tenant.get("over_quota")):
         tenant = {**tenant, "over_quota": over}
-        config_items.put(TENANT_KIND, record.service_id, tenant)
-        policy = bucket_policy(
-            tenant["bucket"], tenant["principal"], _all_principals(tenants()), over_quota=over
-        )
-        admin.put_policy(tenant["bucket"], policy)
+        if not tenant.get("admin_principal"):  # a row of the first form, not yet converted
+            tenant["admin_principal"] = _principal_of(tenant, _admin_user(port))
+        admin.put_policy(tenant["bucket"], _tenant_policy(tenant))
+        config_items.put(TENANT_KIND, record.service_id, {**tenant, "policy_form": POLICY_FORM})
     return ObjectStorageUsage(
         used_tb=used / BYTES_PER_TB,
         size_tb=quota_tb,
@@ -224,26 +231,46 @@ def save_settings(changed: PoolSettings) -> PoolSettings:
 
 
 def bucket_admin(port: ObjectStoragePort, storage: ObjectStorageFacts) -> S3Buckets:
-    return S3Buckets(storage.s3_url, _admin_keys(port, storage.object_storage_id))
+    keys = _admin_keys(port, _admin_user(port), storage.object_storage_id)
+    return S3Buckets(storage.s3_url, keys)
 
 
-def _admin_at(port: ObjectStoragePort, tenant: dict, admins: dict[str, S3Buckets]) -> S3Buckets:
-    admin = S3Buckets(tenant["s3_url"], _admin_keys(port, tenant["object_storage_id"]))
-    admins[tenant["s3_url"]] = admin
-    return admin
+def _admin_at(
+    port: ObjectStoragePort,
+    s3_url: str,
+    object_storage_id: str,
+    admins: dict[str, S3Buckets],
+    admin_id: str | None = None,
+) -> S3Buckets:
+    """The bucket-admin's client at one endpoint, made once per pass."""
+    if s3_url not in admins:
+        keys = _admin_keys(port, admin_id or _admin_user(port), object_storage_id)
+        admins[s3_url] = S3Buckets(s3_url, keys)
+    return admins[s3_url]
 
 
-def _admin_keys(port: ObjectStoragePort, object_storage_id: str) -> S3Keys:
-    """The bucket-admin user's keys: a sub-user only the backend uses, never denied."""
-    admin_id = port.ensure_user(tenant_user_email(_api_user(), ADMIN_MARKER, "pool"))
+def _admin_user(port: ObjectStoragePort) -> str:
+    """The bucket-admin user: a sub-user only the backend uses, let into every bucket."""
+    return port.ensure_user(tenant_user_email(_api_user(), ADMIN_MARKER, "pool"))
+
+
+def _admin_keys(port: ObjectStoragePort, admin_id: str, object_storage_id: str) -> S3Keys:
     credential_id = port.user_credential_ref(admin_id, object_storage_id)
     return port.keys(admin_id, object_storage_id, credential_id)
 
 
-def _all_principals(all_tenants: dict[str, dict[str, Any]]) -> list[str]:
-    found = {t["principal"] for t in all_tenants.values()}
-    found |= {t["main_principal"] for t in all_tenants.values() if t.get("main_principal")}
-    return sorted(found)
+def _tenant_policy(tenant: dict[str, Any]) -> dict[str, object]:
+    return bucket_policy(
+        tenant["bucket"],
+        tenant["principal"],
+        tenant["admin_principal"],
+        over_quota=bool(tenant.get("over_quota")),
+    )
+
+
+def _principal_of(tenant: dict[str, Any], user_id: str) -> str:
+    """Another user's ARN in the tenant's account (the main user's ARN plus the user id)."""
+    return f"{tenant['main_principal']}:{user_id}"
 
 
 def _api_user() -> str:

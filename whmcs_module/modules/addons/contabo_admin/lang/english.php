@@ -315,6 +315,23 @@ $_ADDONLANG['application_saved'] = 'Application %s saved.';
 $_ADDONLANG['application_deleted'] = 'Application %s deleted.';
 $_ADDONLANG['application_delete_confirm'] = 'Delete application %s? Orders naming it will be refused.';
 $_ADDONLANG['error_application_key'] = 'The key is 1 to 40 lower-case letters, digits or hyphens, for example wordpress.';
+$_ADDONLANG['page_pools'] = 'Object storage pools';
+$_ADDONLANG['pools_help'] = 'Object storage customers in a region share one pool bought for the region. Allocated is the quota sold to customers, used what they store (as last measured), headroom the space bought but not yet sold. The backend buys more when the quotas sold come within the margin of the pool size, never above the cap.';
+$_ADDONLANG['pools_heading'] = 'Pools by region';
+$_ADDONLANG['pools_none'] = 'No object storage pool yet: the first object storage order in a region buys its pool.';
+$_ADDONLANG['pools_tb'] = '%s TB';
+$_ADDONLANG['pools_oversold'] = '%s oversold';
+$_ADDONLANG['pools_cap_off'] = 'none (never buys more)';
+$_ADDONLANG['pools_growth_pending'] = 'Buying more space';
+$_ADDONLANG['pools_growth_idle'] = 'No';
+$_ADDONLANG['pools_margin'] = 'Free space kept above the quotas sold: %s. Change the margin, the cap and the grace period before deleting a terminated customer\'s data with the backend\'s object storage settings.';
+$_ADDONLANG['column_pool_size'] = 'Size';
+$_ADDONLANG['column_pool_allocated'] = 'Allocated';
+$_ADDONLANG['column_pool_used'] = 'Used';
+$_ADDONLANG['column_pool_headroom'] = 'Headroom';
+$_ADDONLANG['column_pool_cap'] = 'Cap';
+$_ADDONLANG['column_pool_customers'] = 'Customers';
+$_ADDONLANG['column_pool_growth'] = 'Growing';
 
 // Audit page: kinds and actions by name, details as readable pairs.
 $_ADDONLANG['audit_kind_action'] = 'Action';

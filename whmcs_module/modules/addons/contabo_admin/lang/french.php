@@ -313,6 +313,23 @@ $_ADDONLANG['application_saved'] = 'Application %s enregistrée.';
 $_ADDONLANG['application_deleted'] = 'Application %s supprimée.';
 $_ADDONLANG['application_delete_confirm'] = 'Supprimer l\'application %s ? Les commandes qui la citent seront refusées.';
 $_ADDONLANG['error_application_key'] = 'La clé compte 1 à 40 lettres minuscules, chiffres ou tirets, par exemple wordpress.';
+$_ADDONLANG['page_pools'] = 'Pools de stockage objet';
+$_ADDONLANG['pools_help'] = 'Les clients du stockage objet d\'une région partagent un pool acheté pour cette région. Alloué est le quota vendu aux clients, utilisé ce qu\'ils stockent (dernière mesure), marge restante l\'espace acheté pas encore vendu. Le backend en achète davantage lorsque les quotas vendus approchent la taille du pool à la marge près, jamais au-delà du plafond.';
+$_ADDONLANG['pools_heading'] = 'Pools par région';
+$_ADDONLANG['pools_none'] = 'Aucun pool de stockage objet pour l\'instant : la première commande de stockage objet dans une région achète son pool.';
+$_ADDONLANG['pools_tb'] = '%s To';
+$_ADDONLANG['pools_oversold'] = '%s survendus';
+$_ADDONLANG['pools_cap_off'] = 'aucun (n\'achète jamais plus)';
+$_ADDONLANG['pools_growth_pending'] = 'Achat d\'espace en cours';
+$_ADDONLANG['pools_growth_idle'] = 'Non';
+$_ADDONLANG['pools_margin'] = 'Espace libre conservé au-dessus des quotas vendus : %s. Modifiez la marge, le plafond et le délai avant la suppression des données d\'un client résilié dans les réglages de stockage objet du backend.';
+$_ADDONLANG['column_pool_size'] = 'Taille';
+$_ADDONLANG['column_pool_allocated'] = 'Alloué';
+$_ADDONLANG['column_pool_used'] = 'Utilisé';
+$_ADDONLANG['column_pool_headroom'] = 'Marge restante';
+$_ADDONLANG['column_pool_cap'] = 'Plafond';
+$_ADDONLANG['column_pool_customers'] = 'Clients';
+$_ADDONLANG['column_pool_growth'] = 'En croissance';
 
 // Page d'audit : sortes et actions par leur nom, détails en paires lisibles.
 $_ADDONLANG['audit_kind_action'] = 'Action';

@@ -315,6 +315,23 @@ $_ADDONLANG['application_saved'] = 'Anwendung %s gespeichert.';
 $_ADDONLANG['application_deleted'] = 'Anwendung %s gelöscht.';
 $_ADDONLANG['application_delete_confirm'] = 'Anwendung %s löschen? Bestellungen damit werden abgelehnt.';
 $_ADDONLANG['error_application_key'] = 'Der Schlüssel hat 1 bis 40 Kleinbuchstaben, Ziffern oder Bindestriche, zum Beispiel wordpress.';
+$_ADDONLANG['page_pools'] = 'Object-Storage-Pools';
+$_ADDONLANG['pools_help'] = 'Object-Storage-Kunden einer Region teilen sich einen für die Region gekauften Pool. Zugeteilt ist das an Kunden verkaufte Kontingent, belegt das, was sie speichern (zuletzt gemessen), Reserve der gekaufte, noch nicht verkaufte Platz. Das Backend kauft mehr, sobald die verkauften Kontingente bis auf die Marge an die Poolgröße heranreichen, nie über die Obergrenze hinaus.';
+$_ADDONLANG['pools_heading'] = 'Pools nach Region';
+$_ADDONLANG['pools_none'] = 'Noch kein Object-Storage-Pool: Die erste Object-Storage-Bestellung in einer Region kauft deren Pool.';
+$_ADDONLANG['pools_tb'] = '%s TB';
+$_ADDONLANG['pools_oversold'] = '%s überverkauft';
+$_ADDONLANG['pools_cap_off'] = 'keine (kauft nie mehr)';
+$_ADDONLANG['pools_growth_pending'] = 'Kauft mehr Platz';
+$_ADDONLANG['pools_growth_idle'] = 'Nein';
+$_ADDONLANG['pools_margin'] = 'Freier Platz über den verkauften Kontingenten: %s. Marge, Obergrenze und Frist bis zum Löschen der Daten gekündigter Kunden ändern Sie in den Object-Storage-Einstellungen des Backends.';
+$_ADDONLANG['column_pool_size'] = 'Größe';
+$_ADDONLANG['column_pool_allocated'] = 'Zugeteilt';
+$_ADDONLANG['column_pool_used'] = 'Belegt';
+$_ADDONLANG['column_pool_headroom'] = 'Reserve';
+$_ADDONLANG['column_pool_cap'] = 'Obergrenze';
+$_ADDONLANG['column_pool_customers'] = 'Kunden';
+$_ADDONLANG['column_pool_growth'] = 'Wächst';
 
 // Audit-Seite: Arten und Aktionen mit Namen, Details als lesbare Paare.
 $_ADDONLANG['audit_kind_action'] = 'Aktion';

@@ -313,6 +313,23 @@ $_ADDONLANG['application_saved'] = 'Aplicativo %s salvo.';
 $_ADDONLANG['application_deleted'] = 'Aplicativo %s excluído.';
 $_ADDONLANG['application_delete_confirm'] = 'Excluir o aplicativo %s? Pedidos que o indicam serão recusados.';
 $_ADDONLANG['error_application_key'] = 'A chave tem de 1 a 40 letras minúsculas, dígitos ou hífens, por exemplo wordpress.';
+$_ADDONLANG['page_pools'] = 'Pools de armazenamento de objetos';
+$_ADDONLANG['pools_help'] = 'Os clientes de armazenamento de objetos de uma região compartilham um pool comprado para a região. Alocado é a cota vendida aos clientes, usado o que eles armazenam (última medição) e folga o espaço comprado ainda não vendido. O backend compra mais quando as cotas vendidas chegam à margem do tamanho do pool, nunca acima do limite.';
+$_ADDONLANG['pools_heading'] = 'Pools por região';
+$_ADDONLANG['pools_none'] = 'Ainda não há pool de armazenamento de objetos: o primeiro pedido de armazenamento de objetos em uma região compra o pool dela.';
+$_ADDONLANG['pools_tb'] = '%s TB';
+$_ADDONLANG['pools_oversold'] = '%s vendidos a mais';
+$_ADDONLANG['pools_cap_off'] = 'nenhum (nunca compra mais)';
+$_ADDONLANG['pools_growth_pending'] = 'Comprando mais espaço';
+$_ADDONLANG['pools_growth_idle'] = 'Não';
+$_ADDONLANG['pools_margin'] = 'Espaço livre mantido acima das cotas vendidas: %s. Altere a margem, o limite e o prazo antes de apagar os dados de um cliente cancelado nas configurações de armazenamento de objetos do backend.';
+$_ADDONLANG['column_pool_size'] = 'Tamanho';
+$_ADDONLANG['column_pool_allocated'] = 'Alocado';
+$_ADDONLANG['column_pool_used'] = 'Usado';
+$_ADDONLANG['column_pool_headroom'] = 'Folga';
+$_ADDONLANG['column_pool_cap'] = 'Limite';
+$_ADDONLANG['column_pool_customers'] = 'Clientes';
+$_ADDONLANG['column_pool_growth'] = 'Crescendo';
 
 // Página de auditoria: espécies e ações pelo nome, detalhes como pares legíveis.
 $_ADDONLANG['audit_kind_action'] = 'Ação';

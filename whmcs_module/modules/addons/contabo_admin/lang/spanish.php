@@ -313,6 +313,23 @@ $_ADDONLANG['application_saved'] = 'Aplicación %s guardada.';
 $_ADDONLANG['application_deleted'] = 'Aplicación %s eliminada.';
 $_ADDONLANG['application_delete_confirm'] = '¿Eliminar la aplicación %s? Los pedidos que la indiquen serán rechazados.';
 $_ADDONLANG['error_application_key'] = 'La clave tiene de 1 a 40 letras minúsculas, dígitos o guiones, por ejemplo wordpress.';
+$_ADDONLANG['page_pools'] = 'Grupos de almacenamiento de objetos';
+$_ADDONLANG['pools_help'] = 'Los clientes de almacenamiento de objetos de una región comparten un grupo comprado para esa región. Asignado es la cuota vendida a los clientes, usado lo que almacenan (según la última medición) y margen libre el espacio comprado aún no vendido. El backend compra más cuando las cuotas vendidas se acercan al tamaño del grupo dentro del margen, nunca por encima del límite.';
+$_ADDONLANG['pools_heading'] = 'Grupos por región';
+$_ADDONLANG['pools_none'] = 'Aún no hay ningún grupo de almacenamiento de objetos: el primer pedido de almacenamiento de objetos en una región compra su grupo.';
+$_ADDONLANG['pools_tb'] = '%s TB';
+$_ADDONLANG['pools_oversold'] = '%s vendidos de más';
+$_ADDONLANG['pools_cap_off'] = 'ninguno (nunca compra más)';
+$_ADDONLANG['pools_growth_pending'] = 'Comprando más espacio';
+$_ADDONLANG['pools_growth_idle'] = 'No';
+$_ADDONLANG['pools_margin'] = 'Espacio libre mantenido por encima de las cuotas vendidas: %s. Cambie el margen, el límite y el plazo antes de borrar los datos de un cliente dado de baja en los ajustes de almacenamiento de objetos del backend.';
+$_ADDONLANG['column_pool_size'] = 'Tamaño';
+$_ADDONLANG['column_pool_allocated'] = 'Asignado';
+$_ADDONLANG['column_pool_used'] = 'Usado';
+$_ADDONLANG['column_pool_headroom'] = 'Margen libre';
+$_ADDONLANG['column_pool_cap'] = 'Límite';
+$_ADDONLANG['column_pool_customers'] = 'Clientes';
+$_ADDONLANG['column_pool_growth'] = 'Creciendo';
 
 // Página de auditoría: clases y acciones por nombre, detalles como pares legibles.
 $_ADDONLANG['audit_kind_action'] = 'Acción';

@@ -13,6 +13,7 @@ use WHMCS\Module\Addon\ContaboAdmin\Pages\ExtraIpsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\ImportPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\LogsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\Page;
+use WHMCS\Module\Addon\ContaboAdmin\Pages\PoolsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\QueuePage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\SettingsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\TemplatesPage;
@@ -28,7 +29,7 @@ use WHMCS\Module\Server\Contabo\ClientArea\Format;
 final class AdminArea
 {
     /** @var list<class-string<Page>> in menu order */
-    public const PAGES = [SettingsPage::class, CatalogPage::class, TemplatesPage::class, LogsPage::class, QueuePage::class, ImportPage::class, ExtraIpsPage::class, ApplicationsPage::class, ToolsPage::class];
+    public const PAGES = [SettingsPage::class, CatalogPage::class, TemplatesPage::class, LogsPage::class, QueuePage::class, ImportPage::class, ExtraIpsPage::class, PoolsPage::class, ApplicationsPage::class, ToolsPage::class];
 
     public function __construct(private readonly PageContext $ctx)
     {

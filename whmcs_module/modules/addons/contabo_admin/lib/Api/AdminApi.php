@@ -237,6 +237,22 @@ final class AdminApi
         $this->api->call('DeleteApplication', 'DELETE', "/admin/applications/{$key}");
     }
 
+    /**
+     * @return list<array<string, mixed>> per region {region, object_storage_id, size_tb,
+     *     allocated_tb, used_tb, headroom_tb, customers, growth_pending}
+     */
+    public function objectStoragePools(): array
+    {
+        $answer = $this->api->call('ListObjectStoragePools', 'GET', '/admin/object-storage/pools');
+        return array_values(array_filter($answer, 'is_array'));
+    }
+
+    /** @return array<string, mixed> {terminate_grace_days, growth_margin_tb, growth_cap_tb} */
+    public function objectStorageSettings(): array
+    {
+        return $this->api->call('GetObjectStorageSettings', 'GET', '/admin/object-storage/settings');
+    }
+
     /** @return list<array<string, mixed>> {ip, region}: the account's extra IPv4s on no server */
     public function spareIps(string $region = ''): array
     {

@@ -1,0 +1,45 @@
+"""Billing actions (Suspend, Terminate) that find their service busy: recorded on the row and
+applied by a queued job once the lock frees, so WHMCS is never refused (it retries a failed
+billing action only the next day). Shared by every product's billing path; each product's job
+handler applies what the row records under its own lock."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain.errors import NotFound, ServiceBusy
+from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.observability import logger
+from contabo_reseller.services import action_queue
+
+
+def record_for_later(
+    service_id: str, name: str, request: dict[str, Any], actor: str, job: str
+) -> ServiceRecord:
+    """Records the action on the row (without the lock) and queues ``job`` to apply it; a
+    terminated service needs nothing more (it is also suspended)."""
+    record = service_store.record_billing_action(service_id, name, request, actor)
+    if record is None or record.state == "new":
+        raise NotFound(
+            f"Service {service_id} is not known to the backend.",
+            message_code="service_unknown",
+            params={"service_id": service_id},
+        )
+    if record.state != ServiceState.TERMINATED:
+        job_id = action_queue.enqueue(service_id, job, {}, actor, key=service_id)
+        logger.info(
+            "billing action recorded; applied once the service is free", extra={"job": job_id}
+        )
+    return record
+
+
+def wait_for(busy: ServiceBusy) -> action_queue.NotYet:
+    """The queued job's retry: when the lock holder's time is up, at the latest a minute."""
+    expires = busy.details.get("lock_expires_at") or 0
+    return action_queue.NotYet(
+        f"waiting for {busy.details.get('running_action')} to end",
+        delay_seconds=max(2, min(60, round(float(expires) - time.time()) + 1)),
+    )
