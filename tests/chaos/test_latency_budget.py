@@ -1,12 +1,16 @@
 """Every WHMCS-facing call under a slow Contabo: the simulator adds 1, 2 and 3 s to every
-Contabo request, and each lifecycle call WHMCS makes is timed as WHMCS waits for it (p50,
-p99, max per call; docs/reliability.md records the figures). The target is under 5 s p99:
-past its budget a call queues what is left (suspend, terminate) or stops with a clear 503,
-never a hang into WHMCS's timeout. Figures, not timed assertions (GUIDE): what is asserted is
-that every answer is a success or an error with a code and a sentence, and that every
-terminate WHMCS was answered for is applied in the end.
+Contabo request, and each call WHMCS makes (the lifecycle calls, TestConnection and the client
+area's reads) is timed as WHMCS waits for it (p50, p99, max per call; docs/reliability.md
+records the figures). The target is under 5 s p99: past its budget a call queues what is left
+(suspend, terminate, a password change, an upgrade) or stops with a clear 503, never a hang
+into WHMCS's timeout. Figures, not timed assertions (GUIDE): what is asserted is that every
+answer is a success or an error with a code and a sentence, and that whatever WHMCS was told
+"success" for happened in the end: the queued password is applied, the queued upgrade bought
+exactly once (counted at the simulator), the terminate applied.
 
-``CHAOS_LATENCY_SAMPLES`` (default 20) services per latency; lower it while developing.
+``CHAOS_LATENCY_SAMPLES`` (default 20) services per latency, one after another: the local
+stack runs one invocation of a function at a time (one container), so calls made side by side
+would time its queue, not Lambda's answer.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import pytest
 
 from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.tables import JobRecord
-from contabo_reseller.services import action_queue
+from contabo_reseller.services import action_queue, manage_service
 from tests.chaos.conftest import active_services, record_figures
 from tests.integration.lifecycle.test_create_and_provision import order
 from tests.integration.object_storage.conftest import new_service_id
@@ -30,31 +34,57 @@ pytestmark = pytest.mark.slow
 PASSWORD = "N3w!Pass#word"
 SAMPLES = int(os.environ.get("CHAOS_LATENCY_SAMPLES", "20"))
 LATENCIES_S = tuple(int(s) for s in os.environ.get("CHAOS_LATENCIES", "1,2,3").split(","))
+Call = tuple[str, str, str, dict | None]
 
 
-def test_every_lifecycle_call_answers_within_its_budget_under_contabo_latency(stack, whmcs, sim):
+def test_every_lifecycle_call_answers_within_its_budget_under_contabo_latency(
+    stack, whmcs, sim, ledger, known_secrets
+):
+    known_secrets.add("latency test's new root password", PASSWORD)
     pools = {latency: active_services(stack, whmcs, SAMPLES) for latency in LATENCIES_S}
     problems: list[str] = []
     for latency in LATENCIES_S:
         timings: dict[str, list[float]] = defaultdict(list)
         statuses: dict[str, Counter[int]] = defaultdict(Counter)
+
+        def timed(
+            sid: str,
+            calls: list[Call],
+            latency: int = latency,
+            timings: dict[str, list[float]] = timings,
+            statuses: dict[str, Counter[int]] = statuses,
+        ) -> None:
+            for name, method, path, body in calls:
+                started = time.monotonic()
+                answer = whmcs.request(method, path, body)
+                timings[name].append(time.monotonic() - started)
+                statuses[name][answer.status_code] += 1
+                problem = _unclear(answer)
+                if problem:
+                    problems.append(f"+{latency} s {name} {sid}: {problem}")
+
         sim.post("/faults/reset")
+        # The simulator's clock ran days ahead while the servers were bought, so it refuses
+        # the token the backend holds (a 401 real Contabo gives only to a revoked token):
+        # one call at full speed gets the backend a token the simulator's clock accepts.
+        assert whmcs.request("GET", "/connection").status_code == 200
         sim.post("/faults", json={"latency_ms": latency * 1000})
+        started = time.monotonic()
         try:
             for sid in pools[latency]:
-                for name, method, path, body in _calls(sid):
-                    started = time.monotonic()
-                    answer = whmcs.request(method, path, body)
-                    timings[name].append(time.monotonic() - started)
-                    statuses[name][answer.status_code] += 1
-                    problem = _unclear(answer)
-                    if problem:
-                        problems.append(f"+{latency} s {name} {sid}: {problem}")
+                timed(sid, _calls(sid))
+            for sid in pools[latency]:  # what WHMCS was told is queued happens
+                _queued_change_applied(stack, ledger, sid, problems)
+            for sid in pools[latency]:
+                timed(sid, [_terminate(sid)])
         finally:
             sim.post("/faults/reset")
         for sid in pools[latency]:
             _terminate_applied(stack, sid, problems)
-        record_figures(f"latency budget, Contabo +{latency} s per call ({SAMPLES} services):")
+        record_figures(
+            f"latency budget, Contabo +{latency} s per call ({SAMPLES} services, "
+            f"{time.monotonic() - started:.0f} s):"
+        )
         for name, seconds in timings.items():
             ordered = sorted(seconds)
             p50 = ordered[len(ordered) // 2]
@@ -67,22 +97,23 @@ def test_every_lifecycle_call_answers_within_its_budget_under_contabo_latency(st
     assert not problems, problems[:10]
 
 
-def _calls(sid: str) -> list[tuple[str, str, str, dict | None]]:
+def _calls(sid: str) -> list[Call]:
     return [
         ("TestConnection", "GET", "/connection", None),
         ("CreateAccount", "POST", f"/services/{new_service_id()}/create", order()),
         ("GetService", "GET", f"/services/{sid}?include_password=true", None),
+        ("Refresh", "POST", f"/services/{sid}/refresh", {}),
         ("Restart", "POST", f"/services/{sid}/power/restart", None),
         ("SuspendAccount", "POST", f"/services/{sid}/suspend", {"reason": "overdue"}),
         ("UnsuspendAccount", "POST", f"/services/{sid}/unsuspend", {}),
-        (
-            "ChangePassword",
-            "POST",
-            f"/services/{sid}/change-password",
-            {"password": "N3w!Pass#word"},
-        ),
-        ("TerminateAccount", "POST", f"/services/{sid}/terminate", {}),
+        ("ChangePassword", "POST", f"/services/{sid}/change-password", {"password": PASSWORD}),
+        ("ChangePackage", "POST", f"/services/{sid}/change-package", {"add_ons": {"backup": True}}),
+        ("Renew", "POST", f"/services/{sid}/renew", {"next_due_date": "2030-01-01"}),
     ]
+
+
+def _terminate(sid: str) -> Call:
+    return ("TerminateAccount", "POST", f"/services/{sid}/terminate", {})
 
 
 def _unclear(answer: httpx.Response) -> str:
@@ -95,15 +126,46 @@ def _unclear(answer: httpx.Response) -> str:
     return ""
 
 
+def _queued_change_applied(stack, ledger, sid: str, problems: list[str]) -> None:
+    """A password change or upgrade answered 200 but queued is applied by its job: the server
+    reset to the stored password, the backup add-on bought exactly once."""
+    for job_id in (f"{manage_service.ROOT_LOGIN_JOB}-{sid}", f"{manage_service.UPGRADE_JOB}-{sid}"):
+        job = _run_until_finished(job_id)
+        if job is not None and job.status != "done":
+            problems.append(f"{sid}: {job.action} {job.status}: {job.last_error or job.message}")
+    record = service_store.require(sid)
+    bought = ledger.bought("upgradeInstance", record.resource_id)
+    if not (record.details.get("add_ons") or {}).get("backup") or bought != 1:
+        problems.append(f"{sid}: backup add-on bought {bought} times, record {record.details}")
+
+
+def _run_until_finished(job_id: str) -> JobRecord | None:
+    """The action-queue worker's runs, time passing (a job the stack's woken worker is running
+    is left to it)."""
+    job = job_queue.get(job_id)
+    for _ in range(40):
+        if job is None or job.status in ("done", "parked", "skipped"):
+            return job
+        if job.status == "queued":
+            job.update(actions=[JobRecord.run_after.set(0)])
+            action_queue.work_one(job_id, 60_000)
+        else:
+            time.sleep(0.5)
+        job = job_queue.get(job_id)
+    return job
+
+
 def _terminate_applied(stack, sid: str, problems: list[str]) -> None:
-    """A terminate answered 200 but queued (out of time or busy) is applied by its job."""
-    for _ in range(10):
+    """A terminate answered 200 but queued (out of time or busy) is applied by its job (a
+    worker woken while Contabo was slow may still be running it: it is left to finish)."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
         record = service_store.require(sid)
         if record.state == "terminated":
             return
         job = job_queue.get(f"billing_action-{sid}")
-        if job is not None and job.status in ("queued", "running"):
-            job.update(actions=[JobRecord.run_after.set(0), JobRecord.status.set("queued")])
+        if job is not None and job.status == "queued":
+            job.update(actions=[JobRecord.run_after.set(0)])
             action_queue.work_one(job.job_id, 60_000)
         time.sleep(0.2)
     problems.append(f"{sid}: terminate answered but the service is {record.state}")

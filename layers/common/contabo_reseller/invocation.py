@@ -74,6 +74,12 @@ def require_time_for_call(extra_seconds: float = 0.0) -> None:
         raise OutOfTime(f"{needed:.1f} s needed, {budget.ends_at - time.monotonic():.1f} s left")
 
 
+def slowest_call() -> float:
+    """The slowest Contabo call of this WHMCS request so far (0 outside one)."""
+    budget = _budget.get()
+    return budget.slowest_call if budget is not None else 0.0
+
+
 def note_call(seconds: float) -> None:
     """One Contabo call took ``seconds``: later calls are expected to be as slow."""
     budget = _budget.get()

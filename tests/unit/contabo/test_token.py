@@ -180,3 +180,24 @@ def test_wrong_credentials_at_the_token_endpoint_are_a_configuration_error(
         transport.call(LIST_TAGS, CallContext())
 
     assert CLIENT_SECRET not in str(raised.value.details) + raised.value.message
+
+
+def test_waiting_for_another_invocations_refresh_stops_when_no_call_fits_the_budget(
+    aws: None,
+) -> None:
+    """The container fetching the token is slow; a WHMCS request waiting for it gets a clear
+    OutOfTime once a Contabo call would no longer fit, not the poll limit's ten seconds."""
+    from types import SimpleNamespace
+
+    from contabo_reseller import invocation
+    from contabo_reseller.domain.errors import OutOfTime
+
+    clock = Clock()
+    TokenItem(LOCK_ID, lock_owner="another container", lock_expires_at=clock.now + 15).save()
+    polls: list[float] = []
+    tokens = AccessTokens(lambda: ("never", 300), clock=clock, sleep=polls.append)
+    lambda_context = SimpleNamespace(get_remaining_time_in_millis=lambda: 10_000)
+    with invocation.running(lambda_context, budget_seconds=4.5), pytest.raises(OutOfTime):
+        invocation.note_call(5.0)  # Contabo's calls take 5 s in this request
+        tokens.current()
+    assert polls == []

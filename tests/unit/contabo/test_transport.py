@@ -306,3 +306,40 @@ def test_request_bodies_use_contabos_field_names(
     body = sent_json(contabo.requests[0])
     assert body["productId"] == "V92" and body["displayName"] == "svc-1"
     assert "display_name" not in body and "sshKeys" not in body
+
+
+def test_a_call_that_no_longer_fits_after_fetching_its_token_is_not_sent(
+    transport: ContaboTransport, contabo: FakeContabo
+) -> None:
+    """Contabo's sign-in is as slow as its API: a token fetch taking 3 s leaves too little of
+    WHMCS's budget for the call it was for, which is then not started (not cut off midway)."""
+    from types import SimpleNamespace
+
+    from contabo_reseller import invocation
+
+    readings = iter([0.0])  # the token request starts at 0 s and is answered at 3 s
+    transport.monotonic = lambda: next(readings, 3.0)
+    lambda_context = SimpleNamespace(get_remaining_time_in_millis=lambda: 10_000)
+    # 2 s of budget (the clock above is the transport's; the budget's own clock stands still)
+    with invocation.running(lambda_context, budget_seconds=2.0), pytest.raises(errors.OutOfTime):
+        get_instance(transport)
+    assert len(contabo.token_requests) == 1
+    assert contabo.requests == []
+
+
+def test_a_refused_token_is_not_replaced_when_the_call_again_would_end_past_the_budget(
+    transport: ContaboTransport, contabo: FakeContabo
+) -> None:
+    """A 401 costs two more calls (a new token, the call again): with Contabo answering in
+    2.5 s they do not fit WHMCS's 4.5 s, so the request stops now instead of after both."""
+    from types import SimpleNamespace
+
+    from contabo_reseller import invocation
+
+    contabo.rejected_tokens.add("access-token-1")
+    lambda_context = SimpleNamespace(get_remaining_time_in_millis=lambda: 10_000)
+    with invocation.running(lambda_context, budget_seconds=4.5), pytest.raises(errors.OutOfTime):
+        invocation.note_call(2.5)  # Contabo's calls take 2.5 s in this request
+        get_instance(transport)
+    assert len(contabo.requests) == 1  # the refused call, not asked again
+    assert len(contabo.token_requests) == 1

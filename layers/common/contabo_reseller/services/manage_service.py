@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from contabo_reseller.adapters import service_store
+from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import (
     ActionRefused,
@@ -67,6 +67,14 @@ UPGRADE_BEING_CONFIRMED = (
     "An earlier upgrade of this server is being confirmed with the provider; this change is "
     "applied once that is known, without ordering anything twice."
 )
+ROOT_LOGIN_JOB = "apply_root_password"
+ROOT_LOGIN_QUEUED = (
+    "The new password is saved and is being applied to the server; it works within a few minutes."
+)
+CHANGE_QUEUED = (
+    "The change is accepted and is being applied to the server within a few minutes; nothing "
+    "is ordered twice."
+)
 TERMINATE_AFTER_PURCHASE = (
     "Termination accepted: the order still being confirmed is cancelled as soon as it is "
     "linked, and nothing more is ordered."
@@ -86,22 +94,41 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
         return object_storage.unsuspend(service_id, actor)
     if private_network_product.is_private_network(service_id):
         return private_network_product.set_suspended(service_id, False, actor)
-    with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
-        record,
-        contabo,
-    ):
-        if record.billing_action == "terminate":
-            raise ActionRefused(
-                "This service is being terminated.", message_code="service_terminating"
-            )
-        contabo.power(_instance_id(record), "start")
-        service_store.update(
+    try:
+        with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
             record,
-            billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
-            billing_request=None,
-            details={"suspended": False, "suspend_reason": None},
+            contabo,
+        ):
+            if record.billing_action == "terminate":
+                raise ActionRefused(
+                    "This service is being terminated.", message_code="service_terminating"
+                )
+            return _unsuspend_now(record, contabo)
+    except (ServiceBusy, OutOfTime):
+        pass  # a paying customer's unsuspension is recorded and applied like a suspension
+    record = service_store.record_billing_action(service_id, "unsuspend", {}, actor)
+    if record is None or record.state == "new":
+        raise NotFound(
+            f"Service {service_id} is not known to the backend.",
+            message_code="service_unknown",
+            params={"service_id": service_id},
         )
-        return service_view(record)
+    if record.billing_action == "terminate" or record.state == ServiceState.TERMINATED:
+        raise ActionRefused("This service is being terminated.", message_code="service_terminating")
+    action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
+    return service_view(record)
+
+
+def _unsuspend_now(record: ServiceRecord, contabo: ContaboGateway) -> ServiceView:
+    if record.resource_id:
+        contabo.power(_instance_id(record), "start")
+    service_store.update(
+        record,
+        billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
+        billing_request=None,
+        details={"suspended": False, "suspend_reason": None},
+    )
+    return service_view(record)
 
 
 def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: str) -> ServiceView:
@@ -178,6 +205,8 @@ def _apply_billing(
         return _terminate_now(record, contabo, terminate_request, actor or "worker", wake)
     if record.state == ServiceState.TERMINATED:
         return service_view(record)
+    if name == "unsuspend":
+        return _unsuspend_now(record, contabo)
     if not record.resource_id:
         raise ActionRefused(
             "The server is still being set up; try again once it is ready.",
@@ -311,6 +340,12 @@ def _stop_if_possible(contabo: ContaboGateway, instance_id: int) -> None:
 
 
 def change_password(service_id: str, request: ChangePasswordRequest, actor: str) -> ServiceView:
+    """The password is stored at the provider first (its secret), then applied to the server.
+    When Contabo is too slow to apply it within WHMCS's budget, a queued job applies the stored
+    secret (only its id is queued, never the password); a job that cannot is parked for the
+    admin (ParkedJobs alarm, the addon's Action queue page). Too slow even to store it: a clear
+    503, nothing changed."""
+    queued = None
     with _existing(service_id, "change_password", actor) as (record, contabo):
         refuse_if_suspended(record, "change_password")
         if _is_windows(record):
@@ -319,16 +354,59 @@ def change_password(service_id: str, request: ChangePasswordRequest, actor: str)
                 "reset it from within Windows.",
                 message_code="password_reset_windows",
             )
-        secret_id = (record.details.get("secret_ids") or {}).get("root_password")
-        password = request.password.get_secret_value()
-        if secret_id:
-            contabo.update_secret(secret_id, password)
-        else:
-            secret_id = contabo.create_secret(f"{record.display_name}-root", password, "password")
-            secret_ids = {**(record.details.get("secret_ids") or {}), "root_password": secret_id}
-            service_store.update(record, details={"secret_ids": secret_ids})
-        contabo.reset_password(_instance_id(record), secret_id)
-        return service_view(record)
+        secret_id = _store_root_password(record, contabo, request.password.get_secret_value())
+        try:
+            contabo.reset_password(_instance_id(record), secret_id)
+        except OutOfTime:
+            queued = action_queue.enqueue(
+                service_id,
+                ROOT_LOGIN_JOB,
+                {"secret_id": secret_id},
+                actor,
+                key=service_id,
+                wake=False,
+            )
+        view = service_view(record)
+    if queued is not None:
+        action_queue.wake_worker(queued)  # now that the lock the job takes is free
+        logger.info("password stored; applied by the queued job", extra={"job": queued})
+        view.status_message = ROOT_LOGIN_QUEUED
+    return view
+
+
+def _store_root_password(record: ServiceRecord, contabo: ContaboGateway, password: str) -> int:
+    secret_id = (record.details.get("secret_ids") or {}).get("root_password")
+    if secret_id:
+        contabo.update_secret(secret_id, password)
+        return int(secret_id)
+    secret_id = contabo.create_secret(f"{record.display_name}-root", password, "password")
+    secret_ids = {**(record.details.get("secret_ids") or {}), "root_password": secret_id}
+    service_store.update(record, details={"secret_ids": secret_ids})
+    return secret_id
+
+
+@action_queue.handles(ROOT_LOGIN_JOB)
+def apply_stored_password(job: action_queue.QueuedJob) -> str:
+    """The queued half of change_password: resets the server to the stored secret (the latest
+    password: a later change updates the same secret before its own job is queued)."""
+    assert job.service_id
+    try:
+        with _existing(job.service_id, "change_password", job.actor or "worker") as (
+            record,
+            contabo,
+        ):
+            if record.details.get("suspended") or record.billing_action == "suspend":
+                # A reset would start the server; WHMCS's unsuspend lets the job finish.
+                raise action_queue.NotYet("waiting for the service to be unsuspended", 600)
+            secret_id = (record.details.get("secret_ids") or {}).get("root_password")
+            if not secret_id:
+                return "no password stored for this service"
+            contabo.reset_password(_instance_id(record), int(secret_id))
+            return "password applied"
+    except ServiceBusy:
+        raise action_queue.NotYet("waiting for the running action to end", 10) from None
+    except ActionRefused as refused:  # terminated or being terminated: nothing to apply
+        return f"not applied: {refused.message}"
 
 
 def _link_a_late_purchase(record: ServiceRecord, contabo: ContaboGateway) -> None:
@@ -356,7 +434,23 @@ def _is_windows(record: ServiceRecord) -> bool:
 
 
 def change_package(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
-    with _existing(service_id, "change_package", actor) as (record, contabo):
+    """Add-ons are bought now; when Contabo is too slow for that within WHMCS's budget (the
+    upgrade not sent), a queued job buys them (exactly once, like any upgrade) and WHMCS is
+    told so; a job that cannot is parked for the admin (ParkedJobs alarm, Action queue page).
+    The same when another action holds the service past a short wait: an upgrade is a paid
+    order WHMCS does not send again."""
+    try:
+        return _change_package_now(service_id, request, actor)
+    except ServiceBusy as busy:
+        return _queue_add_ons_while_busy(service_id, request, actor, busy)
+
+
+def _change_package_now(service_id: str, request: ChangePackageRequest, actor: str) -> ServiceView:
+    queued = None
+    with _existing(service_id, "change_package", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
+        record,
+        contabo,
+    ):
         if request.region and request.region != record.region:
             # The provider moves it (a support ticket); add-ons wait for the next change.
             moves.change_region(record, request.region, actor)
@@ -364,21 +458,67 @@ def change_package(service_id: str, request: ChangePackageRequest, actor: str) -
         if request.product_id and request.product_id != record.product_id:
             _refuse_downgrade(record.product_id, request.product_id)
             moves.change_plan(record, request.product_id, actor)  # says why, queues the task
-        if not _change_add_ons(record, contabo, request.add_ons.model_dump()):
+        add_ons = request.add_ons.model_dump()
+        try:
+            changed = _change_add_ons(record, contabo, add_ons)
+        except OutOfTime:
+            changed, message = False, CHANGE_QUEUED
+        else:
             # An earlier attempt's outcome is not known yet: this one is applied (once) by a
             # queued job when Contabo's lists have settled, never bought a second time now.
-            action_queue.enqueue(
-                service_id,
-                UPGRADE_JOB,
-                {"add_ons": request.add_ons.model_dump()},
-                actor,
-                key=service_id,
-                wake=False,
-            )
-            view = service_view(record)
-            view.status_message = UPGRADE_BEING_CONFIRMED
-            return view
-        return service_view(record)
+            message = UPGRADE_BEING_CONFIRMED
+        if not changed:
+            queued = _queue_upgrade(service_id, add_ons, actor, wake=False)
+        view = service_view(record)
+    if queued is not None:
+        if message == CHANGE_QUEUED:
+            action_queue.wake_worker(queued)  # now that the lock the job takes is free
+        view.status_message = message
+    return view
+
+
+def _queue_add_ons_while_busy(
+    service_id: str, request: ChangePackageRequest, actor: str, busy: ServiceBusy
+) -> ServiceView:
+    """Another action holds the service: an add-on change is checked as it would be under the
+    lock and queued (its job waits for the lock); a move or plan change is refused as busy."""
+    record = service_store.require(service_id)
+    moving = request.region and request.region != record.region
+    if moving or (request.product_id and request.product_id != record.product_id):
+        raise busy
+    if record.state == "new":
+        raise NotFound(
+            f"Service {service_id} is not known to the backend.",
+            message_code="service_unknown",
+            params={"service_id": service_id},
+        )
+    service_policy.require_compute(record)
+    if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
+        raise ActionRefused("This service is being terminated.", message_code="service_terminating")
+    if not record.resource_id:
+        raise ActionRefused(
+            "The server is still being set up; try again once it is ready.",
+            message_code="service_not_ready",
+        )
+    add_ons = request.add_ons.model_dump()
+    _refuse_add_on_removal(record.details.get("add_ons") or {}, add_ons)
+    _queue_upgrade(service_id, add_ons, actor, wake=True)
+    view = service_view(record)
+    view.status_message = CHANGE_QUEUED
+    return view
+
+
+def _queue_upgrade(service_id: str, add_ons: dict[str, Any], actor: str, *, wake: bool) -> str:
+    """One upgrade job per service; a change asked while one still waits replaces what it
+    buys (WHMCS sends the whole wanted set each time), so the last change asked is applied."""
+    payload = {"add_ons": add_ons}
+    job_id = action_queue.enqueue(
+        service_id, UPGRADE_JOB, payload, actor, key=service_id, wake=wake
+    )
+    job = job_queue.get(job_id)
+    if job is not None and job.payload != payload:
+        job_queue.transition(job, ("queued",), payload=payload)
+    return job_id
 
 
 def _change_add_ons(
@@ -389,13 +529,7 @@ def _change_add_ons(
     current = _settle_pending_upgrade(record, contabo, record.details.get("add_ons") or {})
     if current is None:
         return False
-    if (current.get("private_networking") and not add_ons.get("private_networking")) or (
-        current.get("backup") and not add_ons.get("backup")
-    ):
-        raise ActionRefused(
-            "Add-ons cannot be removed from a running server; contact support.",
-            message_code="addon_removal_refused",
-        )
+    _refuse_add_on_removal(current, add_ons)
     wants_network = bool(add_ons.get("private_networking")) and not current.get(
         "private_networking"
     )
@@ -406,10 +540,23 @@ def _change_add_ons(
     return True
 
 
+def _refuse_add_on_removal(current: dict[str, Any], wanted: dict[str, Any]) -> None:
+    if (current.get("private_networking") and not wanted.get("private_networking")) or (
+        current.get("backup") and not wanted.get("backup")
+    ):
+        raise ActionRefused(
+            "Add-ons cannot be removed from a running server; contact support.",
+            message_code="addon_removal_refused",
+        )
+
+
 @action_queue.handles(UPGRADE_JOB)
 def apply_settled_upgrade(job: action_queue.QueuedJob) -> str:
     """The retried upgrade, once the earlier attempt's outcome is known (see change_package)."""
     assert job.service_id
+    now = service_store.require(job.service_id)
+    if now.state == ServiceState.TERMINATED or now.billing_action == "terminate":
+        return "not applied: the service is terminated"
     try:
         with _existing(job.service_id, "change_package", job.actor or "worker") as (
             record,
@@ -479,15 +626,23 @@ def _upgrade_once(
             }
         },
     )
-    contabo.upgrade_instance(
-        instance_id, private_networking=private_networking, backup=backup, request_id=request_id
-    )
+    try:
+        contabo.upgrade_instance(
+            instance_id, private_networking=private_networking, backup=backup, request_id=request_id
+        )
+    except OutOfTime:
+        # Raised before the request was sent: nothing was bought, nothing waits to settle.
+        service_store.update(record, details={"upgrade_pending": None})
+        raise
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
     if object_storage.is_object_storage(service_id):
         return object_storage.renew(service_id, request, actor)
-    with _existing(service_id, "renew", actor) as (record, contabo):
+    with _existing(service_id, "renew", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
+        record,
+        contabo,
+    ):
         instance = _instance_or_none(contabo, _instance_id(record))
         if instance is None:
             raise ActionRefused(

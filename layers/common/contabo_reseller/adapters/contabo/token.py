@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pynamodb.exceptions import DeleteError, PutError, PynamoDBException
 
-from contabo_reseller import metrics
+from contabo_reseller import invocation, metrics
 from contabo_reseller.adapters.contabo.errors import ContaboUnavailable
 from contabo_reseller.adapters.tables import TokenItem
 from contabo_reseller.observability import logger
@@ -90,6 +90,8 @@ class AccessTokens:
                     return self._read_table() or self._refresh()
                 finally:
                     self._release_lock(owner)
+            # Another invocation is fetching: WHMCS is not kept waiting past its budget for it.
+            invocation.require_time_for_call()
             self._sleep(self._poll)
         metrics.record(metrics.TOKEN_REFRESH_FAILED, 1)
         raise ContaboUnavailable(

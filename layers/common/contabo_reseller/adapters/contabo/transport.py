@@ -133,8 +133,11 @@ class ContaboTransport:
         attempt = 0
         refreshed = False
         while True:
-            invocation.require_time_for_call()  # never started when it would end too late
+            # Fetching a token is a Contabo call too: started only when a call still fits,
+            # and the call that needs it must still fit in what is left after it.
+            invocation.require_time_for_call()
             token = self.tokens.current()
+            invocation.require_time_for_call()  # never started when it would end too late
             started = self.monotonic()
             try:
                 response = self._client.send(
@@ -172,6 +175,8 @@ class ContaboTransport:
             if status == 401 and not refreshed:
                 self.tokens.invalidate(token)
                 refreshed = True
+                # A new token and the call again: two more calls, both within the budget.
+                invocation.require_time_for_call(extra_seconds=invocation.slowest_call())
                 continue
             if status >= 500 and operation.purchase:
                 raise PurchaseOutcomeUnknown(
@@ -248,6 +253,7 @@ class ContaboTransport:
                 request_id=request_id,
                 message_code="provider_unavailable",
             ) from error
+        invocation.note_call(self.monotonic() - started)
         status = response.status_code
         data = _json(response)
         self._audit_token(context, request_id, path, started, status, _outcome(status))

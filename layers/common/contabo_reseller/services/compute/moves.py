@@ -18,7 +18,12 @@ from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.errors import ActionRefused, DomainError, UpstreamUnavailable
+from contabo_reseller.domain.errors import (
+    ActionRefused,
+    DomainError,
+    OutOfTime,
+    UpstreamUnavailable,
+)
 from contabo_reseller.domain.moves import (
     NO_PLAN_SUBMIT,
     REGION_CHANGE_METHOD,
@@ -83,6 +88,9 @@ def change_region(record: ServiceRecord, region: str, actor: str) -> str:
     service_store.update(record, details={"region_change": intent})
     try:
         ticket = client.request_region_change(instance_id, region, REGION_CHANGE_METHOD, request_id)
+    except OutOfTime:
+        service_store.update(record, details={"region_change": None})  # never sent: nothing began
+        raise
     except UpstreamUnavailable:
         raise  # outcome unknown: the intent stays, nothing is asked twice
     except DomainError:
