@@ -1,5 +1,8 @@
 """Functions that never call Contabo or WHMCS must not import httpx at cold start, and no
 function imports PyYAML before it parses cloud-init user data (~12 ms of every cold start).
+Functions that call Contabo load its client (the generated models, httpx) on the first call,
+and the domain's pydantic models are built on first use, not at import (docs/performance.md,
+"Cold call").
 
 Each handler is imported in a fresh interpreter that looks like Lambda to Powertools
 (LAMBDA_TASK_ROOT set, so the Tracer is on and patches libraries for X-Ray): an eager import
@@ -8,13 +11,18 @@ anywhere in the shared package, or X-Ray patching every library it knows, fails 
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import pkgutil
 import subprocess
 import sys
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
+import contabo_reseller.domain
 from local.stack.template import (
     REPO_ROOT,
     function_environment,
@@ -30,6 +38,9 @@ NO_HTTPX_FUNCTIONS = (
     "ListServicesFunction",
     "AdminToolsFunction",  # shows the purchase body without calling Contabo
 )
+# They call Contabo, but not before a request needs it (the client costs a third of an import).
+CONTABO_ON_FIRST_CALL_FUNCTIONS = ("DnsZonesFunction", "DomainsFunction", "AdminToolsFunction")
+GENERATED_MODELS = "contabo_reseller.adapters.contabo.generated_models"
 
 _IMPORT = """
 import importlib, json, sys
@@ -38,15 +49,30 @@ getattr(importlib.import_module(module_name), attribute)
 for name in sys.argv[2:]:
     importlib.import_module(name)
 httpx = sys.modules.get("httpx")
+from pydantic import BaseModel
+
+def subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from subclasses(sub)
+
+built = sorted({
+    f"{model.__module__}.{model.__qualname__}"
+    for model in subclasses(BaseModel)
+    if model.__module__.startswith("contabo_reseller.domain")
+    and type(model.__dict__.get("__pydantic_validator__")).__name__ != "MockValSer"
+})
 print(json.dumps({
     "yaml": "yaml" in sys.modules,
     "httpx": httpx is not None,
     "xray_client": httpx is not None and httpx.Client.__name__ == "_InstrumentedClient",
+    "generated_models": "contabo_reseller.adapters.contabo.generated_models" in sys.modules,
+    "built_domain_models": built,
 }))
 """
 
 
-def _import_in_lambda_like_process(function_id: str, *also: str) -> dict[str, bool]:
+def _import_in_lambda_like_process(function_id: str, *also: str) -> dict[str, Any]:
     template = load_template()
     properties = function_properties(template, function_id)
     code_dir = REPO_ROOT / properties["CodeUri"]
@@ -68,7 +94,7 @@ def _import_in_lambda_like_process(function_id: str, *also: str) -> dict[str, bo
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    report: dict[str, bool] = json.loads(result.stdout.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     return report
 
 
@@ -91,3 +117,46 @@ def test_the_contabo_transport_still_gets_httpx_traced_by_xray():
 )
 def test_pyyaml_is_imported_on_first_use_not_at_cold_start(function_id):
     assert _import_in_lambda_like_process(function_id)["yaml"] is False
+
+
+@pytest.mark.parametrize("function_id", CONTABO_ON_FIRST_CALL_FUNCTIONS)
+def test_the_contabo_client_loads_on_the_first_call_not_at_cold_start(function_id):
+    report = _import_in_lambda_like_process(function_id)
+    assert report["generated_models"] is False and report["httpx"] is False
+
+
+def test_the_contabo_client_still_loads_when_a_zone_is_read():
+    """The deferred import is still there to be made (a renamed module would fail only here)."""
+    report = _import_in_lambda_like_process(
+        "DnsZonesFunction", "contabo_reseller.adapters.contabo.client"
+    )
+    assert report["generated_models"] is True
+
+
+@pytest.mark.parametrize(
+    "function_id", ["GetServiceFunction", "SuspendServiceFunction", "CreateServiceFunction"]
+)
+def test_no_domain_model_is_built_at_cold_start(function_id):
+    built = _import_in_lambda_like_process(function_id)["built_domain_models"]
+    assert built == []
+
+
+def test_every_domain_model_defers_its_build():
+    """A plain ``BaseModel`` in the domain would be built at every import of its module."""
+    package = contabo_reseller.domain
+    for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        importlib.import_module(module.name)
+    eager = sorted(
+        f"{model.__module__}.{model.__qualname__}"
+        for model in _subclasses(BaseModel)
+        if model.__module__.startswith(package.__name__)
+        and not model.model_config.get("defer_build")
+    )
+    assert eager == []
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= _subclasses(sub)
+    return found

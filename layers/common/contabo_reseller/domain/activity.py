@@ -14,16 +14,15 @@ import io
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel
-
 from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.model_base import DomainModel
 
 CSV_COLUMNS = ("at", "source", "action", "actor", "outcome", "request_id", "message")
 # A cell a spreadsheet would run as a formula is written as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class ActivityItem(BaseModel):
+class ActivityItem(DomainModel):
     at: str
     source: Literal["backend", "contabo"]
     action: str
@@ -33,13 +32,13 @@ class ActivityItem(BaseModel):
     message: str = ""
 
 
-class ActivityPage(BaseModel):
+class ActivityPage(DomainModel):
     items: list[ActivityItem]
     next_cursor: str | None = None
     notice: str | None = None  # set when a source could not be read
 
 
-class Entry(BaseModel):
+class Entry(DomainModel):
     """An item with its sort key (never sent)."""
 
     key: str

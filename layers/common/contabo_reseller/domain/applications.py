@@ -5,12 +5,14 @@ before anything is bought or changed."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from contabo_reseller.domain.model_base import DomainModel
 
 APPLICATION_KEY = r"^[a-z0-9][a-z0-9-]{0,39}$"
 
 
-class ApplicationRequest(BaseModel):
+class ApplicationRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(min_length=1, max_length=64, description="the name customers see")
@@ -26,7 +28,7 @@ class ApplicationView(ApplicationRequest):
     key: str
 
 
-class ApplicationList(BaseModel):
+class ApplicationList(DomainModel):
     items: list[ApplicationView]
 
 

@@ -15,10 +15,11 @@ import json
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.model_base import DomainModel
 
 # A date search without a service or request id reads one index partition per day.
 MAX_DAYS = 31
@@ -43,7 +44,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DAY_END = "~"
 
 
-class AuditQuery(BaseModel):
+class AuditQuery(DomainModel):
     """The search; ``since``/``until`` are inclusive."""
 
     model_config = ConfigDict(extra="forbid")
@@ -160,7 +161,7 @@ def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-class AuditRow(BaseModel):
+class AuditRow(DomainModel):
     at: str
     service_id: str | None  # None: not about one service (token requests, catalog changes)
     kind: str
@@ -176,13 +177,13 @@ class AuditRow(BaseModel):
     message: str | None = None
 
 
-class AuditPage(BaseModel):
+class AuditPage(DomainModel):
     items: list[AuditRow]
     next_cursor: str | None = None
     notice: str | None = None
 
 
-class Found(BaseModel):
+class Found(DomainModel):
     """Rows read for one page and where the reading stopped (the next page's cursor key)."""
 
     rows: list[tuple[str, AuditRow]] = Field(default_factory=list)  # (key, row)

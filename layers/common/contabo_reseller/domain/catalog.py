@@ -14,9 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import ConfigDict, Field, computed_field
 
 from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.model_base import DomainModel
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "products.json"
 
@@ -26,7 +27,7 @@ DiskType = Literal["NVMe", "SSD", "HDD"]
 AVAILABLE_IMAGE_STATUSES = ("downloaded",)
 
 
-class CatalogProduct(BaseModel):
+class CatalogProduct(DomainModel):
     product_id: str = Field(pattern=r"^V[0-9]{1,4}$")
     label: str = Field(min_length=1, max_length=80, description="e.g. Cloud VPS 10")
     product_type: ProductType
@@ -58,7 +59,7 @@ class CatalogProduct(BaseModel):
         }
 
 
-class ProductOverride(BaseModel):
+class ProductOverride(DomainModel):
     """The admin's changes to one product; unset fields keep the shipped value."""
 
     model_config = ConfigDict(extra="forbid")
@@ -75,7 +76,7 @@ class ProductOverride(BaseModel):
         return not self.model_dump(exclude_none=True)
 
 
-class OverrideResult(BaseModel):
+class OverrideResult(DomainModel):
     """The answer to an override: what is stored, and the product as now sold (None when an
     admin-only product was removed)."""
 
@@ -84,18 +85,18 @@ class OverrideResult(BaseModel):
     product: CatalogProduct | None = None
 
 
-class ShippedCatalog(BaseModel):
+class ShippedCatalog(DomainModel):
     version: str
     products: list[CatalogProduct]
 
 
-class DataCenter(BaseModel):
+class DataCenter(DomainModel):
     slug: str
     name: str
     capabilities: list[str] = Field(default_factory=list)
 
 
-class Region(BaseModel):
+class Region(DomainModel):
     region_id: str
     name: str
     data_centers: list[DataCenter] = Field(default_factory=list)
@@ -109,7 +110,7 @@ class Region(BaseModel):
         return sorted({c for dc in self.data_centers for c in dc.capabilities})
 
 
-class CatalogImage(BaseModel):
+class CatalogImage(DomainModel):
     """An image as the catalog keeps it; its first four fields are ``ImageFacts``'s."""
 
     image_id: str
@@ -137,33 +138,33 @@ class CatalogImage(BaseModel):
         return f"{self.description or self.name} ({kind})"
 
 
-class Choice(BaseModel):
+class Choice(DomainModel):
     """One dropdown entry for the module's ConfigOptions loaders."""
 
     id: str
     name: str
 
 
-class ChoiceList(BaseModel):
+class ChoiceList(DomainModel):
     items: list[Choice]
 
 
-class FieldChange(BaseModel):
+class FieldChange(DomainModel):
     old: Any = None
     new: Any = None
 
 
-class ItemChange(BaseModel):
+class ItemChange(DomainModel):
     id: str
     changes: dict[str, FieldChange]
 
 
-class ItemRef(BaseModel):
+class ItemRef(DomainModel):
     id: str
     name: str
 
 
-class KindDiff(BaseModel):
+class KindDiff(DomainModel):
     added: list[ItemRef] = Field(default_factory=list)
     removed: list[ItemRef] = Field(default_factory=list)
     changed: list[ItemChange] = Field(default_factory=list)
@@ -173,7 +174,7 @@ class KindDiff(BaseModel):
         return not (self.added or self.removed or self.changed)
 
 
-class CatalogDiff(BaseModel):
+class CatalogDiff(DomainModel):
     """What the last sync changed compared with the sync before it."""
 
     synced_at: str | None = None
@@ -185,7 +186,7 @@ class CatalogDiff(BaseModel):
     products: KindDiff = Field(default_factory=KindDiff)
 
 
-class CatalogView(BaseModel):
+class CatalogView(DomainModel):
     """``GET /admin/catalog``: the catalog as the backend sells from it now."""
 
     products_version: str

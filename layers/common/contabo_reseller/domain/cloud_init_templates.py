@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from contabo_reseller.domain.cloud_init import MAX_USER_DATA_BYTES, validate_user_data
 from contabo_reseller.domain.errors import DomainError, InvalidInput
+from contabo_reseller.domain.model_base import DomainModel
 
 TemplateName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 VARIABLES = ("client_email", "service_id", "hostname", "client_id", "region")
@@ -27,7 +28,7 @@ SAMPLE_VALUES = {
 PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-class TemplateBody(BaseModel):
+class TemplateBody(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     description: str = Field(default="", max_length=500)
@@ -38,11 +39,11 @@ class CloudInitTemplate(TemplateBody):
     name: str
 
 
-class TemplateList(BaseModel):
+class TemplateList(DomainModel):
     items: list[CloudInitTemplate]
 
 
-class PreviewRequest(BaseModel):
+class PreviewRequest(DomainModel):
     """Either a stored template (``name``) or draft ``content``; with ``service_id`` the
     service's own values are used, otherwise sample values."""
 
@@ -62,7 +63,7 @@ class PreviewRequest(BaseModel):
         return self
 
 
-class PreviewResult(BaseModel):
+class PreviewResult(DomainModel):
     rendered: str
     variables: dict[str, str]
     unknown_variables: list[str]  # left as written (shell variables, or a typo)

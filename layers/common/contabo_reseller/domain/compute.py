@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from contabo_reseller.domain.cloud_init import validate_user_data
 from contabo_reseller.domain.cloud_init_templates import TemplateName
 from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.service import ServiceView
 from contabo_reseller.domain.ssh_key_vault import KeyId
 
@@ -20,7 +21,7 @@ REINSTALL_WARNING = (
 )
 
 
-class RescueRequest(BaseModel):
+class RescueRequest(DomainModel):
     # User data may carry the customer's own secrets: never echo input in errors.
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
@@ -28,12 +29,12 @@ class RescueRequest(BaseModel):
     user_data: UserData | None = None
 
 
-class RescueResult(BaseModel):
+class RescueResult(DomainModel):
     service: ServiceView
     rescue_password: str | None = None  # added to the answer only, never stored by us
 
 
-class ReinstallRequest(BaseModel):
+class ReinstallRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
     image_id: str = Field(min_length=1, max_length=100, description="Image uuid or name")
@@ -54,7 +55,7 @@ class ReinstallRequest(BaseModel):
         return self
 
 
-class ContaboImage(BaseModel):
+class ContaboImage(DomainModel):
     """An image as Contabo lists it for this account (standard or the reseller's own)."""
 
     image_id: str
@@ -68,7 +69,7 @@ class ContaboImage(BaseModel):
     error: str = ""
 
 
-class ImageView(BaseModel):
+class ImageView(DomainModel):
     id: str
     name: str
     os_type: str
@@ -76,7 +77,7 @@ class ImageView(BaseModel):
     standard: bool
 
 
-class ImageList(BaseModel):
+class ImageList(DomainModel):
     items: list[ImageView]
 
 

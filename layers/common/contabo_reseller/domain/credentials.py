@@ -6,13 +6,14 @@ import ipaddress
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import ConfigDict, Field, SecretStr, field_validator
 
 from contabo_reseller.domain.errors import InvalidValue
 from contabo_reseller.domain.installations import DEFAULT_INSTALLATION, INSTALLATION_PATTERN
+from contabo_reseller.domain.model_base import DomainModel
 
 
-class ContaboCredentials(BaseModel):
+class ContaboCredentials(DomainModel):
     """Contabo API credentials (Customer Control Panel > API)."""
 
     model_config = ConfigDict(frozen=True)
@@ -23,7 +24,7 @@ class ContaboCredentials(BaseModel):
     api_password: SecretStr
 
 
-class SigningKey(BaseModel):
+class SigningKey(DomainModel):
     """One WHMCS signing key: its secret and the WHMCS installation it belongs to.
 
     In the secret a key is ``{"secret": ..., "installation": ..., "admin": ...}``; a plain
@@ -37,7 +38,7 @@ class SigningKey(BaseModel):
     admin: bool = False
 
 
-class SigningKeys(BaseModel):
+class SigningKeys(DomainModel):
     """WHMCS request-signing keys by key id; two may be active at once during rotation."""
 
     model_config = ConfigDict(frozen=True)
@@ -52,7 +53,7 @@ class SigningKeys(BaseModel):
         return {k: {"secret": v} if isinstance(v, str) else v for k, v in value.items()}
 
 
-class WhmcsApiCredentials(BaseModel):
+class WhmcsApiCredentials(DomainModel):
     """Optional: lets the backend push results into WHMCS with its API (UpdateClientProduct)."""
 
     model_config = ConfigDict(frozen=True)

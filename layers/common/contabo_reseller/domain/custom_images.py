@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from contabo_reseller.domain.model_base import DomainModel
 
 # The provider downloads the image from a public http(s) URL; it accepts qcow2 and ISO files
 # (its image format enum: qcow2, iso).
@@ -13,7 +15,7 @@ IMAGE_URL = r"^https?://[^\s/$.?#][^\s]*\.(qcow2|iso)(\?[^\s]*)?$"
 IMAGE_NAME = r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$"
 
 
-class CustomImageRequest(BaseModel):
+class CustomImageRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(pattern=IMAGE_NAME, description="1-63 letters, digits, spaces, . _ -")
@@ -27,7 +29,7 @@ class CustomImageRequest(BaseModel):
     description: str | None = Field(default=None, max_length=255)
 
 
-class CustomImageView(BaseModel):
+class CustomImageView(DomainModel):
     id: str
     name: str
     status: str  # downloading, downloaded, error (as the provider reports it)
@@ -39,7 +41,7 @@ class CustomImageView(BaseModel):
     usable: bool = False  # fully downloaded: a reinstall can use it
 
 
-class CustomImageQuota(BaseModel):
+class CustomImageQuota(DomainModel):
     """The provider account's custom-image storage (shared by every client)."""
 
     images: int
@@ -48,7 +50,7 @@ class CustomImageQuota(BaseModel):
     free_mb: float
 
 
-class CustomImageList(BaseModel):
+class CustomImageList(DomainModel):
     items: list[CustomImageView]
     quota: CustomImageQuota | None = None
     allowed: bool = True

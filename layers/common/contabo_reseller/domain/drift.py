@@ -13,9 +13,10 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import Field, computed_field
 
 from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.service import ServiceState, display_name_for
 
 MAX_LISTED = 200  # entries kept per list; the totals stay exact
@@ -38,7 +39,7 @@ _SERVICE_NAME = re.compile(
 DriftKind = Literal["cancelled", "not_cancelled", "ip_changed", "changed", "instance_error"]
 
 
-class DriftEntry(BaseModel):
+class DriftEntry(DomainModel):
     kind: DriftKind
     service_id: str
     instance_id: int
@@ -47,7 +48,7 @@ class DriftEntry(BaseModel):
     after: dict[str, Any] = Field(default_factory=dict)
 
 
-class OrphanInstance(BaseModel):
+class OrphanInstance(DomainModel):
     """A Contabo instance no service is linked to."""
 
     instance_id: int
@@ -65,7 +66,7 @@ class OrphanInstance(BaseModel):
     note: str = ""
 
 
-class OrphanService(BaseModel):
+class OrphanService(DomainModel):
     """A service whose instance Contabo no longer has."""
 
     service_id: str
@@ -73,7 +74,7 @@ class OrphanService(BaseModel):
     state: str
 
 
-class DriftReport(BaseModel):
+class DriftReport(DomainModel):
     started_at: str
     finished_at: str | None = None
     instances: int = 0

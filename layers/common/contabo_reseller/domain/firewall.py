@@ -10,9 +10,10 @@ import ipaddress
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from contabo_reseller.domain.errors import InvalidValue
+from contabo_reseller.domain.model_base import DomainModel
 
 MAX_RULES = 50
 _PORTS = re.compile(r"^([0-9]{1,5})(?:-([0-9]{1,5}))?$")
@@ -52,7 +53,7 @@ def validate_source(value: str) -> str:
         ) from None
 
 
-class Rule(BaseModel):
+class Rule(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     direction: Literal["inbound"] = "inbound"
@@ -81,13 +82,13 @@ class Rule(BaseModel):
         return self
 
 
-class FirewallRulesRequest(BaseModel):
+class FirewallRulesRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     rules: list[Rule] = Field(max_length=MAX_RULES)
 
 
-class FirewallFacts(BaseModel):
+class FirewallFacts(DomainModel):
     """A firewall as the provider describes it."""
 
     firewall_id: str
@@ -97,20 +98,20 @@ class FirewallFacts(BaseModel):
     instance_ids: list[int] = Field(default_factory=list)
 
 
-class FirewallView(BaseModel):
+class FirewallView(DomainModel):
     id: str
     name: str
     status: str
     rules: list[Rule]
 
 
-class Preset(BaseModel):
+class Preset(DomainModel):
     name: str
     description: str
     rules: list[Rule]
 
 
-class FirewallState(BaseModel):
+class FirewallState(DomainModel):
     firewall: FirewallView | None
     presets: list[Preset]
 

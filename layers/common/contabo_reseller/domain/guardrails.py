@@ -6,7 +6,7 @@ none were set.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from contabo_reseller.domain.cloud_init import MAX_USER_DATA_BYTES
 from contabo_reseller.domain.dns import (
@@ -14,11 +14,12 @@ from contabo_reseller.domain.dns import (
     MAX_ZONES_PER_CLIENT,
     RECORDS_PER_ZONE_CEILING,
 )
+from contabo_reseller.domain.model_base import DomainModel
 
 WhmcsProductId = str  # digits, as WHMCS numbers its products (validated at the edges)
 
 
-class Guardrails(BaseModel):
+class Guardrails(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     allow_reinstall: bool = True

@@ -2,23 +2,23 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from contabo_reseller.domain.model_base import DomainModel
 
 HealthStatusValue = Literal["ok", "degraded"]
 
 
-class CheckResult(BaseModel):
+class CheckResult(DomainModel):
     ok: bool
     detail: str
 
 
-class HealthStatus(BaseModel):
+class HealthStatus(DomainModel):
     """What the unsigned GET /health says: one word, nothing an attacker could use."""
 
     status: HealthStatusValue
 
 
-class HealthReport(BaseModel):
+class HealthReport(DomainModel):
     """The details, for signed callers only (GET /connection)."""
 
     status: HealthStatusValue

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.service import ServiceId
 
 
-class ImportRequest(BaseModel):
+class ImportRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     service_id: ServiceId
@@ -17,12 +18,12 @@ class ImportRequest(BaseModel):
     instance_id: int = Field(ge=1)
 
 
-class Suggestion(BaseModel):
+class Suggestion(DomainModel):
     service_id: str
     by: Literal["display_name", "tag", "ip"]
 
 
-class ImportCandidate(BaseModel):
+class ImportCandidate(DomainModel):
     instance_id: int
     display_name: str
     status: str
@@ -34,7 +35,7 @@ class ImportCandidate(BaseModel):
     note: str = ""
 
 
-class CandidateList(BaseModel):
+class CandidateList(DomainModel):
     items: list[ImportCandidate]
     as_of: str | None = Field(description="when the status sync that found them finished")
     total: int = Field(description="instances with no service at that sync")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from contabo_reseller.domain.model_base import DomainModel
 
 # Contabo instance statuses that mean "this will not become running without a person".
 FAILED_STATUSES = ("error", "product_not_available", "verification_required", "manual_provisioning")
 
 
-class InstanceFacts(BaseModel):
+class InstanceFacts(DomainModel):
     instance_id: int
     display_name: str = ""
     status: str
@@ -37,7 +39,7 @@ class InstanceFacts(BaseModel):
         return self.status in FAILED_STATUSES
 
 
-class ImageFacts(BaseModel):
+class ImageFacts(DomainModel):
     image_id: str
     name: str
     os_type: str = "Linux"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from contabo_reseller.domain.model_base import DomainModel
 
 JobStatus = Literal["queued", "running", "parked", "done", "skipped"]
 ScheduleName = Literal[
@@ -29,7 +31,7 @@ SCHEDULE_FUNCTION_SETTINGS: dict[ScheduleName, str] = {
 }
 
 
-class JobView(BaseModel):
+class JobView(DomainModel):
     job_id: str
     service_id: str | None = None
     action: str
@@ -45,12 +47,12 @@ class JobView(BaseModel):
     updated_at: str | None = None
 
 
-class JobList(BaseModel):
+class JobList(DomainModel):
     items: list[JobView]
     next_cursor: str | None = None
 
 
-class ScheduleRun(BaseModel):
+class ScheduleRun(DomainModel):
     """What ``POST /admin/schedules/{job}/run`` did: the function was started, or why not."""
 
     job: ScheduleName
@@ -60,7 +62,7 @@ class ScheduleRun(BaseModel):
     last_run: dict[str, Any] | None = None
 
 
-class ScheduleStatus(BaseModel):
+class ScheduleStatus(DomainModel):
     job: ScheduleName
     deployed: bool
     running: bool
@@ -68,5 +70,5 @@ class ScheduleStatus(BaseModel):
     last_run: dict[str, Any] | None = None
 
 
-class ScheduleList(BaseModel):
+class ScheduleList(DomainModel):
     items: list[ScheduleStatus]

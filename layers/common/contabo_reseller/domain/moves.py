@@ -4,7 +4,7 @@ submit one; it checks and requests a region change, answering a support ticket."
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from contabo_reseller.domain.model_base import DomainModel
 
 # How the provider moves the server (its region-change "method"): "migration" keeps the data
 # (its upgrade request's provisioningType names the same two: installation wipes the disk).
@@ -16,7 +16,7 @@ NO_PLAN_SUBMIT = (
 )
 
 
-class PlanOffer(BaseModel):
+class PlanOffer(DomainModel):
     offer_id: int
     product_id: str
     name: str = ""
@@ -27,7 +27,7 @@ class PlanOffer(BaseModel):
     required_confirmations: list[str] = []
 
 
-class PlanOfferList(BaseModel):
+class PlanOfferList(DomainModel):
     items: list[PlanOffer]
     # Always true: no submit operation exists, ChangePackage queues an admin task instead.
     submit_by_admin: bool = True

@@ -10,9 +10,10 @@ import ipaddress
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from contabo_reseller.domain.errors import InvalidInput, InvalidValue
+from contabo_reseller.domain.model_base import DomainModel
 
 _LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 MAX_HOSTNAME = 253
@@ -55,7 +56,7 @@ def parse_ip(text: str) -> tuple[str, Literal[4, 6]]:
     return address.compressed, 4 if address.version == 4 else 6
 
 
-class InstanceAddresses(BaseModel):
+class InstanceAddresses(DomainModel):
     """The public addresses the provider has given one instance."""
 
     ipv4: str | None = None
@@ -80,24 +81,24 @@ class InstanceAddresses(BaseModel):
         return any(own == ip for own, _, _ in self.entries())
 
 
-class IpAddressView(BaseModel):
+class IpAddressView(DomainModel):
     ip: str
     version: Literal[4, 6]
     type: Literal["primary", "additional"]
     ptr: str | None = None  # None: no reverse DNS name is set
 
 
-class IpAddressList(BaseModel):
+class IpAddressList(DomainModel):
     items: list[IpAddressView]
 
 
-class SetPtrRequest(BaseModel):
+class SetPtrRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     ptr: PtrName
 
 
-class PtrView(BaseModel):
+class PtrView(DomainModel):
     ip: str
     ptr: str | None = None
 
@@ -109,7 +110,7 @@ class PtrView(BaseModel):
 MAX_ADDITIONAL_IPV4_PER_ORDER = 16
 
 
-class VipFacts(BaseModel):
+class VipFacts(DomainModel):
     """One extra IPv4 of the provider account: where it lives and which instance holds it."""
 
     ip: str
@@ -117,40 +118,40 @@ class VipFacts(BaseModel):
     instance_id: int | None = None  # None: spare (held by the account, on no server)
 
 
-class MoveIpRequest(BaseModel):
+class MoveIpRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     target_service_id: str = Field(pattern=r"^[0-9]{1,12}$")
 
 
-class IpMoveView(BaseModel):
+class IpMoveView(DomainModel):
     ip: str
     from_service_id: str
     to_service_id: str
 
 
-class AssignSpareIpRequest(BaseModel):
+class AssignSpareIpRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     ip: str = Field(min_length=7, max_length=15)
 
 
-class SpareIpView(BaseModel):
+class SpareIpView(DomainModel):
     ip: str
     region: str
 
 
-class SpareIpList(BaseModel):
+class SpareIpList(DomainModel):
     items: list[SpareIpView]
 
 
-class MoveTargetView(BaseModel):
+class MoveTargetView(DomainModel):
     service_id: str
     hostname: str | None = None
     ipv4: str | None = None
 
 
-class MoveTargetList(BaseModel):
+class MoveTargetList(DomainModel):
     """The client's other servers an extra IP of this service can move to (same region)."""
 
     items: list[MoveTargetView]

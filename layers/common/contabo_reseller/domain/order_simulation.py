@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from contabo_reseller.domain.guardrails import Guardrails
+from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.service import CreateServiceRequest, ServiceId
 
 CheckName = Literal["product", "region", "image", "ssh_keys", "cloud_init", "service"]
@@ -23,13 +24,13 @@ class SimulateOrderRequest(CreateServiceRequest):
     service_id: ServiceId | None = None
 
 
-class SimulationCheck(BaseModel):
+class SimulationCheck(DomainModel):
     name: CheckName
     ok: bool
     message: str
 
 
-class OrderSimulation(BaseModel):
+class OrderSimulation(DomainModel):
     would_order: bool = Field(description="every check passed: CreateAccount would queue this")
     checks: list[SimulationCheck]
     warnings: list[str] = Field(default_factory=list)

@@ -18,10 +18,11 @@ from collections.abc import Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from contabo_reseller.domain.catalog import CatalogImage, CatalogProduct, Region
 from contabo_reseller.domain.errors import InvalidInput, InvalidValue
+from contabo_reseller.domain.model_base import DomainModel
 
 ANY = "*"
 CENT = Decimal("0.01")
@@ -43,7 +44,7 @@ SETUP_BY_PERIOD: dict[int, str] = {1: "msetupfee", 3: "qsetupfee", 6: "ssetupfee
 # The admin's configuration (GET/PUT /admin/pricing) ----------------------------------------
 
 
-class ProductCost(BaseModel):
+class ProductCost(DomainModel):
     """What Contabo charges for a product in a region on a contract period."""
 
     model_config = ConfigDict(extra="forbid")
@@ -55,7 +56,7 @@ class ProductCost(BaseModel):
     setup: Money = Field(default=Decimal(0), description="once per order on this period")
 
 
-class OptionCost(BaseModel):
+class OptionCost(DomainModel):
     """What an operating system licence or an add-on costs per month."""
 
     model_config = ConfigDict(extra="forbid")
@@ -66,7 +67,7 @@ class OptionCost(BaseModel):
     monthly: Money
 
 
-class Rounding(BaseModel):
+class Rounding(DomainModel):
     """``cents``: to the cent; ``step``: up to a multiple of ``step`` (0.50, 1, 5);
     ``ending``: up to the next price ending in ``ending`` (0.99, 0.95, 0.00)."""
 
@@ -90,7 +91,7 @@ class Rounding(BaseModel):
         return self
 
 
-class MarginRule(BaseModel):
+class MarginRule(DomainModel):
     """How a selling currency's prices are made from costs; a rule for one product wins
     over the currency's rule for every product (``"*"``)."""
 
@@ -104,14 +105,14 @@ class MarginRule(BaseModel):
     option_rounding: Rounding = Field(default_factory=Rounding)
 
 
-class Currency(BaseModel):
+class Currency(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     code: CurrencyCode
     rate: Decimal = Field(gt=0, decimal_places=6, description="per 1 unit of the cost currency")
 
 
-class PricingConfig(BaseModel):
+class PricingConfig(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     cost_currency: CurrencyCode = "EUR"
@@ -236,7 +237,7 @@ def sell_setup(cost: Decimal, rate: Decimal, rule: MarginRule) -> Decimal:
 # The WHMCS export (GET /admin/pricing/export) -------------------------------------------------
 
 
-class CyclePrices(BaseModel):
+class CyclePrices(DomainModel):
     """One tblpricing row: recurring price and setup fee per cycle; -1.00 = not offered."""
 
     monthly: Decimal = DISABLED
@@ -258,12 +259,12 @@ class CyclePrices(BaseModel):
         return cls(**values)
 
 
-class SubOption(BaseModel):
+class SubOption(DomainModel):
     name: str
     pricing: CyclePrices
 
 
-class ConfigOption(BaseModel):
+class ConfigOption(DomainModel):
     name: str
     type: Literal["dropdown", "yesno", "quantity"]
     whmcs_type: int = Field(description="tblproductconfigoptions.optiontype: 1, 3 or 4")
@@ -272,12 +273,12 @@ class ConfigOption(BaseModel):
     sub_options: list[SubOption]
 
 
-class ConfigGroup(BaseModel):
+class ConfigGroup(DomainModel):
     name: str
     options: list[ConfigOption]
 
 
-class ProductExport(BaseModel):
+class ProductExport(DomainModel):
     product_id: str
     name: str  # the provider's label and specs: for the reseller, never a customer-facing name
     # What a reseller's naming template may use: cpu_cores, ram_gb, disk_gb, disk_type, kind.
@@ -287,12 +288,12 @@ class ProductExport(BaseModel):
     config_group: ConfigGroup
 
 
-class Skipped(BaseModel):
+class Skipped(DomainModel):
     product_id: str
     reason: str
 
 
-class PricingExport(BaseModel):
+class PricingExport(DomainModel):
     currency: str
     cost_currency: str
     rate: Decimal

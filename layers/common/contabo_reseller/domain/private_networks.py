@@ -7,7 +7,9 @@ effect only after the server restarts (or, when the provider says so, a reinstal
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import ConfigDict, Field, StrictBool
+
+from contabo_reseller.domain.model_base import DomainModel
 
 # The provider allows letters, digits, colons, dashes and underscores in network names.
 NETWORK_NAME = r"^[A-Za-z0-9_:-]{1,64}$"
@@ -52,7 +54,7 @@ def _name_safe(client_id: str) -> str:
     return client_id.replace(".", "_")
 
 
-class NetworkFacts(BaseModel):
+class NetworkFacts(DomainModel):
     """A private network as the provider describes it."""
 
     network_id: int
@@ -65,7 +67,7 @@ class NetworkFacts(BaseModel):
     member_status: dict[int, str] = Field(default_factory=dict)
 
 
-class PrivateNetworkView(BaseModel):
+class PrivateNetworkView(DomainModel):
     id: int
     name: str
     description: str = ""
@@ -88,21 +90,21 @@ NOTICE_CODES = {
 }
 
 
-class PrivateNetworkList(BaseModel):
+class PrivateNetworkList(DomainModel):
     items: list[PrivateNetworkView]
     can_create: bool
     notice: str
     notice_codes: list[str] = Field(default_factory=list)
 
 
-class CreatePrivateNetworkRequest(BaseModel):
+class CreatePrivateNetworkRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(pattern=NETWORK_NAME, description="letters, digits, _ : - (1-64)")
     description: str = Field(default="", max_length=255)
 
 
-class ConfirmRequest(BaseModel):
+class ConfirmRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     confirm: StrictBool = False  # true only: "yes" or 1 is not a confirmation
@@ -133,7 +135,7 @@ SUSPENDED_NETWORK = (
 )
 
 
-class CreatePrivateNetworkProductRequest(BaseModel):
+class CreatePrivateNetworkProductRequest(DomainModel):
     """CreateAccount of a private-network product: the client's network in one region."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)

@@ -6,12 +6,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel
+from contabo_reseller.domain.model_base import DomainModel
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "products.json"
 
 
-class Product(BaseModel):
+class Product(DomainModel):
     product_id: str
     name: str
     product_type: str

@@ -9,7 +9,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -20,6 +19,7 @@ from pydantic import (
 
 from contabo_reseller.domain.cloud_init import validate_user_data
 from contabo_reseller.domain.errors import InvalidValue
+from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.networking import MAX_ADDITIONAL_IPV4_PER_ORDER
 from contabo_reseller.domain.object_storage.product import ObjectStorageView
 from contabo_reseller.domain.passwords import meets_contabo_rule
@@ -89,14 +89,14 @@ ExtraDiskSize = Annotated[
 ]
 
 
-class ExtraDisk(BaseModel):
+class ExtraDisk(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     type: Literal["ssd", "nvme"]
     size_tb: ExtraDiskSize = Field(description="size in TB, 0.1 to 16, e.g. 1 or 0.5")
 
 
-class AddOns(BaseModel):
+class AddOns(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     private_networking: bool = False
@@ -106,7 +106,7 @@ class AddOns(BaseModel):
     extra_storage: list[ExtraDisk] = Field(default_factory=list, max_length=MAX_EXTRA_DISKS)
 
 
-class CreateServiceRequest(BaseModel):
+class CreateServiceRequest(DomainModel):
     # User data may carry the customer's own secrets: never echo input in errors.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, hide_input_in_errors=True)
 
@@ -129,20 +129,20 @@ class CreateServiceRequest(BaseModel):
     whmcs_product_id: str | None = Field(default=None, pattern=r"^[0-9]{1,12}$")
 
 
-class SuspendRequest(BaseModel):
+class SuspendRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: str = Field(default="", max_length=500)
     policy: Literal["stop", "shutdown"] = "stop"
 
 
-class TerminateRequest(BaseModel):
+class TerminateRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     snapshot_policy: Literal["delete", "keep"] = "delete"
 
 
-class ChangePasswordRequest(BaseModel):
+class ChangePasswordRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
     password: SecretStr
@@ -159,7 +159,7 @@ class ChangePasswordRequest(BaseModel):
         return value
 
 
-class ChangePackageRequest(BaseModel):
+class ChangePackageRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     product_id: str | None = Field(default=None, pattern=r"^V[0-9]{1,4}$")
@@ -169,17 +169,17 @@ class ChangePackageRequest(BaseModel):
     add_ons: AddOns = Field(default_factory=AddOns)
 
 
-class RenewRequest(BaseModel):
+class RenewRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     next_due_date: date | None = None
 
 
-class EmptyRequest(BaseModel):
+class EmptyRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Deleted(BaseModel):
+class Deleted(DomainModel):
     """The answer of every DELETE route."""
 
     deleted: bool = True
@@ -196,13 +196,13 @@ CONSOLE_ADMIN_NOTE = (
 )
 
 
-class ServiceCapabilities(BaseModel):
+class ServiceCapabilities(DomainModel):
     console: bool = False
     console_note: str = CONSOLE_NOTE
     console_admin_note: str = CONSOLE_ADMIN_NOTE
 
 
-class ServiceView(BaseModel):
+class ServiceView(DomainModel):
     """What WHMCS shows about a service (client area, admin tab, cron hook)."""
 
     service_id: str  # as WHMCS numbers it
@@ -239,12 +239,12 @@ class ServiceView(BaseModel):
     object_storage: ObjectStorageView | None = None  # kind "object_storage" only
 
 
-class ServiceList(BaseModel):
+class ServiceList(DomainModel):
     services: list[ServiceView]
     next_cursor: str | None = None
 
 
-class StatusBatchRequest(BaseModel):
+class StatusBatchRequest(DomainModel):
     """The module's cron hook: every service it still waits for, asked in one call."""
 
     model_config = ConfigDict(extra="forbid")
@@ -254,7 +254,7 @@ class StatusBatchRequest(BaseModel):
     )
 
 
-class StatusBatch(BaseModel):
+class StatusBatch(DomainModel):
     services: list[ServiceView]  # the ids the backend knows, in the order asked
     unknown: list[str] = Field(
         default_factory=list, description="Ids never created here (e.g. unpaid orders)"

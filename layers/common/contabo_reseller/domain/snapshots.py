@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from contabo_reseller.domain.model_base import DomainModel
 
 # Contabo: "letters, numbers, spaces, dashes", at most 30 characters (CreateSnapshotRequest).
 SNAPSHOT_NAME = r"^[A-Za-z0-9 -]{1,30}$"
@@ -17,7 +19,7 @@ ROLLBACK_WARNING = (
 )
 
 
-class CreateSnapshotRequest(BaseModel):
+class CreateSnapshotRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(
@@ -27,13 +29,13 @@ class CreateSnapshotRequest(BaseModel):
     description: str | None = Field(default=None, min_length=1, max_length=255)
 
 
-class ConfirmRequest(BaseModel):
+class ConfirmRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     confirm: bool = False
 
 
-class SnapshotView(BaseModel):
+class SnapshotView(DomainModel):
     id: str
     name: str
     description: str = ""
@@ -41,7 +43,7 @@ class SnapshotView(BaseModel):
     expires_at: str | None = None  # Contabo deletes the snapshot on its own then
 
 
-class SnapshotList(BaseModel):
+class SnapshotList(DomainModel):
     items: list[SnapshotView]
     limit: int | None = None  # None: only Contabo's own limit applies (its API does not say it)
 
@@ -72,14 +74,14 @@ INTERVALS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 DUE_TOLERANCE = timedelta(minutes=30)
 
 
-class SnapshotPolicyRequest(BaseModel):
+class SnapshotPolicyRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     frequency: Literal["off", "daily", "weekly"]
     keep: int = Field(default=3, ge=1, le=MAX_AUTOMATIC_KEEP)
 
 
-class SnapshotPolicyView(BaseModel):
+class SnapshotPolicyView(DomainModel):
     frequency: Literal["off", "daily", "weekly"] = "off"
     keep: int = 3
     limit: int | None = None  # the product's snapshot limit (manual ones count too)

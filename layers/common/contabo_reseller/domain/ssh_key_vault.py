@@ -6,8 +6,9 @@ import base64
 import hashlib
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
+from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.ssh_keys import validate_public_key
 
 KeyId = Annotated[str, StringConstraints(pattern=r"^k[0-9a-f]{16}$")]
@@ -15,14 +16,14 @@ ClientId = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,12}$")]
 MAX_KEYS_PER_CLIENT = 50
 
 
-class AddSshKeyRequest(BaseModel):
+class AddSshKeyRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(pattern=r"^[A-Za-z0-9 _.@+-]{1,64}$")
     public_key: Annotated[str, AfterValidator(validate_public_key)] = Field(max_length=16384)
 
 
-class SshKeyView(BaseModel):
+class SshKeyView(DomainModel):
     id: str
     name: str
     fingerprint: str
@@ -30,7 +31,7 @@ class SshKeyView(BaseModel):
     created_at: str | None = None
 
 
-class SshKeyList(BaseModel):
+class SshKeyList(DomainModel):
     items: list[SshKeyView]
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator
 
 from contabo_reseller.domain.errors import InvalidValue
+from contabo_reseller.domain.model_base import DomainModel
 
 SERVICE_TAG_PREFIX = "whmcs-service-"
 MAX_EXTRA_TAGS = 20
@@ -36,7 +37,7 @@ def validate_tag_name(value: str) -> str:
 TagName = Annotated[str, AfterValidator(validate_tag_name)]
 
 
-class SetTagsRequest(BaseModel):
+class SetTagsRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     tags: list[TagName] = Field(max_length=MAX_EXTRA_TAGS)
@@ -47,5 +48,5 @@ class SetTagsRequest(BaseModel):
         return list(dict.fromkeys(tags))
 
 
-class TagList(BaseModel):
+class TagList(DomainModel):
     items: list[str]

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from contabo_reseller.domain.model_base import DomainModel
 
 ADDITIONAL_IPV4 = "additional_ipv4"
 SNAPSHOTS = "snapshots"
@@ -23,7 +25,7 @@ UNITS = {
 TB_PLACES = Decimal("0.0001")  # 100 MB: finer than any price per TB needs
 
 
-class UsageMetric(BaseModel):
+class UsageMetric(DomainModel):
     metric: str
     value: float
     unit: str
@@ -33,7 +35,7 @@ class UsageItem(UsageMetric):
     day: str = Field(description="YYYY-MM-DD (UTC) the figures were collected on")
 
 
-class UsageList(BaseModel):
+class UsageList(DomainModel):
     items: list[UsageItem]
 
 

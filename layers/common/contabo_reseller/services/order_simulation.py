@@ -8,7 +8,6 @@ service, order or audit row is written.
 from __future__ import annotations
 
 from contabo_reseller.adapters import service_store
-from contabo_reseller.adapters.contabo.orders import create_instance_request
 from contabo_reseller.domain import installations
 from contabo_reseller.domain.catalog import CatalogProduct
 from contabo_reseller.domain.errors import InvalidInput
@@ -49,6 +48,9 @@ def simulate(
         warnings=_guardrail_warnings(request, rules.require_ssh_key, rules.cloud_init_max_bytes),
     )
     if product is not None and image is not None and region_ok:
+        # The generated Contabo models load when a body is built, not at the tools' cold start.
+        from contabo_reseller.adapters.contabo.orders import create_instance_request
+
         order = request.model_dump(mode="json", exclude={"service_id"})
         order["image_id"] = image.image_id
         payload = create_instance_request(

@@ -7,10 +7,11 @@ import ipaddress
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from contabo_reseller.domain.domains import normalize_domain
 from contabo_reseller.domain.errors import InvalidValue
+from contabo_reseller.domain.model_base import DomainModel
 
 RecordType = Literal["A", "AAAA", "CAA", "CNAME", "MX", "SRV", "TXT"]
 CAA_TAGS = ("issue", "issuewild", "iodef")
@@ -22,7 +23,7 @@ RECORDS_PER_ZONE_CEILING = 5000  # the highest record limit an admin can set for
 _NAME = re.compile(r"^(@|\*|(\*\.)?((?!-)[a-z0-9_-]{1,63}(?<!-)\.?)+)$")
 
 
-class ZoneRequest(BaseModel):
+class ZoneRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     zone_name: str = Field(max_length=253)
@@ -33,7 +34,7 @@ class ZoneRequest(BaseModel):
         return self
 
 
-class RecordInput(BaseModel):
+class RecordInput(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     type: RecordType
@@ -135,7 +136,7 @@ _CHECKS = {
 }
 
 
-class RecordView(BaseModel):
+class RecordView(DomainModel):
     record_id: int
     name: str
     type: str
@@ -148,7 +149,7 @@ class RecordView(BaseModel):
     tag: str = ""
 
 
-class ZoneView(BaseModel):
+class ZoneView(DomainModel):
     zone_name: str
     records: list[RecordView] = Field(default_factory=list)
     record_limit: int = Field(
@@ -156,7 +157,7 @@ class ZoneView(BaseModel):
     )
 
 
-class ZoneList(BaseModel):
+class ZoneList(DomainModel):
     zones: list[str]
     limit: int = Field(default=MAX_ZONES_PER_CLIENT, description="zones the client may host")
     record_limit: int = Field(
@@ -164,7 +165,7 @@ class ZoneList(BaseModel):
     )
 
 
-class DnsLimits(BaseModel):
+class DnsLimits(DomainModel):
     """A client's DNS guardrails: the most generous of their servers' products (a client
     without a server, e.g. one with only domains, has the defaults)."""
 
@@ -172,18 +173,18 @@ class DnsLimits(BaseModel):
     records_per_zone: int = MAX_RECORDS_PER_ZONE
 
 
-class BulkDeleteRequest(BaseModel):
+class BulkDeleteRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     record_ids: list[int] = Field(min_length=1, max_length=RECORDS_PER_ZONE_CEILING)
 
 
-class BulkDeleteResult(BaseModel):
+class BulkDeleteResult(DomainModel):
     deleted: list[int]
     failed: list[int]
 
 
-class PointRequest(BaseModel):
+class PointRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     client_id: str = Field(pattern=r"^[0-9]{1,12}$")

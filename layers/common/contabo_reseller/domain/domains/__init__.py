@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from contabo_reseller.domain.domains.registry_fields import RegistryFields, handle_extras
 from contabo_reseller.domain.errors import InvalidValue
+from contabo_reseller.domain.model_base import DomainModel
 
 DOMAIN = "domain"  # ServiceRecord.kind of a domain row
 ROW_PREFIX = "domain-"  # a WHMCS domain id N is the row "domain-N" (its own id space)
@@ -73,7 +74,7 @@ def _hostname(value: str) -> str:
 Nameserver = Annotated[str, AfterValidator(_hostname)]
 
 
-class Contact(BaseModel):
+class Contact(DomainModel):
     """One WHMCS contact (registrant, admin, tech, billing share the shape)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -93,7 +94,7 @@ class Contact(BaseModel):
     gender: Literal["male", "female", "na"] = "na"
 
 
-class Contacts(BaseModel):
+class Contacts(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     registrant: Contact
@@ -101,7 +102,7 @@ class Contacts(BaseModel):
     tech: Contact | None = None
 
 
-class DomainOrder(BaseModel):
+class DomainOrder(DomainModel):
     """RegisterDomain / TransferDomain: what WHMCS sends."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, hide_input_in_errors=True)
@@ -117,7 +118,7 @@ class DomainOrder(BaseModel):
     )
 
 
-class ClientRequest(BaseModel):
+class ClientRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     client_id: str = Field(pattern=CLIENT_ID)
@@ -131,22 +132,22 @@ class ContactsRequest(ClientRequest):
     contacts: Contacts
 
 
-class AvailabilityRequest(BaseModel):
+class AvailabilityRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     domains: list[DomainName] = Field(min_length=1, max_length=20)
 
 
-class Availability(BaseModel):
+class Availability(DomainModel):
     domain: str
     available: bool
 
 
-class AvailabilityList(BaseModel):
+class AvailabilityList(DomainModel):
     items: list[Availability]
 
 
-class DomainView(BaseModel):
+class DomainView(DomainModel):
     """What the registrar module shows and what WHMCS's Sync/TransferSync read."""
 
     domain_id: str
@@ -165,12 +166,12 @@ class DomainView(BaseModel):
     message: str = ""
 
 
-class ContactsView(BaseModel):
+class ContactsView(DomainModel):
     domain: str
     contacts: dict[str, Contact]
 
 
-class EppCode(BaseModel):
+class EppCode(DomainModel):
     domain: str
     epp_code: str
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from contabo_reseller.domain.errors import InvalidInput
+from contabo_reseller.domain.model_base import DomainModel
 
 # EU member states plus the EEA countries .eu accepts (EURid's eligibility rules).
 EU_RESIDENCE = frozenset(
@@ -74,7 +75,7 @@ ItEntityType = Literal[
 ]
 
 
-class RegistryFields(BaseModel):
+class RegistryFields(DomainModel):
     """The registrant's extra data, as the module mapped it from WHMCS's additional fields."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)

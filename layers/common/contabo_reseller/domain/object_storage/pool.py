@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import math
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.object_storage.product import MAX_SIZE_TB, STEP_TB
 from contabo_reseller.domain.object_storage.tenancy import TERMINATE_GRACE_DAYS
 
 
-class PoolSettings(BaseModel):
+class PoolSettings(DomainModel):
     """The admin's object storage settings."""
 
     model_config = ConfigDict(extra="forbid")
@@ -45,7 +46,7 @@ def pool_growth(size_tb: float, allocated_tb: float, settings: PoolSettings) -> 
     return target if target > size_tb + 1e-9 else None
 
 
-class PoolView(BaseModel):
+class PoolView(DomainModel):
     """A region's pool as the admin sees it (allocated: quotas sold; headroom: size - sold)."""
 
     region: str

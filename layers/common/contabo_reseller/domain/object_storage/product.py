@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, computed_field, model_validator
 
 from contabo_reseller.domain.errors import ActionRefused, InvalidInput, InvalidValue
+from contabo_reseller.domain.model_base import DomainModel
 
 OBJECT_STORAGE = "object_storage"  # ServiceRecord.kind
 
@@ -103,7 +104,7 @@ def _check_cap(size_tb: float, cap_tb: float | None) -> None:
         )
 
 
-class CreateObjectStorageRequest(BaseModel):
+class CreateObjectStorageRequest(DomainModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     client_id: str = Field(pattern=r"^[0-9]{1,12}$")
@@ -121,7 +122,7 @@ class CreateObjectStorageRequest(BaseModel):
         return self
 
 
-class ResizeObjectStorageRequest(BaseModel):
+class ResizeObjectStorageRequest(DomainModel):
     model_config = ConfigDict(extra="forbid")
 
     size_tb: SizeTb
@@ -130,7 +131,7 @@ class ResizeObjectStorageRequest(BaseModel):
     )
 
 
-class ResizeView(BaseModel):
+class ResizeView(DomainModel):
     """A resize not yet confirmed by Contabo (or one that needs the admin)."""
 
     size_tb: float | None = None
@@ -157,7 +158,7 @@ class ResizeView(BaseModel):
         return {"reason": self.message}
 
 
-class ObjectStorageView(BaseModel):
+class ObjectStorageView(DomainModel):
     """What ServiceView.object_storage shows; usage figures are as of the last usage read."""
 
     object_storage_id: str | None = None
@@ -177,7 +178,7 @@ class ObjectStorageView(BaseModel):
     resize: ResizeView | None = None
 
 
-class ObjectStorageFacts(BaseModel):
+class ObjectStorageFacts(DomainModel):
     """An object storage as Contabo reports it, in the product's words."""
 
     object_storage_id: str
@@ -211,7 +212,7 @@ class ObjectStorageFacts(BaseModel):
         return self.auto_scaling_limit_tb if self.auto_scaling_enabled else 0.0
 
 
-class ObjectStorageUsage(BaseModel):
+class ObjectStorageUsage(DomainModel):
     used_tb: float
     size_tb: float
     used_percent: float
@@ -220,12 +221,12 @@ class ObjectStorageUsage(BaseModel):
     quota_message: str = Field(default="", description="Set when writes are refused: over quota")
 
 
-class S3Keys(BaseModel):
+class S3Keys(DomainModel):
     access_key: str
     secret_key: str = Field(repr=False)  # never printed, even if a model ends up in a log line
 
 
-class S3Credentials(BaseModel):
+class S3Credentials(DomainModel):
     endpoint: str
     access_key: str
     secret_key: str = Field(repr=False)
@@ -234,7 +235,7 @@ class S3Credentials(BaseModel):
     )
 
 
-class MigrationReport(BaseModel):
+class MigrationReport(DomainModel):
     """What moving a first-design service into the pool did."""
 
     bucket: str
@@ -245,7 +246,7 @@ class MigrationReport(BaseModel):
     )
 
 
-class ResizeOrder(BaseModel):
+class ResizeOrder(DomainModel):
     """What a resize buys at Contabo: the new size and/or the new auto-scaling limit.
 
     ``size_tb`` is None when the size stays; ``auto_scaling_limit_tb`` is None when the limit

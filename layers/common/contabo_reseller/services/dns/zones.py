@@ -9,10 +9,9 @@ module's DNS management and the server's DNS page use these same zones.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contabo_reseller.adapters import claims, service_store
-from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.tables import CatalogItem
 from contabo_reseller.domain import installations
 from contabo_reseller.domain.dns import (
@@ -32,6 +31,9 @@ from contabo_reseller.domain.errors import (
     QuotaExceeded,
 )
 from contabo_reseller.services.service_policy import guardrails_for
+
+if TYPE_CHECKING:
+    from contabo_reseller.adapters.contabo.client import ContaboClient
 
 CLAIM_KIND = "dns_zone"
 
@@ -237,6 +239,9 @@ def _owned(client_id: str, zone_name: str) -> str:
 
 
 def _contabo(client_id: str) -> ContaboClient:
+    # The Contabo client (generated models, httpx) loads on the first call, not at cold start.
+    from contabo_reseller.adapters.contabo.client import get_contabo_client
+
     return get_contabo_client().for_service(_holder(client_id))
 
 

@@ -11,10 +11,9 @@ a look-up of the domain itself before anything is ordered again.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contabo_reseller.adapters import claims, service_store, worker_trigger
-from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain import installations
 from contabo_reseller.domain.domains import (
@@ -44,6 +43,9 @@ from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.domains.views import domain_view
+
+if TYPE_CHECKING:
+    from contabo_reseller.adapters.contabo.client import ContaboClient
 
 CLAIM_KIND = "domain_name"
 ORDERABLE = ("new", ServiceState.FAILED.value)
@@ -130,6 +132,9 @@ def domain_not_found(domain_id: str) -> NotFound:
 
 
 def client_for(service_id: str, trace_id: str | None = None) -> ContaboClient:
+    # The Contabo client (generated models, httpx) loads on the first call, not at cold start.
+    from contabo_reseller.adapters.contabo.client import get_contabo_client
+
     return get_contabo_client().for_service(service_id, trace_id)
 
 
