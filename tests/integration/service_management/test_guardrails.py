@@ -14,6 +14,8 @@ DEFAULTS = {
     "cloud_init_max_bytes": 16384,
     "max_snapshots": None,
     "max_custom_images": None,
+    "max_dns_zones": 20,
+    "max_dns_records_per_zone": 200,
 }
 
 
