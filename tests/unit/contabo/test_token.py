@@ -201,3 +201,30 @@ def test_waiting_for_another_invocations_refresh_stops_when_no_call_fits_the_bud
         invocation.note_call(5.0)  # Contabo's calls take 5 s in this request
         tokens.current()
     assert polls == []
+
+
+def test_a_long_wait_for_another_invocations_token_counts_as_a_slow_call(aws: None) -> None:
+    """Another container's sign-in took 3 s: a WHMCS request that waited for it expects its
+    own Contabo call to be as slow, so it does not start one that would end past the budget
+    (TestConnection answered in 6.1 s at +3 s before)."""
+    from types import SimpleNamespace
+
+    from contabo_reseller import invocation
+    from contabo_reseller.domain.errors import OutOfTime
+
+    clock = Clock()
+    TokenItem(LOCK_ID, lock_owner="another container", lock_expires_at=clock.now + 15).save()
+    polls: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        polls.append(seconds)
+        if len(polls) == 3:  # the other container has its token now
+            TokenItem(TOKEN_ID, value="theirs", valid_until=clock.now + 300).save()
+
+    tokens = AccessTokens(lambda: ("never", 300), clock=clock, sleep=sleep, poll_seconds=1.0)
+    lambda_context = SimpleNamespace(get_remaining_time_in_millis=lambda: 10_000)
+    with invocation.running(lambda_context, budget_seconds=4.5):
+        assert tokens.current() == "theirs"
+        assert invocation.slowest_call() >= 3.0  # 3 polls of 1 s: the wait it really was
+        with pytest.raises(OutOfTime):  # once the wait has used 2 s of the 4.5 s
+            invocation.require_time_for_call(extra_seconds=2.0)
