@@ -311,3 +311,22 @@ def test_an_unsuspension_of_a_service_being_terminated_is_refused(
     with pytest.raises(ActionRefused):
         manage_service.unsuspend(SERVICE_ID, "whmcs:test")
     assert service_store.require(SERVICE_ID).billing_action == "terminate"
+
+
+class _OverrunningGateway(FakeContaboGateway):
+    def check_area(self, area: str) -> None:
+        if area == "instances":
+            time.sleep(1.5)  # past the budget whatever the reason (a sign-in waited for)
+
+
+def test_test_connection_answers_within_the_budget_when_a_check_overruns(
+    aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection_test, "gateway_for", lambda *_: _OverrunningGateway())
+    started = time.monotonic()
+    with invocation.running(CONTEXT, budget_seconds=0.6):
+        report = connection_test.test_connection()
+    assert time.monotonic() - started < 1.2  # not the check's 1.5 s
+    assert not report.ok
+    assert report.checks["contabo:instances"].detail == connection_test.NO_ANSWER
+    assert report.checks["contabo:secrets"].ok

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import contextvars
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from pydantic import BaseModel
 
+from contabo_reseller import invocation
 from contabo_reseller.domain.errors import DomainError, OutOfTime
 from contabo_reseller.domain.health import CheckResult
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
 from contabo_reseller.services.health import health_details
 from contabo_reseller.settings import get_settings
 
+NO_ANSWER = "no answer within the time allowed: the provider is very slow right now"
 SLOW_SECONDS = 1.0  # a Contabo answer slower than this is named "slow" (still working)
 
 
@@ -40,13 +42,19 @@ def test_connection(signed_by: str | None = None) -> ConnectionReport:
     if ok:
         contabo = gateway_for("-", "connection-test")
         areas = contabo.ACCESS_AREAS
-        with ThreadPoolExecutor(max_workers=len(areas)) as pool:
+        pool = ThreadPoolExecutor(max_workers=len(areas))
+        try:
             futures = {
                 area: pool.submit(contextvars.copy_context().run, _check_area, contabo, area)
                 for area in areas
             }
             for area, future in futures.items():
-                checks[f"contabo:{area}"] = future.result()
+                checks[f"contabo:{area}"] = _result_within_budget(future)
+        finally:
+            # WHMCS gets its answer within the budget even if a check overruns (a sign-in
+            # another invocation was making, a call slower than the slowest so far): the
+            # late check finishes on its own and changes nothing.
+            pool.shutdown(wait=False, cancel_futures=True)
         ok = all(checks[f"contabo:{area}"].ok for area in areas)
     return ConnectionReport(
         ok=ok, checks=checks, schedules=health.schedules, warnings=edge_warnings()
@@ -62,15 +70,20 @@ def edge_warnings() -> list[str]:
     return []
 
 
+def _result_within_budget(future: Future[CheckResult]) -> CheckResult:
+    left = invocation.budget_left()
+    try:
+        return future.result(timeout=None if left is None else max(0.0, left))
+    except TimeoutError:
+        return CheckResult(ok=False, detail=NO_ANSWER)
+
+
 def _check_area(contabo: ContaboGateway, area: str) -> CheckResult:
     started = time.monotonic()
     try:
         contabo.check_area(area)
     except OutOfTime:
-        return CheckResult(
-            ok=False,
-            detail="no answer within the time allowed: the provider is very slow right now",
-        )
+        return CheckResult(ok=False, detail=NO_ANSWER)
     except DomainError as error:
         return CheckResult(ok=False, detail=error.message)
     seconds = time.monotonic() - started
