@@ -76,8 +76,9 @@ def acquire_lock(
     wait_seconds: float = 0.0,
 ) -> ServiceRecord:
     """Takes the service's action lock (creating the row if needed) or raises ServiceBusy,
-    after waiting up to ``wait_seconds`` for the holder to finish."""
-    give_up_at = time.monotonic() + wait_seconds
+    after waiting up to ``wait_seconds`` for the holder to finish: in a WHMCS request, only as
+    long as still leaves time for a slow Contabo call after it (the wait is part of the budget)."""
+    give_up_at = time.monotonic() + invocation.time_to_wait(wait_seconds)
     while True:
         try:
             return _try_lock(service_id, action, owner, seconds)
