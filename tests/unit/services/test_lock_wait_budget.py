@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from contabo_reseller import invocation
-from contabo_reseller.adapters import job_queue, service_store
+from contabo_reseller.adapters import job_queue, service_store, worker_trigger
 from contabo_reseller.domain.errors import ServiceBusy
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
@@ -22,7 +22,11 @@ from contabo_reseller.domain.service import (
 )
 from contabo_reseller.services import manage_service
 from contabo_reseller.services.action_queue import QueuedJob
+from contabo_reseller.services.object_storage import management as object_storage
+from contabo_reseller.services.object_storage import provisioning as object_storage_provisioning
 from tests.unit.fakes.contabo import FakeContaboGateway
+from tests.unit.fakes.object_storage import FakeObjectStorages
+from tests.unit.services.test_object_storage_worker import _active as active_storage
 from tests.unit.services.test_purchases_with_fake_contabo import SERVICE_ID, _active, _ordered
 
 CONTEXT = SimpleNamespace(get_remaining_time_in_millis=lambda: 10_000)
@@ -237,6 +241,47 @@ def test_a_lock_freed_early_enough_is_still_taken_and_the_action_done_now(
     assert record.details.get("suspended") is True and not record.billing_action
     assert [name for name, _ in slow_contabo] == ["stopInstance"]
     assert all(after >= 0 for _, after in slow_contabo), slow_contabo
+
+
+def test_an_object_storage_suspend_waiting_for_the_lock_is_recorded_within_the_budget(
+    aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    storages = FakeObjectStorages()
+    monkeypatch.setattr(object_storage, "object_storage_port_for", lambda *_: storages)
+    monkeypatch.setattr(object_storage_provisioning, "object_storage_port_for", lambda *_: storages)
+    monkeypatch.setattr(worker_trigger, "trigger_provisioning", lambda _sid: None)
+    storage_id = active_storage("7", storages)  # bought outside any budget
+    keys_before = storages.key_store[storage_id]
+    ended: list[tuple[str, float]] = []
+    monkeypatch.setattr(invocation, "ASSUMED_CALL_SECONDS", 0.1)
+    monkeypatch.setattr(invocation, "SLOW_CALL_SECONDS", SLOW_CALL_SECONDS)
+    for name in ("get", "credential_ref", "keys", "regenerate_keys", "cancel"):
+        monkeypatch.setattr(storages, name, _slow(getattr(storages, name), name, ended))
+    service_store.acquire_lock("7", "resize", HOLDER, seconds=HELD_SECONDS)
+
+    with invocation.running(CONTEXT, budget_seconds=SCALED_BUDGET_SECONDS):
+        view = object_storage.suspend("7", SuspendRequest(reason="overdue"), "whmcs:test")
+        left = invocation.budget_left()
+
+    assert view.service_id == "7"
+    assert left is not None and left > 0
+    assert ended == []  # no call to the provider started past the budget
+    assert service_store.require("7").billing_action == "suspend"
+    assert storages.key_store[storage_id] == keys_before  # the keys are replaced by the job
+    job = job_queue.get(f"{object_storage.BILLING_JOB}-7")
+    assert job is not None and job.status == "queued"
+
+
+def _slow(call, name: str, ended: list[tuple[str, float]]):  # type: ignore[no-untyped-def]
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if invocation.budget_left() is not None:
+            invocation.require_time_for_call()
+            time.sleep(SLOW_CALL_SECONDS)
+            invocation.note_call(SLOW_CALL_SECONDS)
+            ended.append((name, invocation.budget_left() or 0.0))
+        return call(*args, **kwargs)
+
+    return slow
 
 
 def _queued(job) -> QueuedJob:  # type: ignore[no-untyped-def]
