@@ -330,3 +330,23 @@ def test_test_connection_answers_within_the_budget_when_a_check_overruns(
     assert not report.ok
     assert report.checks["contabo:instances"].detail == connection_test.NO_ANSWER
     assert report.checks["contabo:secrets"].ok
+
+
+class _SlowSignInGateway(FakeContaboGateway):
+    def check_area(self, area: str) -> None:
+        time.sleep(0.6)  # a cold token: the sign-in answers, slowly
+        invocation.note_call(0.6)
+        invocation.require_time_for_call()  # what the transport asks before the check's call
+
+
+def test_test_connection_says_how_slow_the_provider_answered_when_a_check_had_no_time(
+    aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection_test, "gateway_for", lambda *_: _SlowSignInGateway())
+    monkeypatch.setattr(connection_test, "SLOW_SECONDS", 0.5)
+    with invocation.running(CONTEXT, budget_seconds=1.0):
+        report = connection_test.test_connection()
+    assert not report.ok  # the check itself was not made: not reported as working
+    detail = report.checks["contabo:instances"].detail
+    assert detail == connection_test.ANSWERS_SLOWLY.format(seconds=0.6)
+    assert "slowly (0.6 s for one answer)" in detail
