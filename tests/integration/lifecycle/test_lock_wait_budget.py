@@ -15,7 +15,9 @@ from datetime import UTC, datetime
 import pytest
 
 from contabo_reseller.adapters import service_store
-from contabo_reseller.adapters.tables import AuditEntry
+from contabo_reseller.adapters.contabo.client import get_contabo_client
+from contabo_reseller.adapters.contabo.token import TOKEN_ID
+from contabo_reseller.adapters.tables import AuditEntry, TokenItem
 from contabo_reseller.services import manage_service
 from tests.integration.lifecycle.test_package_and_password_edges import _active, _upgrades
 from tests.integration.lifecycle.test_slow_contabo_changes import _finished
@@ -116,3 +118,28 @@ def _while_held_and_contabo_late(whmcs, sim, service_id: str, method: str, path:
         if entry.kind == "contabo_call"
     ]
     return answer, calls
+
+
+def test_test_connection_with_a_cold_token_at_3_s_says_the_provider_answers_slowly(whmcs, sim):
+    """A container with no token, none in the table, and Contabo 3 s late: the sign-in
+    answers in 3 s and no check fits the budget after it, so each check says how slowly the
+    provider answered (not only "no answer"), and is not reported as working."""
+    assert whmcs.request("GET", "/connection").json()["ok"] is True  # warm, at full speed
+    get_contabo_client.cache_clear()  # a new container: its token cache is empty
+    TokenItem(TOKEN_ID).delete()  # and no other container shares one
+    sim.post("/faults", json={"latency_ms": CONTABO_LATE_MS})
+    try:
+        clock = time.monotonic()
+        answer = whmcs.request("GET", "/connection")
+        print(f"GET /connection: {time.monotonic() - clock:.2f} s")  # the figure, for -s runs
+    finally:
+        sim.post("/faults/reset")
+
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    assert report["ok"] is False
+    details = [
+        check["detail"] for name, check in report["checks"].items() if name.startswith("contabo:")
+    ]
+    assert details and all("the provider answers slowly (3." in d for d in details), details
+    assert whmcs.request("GET", "/connection").json()["ok"] is True  # at full speed again
