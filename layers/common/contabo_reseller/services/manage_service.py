@@ -39,6 +39,7 @@ from contabo_reseller.domain.service import (
 from contabo_reseller.observability import logger
 from contabo_reseller.services import (
     action_queue,
+    billing_actions,
     service_policy,
     terminate_cleanup,
 )
@@ -146,13 +147,9 @@ def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: 
         return view
     except (ServiceBusy, OutOfTime):
         pass  # recorded below; every step of both is safe to do again
-    recorded = service_store.record_billing_action(service_id, name, request, actor)
-    record = service_store.require_known(service_id, recorded)
-    if record.state == ServiceState.TERMINATED:
-        return service_view(record)  # a terminated service is also suspended
-    job_id = action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
-    logger.info("billing action recorded; applied once the service is free", extra={"job": job_id})
-    return service_view(record)
+    return service_view(
+        billing_actions.record_for_later(service_id, name, request, actor, BILLING_JOB)
+    )
 
 
 @action_queue.handles(BILLING_JOB)
@@ -177,11 +174,7 @@ def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
             action_queue.wake_worker(job_id)
         return outcome
     except ServiceBusy as busy:
-        expires = busy.details.get("lock_expires_at") or 0
-        raise action_queue.NotYet(
-            f"waiting for {busy.details.get('running_action')} to end",
-            delay_seconds=max(2, min(60, round(float(expires) - time.time()) + 1)),
-        ) from None
+        raise billing_actions.wait_for(busy) from None
 
 
 def _apply_billing(
