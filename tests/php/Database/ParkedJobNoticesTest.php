@@ -84,6 +84,18 @@ final class ParkedJobNoticesTest extends TestCase
         self::assertStringNotContainsString(WhmcsParams::SECRET, (string) $everything);
     }
 
+    public function testMoreParkedJobsThanOnePageAreFollowedByTheirCursor(): void
+    {
+        $this->backend->answer(200, ['items' => [$this->job('a', '42', 'record_renewal', '2026-12-05T10:00:00+00:00', 'A.')], 'next_cursor' => 'page-2'])
+            ->answer(200, ['items' => [$this->job('b', '43', 'record_renewal', '2026-12-05T10:00:00+00:00', 'B.')], 'next_cursor' => null]);
+
+        $this->runCron();
+
+        self::assertCount(2, $this->backend->requests);
+        self::assertStringContainsString('cursor=page-2', $this->backend->requests[1]['url']);
+        self::assertCount(2, ActivityLog::$entries);
+    }
+
     public function testAJobRetriedAndParkedAgainIsToldAgain(): void
     {
         $this->parked([$this->job('record_renewal-42', '42', 'record_renewal', '2026-12-05T10:00:00+00:00', 'Renewal failed.')]);
