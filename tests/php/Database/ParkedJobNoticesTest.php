@@ -165,6 +165,14 @@ final class ParkedJobNoticesTest extends TestCase
         self::assertSame('Nicht abgeschlossen: some_new_job für keinen bestimmten Dienst', Whmcs::localApiCalls('SendAdminEmail')[0]['values']['customsubject']);
     }
 
+    public function testTheJobsHereAreShapedAsTheBackendDocumentsThem(): void
+    {
+        $spec = json_decode((string) file_get_contents(__DIR__ . '/../../../docs/openapi.json'), true);
+        $documented = array_keys($spec['components']['schemas']['JobView']['properties']);
+        $used = array_keys($this->job('a', '1', 'record_renewal', '2026-12-05T10:00:00+00:00', 'x'));
+        self::assertSame([], array_values(array_diff($used, $documented)), 'GET /admin/jobs answers every field the cron reads');
+    }
+
     public function testTheTableIsCreatedOnActivationAndKeptOnUpgrade(): void
     {
         self::assertFalse(Capsule::schema()->hasTable(CapsuleParkedJobStore::TABLE));
