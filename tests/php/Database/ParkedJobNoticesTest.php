@@ -133,6 +133,18 @@ final class ParkedJobNoticesTest extends TestCase
         self::assertStringStartsWith('Suspension, unsuspension or termination for service #43', ActivityLog::$entries[2], 'the next run tells what it missed');
     }
 
+    public function testADatabaseFailureMidRunIsLoggedAndNeverEndsTheCronRun(): void
+    {
+        Capsule::schema()->drop('tblhosting');  // the notice settings cannot be read
+        $this->parked([$this->job('record_renewal-42', '42', 'record_renewal', '2026-12-05T10:00:00+00:00', 'Renewal failed.')]);
+
+        $this->runCron();
+
+        self::assertCount(2, ActivityLog::$entries);
+        self::assertStringStartsWith('Telling staff of parked action-queue jobs stopped: ', ActivityLog::$entries[1]);
+        self::assertFalse((new CapsuleParkedJobStore())->told('record_renewal-42', '2026-12-05T10:00:00+00:00'), 'told again by the next run');
+    }
+
     public function testANoticeWhmcsRefusesIsSaidInTheActivityLogAndNotRepeated(): void
     {
         Whmcs::$localApiResults['SendAdminEmail'] = ['result' => 'error', 'message' => 'No admin to email'];
@@ -157,11 +169,11 @@ final class ParkedJobNoticesTest extends TestCase
 
         $this->runCron();
 
-        self::assertStringStartsWith('Passwortänderung für Dienst #42 wurde nicht abgeschlossen und ist in der Aufgaben-Warteschlange zurückgestellt: Dieser Service wird gerade beendet. Anfrage-ID apply_root_password-42.', ActivityLog::$entries[0]);
+        self::assertStringStartsWith('Passwortänderung für Dienst #42 wurde nicht abgeschlossen und ist in der Aufgabenwarteschlange zurückgestellt: Dieser Service wird gerade beendet. Anfrage-ID apply_root_password-42.', ActivityLog::$entries[0]);
         self::assertStringStartsWith('some_new_job für keinen bestimmten Dienst wurde nicht abgeschlossen', ActivityLog::$entries[1], 'an action this version does not know keeps its name');
         self::assertSame('Nicht abgeschlossen: Passwortänderung für Dienst #42', Whmcs::localApiCalls('OpenTicket')[0]['values']['subject']);
         self::assertStringContainsString('Versuche: 5.', Whmcs::localApiCalls('OpenTicket')[0]['values']['message']);
-        self::assertSame('Aufgaben-Warteschlange Cloud-Server', Whmcs::localApiCalls('OpenTicket')[0]['values']['name']);
+        self::assertSame('Aufgabenwarteschlange Cloud-Server', Whmcs::localApiCalls('OpenTicket')[0]['values']['name']);
         self::assertSame('Nicht abgeschlossen: some_new_job für keinen bestimmten Dienst', Whmcs::localApiCalls('SendAdminEmail')[0]['values']['customsubject']);
     }
 

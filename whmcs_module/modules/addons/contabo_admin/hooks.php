@@ -41,7 +41,12 @@ add_hook('AfterCronJob', 1, static function (): void {
         return;
     }
     $queueUrl = ParkedJobNotices::queueUrl((string) ($GLOBALS['CONFIG']['SystemURL'] ?? ''), (string) ($GLOBALS['customadminpath'] ?? 'admin'));
-    (new ParkedJobNotices($api, $store, 'localAPI', $lang, ModuleLang::strings($language), $queueUrl))->run(time());
+    try {
+        (new ParkedJobNotices($api, $store, 'localAPI', $lang, ModuleLang::strings($language), $queueUrl))->run(time());
+    } catch (\Throwable $error) {
+        // Never the end of WHMCS's cron run: what was not told is told by the next run.
+        logActivity($lang->get('parked_notice_cron_failed', rtrim($error->getMessage(), '.') . '.'));
+    }
 });
 
 add_hook('DailyCronJob', 1, static function (): void {
