@@ -8,7 +8,7 @@ use PHPUnit\Framework\TestCase;
 use WHMCS\Module\Addon\ContaboAdmin\AdminArea;
 use WHMCS\Module\Addon\ContaboAdmin\Api\AdminApi;
 use WHMCS\Module\Addon\ContaboAdmin\Lang;
-use WHMCS\Module\Addon\ContaboAdmin\ParkedJobNotices;
+use WHMCS\Module\Addon\ContaboAdmin\JobWords;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\LogsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\SettingsPage;
 
@@ -71,7 +71,7 @@ final class AddonLangTest extends TestCase
         foreach (SettingsPage::GUARDRAIL_SWITCHES as $switch) {
             $built[] = 'guardrail_' . $switch;
         }
-        foreach (ParkedJobNotices::ACTIONS as $action) {
+        foreach (JobWords::ACTIONS as $action) {
             $built[] = 'parked_action_' . $action;
         }
         self::assertSame([], array_values(array_diff($built, array_keys($english))));

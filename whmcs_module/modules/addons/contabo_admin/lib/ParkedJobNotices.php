@@ -22,11 +22,6 @@ final class ParkedJobNotices
 {
     /** The addon's Action queue page, parked jobs first (under WHMCS's admin folder). */
     public const QUEUE_PAGE = 'addonmodules.php?module=contabo_admin&page=queue&status=parked';
-    /** The backend's queued actions, each named in words by parked_action_<action>. */
-    public const ACTIONS = [
-        'apply_root_password', 'settle_upgrade', 'record_renewal', 'billing_action', 'object_storage_billing_action',
-        'terminate_cleanup', 'extra_ip_return', 'region_change_follow', 'plan_change_admin_task',
-    ];
     private const PAGE_SIZE = 200;  // the list route's largest page
     private const MAX_PAGES = 5;
 
@@ -100,9 +95,11 @@ final class ParkedJobNotices
     {
         $jobId = (string) $job['job_id'];
         $serviceId = (string) ($job['service_id'] ?? '');
-        $action = $this->actionInWords((string) ($job['action'] ?? ''));
+        $words = new JobWords($this->lang, $this->moduleLang);
+        $action = $words->action((string) ($job['action'] ?? ''));
         $service = $serviceId !== '' ? $this->lang->get('parked_notice_service', $serviceId) : $this->lang->get('parked_notice_no_service');
-        $error = $this->errorSentence($job);
+        $error = $words->error($job);
+        $error = $error !== '' ? $error : $this->lang->get('parked_notice_no_reason');
         $requestId = (string) ($job['request_id'] ?? $jobId);
         $this->log($this->lang->get('parked_notice_log', $action, $service, $error, $requestId, $this->queueUrl));
 
@@ -118,25 +115,6 @@ final class ParkedJobNotices
             // Told in the activity log above; the notice failing is said there too, once.
             $this->log($this->lang->get('parked_notice_send_failed', $jobId, $failed));
         }
-    }
-
-    private function actionInWords(string $action): string
-    {
-        return in_array($action, self::ACTIONS, true) ? $this->lang->get('parked_action_' . $action) : $action;
-    }
-
-    /**
-     * The job's last error in the admin's language when it carries a message code this
-     * installation knows, else the backend's English sentence (written for people, no secrets).
-     *
-     * @param array<string, mixed> $job
-     */
-    private function errorSentence(array $job): string
-    {
-        $english = trim((string) ($job['last_error'] ?? ''));
-        $params = is_array($job['last_error_params'] ?? null) ? $job['last_error_params'] : [];
-        $said = trim(Messages::coded((string) ($job['last_error_code'] ?? ''), $params, $english, $this->moduleLang));
-        return $said !== '' ? rtrim($said, '.') . '.' : $this->lang->get('parked_notice_no_reason');
     }
 
     /**
