@@ -23,6 +23,8 @@ final class ParkedJobNotices
     /** The addon's Action queue page, parked jobs first (under WHMCS's admin folder). */
     public const QUEUE_PAGE = 'addonmodules.php?module=contabo_admin&page=queue&status=parked';
     private const PAGE_SIZE = 200;  // the list route's largest page
+    // A bound on one cron run: past 1,000 parked jobs the rest are left to the Action queue
+    // page and the ParkedJobs alarm (both already say something is badly wrong).
     private const MAX_PAGES = 5;
 
     /** @var callable(string, array<string, mixed>): array<string, mixed> */
