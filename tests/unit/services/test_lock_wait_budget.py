@@ -19,6 +19,7 @@ from contabo_reseller.domain.service import (
     ChangePackageRequest,
     RenewRequest,
     SuspendRequest,
+    TerminateRequest,
 )
 from contabo_reseller.services import manage_service
 from contabo_reseller.services.action_queue import QueuedJob
@@ -198,8 +199,15 @@ def _unsuspend() -> None:
             manage_service.RENEW_JOB,
             "retrieveInstance",
         ),
+        (
+            lambda: manage_service.terminate(SERVICE_ID, TerminateRequest(), "w"),
+            None,
+            "terminate",
+            manage_service.BILLING_JOB,
+            "cancelInstance",
+        ),
     ],
-    ids=["SuspendAccount", "UnsuspendAccount", "Renew"],
+    ids=["SuspendAccount", "UnsuspendAccount", "Renew", "TerminateAccount"],
 )
 def test_billing_actions_and_renew_waiting_for_the_lock_are_recorded_within_the_budget(
     slow_contabo: list[tuple[str, float]],
