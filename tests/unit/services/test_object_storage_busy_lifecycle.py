@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -235,3 +236,9 @@ def test_unsuspend_and_renew_waiting_for_the_lock_answer_within_the_budget(
     assert ended == []  # no call to the provider started past the budget
     job = job_queue.get(job_id)
     assert job is not None and job.status == "queued"
+
+
+def test_staff_read_a_parked_object_storage_renewal_in_words() -> None:
+    """The admin addon names each queued action for the parked-job notice (JobWords)."""
+    job_words = Path(__file__).parents[3] / "whmcs_module/modules/addons/contabo_admin/lib"
+    assert f"'{object_storage.RENEW_JOB}'" in (job_words / "JobWords.php").read_text()
