@@ -24,6 +24,7 @@ from contabo_reseller.domain.networking import MAX_ADDITIONAL_IPV4_PER_ORDER
 from contabo_reseller.domain.object_storage.product import ObjectStorageView
 from contabo_reseller.domain.passwords import meets_contabo_rule
 from contabo_reseller.domain.ssh_keys import validate_public_key
+from contabo_reseller.domain.status_messages import StatusMessage
 
 HOSTNAME = re.compile(
     r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
@@ -210,6 +211,10 @@ class ServiceView(DomainModel):
     kind: str = "compute"
     state: ServiceState
     status_message: str = ""
+    # The status message's sentence for the module (lang key cloudserver_msg_<code>,
+    # placeholders filled from the params); "" from a row written before codes existed.
+    status_message_code: str = ""
+    status_message_params: dict[str, str] = Field(default_factory=dict)
     instance_id: int | None = None
     product_id: str | None = None
     region: str | None = None
@@ -237,6 +242,12 @@ class ServiceView(DomainModel):
     # reason (may name the provider: never shown to customers), request_id, failed_at.
     failure: dict[str, str | None] | None = None
     object_storage: ObjectStorageView | None = None  # kind "object_storage" only
+
+    def says(self, message: StatusMessage) -> None:
+        """Shows ``message`` (e.g. a change accepted and queued) instead of the row's."""
+        self.status_message = message.text
+        self.status_message_code = message.code
+        self.status_message_params = dict(message.params)
 
 
 class ServiceList(DomainModel):
