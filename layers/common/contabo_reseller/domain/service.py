@@ -211,10 +211,14 @@ class ServiceView(DomainModel):
     kind: str = "compute"
     state: ServiceState
     status_message: str = ""
-    # The status message's sentence for the module (lang key cloudserver_msg_<code>,
-    # placeholders filled from the params); "" from a row written before codes existed.
-    status_message_code: str = ""
-    status_message_params: dict[str, str] = Field(default_factory=dict)
+    status_message_code: str = Field(
+        default="",
+        description="The status message's sentence by code (the module's lang key "
+        "cloudserver_msg_<code>); empty for a message written before codes existed",
+    )
+    status_message_params: dict[str, str] = Field(
+        default_factory=dict, description="The values of the sentence's {placeholders}"
+    )
     instance_id: int | None = None
     product_id: str | None = None
     region: str | None = None
