@@ -33,6 +33,7 @@ def test_a_password_change_with_contabo_3_s_late_is_stored_then_applied_by_the_q
         )
         assert answer.status_code == 200, answer.text
         assert answer.json()["status_message"] == manage_service.ROOT_LOGIN_QUEUED.text
+        assert answer.json()["status_message_code"] == "status_root_login_queued"
         assert instance["status"] == "running"  # not reset yet: the queued job does that
     finally:
         sim.post("/faults/reset")
