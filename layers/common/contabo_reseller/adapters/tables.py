@@ -108,6 +108,11 @@ class JobRecord(Model):
     message = UnicodeAttribute(null=True)
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)
+    # The last error's message code and parameters (staff read it in their language) and when
+    # the job was last parked (a job retried and parked again is a new failure to tell).
+    last_error_code = UnicodeAttribute(null=True)
+    last_error_params = JSONAttribute(null=True)
+    parked_at = UTCDateTimeAttribute(null=True)
 
     by_status = JobsByStatus()
 
