@@ -225,8 +225,8 @@ class DomainPurchaser:
         service_store.update(
             record,
             state=ServiceState.ACTIVE.value,
-            details={**details, "auth_code": ""},
-            **CLEARED,  # a finished transfer forgets the code
+            details={**details, "auth_code": ""},  # a finished transfer forgets the code
+            **CLEARED,
         )
 
     def follow_up(self, record: ServiceRecord) -> None:
