@@ -50,7 +50,12 @@ def get(service_id: str) -> ServiceRecord | None:
 
 
 def require(service_id: str) -> ServiceRecord:
-    record = get(service_id)
+    return require_known(service_id, get(service_id))
+
+
+def require_known(service_id: str, record: ServiceRecord | None) -> ServiceRecord:
+    """The record of a service that was ordered: no row, or a row that only ever held a lock
+    (state new), is refused as an unknown service."""
     if record is None or record.state == "new":
         raise NotFound(
             f"Service {service_id} is not known to the backend; was it created?",

@@ -40,6 +40,7 @@ from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services import (
     action_queue,
+    billing_actions,
     service_policy,
     terminate_cleanup,
 )
@@ -98,13 +99,8 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
             return _unsuspend_now(record, contabo)
     except (ServiceBusy, OutOfTime):
         pass  # a paying customer's unsuspension is recorded and applied like a suspension
-    record = service_store.record_billing_action(service_id, "unsuspend", {}, actor)
-    if record is None or record.state == "new":
-        raise NotFound(
-            f"Service {service_id} is not known to the backend.",
-            message_code="service_unknown",
-            params={"service_id": service_id},
-        )
+    recorded = service_store.record_billing_action(service_id, "unsuspend", {}, actor)
+    record = service_store.require_known(service_id, recorded)
     if record.billing_action == "terminate" or record.state == ServiceState.TERMINATED:
         raise ActionRefused("This service is being terminated.", message_code="service_terminating")
     action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
@@ -139,18 +135,9 @@ def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: 
         return view
     except (ServiceBusy, OutOfTime):
         pass  # recorded below; every step of both is safe to do again
-    record = service_store.record_billing_action(service_id, name, request, actor)
-    if record is None or record.state == "new":
-        raise NotFound(
-            f"Service {service_id} is not known to the backend.",
-            message_code="service_unknown",
-            params={"service_id": service_id},
-        )
-    if record.state == ServiceState.TERMINATED:
-        return service_view(record)  # a terminated service is also suspended
-    job_id = action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
-    logger.info("billing action recorded; applied once the service is free", extra={"job": job_id})
-    return service_view(record)
+    return service_view(
+        billing_actions.record_for_later(service_id, name, request, actor, BILLING_JOB)
+    )
 
 
 @action_queue.handles(BILLING_JOB)
@@ -175,11 +162,7 @@ def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
             action_queue.wake_worker(job_id)
         return outcome
     except ServiceBusy as busy:
-        expires = busy.details.get("lock_expires_at") or 0
-        raise action_queue.NotYet(
-            f"waiting for {busy.details.get('running_action')} to end",
-            delay_seconds=max(2, min(60, round(float(expires) - time.time()) + 1)),
-        ) from None
+        raise billing_actions.wait_for(busy) from None
 
 
 def _apply_billing(
@@ -478,12 +461,6 @@ def _queue_add_ons_while_busy(
     moving = request.region and request.region != record.region
     if moving or (request.product_id and request.product_id != record.product_id):
         raise busy
-    if record.state == "new":
-        raise NotFound(
-            f"Service {service_id} is not known to the backend.",
-            message_code="service_unknown",
-            params={"service_id": service_id},
-        )
     service_policy.require_compute(record)
     if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
         raise ActionRefused("This service is being terminated.", message_code="service_terminating")
@@ -705,13 +682,7 @@ def _existing(
 ) -> Iterator[tuple[ServiceRecord, ContaboGateway]]:
     """The service lock, plus the checks every action on a bought service needs."""
     with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
-        record = action.record
-        if record.state == "new":
-            raise NotFound(
-                f"Service {service_id} is not known to the backend.",
-                message_code="service_unknown",
-                params={"service_id": service_id},
-            )
+        record = service_store.require_known(service_id, action.record)
         service_policy.require_compute(record)  # object storage has its own actions
         if record.state == ServiceState.TERMINATED and name not in BILLING_ACTIONS:
             raise ActionRefused(

@@ -447,13 +447,7 @@ def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
     ``<old bucket>/``; the old buckets stay (closed to every customer) so nothing is lost. The
     shared keys (the API user's) are replaced only when no other service still uses them."""
     with service_action(service_id, "object_storage_migrate", actor) as action:
-        record = action.record
-        if record.state == "new":
-            raise NotFound(
-                f"Service {service_id} is not known to the backend.",
-                message_code="service_unknown",
-                params={"service_id": service_id},
-            )
+        record = service_store.require_known(service_id, action.record)
         _require_object_storage(record)
         if _is_tenant(record):
             raise ActionRefused(
@@ -524,13 +518,7 @@ def _lifecycle(
     service_id: str, name: str, actor: str, wait_seconds: float = 0.0
 ) -> Iterator[tuple[ServiceRecord, ObjectStoragePort]]:
     with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
-        record = action.record
-        if record.state == "new":
-            raise NotFound(
-                f"Service {service_id} is not known to the backend.",
-                message_code="service_unknown",
-                params={"service_id": service_id},
-            )
+        record = service_store.require_known(service_id, action.record)
         _require_object_storage(record)
         yield record, object_storage_port_for(service_id, action.trace_id)
 
