@@ -66,6 +66,9 @@ class ServiceRecord(Model):
     # Everything else the service shows (IPs, product facts, policies...), as validated JSON.
     details = JSONAttribute(default=dict)
     status_message = UnicodeAttribute(null=True)
+    # Its sentence for the module, by code and parameters (domain/status_messages.py).
+    status_message_code = UnicodeAttribute(null=True)
+    status_message_params = JSONAttribute(null=True)
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)
 

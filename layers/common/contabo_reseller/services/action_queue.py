@@ -298,11 +298,11 @@ def _fail(
 ) -> str:
     attempts = int(job.attempts or 0)
     # A domain error's code and parameters let staff read the error in their own language.
-    coded = isinstance(cause, DomainError)
+    coded = cause if isinstance(cause, DomainError) else None
     last_error = {
         "last_error": error[:_MAX_ERROR],
-        "last_error_code": cause.message_code if coded else None,
-        "last_error_params": (cause.params or None) if coded else None,
+        "last_error_code": coded.message_code if coded else None,
+        "last_error_params": (coded.params or None) if coded else None,
     }
     if final or attempts >= get_settings().action_queue_max_attempts:
         job_queue.release(job, owner, status="parked", parked_at=datetime.now(UTC), **last_error)

@@ -49,6 +49,7 @@ from contabo_reseller.domain.service import (
     SuspendRequest,
     display_name_for,
 )
+from contabo_reseller.domain.status_messages import CLEARED
 from contabo_reseller.observability import logger
 from contabo_reseller.services import action_queue, billing_actions, ownership, service_policy
 from contabo_reseller.services.actions import service_action
@@ -109,7 +110,7 @@ def order(service_id: str, request: CreateObjectStorageRequest, actor: str) -> S
             client_id=request.client_id,
             region=request.region,
             display_name=display_name_for(service_id),
-            status_message="",
+            **CLEARED,
             created_at=record.created_at or datetime.now(UTC),
             details={
                 "order": request.model_dump(mode="json"),
@@ -339,7 +340,7 @@ def _terminate_now(record: ServiceRecord, port: ObjectStoragePort) -> None:
     service_store.update(
         record,
         state=ServiceState.TERMINATED.value,
-        status_message="" if record.state != ServiceState.TERMINATED else record.status_message,
+        **(CLEARED if record.state != ServiceState.TERMINATED else {}),
         billing_action=None,
         billing_request=None,
         details=done,
