@@ -88,10 +88,12 @@ def test_unsuspend_and_renew_during_a_key_regeneration_succeed_and_are_applied_o
     try:
         restored = whmcs.request("POST", f"/services/{sid}/unsuspend", {})
         assert restored.status_code == 200, restored.text  # never refused as busy
-        assert restored.json()["status_message"] == UNSUSPEND_QUEUED
+        assert restored.json()["status_message"] == UNSUSPEND_QUEUED.text
+        assert restored.json()["status_message_code"] == UNSUSPEND_QUEUED.code
         renewed = whmcs.request("POST", f"/services/{sid}/renew", {"next_due_date": "2027-03-01"})
         assert renewed.status_code == 200, renewed.text
-        assert renewed.json()["status_message"] == RENEWAL_QUEUED
+        assert renewed.json()["status_message"] == RENEWAL_QUEUED.text
+        assert renewed.json()["status_message_code"] == RENEWAL_QUEUED.code
         record = service_store.require(sid)
         assert record.billing_action == "unsuspend" and "next_due_date" not in record.details
         assert _apply_queued(stack, sid) == "queued"  # the holder is still at work

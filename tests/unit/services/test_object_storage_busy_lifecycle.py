@@ -17,6 +17,7 @@ from contabo_reseller import invocation
 from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.domain.errors import ActionRefused
 from contabo_reseller.domain.service import RenewRequest, SuspendRequest
+from contabo_reseller.domain.status_messages import StatusMessage
 from contabo_reseller.services import action_queue
 from contabo_reseller.services.object_storage import management as object_storage
 from contabo_reseller.services.object_storage import tenancy
@@ -83,7 +84,8 @@ def test_an_unsuspend_while_busy_is_recorded_and_applied_once_by_the_job(
 
     view = object_storage.unsuspend(SID, ACTOR)
 
-    assert view.status_message == object_storage.UNSUSPEND_QUEUED  # WHMCS is told, truthfully
+    assert view.status_message == object_storage.UNSUSPEND_QUEUED.text  # WHMCS is told so
+    assert view.status_message_code == "status_storage_unsuspend_queued"
     record = service_store.require(SID)
     assert record.billing_action == "unsuspend" and record.details["suspended"] is True
     assert enabled == [False]  # the user is re-enabled by the job, not by the busy answer
@@ -149,7 +151,8 @@ def test_a_renewal_while_busy_is_queued_and_the_latest_due_date_is_recorded(
     first = object_storage.renew(SID, RenewRequest(next_due_date=date(2030, 1, 1)), ACTOR)
     second = object_storage.renew(SID, RenewRequest(next_due_date=date(2030, 2, 1)), ACTOR)
 
-    assert first.status_message == second.status_message == object_storage.RENEWAL_QUEUED
+    assert first.status_message == second.status_message == object_storage.RENEWAL_QUEUED.text
+    assert second.status_message_code == "status_storage_renewal_queued"
     assert "next_due_date" not in service_store.require(SID).details
     _release()
     assert _run(RENEW_JOB_ID) == "renewal recorded"
@@ -214,7 +217,7 @@ def test_unsuspend_and_renew_waiting_for_the_lock_answer_within_the_budget(
     monkeypatch: pytest.MonkeyPatch,
     call,  # type: ignore[no-untyped-def]
     job_id: str,
-    message: str,
+    message: StatusMessage,
 ) -> None:
     """The lock frees inside the 1.5 s wait, but past what leaves room for one slow call."""
     _active(SID, contabo)  # bought outside any budget
@@ -230,7 +233,7 @@ def test_unsuspend_and_renew_waiting_for_the_lock_answer_within_the_budget(
         view = call()
         left = invocation.budget_left()
 
-    assert view.service_id == SID and view.status_message == message
+    assert view.service_id == SID and view.status_message == message.text
     assert left is not None and left > 0
     assert time.monotonic() - started < SCALED_BUDGET_SECONDS
     assert ended == []  # no call to the provider started past the budget

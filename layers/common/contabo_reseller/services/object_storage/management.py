@@ -49,7 +49,7 @@ from contabo_reseller.domain.service import (
     SuspendRequest,
     display_name_for,
 )
-from contabo_reseller.domain.status_messages import CLEARED
+from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services import action_queue, billing_actions, ownership, service_policy
 from contabo_reseller.services.actions import service_action
@@ -69,13 +69,8 @@ UNSETTLED = (ServiceState.PURCHASING,)
 BILLING_JOB = "object_storage_billing_action"
 BILLING_WAIT_SECONDS = 1.5  # as for servers (manage_service)
 RENEW_JOB = "object_storage_record_renewal"  # manage_service.RENEW_JOB's object-storage twin
-RENEWAL_QUEUED = (
-    "The renewal is accepted and is recorded as soon as the object storage's current action ends."
-)
-UNSUSPEND_QUEUED = (
-    "The reactivation is accepted; access is restored as soon as the object storage's current "
-    "action ends."
-)
+RENEWAL_QUEUED = say("status_storage_renewal_queued")
+UNSUSPEND_QUEUED = say("status_storage_unsuspend_queued")
 NOT_OBJECT_STORAGE_MESSAGE = "This service is not object storage; this action applies to it only."
 
 
@@ -285,7 +280,7 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
     record = billing_actions.record_for_later(service_id, "unsuspend", {}, actor, BILLING_JOB)
     _refuse_if_terminating(record)  # a terminate recorded meanwhile is never replaced
     view = service_view(record)
-    view.status_message = UNSUSPEND_QUEUED
+    view.says(UNSUSPEND_QUEUED)
     return view
 
 
@@ -439,7 +434,7 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
         raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")
     action_queue.enqueue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor)
     view = service_view(record)
-    view.status_message = RENEWAL_QUEUED
+    view.says(RENEWAL_QUEUED)
     return view
 
 
