@@ -121,6 +121,35 @@ def test_an_unsuspend_withdraws_a_suspension_recorded_but_not_applied(
     assert contabo.key_store[storage] == keys_before  # the suspension was never applied
 
 
+def test_a_suspension_recorded_while_an_unsuspension_is_applied_is_not_wiped_but_applied_next(
+    storage: str, enabled: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WHMCS suspends again while the job re-enables the customer's user: the job's write does
+    not clear the new suspension (recorded without the lock); it is applied by the next run."""
+    object_storage.suspend(SID, SuspendRequest(reason="overdue"), ACTOR)
+    _hold()
+    object_storage.unsuspend(SID, ACTOR)
+    _release()
+    raced: list[str] = []
+
+    def set_enabled(_record, _port, on: bool) -> None:  # type: ignore[no-untyped-def]
+        if on and not raced:
+            raced.append("suspend")
+            object_storage.suspend(SID, SuspendRequest(reason="overdue again"), ACTOR)
+        enabled.append(on)
+
+    monkeypatch.setattr(tenancy, "set_enabled", set_enabled)
+    with pytest.raises(action_queue.NotYet):
+        _run(BILLING_JOB_ID)
+    assert service_store.require(SID).billing_action == "suspend"  # recorded, not wiped
+    assert enabled[-1] is True  # the user was re-enabled after the suspend locked it out
+
+    assert _run(BILLING_JOB_ID) == "suspend applied"
+    record = service_store.require(SID)
+    assert record.billing_action is None and record.details["suspended"] is True
+    assert enabled[-1] is False  # locked out again: WHMCS's last word wins
+
+
 @pytest.mark.parametrize("terminated", [False, True], ids=["being_terminated", "terminated"])
 def test_an_unsuspend_of_a_terminated_service_is_refused_while_busy_too(
     storage: str, terminated: bool

@@ -248,14 +248,16 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
 def _suspend_now(record: ServiceRecord, port: ObjectStoragePort, reason: str | None) -> None:
     if record.state == ServiceState.TERMINATED:
         raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
-    if not record.details.get("suspended") and record.state == ServiceState.ACTIVE:
+    if record.state == ServiceState.ACTIVE:
         if _is_tenant(record):  # only this customer's user: nobody else's keys change
+            # Again even if suspended: an unsuspension raced by this suspend may have enabled it.
             tenancy.set_enabled(record, port, False)
-        else:
+        elif not record.details.get("suspended"):
             _replace_keys(record, port)
     shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
     service_store.update(
         record,
+        condition=billing_actions.unchanged_since(record),
         billing_action=None,
         billing_request=None,
         details={"suspended": True, "suspend_reason": reason or None, "object_storage": shown},
@@ -294,6 +296,7 @@ def _unsuspend_now(record: ServiceRecord, port: ObjectStoragePort) -> None:
     }
     service_store.update(
         record,
+        condition=billing_actions.unchanged_since(record),
         billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
         billing_request=None,
         details={"suspended": False, "suspend_reason": None, "object_storage": shown},
@@ -381,6 +384,8 @@ def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
             if name == "terminate" and record.state in UNSETTLED:
                 raise action_queue.NotYet("waiting for the purchase to be confirmed")
             _apply_billing(record, port, name, dict(record.billing_request or {}))
+            if record.billing_action:  # another one was recorded meanwhile: it is applied next
+                raise action_queue.NotYet(f"{record.billing_action} recorded meanwhile", 2)
             return f"{name} applied"
     except ServiceBusy as busy:
         raise billing_actions.wait_for(busy) from None
