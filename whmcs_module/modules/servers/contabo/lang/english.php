@@ -738,3 +738,12 @@ $_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} is listed twice.';
 $_LANG['cloudserver_msg_whmcs_url_https'] = 'the WHMCS API URL must start with https:// (http only for localhost).';
 $_LANG['cloudserver_msg_tag_format'] = 'tags use letters, digits, _ : - and at most 64 characters.';
 $_LANG['cloudserver_msg_tag_reserved'] = 'tags starting with \'{prefix}\' are reserved for services.';
+
+// Staff notice of a server that could not be set up (cron hook; WHMCS default language)
+$_LANG['cloudserver_setup_failed_subject'] = 'Cloud server setup failed for service #%d';
+$_LANG['cloudserver_setup_failed_message'] = "The server of service #%d could not be set up after the order was accepted: %s%s\n\nWHMCS shows the service as active, but it has no server. Open the service in the admin area: Terminate cancels whatever was bought; if no server was bought, Create orders again.";
+$_LANG['cloudserver_setup_failed_log'] = 'Cloud server setup failed for service #%d: %s%s';
+$_LANG['cloudserver_setup_failed_request_id'] = ' (request id %s)';
+$_LANG['cloudserver_setup_failed_no_reason'] = 'No reason was given.';
+$_LANG['cloudserver_setup_failed_sender'] = 'Cloud server provisioning';
+$_LANG['cloudserver_setup_failed_notice_failed'] = 'Notifying staff of the failed setup of service #%d did not succeed: %s';

@@ -731,3 +731,12 @@ $_LANG['cloudserver_msg_listed_twice'] = '{what} : {key} figure deux fois.';
 $_LANG['cloudserver_msg_whmcs_url_https'] = 'l\'URL de l\'API WHMCS doit commencer par https:// (http seulement pour localhost).';
 $_LANG['cloudserver_msg_tag_format'] = 'les étiquettes utilisent lettres, chiffres, _ : - et 64 caractères au plus.';
 $_LANG['cloudserver_msg_tag_reserved'] = 'les étiquettes commençant par \'{prefix}\' sont réservées aux services.';
+
+// Staff notice of a server that could not be set up (cron hook; WHMCS default language)
+$_LANG['cloudserver_setup_failed_subject'] = 'Échec de la mise en place du serveur cloud du service #%d';
+$_LANG['cloudserver_setup_failed_message'] = "Le serveur du service #%d n'a pas pu être mis en place après l'acceptation de la commande : %s%s\n\nWHMCS affiche le service comme actif, mais il n'a pas de serveur. Ouvrez le service dans l'espace d'administration : Terminate annule tout ce qui a été acheté ; si aucun serveur n'a été acheté, Create commande à nouveau.";
+$_LANG['cloudserver_setup_failed_log'] = 'Échec de la mise en place du serveur cloud du service #%d : %s%s';
+$_LANG['cloudserver_setup_failed_request_id'] = ' (identifiant de requête %s)';
+$_LANG['cloudserver_setup_failed_no_reason'] = 'Aucune raison n\'a été donnée.';
+$_LANG['cloudserver_setup_failed_sender'] = 'Mise en service des serveurs cloud';
+$_LANG['cloudserver_setup_failed_notice_failed'] = 'La notification de l\'équipe de l\'échec de la mise en place du service #%d n\'a pas abouti : %s';

@@ -731,3 +731,12 @@ $_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} aparece duas vezes.';
 $_LANG['cloudserver_msg_whmcs_url_https'] = 'a URL da API do WHMCS deve começar com https:// (http só para localhost).';
 $_LANG['cloudserver_msg_tag_format'] = 'as tags usam letras, dígitos, _ : - e no máximo 64 caracteres.';
 $_LANG['cloudserver_msg_tag_reserved'] = 'tags que começam com \'{prefix}\' são reservadas aos serviços.';
+
+// Staff notice of a server that could not be set up (cron hook; WHMCS default language)
+$_LANG['cloudserver_setup_failed_subject'] = 'Falha ao preparar o servidor cloud do serviço #%d';
+$_LANG['cloudserver_setup_failed_message'] = "O servidor do serviço #%d não pôde ser preparado após o pedido ser aceito: %s%s\n\nO WHMCS mostra o serviço como ativo, mas ele não tem servidor. Abra o serviço na área administrativa: Terminate cancela tudo o que foi comprado; se nenhum servidor foi comprado, Create faz o pedido novamente.";
+$_LANG['cloudserver_setup_failed_log'] = 'Falha ao preparar o servidor cloud do serviço #%d: %s%s';
+$_LANG['cloudserver_setup_failed_request_id'] = ' (id da requisição %s)';
+$_LANG['cloudserver_setup_failed_no_reason'] = 'Nenhum motivo foi informado.';
+$_LANG['cloudserver_setup_failed_sender'] = 'Provisionamento de servidores cloud';
+$_LANG['cloudserver_setup_failed_notice_failed'] = 'Não foi possível avisar a equipe sobre a falha na preparação do serviço #%d: %s';
