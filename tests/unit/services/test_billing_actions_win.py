@@ -141,3 +141,111 @@ def test_service_action_fences_its_writes_and_stops_after_release(aws: None) -> 
         service_store.update(action.record, state=ServiceState.QUEUED.value)
     record = action.record
     assert service_store.update(record, status_message="after the lock") is True
+
+
+# A billing action recorded (without the lock) while the queued job applies the previous one is
+# never wiped by the job's write: the newest recorded action is applied by the next pass.
+
+
+def _raced_by(monkeypatch: pytest.MonkeyPatch, on: str, action: object) -> list[str]:
+    """Contabo's ``on`` power call (the job at work) lets WHMCS ask ``action`` meanwhile."""
+    raced: list[str] = []
+    power = FakeContaboGateway.power
+
+    def racing_power(self: FakeContaboGateway, instance_id: int, what: str) -> None:
+        power(self, instance_id, what)
+        if what == on and not raced:
+            raced.append(what)
+            action()  # type: ignore[operator]
+
+    monkeypatch.setattr(FakeContaboGateway, "power", racing_power)
+    return raced
+
+
+def _recorded_while_busy(action: object) -> None:
+    owner = _held_by_a_customer_restart()
+    action()  # type: ignore[operator]
+    service_store.release_lock(SERVICE_ID, owner)
+
+
+def _suspend() -> None:
+    manage_service.suspend(SERVICE_ID, SuspendRequest(reason="overdue"), "whmcs:test")
+
+
+def _unsuspend() -> None:
+    manage_service.unsuspend(SERVICE_ID, "whmcs:test")
+
+
+def _terminate() -> None:
+    manage_service.terminate(SERVICE_ID, TerminateRequest(), "whmcs:test")
+
+
+def _status(contabo: FakeContaboGateway) -> str:
+    (instance,) = contabo.account.instances.values()
+    return str(instance.status)
+
+
+def test_a_suspend_recorded_while_an_unsuspend_is_applied_is_applied_next(
+    contabo: FakeContaboGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _suspend()
+    assert _status(contabo) == "stopped"
+    _recorded_while_busy(_unsuspend)
+    raced = _raced_by(monkeypatch, "start", _suspend)
+
+    assert _run_billing_job() == "waiting"  # the unsuspension's write left the suspend alone
+    assert raced and service_store.require(SERVICE_ID).billing_action == "suspend"
+    assert _status(contabo) == "running"
+
+    assert _run_billing_job() == "done"
+    assert _status(contabo) == "stopped"  # WHMCS's last word: suspended
+    record = service_store.require(SERVICE_ID)
+    assert record.details["suspended"] is True and record.billing_action is None
+    assert job_queue.get(f"{manage_service.BILLING_JOB}-{SERVICE_ID}").status == "done"
+
+
+def test_an_unsuspend_recorded_while_a_suspend_is_applied_is_applied_next(
+    contabo: FakeContaboGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _recorded_while_busy(_suspend)
+    raced = _raced_by(monkeypatch, "stop", _unsuspend)
+
+    assert _run_billing_job() == "waiting"
+    assert raced and service_store.require(SERVICE_ID).billing_action == "unsuspend"
+    assert _status(contabo) == "stopped"
+
+    assert _run_billing_job() == "done"
+    assert _status(contabo) == "running"
+    record = service_store.require(SERVICE_ID)
+    assert not record.details.get("suspended") and record.billing_action is None
+
+
+def test_a_suspend_recorded_while_an_unsuspend_runs_at_once_is_applied_by_its_job(
+    contabo: FakeContaboGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _suspend()
+    _raced_by(monkeypatch, "start", _suspend)  # recorded: the unsuspend holds the lock
+
+    _unsuspend()  # not busy: applied at once, under the lock
+
+    assert service_store.require(SERVICE_ID).billing_action == "suspend"
+    assert _run_billing_job() == "done"
+    assert _status(contabo) == "stopped"
+    assert service_store.require(SERVICE_ID).details["suspended"] is True
+
+
+@pytest.mark.parametrize("applied", ["suspend", "unsuspend"])
+def test_a_terminate_recorded_while_another_billing_action_is_applied_is_never_lost(
+    contabo: FakeContaboGateway, monkeypatch: pytest.MonkeyPatch, applied: str
+) -> None:
+    if applied == "unsuspend":
+        _suspend()
+    _recorded_while_busy(_suspend if applied == "suspend" else _unsuspend)
+    _raced_by(monkeypatch, "stop" if applied == "suspend" else "start", _terminate)
+
+    assert _run_billing_job() == "waiting"
+    assert service_store.require(SERVICE_ID).billing_action == "terminate"
+    assert _run_billing_job() == "done"
+    record = service_store.require(SERVICE_ID)
+    assert record.state == ServiceState.TERMINATED and record.billing_action is None
+    assert len(contabo.called("cancelInstance")) == 1

@@ -99,24 +99,33 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
             return _unsuspend_now(record, contabo)
     except (ServiceBusy, OutOfTime):
         pass  # a paying customer's unsuspension is recorded and applied like a suspension
-    recorded = service_store.record_billing_action(service_id, "unsuspend", {}, actor)
-    record = service_store.require_known(service_id, recorded)
+    record = billing_actions.record_for_later(service_id, "unsuspend", {}, actor, BILLING_JOB)
     if record.billing_action == "terminate" or record.state == ServiceState.TERMINATED:
         raise ActionRefused("This service is being terminated.", message_code="service_terminating")
-    action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
     return service_view(record)
 
 
 def _unsuspend_now(record: ServiceRecord, contabo: ContaboGateway) -> ServiceView:
     if record.resource_id:
         contabo.power(_instance_id(record), "start")
-    service_store.update(
-        record,
-        billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
-        billing_request=None,
-        details={"suspended": False, "suspend_reason": None},
-    )
+    # A suspension not applied yet is withdrawn, not applied later; one recorded meanwhile stays.
+    _applied(record, {"suspended": False, "suspend_reason": None})
     return service_view(record)
+
+
+def _applied(record: ServiceRecord, details: dict[str, Any]) -> None:
+    """Writes what a suspend or unsuspend did, and clears the billing action ``record`` read
+    only if no other was recorded meanwhile (billing_actions.unchanged_since): that one is
+    applied next (apply_recorded_billing_action), so the newest always wins."""
+    cleared = service_store.update(
+        record,
+        condition=billing_actions.unchanged_since(record),
+        billing_action=None,
+        billing_request=None,
+        details=details,
+    )
+    if not cleared:  # the row still tells the truth (e.g. running) for the next pass
+        service_store.update(record, details=details)
 
 
 def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: str) -> ServiceView:
@@ -157,6 +166,8 @@ def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
                 raise action_queue.NotYet("waiting for the server to be set up before suspending")
             request = dict(record.billing_request or {})
             _apply_billing(record, contabo, name, request, job.actor, wake)
+            if record.billing_action not in (None, name):  # recorded meanwhile: applied next
+                raise action_queue.NotYet(f"{record.billing_action} recorded meanwhile", 2)
             outcome = f"{name} applied" if not record.billing_action else f"{name} recorded"
         for job_id in wake:
             action_queue.wake_worker(job_id)
@@ -191,12 +202,7 @@ def _apply_billing(
     suspend_request = SuspendRequest(**params)
     if not record.details.get("suspended"):
         contabo.power(_instance_id(record), suspend_request.policy)
-    service_store.update(
-        record,
-        billing_action=None,
-        billing_request=None,
-        details={"suspended": True, "suspend_reason": suspend_request.reason or None},
-    )
+    _applied(record, {"suspended": True, "suspend_reason": suspend_request.reason or None})
     return service_view(record)
 
 
