@@ -249,3 +249,19 @@ def test_a_terminate_recorded_while_another_billing_action_is_applied_is_never_l
     record = service_store.require(SERVICE_ID)
     assert record.state == ServiceState.TERMINATED and record.billing_action is None
     assert len(contabo.called("cancelInstance")) == 1
+
+
+def test_the_billing_job_names_the_action_it_applies_for_the_admin(
+    contabo: FakeContaboGateway,
+) -> None:
+    owner = _held_by_a_customer_restart()
+    _suspend()
+    job_id = f"{manage_service.BILLING_JOB}-{SERVICE_ID}"
+    assert job_queue.get(job_id).payload == {"billing_action": "suspend"}
+    _unsuspend()  # the job still waits: it takes the newer name
+    assert job_queue.get(job_id).payload == {"billing_action": "unsuspend"}
+    _terminate()
+    with pytest.raises(ActionRefused, match="terminated"):
+        _unsuspend()  # a terminate is never replaced
+    assert job_queue.get(job_id).payload == {"billing_action": "terminate"}
+    service_store.release_lock(SERVICE_ID, owner)

@@ -26,7 +26,10 @@ def record_for_later(
     recorded = service_store.record_billing_action(service_id, name, request, actor)
     record = service_store.require_known(service_id, recorded)
     if record.state != ServiceState.TERMINATED:
-        job_id = action_queue.enqueue(service_id, job, {}, actor, key=service_id)
+        # The job applies what the row records; its payload names it for the admin's job view
+        # (a job still waiting takes the newer name).
+        payload = {"billing_action": record.billing_action or name}
+        job_id = action_queue.enqueue_latest(service_id, job, payload, actor)
         logger.info(
             "billing action recorded; applied once the service is free", extra={"job": job_id}
         )
