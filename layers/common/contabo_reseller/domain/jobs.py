@@ -53,7 +53,11 @@ class JobView(DomainModel):
         description="the request id of this job's attempts in the audit log (search by it)"
     )
     message: str | None = None
-    payload: dict[str, Any] = Field(default_factory=dict)
+    payload: dict[str, Any] = Field(
+        default_factory=dict,
+        description="what the job works with; a billing-action job's names the action it "
+        "applies as billing_action (suspend, unsuspend or terminate)",
+    )
     actor: str | None = None
     created_at: str | None = None
     updated_at: str | None = None
