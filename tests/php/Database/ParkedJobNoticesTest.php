@@ -159,6 +159,25 @@ final class ParkedJobNoticesTest extends TestCase
         ], ActivityLog::$entries);
     }
 
+    public function testABillingActionJobSaysWhichActionItApplies(): void
+    {
+        $GLOBALS['CONFIG']['Language'] = 'german';
+        $named = static fn (array $job, string $name): array => ['payload' => ['billing_action' => $name]] + $job;
+        $this->parked([
+            $named($this->job('billing_action-42', '42', 'billing_action', '2026-12-05T10:00:00+00:00', 'x.'), 'suspend'),
+            $named($this->job('object_storage_billing_action-43', '43', 'object_storage_billing_action', '2026-12-05T10:00:00+00:00', 'x.'), 'terminate'),
+            $this->job('billing_action-44', '44', 'billing_action', '2026-12-05T10:00:00+00:00', 'x.'),
+            $named($this->job('billing_action-45', '45', 'billing_action', '2026-12-05T10:00:00+00:00', 'x.'), 'reboot'),
+        ]);
+
+        $this->runCron();
+
+        self::assertStringStartsWith('Sperrung für Dienst #42 wurde nicht abgeschlossen', ActivityLog::$entries[0]);
+        self::assertStringStartsWith('Kündigung des Objektspeichers für Dienst #43 wurde nicht abgeschlossen', ActivityLog::$entries[1]);
+        self::assertStringStartsWith('Sperrung, Entsperrung oder Kündigung für Dienst #44', ActivityLog::$entries[2], 'a job queued before payloads named it');
+        self::assertStringStartsWith('Sperrung, Entsperrung oder Kündigung für Dienst #45', ActivityLog::$entries[3], 'a name this version does not know');
+    }
+
     public function testStaffAreToldInTheSystemLanguage(): void
     {
         $GLOBALS['CONFIG']['Language'] = 'german';

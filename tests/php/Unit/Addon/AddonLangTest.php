@@ -74,6 +74,11 @@ final class AddonLangTest extends TestCase
         foreach (JobWords::ACTIONS as $action) {
             $built[] = 'parked_action_' . $action;
         }
+        foreach (JobWords::BILLING_JOBS as $job) {
+            foreach (JobWords::BILLING_ACTIONS as $action) {
+                $built[] = 'parked_action_' . $job . '_' . $action;
+            }
+        }
         self::assertSame([], array_values(array_diff($built, array_keys($english))));
         preg_match_all("/(?:->t|->get)\\('([a-z0-9_]+_)' \\./", $code, $prefixes);
         self::assertEqualsCanonicalizing(

@@ -113,10 +113,14 @@ final class AddonLanguagesTest extends AddonTestCase
         $this->fakeBackend()->route('GET', '/admin/jobs', 200, ['items' => [[
             'job_id' => 'apply_root_password-77', 'service_id' => '77', 'action' => 'apply_root_password', 'status' => 'parked',
             'last_error' => 'Service 77 is being terminated.', 'last_error_code' => 'service_terminating', 'last_error_params' => [],
+        ], [
+            'job_id' => 'billing_action-78', 'service_id' => '78', 'action' => 'billing_action', 'status' => 'queued',
+            'payload' => ['billing_action' => 'unsuspend'],
         ]], 'next_cursor' => null]);
         $this->language = 'german';
         $html = $this->page('queue');
         self::assertStringContainsString('<td>Passwortänderung</td>', $html);
+        self::assertStringContainsString('<td>Entsperrung</td>', $html, 'the billing action the job applies');
         self::assertStringContainsString('Dieser Service wird gerade beendet.', $html);
         self::assertStringNotContainsString('Service 77 is being terminated', $html);
     }

@@ -16,6 +16,12 @@ final class JobWords
         'object_storage_record_renewal',
     ];
 
+    /** Jobs applying the billing action recorded on a service; their payload names it. */
+    public const BILLING_JOBS = ['billing_action', 'object_storage_billing_action'];
+
+    /** The billing actions such a job may name, each said by parked_action_<job>_<name>. */
+    public const BILLING_ACTIONS = ['suspend', 'unsuspend', 'terminate'];
+
     /** @param array<string, string> $moduleLang the server module's strings (its message codes) */
     public function __construct(private readonly Lang $lang, private readonly array $moduleLang)
     {
@@ -25,6 +31,22 @@ final class JobWords
     public function action(string $action): string
     {
         return in_array($action, self::ACTIONS, true) ? $this->lang->get('parked_action_' . $action) : $action;
+    }
+
+    /**
+     * The job's action in words; a billing-action job says which one it applies when its
+     * payload names it (payload.billing_action), else all it may be.
+     *
+     * @param array<string, mixed> $job JobView
+     */
+    public function ofJob(array $job): string
+    {
+        $action = (string) ($job['action'] ?? '');
+        $named = is_array($job['payload'] ?? null) ? (string) ($job['payload']['billing_action'] ?? '') : '';
+        if (in_array($action, self::BILLING_JOBS, true) && in_array($named, self::BILLING_ACTIONS, true)) {
+            return $this->lang->get('parked_action_' . $action . '_' . $named);
+        }
+        return $this->action($action);
     }
 
     /**

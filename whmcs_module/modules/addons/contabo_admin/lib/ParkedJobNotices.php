@@ -98,7 +98,7 @@ final class ParkedJobNotices
         $jobId = (string) $job['job_id'];
         $serviceId = (string) ($job['service_id'] ?? '');
         $words = new JobWords($this->lang, $this->moduleLang);
-        $action = $words->action((string) ($job['action'] ?? ''));
+        $action = $words->ofJob($job);
         $service = $serviceId !== '' ? $this->lang->get('parked_notice_service', $serviceId) : $this->lang->get('parked_notice_no_service');
         $error = $words->error($job);
         $error = $error !== '' ? $error : $this->lang->get('parked_notice_no_reason');

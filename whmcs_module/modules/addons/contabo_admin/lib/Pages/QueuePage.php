@@ -66,7 +66,7 @@ final class QueuePage extends Page
             $rows[] = [
                 $jobId,
                 (string) ($job['service_id'] ?? ''),
-                $words->action((string) ($job['action'] ?? '')),
+                $words->ofJob($job),
                 $this->said('job_status_', (string) ($job['status'] ?? '')),
                 sprintf('%s / %s', $job['attempts'] ?? 0, $job['max_attempts'] ?? '-'),
                 $words->error($job),
