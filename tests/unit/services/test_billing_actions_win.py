@@ -201,7 +201,9 @@ def test_a_suspend_recorded_while_an_unsuspend_is_applied_is_applied_next(
     assert _status(contabo) == "stopped"  # WHMCS's last word: suspended
     record = service_store.require(SERVICE_ID)
     assert record.details["suspended"] is True and record.billing_action is None
-    assert job_queue.get(f"{manage_service.BILLING_JOB}-{SERVICE_ID}").status == "done"
+    job = job_queue.get(f"{manage_service.BILLING_JOB}-{SERVICE_ID}")
+    assert job.status == "done"
+    assert job.payload == {"billing_action": "suspend"}  # the admin's view names what it did
 
 
 def test_an_unsuspend_recorded_while_a_suspend_is_applied_is_applied_next(

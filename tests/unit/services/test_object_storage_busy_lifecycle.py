@@ -148,6 +148,7 @@ def test_a_suspension_recorded_while_an_unsuspension_is_applied_is_not_wiped_but
     record = service_store.require(SID)
     assert record.billing_action is None and record.details["suspended"] is True
     assert enabled[-1] is False  # locked out again: WHMCS's last word wins
+    assert job_queue.get(BILLING_JOB_ID).payload == {"billing_action": "suspend"}
 
 
 @pytest.mark.parametrize("terminated", [False, True], ids=["being_terminated", "terminated"])

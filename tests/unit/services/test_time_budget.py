@@ -72,7 +72,8 @@ def test_a_terminate_out_of_time_is_queued_and_answered_not_refused(
     assert job is not None and job.status == "queued"
     assert contabo.called("cancelInstance") == []
 
-    manage_service.apply_recorded_billing_action(_queued(job))  # the worker has no budget
+    # the worker has no budget
+    manage_service.apply_recorded_billing_action(_queued(job, job.payload))
     assert service_store.require(SERVICE_ID).state == ServiceState.TERMINATED
     assert len(contabo.called("cancelInstance")) == 1
 
@@ -296,7 +297,8 @@ def test_an_unsuspension_past_the_budget_is_recorded_and_applied_not_refused(
     assert job is not None and job.status == "queued"
 
     service_store.release_lock(SERVICE_ID, "customer:restart")
-    assert manage_service.apply_recorded_billing_action(_queued(job)) == "unsuspend applied"
+    outcome = manage_service.apply_recorded_billing_action(_queued(job, job.payload))
+    assert outcome == "unsuspend applied"
     record = service_store.require(SERVICE_ID)
     assert not record.details.get("suspended") and not record.billing_action
     assert slow_contabo.called("startInstance")

@@ -36,6 +36,13 @@ def record_for_later(
     return record
 
 
+def applying(job: action_queue.QueuedJob, name: str) -> None:
+    """The job's payload names the action it applies now (one recorded while the job ran
+    replaces the one it was queued for), so the admin's job view never names a stale one."""
+    if job.payload.get("billing_action") != name:
+        job.save_progress({**job.payload, "billing_action": name})
+
+
 def wait_for(busy: ServiceBusy) -> action_queue.NotYet:
     """The queued job's retry: when the lock holder's time is up, at the latest a minute."""
     expires = busy.details.get("lock_expires_at") or 0

@@ -162,6 +162,7 @@ def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
             name = record.billing_action
             if not name:
                 return "nothing recorded (already applied or withdrawn)"
+            billing_actions.applying(job, name)
             if name == "suspend" and not record.resource_id:
                 raise action_queue.NotYet("waiting for the server to be set up before suspending")
             request = dict(record.billing_request or {})

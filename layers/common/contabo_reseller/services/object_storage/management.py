@@ -381,6 +381,7 @@ def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
             name = record.billing_action
             if not name:
                 return "nothing recorded (already applied or withdrawn)"
+            billing_actions.applying(job, name)
             if name == "terminate" and record.state in UNSETTLED:
                 raise action_queue.NotYet("waiting for the purchase to be confirmed")
             _apply_billing(record, port, name, dict(record.billing_request or {}))
