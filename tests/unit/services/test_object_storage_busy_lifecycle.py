@@ -66,10 +66,17 @@ def _release() -> None:
 
 
 def _run(job_id: str) -> str:
+    """One attempt at the job, claimed as the worker does (so it may save its payload); the
+    job is left queued for the next attempt."""
     job = job_queue.get(job_id)
     assert job is not None and job.status == "queued"
     handler = action_queue.load_handlers()[job.action]
-    return str(handler(_queued(job)))
+    now = time.time()
+    assert job_queue.claim(job, "owner", now + 60, now)
+    try:
+        return str(handler(_queued(job)))
+    finally:
+        job_queue.release(job, "owner", status="queued", run_after=0)
 
 
 # Unsuspend ----------------------------------------------------------------------------------

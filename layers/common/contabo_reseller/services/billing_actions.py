@@ -27,9 +27,9 @@ def record_for_later(
     record = service_store.require_known(service_id, recorded)
     if record.state != ServiceState.TERMINATED:
         # The job applies what the row records; its payload names it for the admin's job view
-        # (a job still waiting takes the newer name).
+        # (the job renames it when it applies another one: see applying).
         payload = {"billing_action": record.billing_action or name}
-        job_id = action_queue.enqueue_latest(service_id, job, payload, actor)
+        job_id = action_queue.enqueue(service_id, job, payload, actor, key=service_id)
         logger.info(
             "billing action recorded; applied once the service is free", extra={"job": job_id}
         )
