@@ -152,7 +152,14 @@ def _subjects(
         ANCHOR: {
             "path": [str(ANCHOR_DIR), *shared],
             "handler": "app.lambda_handler",
-            "env": {**_base_env(stack), "ANCHOR_TABLE": ANCHOR_TABLE},
+            # In Lambda as our functions are: without LAMBDA_TASK_ROOT the X-Ray SDK thinks it
+            # runs on a host and makes two sampling clients at import that Lambda never makes.
+            "env": {
+                **_base_env(stack),
+                "ANCHOR_TABLE": ANCHOR_TABLE,
+                "LAMBDA_TASK_ROOT": str(ANCHOR_DIR),
+                "AWS_LAMBDA_FUNCTION_NAME": "bench-anchor",
+            },
             "event": lambda: _anchor_event(),
         }
     }
