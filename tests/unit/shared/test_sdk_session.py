@@ -9,12 +9,13 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+import boto3
 import botocore.session
 import pytest
 from aws_lambda_powertools.utilities.parameters.base import DEFAULT_PROVIDERS
 from botocore.loaders import JSONFileLoader
 
-from contabo_reseller.adapters import sdk_session, secrets
+from contabo_reseller.adapters import sdk_session, secrets, worker_trigger
 from contabo_reseller.adapters.tables import AuditEntry, JobRecord, ServiceRecord, TokenItem
 from contabo_reseller.http import idempotency
 
@@ -64,7 +65,8 @@ def test_every_table_and_the_idempotency_store_share_one_dynamodb_model(aws, ser
 
 
 def test_a_cold_request_opens_one_sdk_session(aws, monkeypatch):
-    """Tables, the idempotency store and the secrets provider all use the thread's session."""
+    """Tables, the idempotency store, the secrets provider and the worker wake-up all use the
+    thread's session."""
     opened: list[object] = []
     original = botocore.session.Session.__init__
 
@@ -81,7 +83,10 @@ def test_a_cold_request_opens_one_sdk_session(aws, monkeypatch):
         ServiceRecord._get_connection().connection.client  # noqa: B018
         idempotency._persistence.cache_clear()
         idempotency._persistence().client  # noqa: B018
+        worker_trigger._lambda_client()  # CreateService wakes the provisioning worker
 
+    monkeypatch.setattr(worker_trigger, "_clients", {})
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)  # a client on it would open one more
     _in_a_fresh_thread(first_request)
     assert len(opened) == 1
 
