@@ -33,13 +33,9 @@ from contabo_reseller.services import action_queue, manage_service, provisioning
 from contabo_reseller.services.object_storage.provisioning import pool_display_name
 from tests.chaos.conftest import RUNS, active_services, ask, lock_holder
 from tests.chaos.exactly_once_support import (
-    PURCHASE_FAULTS,
-    apply_common_fault,
-    crash_once_after,
     plan,
     quick_contabo_retries,  # noqa: F401 (fixture)
     report,
-    together,
 )
 from tests.integration.object_storage import test_exactly_once_under_faults as storage_faults
 from tests.integration.object_storage.conftest import (
@@ -47,6 +43,12 @@ from tests.integration.object_storage.conftest import (
     new_service_id,
     settle_leftovers,
     storage_order,
+)
+from tests.simulator_faults import (
+    PURCHASE_FAULTS,
+    apply_common_fault,
+    crash_once_after,
+    together,
 )
 
 pytestmark = pytest.mark.slow

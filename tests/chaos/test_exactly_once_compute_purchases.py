@@ -32,16 +32,18 @@ from tests.chaos.conftest import (
     run_worker,
 )
 from tests.chaos.exactly_once_support import (
-    PURCHASE_FAULTS,
-    apply_common_fault,
-    crash_once_after,
     plan,
     quick_contabo_retries,  # noqa: F401 (fixture)
     report,
-    together,
 )
 from tests.integration.lifecycle.test_create_and_provision import order
 from tests.integration.object_storage.conftest import new_service_id
+from tests.simulator_faults import (
+    PURCHASE_FAULTS,
+    apply_common_fault,
+    crash_once_after,
+    together,
+)
 
 pytestmark = pytest.mark.slow
 

@@ -22,13 +22,11 @@ from contabo_reseller.domain.domains import row_id
 from local.contabo_sim.routes.domains import register_elsewhere
 from tests.chaos.conftest import RUNS, record_figures
 from tests.chaos.exactly_once_support import (
-    PURCHASE_FAULTS,
-    apply_common_fault,
     plan,
     quick_contabo_retries,  # noqa: F401 (fixture)
-    together,
 )
 from tests.integration.lifecycle.conftest import run_worker
+from tests.simulator_faults import PURCHASE_FAULTS, apply_common_fault, together
 
 pytestmark = pytest.mark.slow
 

@@ -21,6 +21,9 @@ from contabo_reseller.domain.errors import OutOfTime
 WHMCS_BUDGET_SECONDS = 4.5
 # How long a Contabo call is assumed to take before this invocation has timed one.
 ASSUMED_CALL_SECONDS = 1.0
+# The slowest Contabo answer the budget is made for (1-3 s per call): what a wait that is not
+# a Contabo call (a service lock) leaves room for, so the call made after it still fits.
+SLOW_CALL_SECONDS = 3.0
 
 
 class _HasRemainingTime(Protocol):
@@ -72,6 +75,16 @@ def require_time_for_call(extra_seconds: float = 0.0) -> None:
     needed = max(budget.slowest_call, ASSUMED_CALL_SECONDS) + extra_seconds
     if time.monotonic() + needed > budget.ends_at:
         raise OutOfTime(f"{needed:.1f} s needed, {budget.ends_at - time.monotonic():.1f} s left")
+
+
+def time_to_wait(wanted: float) -> float:
+    """How long of ``wanted`` seconds a request may wait (for a service lock held by another
+    invocation) and still make one slow Contabo call within the WHMCS budget after it."""
+    budget = _budget.get()
+    if budget is None:
+        return wanted
+    reserve = max(budget.slowest_call, SLOW_CALL_SECONDS)
+    return max(0.0, min(wanted, budget.ends_at - time.monotonic() - reserve))
 
 
 def slowest_call() -> float:

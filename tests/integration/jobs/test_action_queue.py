@@ -11,6 +11,7 @@ import pytest
 
 from contabo_reseller.adapters import job_queue
 from contabo_reseller.adapters.tables import JobRecord
+from contabo_reseller.domain.errors import ActionRefused
 from contabo_reseller.services import action_queue
 from contabo_reseller.services.action_queue import NotYet, QueuedJob, enqueue, handles
 from tests.integration.jobs.conftest import make_due, wait_for_job
@@ -27,6 +28,12 @@ def _test_step(job: QueuedJob) -> str:
     mode = behaviour.get(job.job_id, "ok")
     if mode == "fail":
         raise RuntimeError("the step failed")
+    if mode == "refused":
+        raise ActionRefused(
+            "This service is being terminated.",
+            message_code="service_terminating",
+            params={"service_id": "77"},
+        )
     if mode == "wait":
         raise NotYet("still installing", delay_seconds=45)
     if mode == "slow":
@@ -143,8 +150,8 @@ def test_a_keyed_job_is_queued_once_until_finished(stack):
 # The admin routes -----------------------------------------------------------------------------
 
 
-def parked_job(stack) -> str:
-    job_id = queue(10, "fail")
+def parked_job(stack, mode: str = "fail") -> str:
+    job_id = queue(10, mode)
     job = job_queue.get(job_id)
     job.update(actions=[JobRecord.attempts.set(4)])
     run_worker(stack)
@@ -162,6 +169,37 @@ def test_admin_lists_parked_jobs_with_their_error(stack, whmcs):
     assert item["max_attempts"] == 5
     bad = whmcs.request("GET", "/admin/jobs?status=lost")
     assert bad.status_code == 400
+
+
+def listed_parked(whmcs, job_id: str) -> dict:
+    listed = whmcs.request("GET", "/admin/jobs?status=parked&limit=200")
+    assert listed.status_code == 200, listed.text
+    return next(i for i in listed.json()["items"] if i["job_id"] == job_id)
+
+
+def test_a_parked_job_says_when_it_parked_its_error_code_and_request_id(stack, whmcs):
+    """What the addon's cron tells staff: the error in their language (code and params), the
+    request id to search the audit log by, and a parked time that is new after a re-park."""
+    job_id = parked_job(stack, "refused")
+    item = listed_parked(whmcs, job_id)
+    assert item["last_error"] == "This service is being terminated."
+    assert item["last_error_code"] == "service_terminating"
+    assert item["last_error_params"] == {"service_id": "77"}
+    assert item["request_id"] == job_id
+    assert item["parked_at"]
+    first_parked_at = item["parked_at"]
+
+    behaviour[job_id] = "fail"
+    assert whmcs.request("POST", f"/admin/jobs/{job_id}/retry", {}).status_code == 200
+    job = wait_for_job(job_id, "queued", attempts=1)  # the wake-up's attempt failed
+    job.update(actions=[JobRecord.attempts.set(4), JobRecord.run_after.set(0)])
+    run_worker(stack)
+    again = listed_parked(whmcs, job_id)
+    assert again["parked_at"] > first_parked_at
+    assert again["last_error_code"] is None  # no code for an unexpected error
+    assert again["last_error_params"] == {}
+    queued = whmcs.request("GET", "/admin/jobs?status=done&limit=200").json()["items"]
+    assert all(i["parked_at"] is None for i in queued)
 
 
 def test_admin_retry_runs_a_parked_job_again(stack, whmcs):

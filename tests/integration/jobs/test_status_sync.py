@@ -96,7 +96,7 @@ def test_orphans_both_ways(stack, whmcs, active_service):
         "orphan_services"
     ]
     view = whmcs.request("GET", f"/services/{active_service}").json()
-    assert view["status_message"] == status_sync.GONE_MESSAGE
+    assert view["status_message"] == status_sync.GONE_MESSAGE.text
 
 
 def test_a_cycle_cut_short_resumes_where_it_stopped(stack, whmcs, active_service):

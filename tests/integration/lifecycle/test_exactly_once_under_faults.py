@@ -8,8 +8,8 @@ two workers at once). The order's own async wake-up of the worker adds real conc
 from __future__ import annotations
 
 import contextlib
+import functools
 import random
-import threading
 from collections import Counter
 
 import pytest
@@ -18,14 +18,11 @@ from contabo_reseller.domain.errors import ServiceBusy
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.services import provisioning
 from tests.integration.lifecycle.test_create_and_provision import order
+from tests.simulator_faults import PURCHASE_FAULTS, apply_common_fault, together
 
 RUNS = 200
 FAULTS = (
-    "none",
-    "commit_then_fail_500",
-    "commit_then_fail_drop",
-    "fail_before_commit",
-    "throttle_burst",
+    *PURCHASE_FAULTS,
     "read_errors",
     "crash_after_purchase",
     "concurrent_creates",
@@ -39,17 +36,8 @@ def _advance(service_id: str) -> None:
 
 
 def _apply_fault(fault: str, sim, monkeypatch) -> None:
-    if fault == "commit_then_fail_500":
-        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "500"}})
-    elif fault == "commit_then_fail_drop":
-        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "drop"}})
-    elif fault == "fail_before_commit":
-        sim.post("/faults", json={"fail_before_commit": 1})
-    elif fault == "throttle_burst":
-        sim.post("/faults", json={"throttle_next": 2, "retry_after_seconds": 0})
-    elif fault == "read_errors":
-        sim.post("/faults", json={"error_rates": {"retrieveInstancesList": 0.5}})
-    elif fault == "crash_after_purchase":
+    apply_common_fault(fault, sim, {"retrieveInstancesList": 0.5})
+    if fault == "crash_after_purchase":
         real_link = provisioning._link
         crashed = []
 
@@ -77,26 +65,11 @@ def test_create_buys_exactly_once_per_service_under_random_faults(stack, whmcs, 
         with monkeypatch.context() as patch:
             _apply_fault(fault, sim, patch)
             path = f"/services/{service_id}/create"
-            if fault == "concurrent_creates":
-                threads = [
-                    threading.Thread(target=whmcs.request, args=("POST", path, order()))
-                    for _ in range(2)
-                ]
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join()
-            else:
-                whmcs.request("POST", path, order())
+            creates = 2 if fault == "concurrent_creates" else 1
+            together([functools.partial(whmcs.request, "POST", path, order())] * creates)
             workers = 2 if fault == "concurrent_workers" else 1
             for _ in range(5):
-                threads = [
-                    threading.Thread(target=_advance, args=(service_id,)) for _ in range(workers)
-                ]
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join()
+                together([functools.partial(_advance, service_id)] * workers)
         sim.post("/faults/reset")
         for _ in range(5):  # after the faults: nothing may be stuck without a way forward
             view = whmcs.request("GET", f"/services/{service_id}").json()

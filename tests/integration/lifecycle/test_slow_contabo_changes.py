@@ -32,7 +32,8 @@ def test_a_password_change_with_contabo_3_s_late_is_stored_then_applied_by_the_q
             "POST", f"/services/{service_id}/change-password", {"password": NEW_PASSWORD}
         )
         assert answer.status_code == 200, answer.text
-        assert answer.json()["status_message"] == manage_service.ROOT_LOGIN_QUEUED
+        assert answer.json()["status_message"] == manage_service.ROOT_LOGIN_QUEUED.text
+        assert answer.json()["status_message_code"] == "status_root_login_queued"
         assert instance["status"] == "running"  # not reset yet: the queued job does that
     finally:
         sim.post("/faults/reset")
@@ -56,7 +57,7 @@ def test_an_upgrade_with_contabo_3_s_late_is_bought_once_by_the_queue(
     try:
         answer = whmcs.request("POST", f"/services/{service_id}/change-package", body)
         assert answer.status_code == 200, answer.text
-        assert answer.json()["status_message"] == manage_service.CHANGE_QUEUED
+        assert answer.json()["status_message"] == manage_service.CHANGE_QUEUED.text
         assert _upgrades(sim) == before  # not sent within the budget
     finally:
         sim.post("/faults/reset")
@@ -101,7 +102,7 @@ def test_a_renewal_while_another_action_holds_the_service_is_queued_then_recorde
             "POST", f"/services/{service_id}/renew", {"next_due_date": "2031-01-01"}
         )
         assert first.status_code == 200, first.text
-        assert first.json()["status_message"] == manage_service.RENEWAL_QUEUED
+        assert first.json()["status_message"] == manage_service.RENEWAL_QUEUED.text
         later = whmcs.request(
             "POST", f"/services/{service_id}/renew", {"next_due_date": "2031-02-01"}
         )

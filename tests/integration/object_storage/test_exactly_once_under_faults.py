@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import random
-import threading
 import time
 from collections import Counter
 
@@ -28,14 +27,11 @@ from tests.integration.object_storage.conftest import (
     sim_state,
     storage_order,
 )
+from tests.simulator_faults import PURCHASE_FAULTS, apply_common_fault, together
 
 RUNS = 40
 FAULTS = (
-    "none",
-    "commit_then_fail_500",
-    "commit_then_fail_drop",
-    "fail_before_commit",
-    "throttle_burst",
+    *PURCHASE_FAULTS,
     "read_errors",
     "crash_after_purchase",
     "concurrent_requests",
@@ -43,21 +39,13 @@ FAULTS = (
 )
 OPERATIONS = ("create",)
 REGIONS = ("EU", "US-central", "SIN")
+# The reads reconciliation relies on.
+READ_ERROR_RATES = {"retrieveObjectStorageList": 0.5, "retrieveObjectStorageAuditsList": 0.5}
 
 
 def _apply_fault(fault: str, sim, patch) -> None:
-    if fault == "commit_then_fail_500":
-        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "500"}})
-    elif fault == "commit_then_fail_drop":
-        sim.post("/faults", json={"commit_then_fail": {"count": 1, "mode": "drop"}})
-    elif fault == "fail_before_commit":
-        sim.post("/faults", json={"fail_before_commit": 1})
-    elif fault == "throttle_burst":
-        sim.post("/faults", json={"throttle_next": 2, "retry_after_seconds": 0})
-    elif fault == "read_errors":
-        rates = {"retrieveObjectStorageList": 0.5, "retrieveObjectStorageAuditsList": 0.5}
-        sim.post("/faults", json={"error_rates": rates})
-    elif fault == "crash_after_purchase":
+    apply_common_fault(fault, sim, READ_ERROR_RATES)
+    if fault == "crash_after_purchase":
         _crash_once_after_buying(patch)
 
 
@@ -84,14 +72,6 @@ def _crash_once_after_buying(patch) -> None:
     patch.setattr(storage_worker, "_settle_resize", crash_settle)
 
 
-def _together(calls: list) -> None:
-    threads = [threading.Thread(target=call) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-
 def _ask(whmcs, method: str, path: str, body: dict) -> int:
     """What WHMCS does on a 5xx/409 answer: ask again (with a fresh idempotency key)."""
     status = 0
@@ -103,7 +83,7 @@ def _ask(whmcs, method: str, path: str, body: dict) -> int:
 
 
 def _advance(service_id: str, workers: int) -> None:
-    _together([functools.partial(provisioning._advance_safely, service_id)] * workers)
+    together([functools.partial(provisioning._advance_safely, service_id)] * workers)
 
 
 def _storages_of(stack, region: str) -> list[dict]:
@@ -159,7 +139,7 @@ def test_a_regions_pool_is_bought_exactly_once_under_random_faults(stack, whmcs,
             else:
                 path, body = f"/services/{sid}/object-storage/resize", {"size_tb": 2}
             requests = 2 if fault == "concurrent_requests" else 1
-            _together([functools.partial(_ask, whmcs, "POST", path, body)] * requests)
+            together([functools.partial(_ask, whmcs, "POST", path, body)] * requests)
             for _ in range(4):
                 _advance(sid, workers)
         sim.post("/faults/reset")

@@ -21,6 +21,9 @@ def test_a_region_move_is_requested_once_with_its_ticket_and_followed(
     assert view["status_message"].startswith("Moving to region UK (support ticket ")
     intent = service_store.get(sid).details["region_change"]
     assert intent["state"] == "requested" and intent["ticket"]
+    # The module says it in the admin's language from the code and its parameters.
+    assert view["status_message_code"] == "status_region_move_requested"
+    assert view["status_message_params"] == {"region": "UK", "ticket": str(intent["ticket"])}
     instance_id = int(view["instance_id"])
     assert stack.sim.state.instances[instance_id]["_regionChange"] == intent["ticket"]
 

@@ -74,6 +74,40 @@ final class AdminAddonTest extends AddonTestCase
         self::assertStringNotContainsString('{', self::alerts($html, 'danger')[0], 'the backend\'s refusal as a sentence');
     }
 
+    public function testTheCronAsksTheRealBackendForParkedJobsWithItsSignedPagedQuery(): void
+    {
+        $api = (new \WHMCS\Module\Addon\ContaboAdmin\Api\BackendConnection(\WHMCS\Module\Addon\ContaboAdmin\AddonSettings::fromVars($this->vars), $this->servers))->api();
+        $store = new class () implements \WHMCS\Module\Addon\ContaboAdmin\Whmcs\ParkedJobStore {
+            /** @var list<string> */
+            public array $fetchErrors = [];
+
+            public function told(string $jobId, string $parkedAt): bool
+            {
+                return true;  // nothing is sent from this test: the query and the answer's shape are what it checks
+            }
+
+            public function markTold(string $jobId, string $parkedAt): void
+            {
+            }
+
+            public function noticeSettings(string $serviceId): array
+            {
+                return ['way' => 'email', 'department' => 0];
+            }
+
+            public function shouldLogFetchError(string $message, int $now): bool
+            {
+                $this->fetchErrors[] = $message;
+                return true;
+            }
+        };
+        $notices = new \WHMCS\Module\Addon\ContaboAdmin\ParkedJobNotices($api, $store, 'localAPI', \WHMCS\Module\Addon\ContaboAdmin\Lang::of('english'), \WHMCS\Module\Server\Contabo\Lang::strings('english'));
+
+        self::assertSame([], $notices->run(time()));
+        self::assertSame([], $store->fetchErrors, 'GET /admin/jobs?limit=200&status=parked is accepted, signed, by the admin key');
+        self::assertSame([], Whmcs::localApiCalls('LogActivity'));
+    }
+
     public function testTemplateLibraryValidatesPreviewsAndDeletes(): void
     {
         $name = 'addon-' . bin2hex(random_bytes(3));

@@ -114,7 +114,7 @@ final class AdminAreaLanguagesTest extends TestCase
     private function serviceTabText(): string
     {
         $this->transport
-            ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'compute', 'state' => 'active', 'instance_status' => 'running', 'created_at' => '2026-03-10T10:00:00Z', 'capabilities' => ['console' => false, 'private_networking' => true]])
+            ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'compute', 'state' => 'active', 'instance_status' => 'running', 'status_message' => 'The change is accepted and is being applied to the server within a few minutes; nothing is ordered twice.', 'status_message_code' => 'status_change_queued', 'status_message_params' => [], 'created_at' => '2026-03-10T10:00:00Z', 'capabilities' => ['console' => false, 'private_networking' => true]])
             ->route('GET', '/services/42/firewall', 503, ['error' => ['code' => 'upstream_unavailable', 'message' => 'The hosting platform is busy or unavailable right now; please try again in a few minutes.', 'message_code' => 'provider_unavailable', 'params' => []]])
             ->route('GET', '/services/42/private-networks', 200, ['items' => [['id' => '1', 'name' => 'db', 'cidr' => '10.0.0.0/22', 'region' => 'EU', 'joined' => true]], 'can_create' => false])
             ->route('GET', '/admin/products/3/guardrails', 200, ['allow_reinstall' => false, 'max_snapshots' => null])

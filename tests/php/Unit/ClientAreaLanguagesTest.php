@@ -93,6 +93,17 @@ final class ClientAreaLanguagesTest extends ClientAreaTestCase
         self::assertStringContainsString('A resize of this object storage is being completed', LanguageCheck::visibleText($this->render('objectstorage', 'english')));
     }
 
+    public function testCustomersNeverSeeTheStatusMessageInAnyLanguage(): void
+    {
+        // For the reseller's staff (the admin's Services tab): a customer sees the state.
+        $this->serviceView(['state' => 'active', 'instance_status' => 'running', 'status_message' => 'Moving to region UK (support ticket 17).', 'status_message_code' => 'status_region_move_requested', 'status_message_params' => ['region' => 'UK', 'ticket' => '17']]);
+        foreach (['german', 'english'] as $language) {
+            $text = LanguageCheck::visibleText($this->render('overview', $language));
+            self::assertStringNotContainsString('17', $text);
+            self::assertStringNotContainsString('UK', $text);
+        }
+    }
+
     public function testTheProvidersDefaultReverseDnsIsShownAsTheResellersPattern(): void
     {
         self::assertStringContainsString('placeholder="not set"', $this->render('network', 'english'));

@@ -45,3 +45,11 @@ def test_an_order_whose_handle_is_refused_fails_and_frees_the_name(aws):
     record = service_store.require("domain-9100")
     assert record.state == "failed" and "phone.number is not valid" in record.status_message
     assert claims.holder_of(CLAIM_KIND, "refused-contact.com") is None
+    # The registrar module says why by code, the registry's words as {reason}.
+    from contabo_reseller.services.domains.views import domain_view
+
+    view = domain_view("9100", record)
+    assert view.message_code == "status_order_refused"
+    reason = "The registry refused the registrant contact: phone.number is not valid for DE"
+    assert view.message_params == {"reason": reason}
+    assert view.message == f"The order was refused: {reason}"

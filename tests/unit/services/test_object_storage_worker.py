@@ -209,3 +209,21 @@ def test_terminate_while_a_purchase_is_being_confirmed_is_recorded_not_refused(
     view = object_storage.terminate("1", ACTOR)  # WHMCS is never refused a billing action
     assert view.state == "purchasing"
     assert service_store.require("1").billing_action == "terminate"
+
+
+def test_a_failed_setup_is_said_by_code_with_the_providers_state(contabo):
+    from contabo_reseller.services.views import service_view
+
+    _order("1")
+    provisioning.advance("1")
+    for storage in contabo.storages.values():
+        storage["status"] = "ERROR"
+    assert provisioning.advance("1") == "failed"
+    record = service_store.require("1")
+    assert record.status_message_code == "status_storage_setup_failed"
+    assert record.status_message_params == {"state": "ERROR"}
+    view = service_view(record)
+    assert (view.status_message_code, view.status_message_params) == (
+        "status_storage_setup_failed",
+        {"state": "ERROR"},
+    )

@@ -75,7 +75,7 @@ def test_an_unlisted_service_is_looked_up_before_it_is_called_gone(aws):
     assert summary["result"]["orphan_services"] == 1
     report = status_sync.last_report()
     assert [o.service_id for o in report.orphan_services] == ["30"]
-    assert service_store.get("30").status_message == status_sync.GONE_MESSAGE
+    assert service_store.get("30").status_message == status_sync.GONE_MESSAGE.text
     assert service_store.get("29").details["ipv4"] == missed_by_paging.ipv4
     assert report.instances == 29
 

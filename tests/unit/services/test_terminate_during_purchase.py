@@ -34,7 +34,7 @@ def test_terminate_of_an_unconfirmed_purchase_is_accepted_and_cancels_it_once_li
     assert provisioning.advance(SERVICE_ID) == ServiceState.PURCHASING
 
     view = manage_service.terminate(SERVICE_ID, TerminateRequest(), "whmcs:test")
-    assert view.status_message == manage_service.TERMINATE_AFTER_PURCHASE
+    assert view.status_message == manage_service.TERMINATE_AFTER_PURCHASE.text
     assert service_store.require(SERVICE_ID).billing_action == "terminate"
 
     _lists_catch_up(monkeypatch, contabo)  # the worker links what was bought, and cancels it

@@ -147,7 +147,7 @@ def test_a_password_change_past_the_budget_is_stored_and_applied_by_a_queued_job
             SERVICE_ID, ChangePasswordRequest(password=NEW_PASSWORD), "whmcs:test"
         )
 
-    assert view.status_message == manage_service.ROOT_LOGIN_QUEUED  # WHMCS is told, truthfully
+    assert view.status_message == manage_service.ROOT_LOGIN_QUEUED.text  # WHMCS is told, truthfully
     assert slow_contabo.called("resetPasswordAction") == []
     secret_id = service_store.require(SERVICE_ID).details["secret_ids"]["root_password"]
     assert slow_contabo.account.secrets[secret_id]["value"] == NEW_PASSWORD  # stored at once
@@ -198,7 +198,7 @@ def test_an_upgrade_past_the_budget_is_not_sent_and_is_bought_once_by_a_queued_j
     with invocation.running(CONTEXT, budget_seconds=SCALED_BUDGET_SECONDS):
         view = manage_service.change_package(SERVICE_ID, request, "whmcs:test")
 
-    assert view.status_message == manage_service.CHANGE_QUEUED
+    assert view.status_message == manage_service.CHANGE_QUEUED.text
     assert slow_contabo.called("upgradeInstance") == []
     record = service_store.require(SERVICE_ID)
     # Never sent, so nothing waits to be confirmed: the job buys at once, not a settle later.
@@ -239,7 +239,7 @@ def test_an_upgrade_asked_while_another_action_runs_is_queued_not_refused(
         SERVICE_ID, ChangePackageRequest(add_ons=both), "whmcs:test"
     )
 
-    assert first.status_message == again.status_message == manage_service.CHANGE_QUEUED
+    assert first.status_message == again.status_message == manage_service.CHANGE_QUEUED.text
     assert contabo.called("upgradeInstance") == []
     job = job_queue.get(f"{manage_service.UPGRADE_JOB}-{SERVICE_ID}")
     assert job is not None and job.status == "queued"
@@ -330,3 +330,23 @@ def test_test_connection_answers_within_the_budget_when_a_check_overruns(
     assert not report.ok
     assert report.checks["contabo:instances"].detail == connection_test.NO_ANSWER
     assert report.checks["contabo:secrets"].ok
+
+
+class _SlowSignInGateway(FakeContaboGateway):
+    def check_area(self, area: str) -> None:
+        time.sleep(0.6)  # a cold token: the sign-in answers, slowly
+        invocation.note_call(0.6)
+        invocation.require_time_for_call()  # what the transport asks before the check's call
+
+
+def test_test_connection_says_how_slow_the_provider_answered_when_a_check_had_no_time(
+    aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection_test, "gateway_for", lambda *_: _SlowSignInGateway())
+    monkeypatch.setattr(connection_test, "SLOW_SECONDS", 0.5)
+    with invocation.running(CONTEXT, budget_seconds=1.0):
+        report = connection_test.test_connection()
+    assert not report.ok  # the check itself was not made: not reported as working
+    detail = report.checks["contabo:instances"].detail
+    assert detail == connection_test.ANSWERS_SLOWLY.format(seconds=0.6)
+    assert "slowly (0.6 s for one answer)" in detail

@@ -88,7 +88,7 @@ def test_a_retry_while_both_lists_lag_is_told_being_confirmed_and_never_buys_twi
 
     view = manage_service.change_package(SERVICE_ID, request, "whmcs:test")
 
-    assert view.status_message == manage_service.UPGRADE_BEING_CONFIRMED
+    assert view.status_message == manage_service.UPGRADE_BEING_CONFIRMED.text
     assert contabo.account.purchases["upgradeInstance"] == 1
     assert _run_upgrade_job() == "waiting"  # still inside the window: nothing bought
     monkeypatch.undo()  # the lists catch up
@@ -110,7 +110,7 @@ def test_an_upgrade_that_never_went_through_is_bought_once_after_the_window(
         manage_service.change_package(SERVICE_ID, request, "whmcs:test")
 
     view = manage_service.change_package(SERVICE_ID, request, "whmcs:test")
-    assert view.status_message == manage_service.UPGRADE_BEING_CONFIRMED
+    assert view.status_message == manage_service.UPGRADE_BEING_CONFIRMED.text
     assert contabo.account.purchases["upgradeInstance"] == 0
     upgrade_window_passes()
     assert _run_upgrade_job() == "done"

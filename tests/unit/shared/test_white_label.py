@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from contabo_reseller.domain import private_networks
+from contabo_reseller.domain import private_networks, status_messages
 from contabo_reseller.domain.firewall import PRESETS
 
 PACKAGE = Path(__file__).parents[3] / "layers/common/contabo_reseller"
@@ -65,6 +65,10 @@ def _customer_sentences() -> list[tuple[str, str]]:
                 sentences.append((f"{path.name}:{node.lineno}", _text(node.args[1], constants)))
             elif isinstance(node, ast.keyword) and node.arg == "status_message":
                 sentences.append((f"{path.name}:{node.value.lineno}", _text(node.value, constants)))
+    # Status messages are said by code (domain/status_messages.py): their English sentences.
+    sentences += [
+        (f"status message {code}", text) for code, text in status_messages.SENTENCES.items()
+    ]
     return sentences
 
 

@@ -50,7 +50,12 @@ def get(service_id: str) -> ServiceRecord | None:
 
 
 def require(service_id: str) -> ServiceRecord:
-    record = get(service_id)
+    return require_known(service_id, get(service_id))
+
+
+def require_known(service_id: str, record: ServiceRecord | None) -> ServiceRecord:
+    """The record of a service that was ordered: no row, or a row that only ever held a lock
+    (state new), is refused as an unknown service."""
     if record is None or record.state == "new":
         raise NotFound(
             f"Service {service_id} is not known to the backend; was it created?",
@@ -76,8 +81,9 @@ def acquire_lock(
     wait_seconds: float = 0.0,
 ) -> ServiceRecord:
     """Takes the service's action lock (creating the row if needed) or raises ServiceBusy,
-    after waiting up to ``wait_seconds`` for the holder to finish."""
-    give_up_at = time.monotonic() + wait_seconds
+    after waiting up to ``wait_seconds`` for the holder to finish: in a WHMCS request, only as
+    long as still leaves time for a slow Contabo call after it (the wait is part of the budget)."""
+    give_up_at = time.monotonic() + invocation.time_to_wait(wait_seconds)
     while True:
         try:
             return _try_lock(service_id, action, owner, seconds)

@@ -68,6 +68,9 @@ class ServiceRecord(Model):
     # Everything else the service shows (IPs, product facts, policies...), as validated JSON.
     details = JSONAttribute(default=dict)
     status_message = UnicodeAttribute(null=True)
+    # Its sentence for the module, by code and parameters (domain/status_messages.py).
+    status_message_code = UnicodeAttribute(null=True)
+    status_message_params = JSONAttribute(null=True)
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)
 
@@ -107,6 +110,11 @@ class JobRecord(Model):
     message = UnicodeAttribute(null=True)
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)
+    # The last error's message code and parameters (staff read it in their language) and when
+    # the job was last parked (a job retried and parked again is a new failure to tell).
+    last_error_code = UnicodeAttribute(null=True)
+    last_error_params = JSONAttribute(null=True)
+    parked_at = UTCDateTimeAttribute(null=True)
 
     by_status = JobsByStatus()
 

@@ -40,6 +40,18 @@ class JobView(DomainModel):
     max_attempts: int
     run_after: str | None = Field(default=None, description="when a queued job is due (UTC)")
     last_error: str | None = None
+    last_error_code: str | None = Field(
+        default=None, description="the last error's message code (http/errors.py), if it had one"
+    )
+    last_error_params: dict[str, Any] = Field(
+        default_factory=dict, description="the parameters of that message code"
+    )
+    parked_at: str | None = Field(
+        default=None, description="when a parked job was parked (UTC); new after a re-park"
+    )
+    request_id: str = Field(
+        description="the request id of this job's attempts in the audit log (search by it)"
+    )
     message: str | None = None
     payload: dict[str, Any] = Field(default_factory=dict)
     actor: str | None = None

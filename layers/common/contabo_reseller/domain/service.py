@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,9 @@ from contabo_reseller.domain.networking import MAX_ADDITIONAL_IPV4_PER_ORDER
 from contabo_reseller.domain.object_storage.product import ObjectStorageView
 from contabo_reseller.domain.passwords import meets_contabo_rule
 from contabo_reseller.domain.ssh_keys import validate_public_key
+
+if TYPE_CHECKING:  # only ServiceView.says names it: no import for the many that never call it
+    from contabo_reseller.domain.status_messages import StatusMessage
 
 HOSTNAME = re.compile(
     r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
@@ -210,6 +213,14 @@ class ServiceView(DomainModel):
     kind: str = "compute"
     state: ServiceState
     status_message: str = ""
+    status_message_code: str = Field(
+        default="",
+        description="The status message's sentence by code (the module's lang key "
+        "cloudserver_msg_<code>); empty for a message written before codes existed",
+    )
+    status_message_params: dict[str, str] = Field(
+        default_factory=dict, description="The values of the sentence's {placeholders}"
+    )
     instance_id: int | None = None
     product_id: str | None = None
     region: str | None = None
@@ -237,6 +248,12 @@ class ServiceView(DomainModel):
     # reason (may name the provider: never shown to customers), request_id, failed_at.
     failure: dict[str, str | None] | None = None
     object_storage: ObjectStorageView | None = None  # kind "object_storage" only
+
+    def says(self, message: StatusMessage) -> None:
+        """Shows ``message`` (e.g. a change accepted and queued) instead of the row's."""
+        self.status_message = message.text
+        self.status_message_code = message.code
+        self.status_message_params = dict(message.params)
 
 
 class ServiceList(DomainModel):

@@ -225,7 +225,7 @@ def _attempt(job: JobRecord, handlers: dict[str, Handler], remaining_ms: int) ->
         message = waiting.message
     except Exception as error:
         message = _describe(error)
-        outcome = _fail(job, owner, message, final=isinstance(error, _NoHandler))
+        outcome = _fail(job, owner, message, final=isinstance(error, _NoHandler), cause=error)
         if outcome == "parked":
             logger.warning("job parked", extra={"job_id": job.job_id, "error": message})
         else:
@@ -281,17 +281,26 @@ def _wait(job: JobRecord, owner: str, waiting: NotYet) -> str:
     return "waiting"
 
 
-def _fail(job: JobRecord, owner: str, error: str, final: bool) -> str:
+def _fail(
+    job: JobRecord, owner: str, error: str, final: bool, cause: BaseException | None = None
+) -> str:
     attempts = int(job.attempts or 0)
+    # A domain error's code and parameters let staff read the error in their own language.
+    coded = cause if isinstance(cause, DomainError) else None
+    last_error = {
+        "last_error": error[:_MAX_ERROR],
+        "last_error_code": coded.message_code if coded else None,
+        "last_error_params": (coded.params or None) if coded else None,
+    }
     if final or attempts >= get_settings().action_queue_max_attempts:
-        job_queue.release(job, owner, status="parked", last_error=error[:_MAX_ERROR])
+        job_queue.release(job, owner, status="parked", parked_at=datetime.now(UTC), **last_error)
         return "parked"
     job_queue.release(
         job,
         owner,
         status="queued",
         run_after=time.time() + backoff_seconds(attempts),
-        last_error=error[:_MAX_ERROR],
+        **last_error,
     )
     return "retry"
 
@@ -396,12 +405,24 @@ def job_view(job: JobRecord) -> JobView:
         max_attempts=get_settings().action_queue_max_attempts,
         run_after=_iso(job.run_after) if job.status == "queued" else None,
         last_error=job.last_error,
+        last_error_code=job.last_error_code,
+        last_error_params=job.last_error_params or {},
+        parked_at=_parked_at(job),
+        request_id=job.job_id,  # every attempt's audit row carries the job id as request id
         message=job.message,
         payload=job.payload or {},
         actor=job.actor,
         created_at=job.created_at.isoformat() if job.created_at else None,
         updated_at=job.updated_at.isoformat() if job.updated_at else None,
     )
+
+
+def _parked_at(job: JobRecord) -> str | None:
+    """When a parked job was parked; jobs parked before the time was kept: their last change."""
+    if job.status != "parked":
+        return None
+    moment = job.parked_at or job.updated_at
+    return moment.isoformat() if moment else None
 
 
 def _iso(epoch: float | None) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.errors import NotFound, ServiceBusy
+from contabo_reseller.domain.errors import ServiceBusy
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.observability import logger
 from contabo_reseller.services import action_queue
@@ -21,13 +21,8 @@ def record_for_later(
 ) -> ServiceRecord:
     """Records the action on the row (without the lock) and queues ``job`` to apply it; a
     terminated service needs nothing more (it is also suspended)."""
-    record = service_store.record_billing_action(service_id, name, request, actor)
-    if record is None or record.state == "new":
-        raise NotFound(
-            f"Service {service_id} is not known to the backend.",
-            message_code="service_unknown",
-            params={"service_id": service_id},
-        )
+    recorded = service_store.record_billing_action(service_id, name, request, actor)
+    record = service_store.require_known(service_id, recorded)
     if record.state != ServiceState.TERMINATED:
         job_id = action_queue.enqueue(service_id, job, {}, actor, key=service_id)
         logger.info(

@@ -7,13 +7,14 @@ from datetime import UTC, datetime
 from contabo_reseller.adapters import service_store
 from contabo_reseller.domain.errors import NotFound
 from contabo_reseller.domain.service import ServiceState, ServiceView
+from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.services import service_policy
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.compute_port import compute_for
 from contabo_reseller.services.provisioning import instance_details
 from contabo_reseller.services.views import service_view
 
-GONE_MESSAGE = "The server no longer exists at the provider; contact support."
+GONE_MESSAGE = say("status_server_gone")
 
 
 def refresh(service_id: str, actor: str) -> ServiceView:
@@ -29,12 +30,12 @@ def refresh(service_id: str, actor: str) -> ServiceView:
             facts = contabo.get_instance(service_policy.instance_id_of(record))
         except NotFound:
             service_store.update(
-                record, status_message=GONE_MESSAGE, details={"instance_status": "not_found"}
+                record, details={"instance_status": "not_found"}, **GONE_MESSAGE.fields()
             )
             return service_view(record)
         service_store.update(
             record,
-            status_message="",
+            **CLEARED,
             details={
                 **instance_details(facts),
                 "image_id": facts.image_id,

@@ -20,6 +20,11 @@ from contabo_reseller.services.health import health_details
 from contabo_reseller.settings import get_settings
 
 NO_ANSWER = "no answer within the time allowed: the provider is very slow right now"
+# A check not started because the answers so far (a sign-in, most often) took most of the time.
+ANSWERS_SLOWLY = (
+    "not checked within the time allowed: the provider answers slowly ({seconds:.1f} s for one "
+    "answer); test again in a moment"
+)
 SLOW_SECONDS = 1.0  # a Contabo answer slower than this is named "slow" (still working)
 
 
@@ -83,9 +88,16 @@ def _check_area(contabo: ContaboGateway, area: str) -> CheckResult:
     try:
         contabo.check_area(area)
     except OutOfTime:
-        return CheckResult(ok=False, detail=NO_ANSWER)
+        return CheckResult(ok=False, detail=_not_started_in_time())
     except DomainError as error:
         return CheckResult(ok=False, detail=error.message)
     seconds = time.monotonic() - started
     speed = f"slow: {seconds:.1f} s" if seconds >= SLOW_SECONDS else f"{seconds * 1000:.0f} ms"
     return CheckResult(ok=True, detail=f"readable ({speed})")
+
+
+def _not_started_in_time() -> str:
+    """Says how slow the provider was when that is known (it answered, slowly), not only that
+    the time ran out."""
+    slowest = invocation.slowest_call()
+    return ANSWERS_SLOWLY.format(seconds=slowest) if slowest >= SLOW_SECONDS else NO_ANSWER

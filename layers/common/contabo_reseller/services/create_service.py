@@ -16,6 +16,7 @@ from contabo_reseller.domain.service import (
     ServiceView,
     display_name_for,
 )
+from contabo_reseller.domain.status_messages import CLEARED
 from contabo_reseller.services import catalog, ownership
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.compute import applications, custom_images
@@ -79,7 +80,7 @@ def create_service(service_id: str, request: CreateServiceRequest, actor: str) -
             product_id=request.product_id,
             region=request.region,
             display_name=display_name_for(service_id),
-            status_message="",
+            **CLEARED,
             created_at=record.created_at or datetime.now(UTC),
             details={
                 "order": order,

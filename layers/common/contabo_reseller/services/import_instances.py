@@ -26,6 +26,7 @@ from contabo_reseller.domain.imports import (
 )
 from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.service import ServiceState, ServiceView
+from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services import status_sync
 from contabo_reseller.services.actions import service_action
@@ -154,7 +155,7 @@ def _link(
         product_id=instance.product_id,
         region=instance.region,
         display_name=instance.display_name,
-        status_message="",
+        **CLEARED,
         created_at=now,
         details={
             **instance_details(instance),
@@ -181,8 +182,7 @@ def _tag(record: ServiceRecord, contabo: ContaboGateway, instance_id: int) -> No
         contabo.tag_instance(instance_id)
     except DomainError as error:
         logger.warning("imported instance not tagged", extra={"why": error.message})
-        service_store.update(
-            record, status_message=f"Imported; the service tag could not be set: {error.message}"
-        )
+        untagged = say("status_imported_untagged", reason=error.message)
+        service_store.update(record, **untagged.fields())
         return
     service_store.update(record, details={"tagged": True})

@@ -36,9 +36,11 @@ from contabo_reseller.domain.service import (
     TerminateRequest,
     display_name_for,
 )
+from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services import (
     action_queue,
+    billing_actions,
     service_policy,
     terminate_cleanup,
 )
@@ -63,26 +65,13 @@ RECONCILE_GRACE_SECONDS = 120
 UPGRADE_JOB = "settle_upgrade"
 # As long as Contabo's audit list and an instance's add-on list may both lag an upgrade.
 UPGRADE_SETTLE_SECONDS = RECONCILE_GRACE_SECONDS
-UPGRADE_BEING_CONFIRMED = (
-    "An earlier upgrade of this server is being confirmed with the provider; this change is "
-    "applied once that is known, without ordering anything twice."
-)
+UPGRADE_BEING_CONFIRMED = say("status_upgrade_being_confirmed")
 ROOT_LOGIN_JOB = "apply_root_password"
-ROOT_LOGIN_QUEUED = (
-    "The new password is saved and is being applied to the server; it works within a few minutes."
-)
+ROOT_LOGIN_QUEUED = say("status_root_login_queued")
 RENEW_JOB = "record_renewal"
-RENEWAL_QUEUED = (
-    "The renewal is accepted and is recorded as soon as the server's current action ends."
-)
-CHANGE_QUEUED = (
-    "The change is accepted and is being applied to the server within a few minutes; nothing "
-    "is ordered twice."
-)
-TERMINATE_AFTER_PURCHASE = (
-    "Termination accepted: the order still being confirmed is cancelled as soon as it is "
-    "linked, and nothing more is ordered."
-)
+RENEWAL_QUEUED = say("status_renewal_queued")
+CHANGE_QUEUED = say("status_change_queued")
+TERMINATE_AFTER_PURCHASE = say("status_terminate_after_purchase")
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
@@ -110,13 +99,8 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
             return _unsuspend_now(record, contabo)
     except (ServiceBusy, OutOfTime):
         pass  # a paying customer's unsuspension is recorded and applied like a suspension
-    record = service_store.record_billing_action(service_id, "unsuspend", {}, actor)
-    if record is None or record.state == "new":
-        raise NotFound(
-            f"Service {service_id} is not known to the backend.",
-            message_code="service_unknown",
-            params={"service_id": service_id},
-        )
+    recorded = service_store.record_billing_action(service_id, "unsuspend", {}, actor)
+    record = service_store.require_known(service_id, recorded)
     if record.billing_action == "terminate" or record.state == ServiceState.TERMINATED:
         raise ActionRefused("This service is being terminated.", message_code="service_terminating")
     action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
@@ -151,18 +135,9 @@ def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: 
         return view
     except (ServiceBusy, OutOfTime):
         pass  # recorded below; every step of both is safe to do again
-    record = service_store.record_billing_action(service_id, name, request, actor)
-    if record is None or record.state == "new":
-        raise NotFound(
-            f"Service {service_id} is not known to the backend.",
-            message_code="service_unknown",
-            params={"service_id": service_id},
-        )
-    if record.state == ServiceState.TERMINATED:
-        return service_view(record)  # a terminated service is also suspended
-    job_id = action_queue.enqueue(service_id, BILLING_JOB, {}, actor, key=service_id)
-    logger.info("billing action recorded; applied once the service is free", extra={"job": job_id})
-    return service_view(record)
+    return service_view(
+        billing_actions.record_for_later(service_id, name, request, actor, BILLING_JOB)
+    )
 
 
 @action_queue.handles(BILLING_JOB)
@@ -187,11 +162,7 @@ def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
             action_queue.wake_worker(job_id)
         return outcome
     except ServiceBusy as busy:
-        expires = busy.details.get("lock_expires_at") or 0
-        raise action_queue.NotYet(
-            f"waiting for {busy.details.get('running_action')} to end",
-            delay_seconds=max(2, min(60, round(float(expires) - time.time()) + 1)),
-        ) from None
+        raise billing_actions.wait_for(busy) from None
 
 
 def _apply_billing(
@@ -271,7 +242,7 @@ def _terminate_now(
                 record,
                 billing_action="terminate",
                 billing_request={**request.model_dump(), "actor": actor},
-                status_message=TERMINATE_AFTER_PURCHASE,
+                **TERMINATE_AFTER_PURCHASE.fields(),
             )
             return service_view(record)
     instance_id, steps = None, []
@@ -299,16 +270,16 @@ def _terminate_now(
     if leftovers.errors:
         job_id = terminate_cleanup.queue_leftovers(record.service_id, instance_id, leftovers, actor)
         wake.append(job_id)  # woken once the service lock is released, so the job can take it
-        message = terminate_cleanup.pending_message(job_id, leftovers)
+        status = terminate_cleanup.pending_message(job_id, leftovers).fields()
         done["cleanup_job_id"] = job_id
     elif record.state == ServiceState.TERMINATED:
-        message = record.status_message or ""  # a repeat keeps "cleanup pending", if any
+        status = {}  # a repeat keeps "cleanup pending", if any
     else:
-        message = ""
+        status = CLEARED
     service_store.update(
         record,
         state=ServiceState.TERMINATED.value,
-        status_message=message,
+        **status,
         billing_action=None,
         billing_request=None,
         details=done,
@@ -374,7 +345,7 @@ def change_password(service_id: str, request: ChangePasswordRequest, actor: str)
     if queued is not None:
         action_queue.wake_worker(queued)  # now that the lock the job takes is free
         logger.info("password stored; applied by the queued job", extra={"job": queued})
-        view.status_message = ROOT_LOGIN_QUEUED
+        view.says(ROOT_LOGIN_QUEUED)
     return view
 
 
@@ -477,7 +448,7 @@ def _change_package_now(service_id: str, request: ChangePackageRequest, actor: s
     if queued is not None:
         if message == CHANGE_QUEUED:
             action_queue.wake_worker(queued)  # now that the lock the job takes is free
-        view.status_message = message
+        view.says(message)
     return view
 
 
@@ -490,12 +461,6 @@ def _queue_add_ons_while_busy(
     moving = request.region and request.region != record.region
     if moving or (request.product_id and request.product_id != record.product_id):
         raise busy
-    if record.state == "new":
-        raise NotFound(
-            f"Service {service_id} is not known to the backend.",
-            message_code="service_unknown",
-            params={"service_id": service_id},
-        )
     service_policy.require_compute(record)
     if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
         raise ActionRefused("This service is being terminated.", message_code="service_terminating")
@@ -508,7 +473,7 @@ def _queue_add_ons_while_busy(
     _refuse_add_on_removal(record.details.get("add_ons") or {}, add_ons)
     _queue_upgrade(service_id, add_ons, actor, wake=True)
     view = service_view(record)
-    view.status_message = CHANGE_QUEUED
+    view.says(CHANGE_QUEUED)
     return view
 
 
@@ -575,7 +540,7 @@ def apply_settled_upgrade(job: action_queue.QueuedJob) -> str:
                 pending = record.details.get("upgrade_pending") or {}
                 left = float(pending.get("started_at") or 0) + UPGRADE_SETTLE_SECONDS - time.time()
                 raise action_queue.NotYet(
-                    UPGRADE_BEING_CONFIRMED, delay_seconds=max(5, round(left))
+                    UPGRADE_BEING_CONFIRMED.text, delay_seconds=max(5, round(left))
                 )
             return "add-ons applied"
     except ServiceBusy:
@@ -667,7 +632,7 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
         raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
     _queue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor, wake=True)
     view = service_view(record)
-    view.status_message = RENEWAL_QUEUED
+    view.says(RENEWAL_QUEUED)
     return view
 
 
@@ -717,13 +682,7 @@ def _existing(
 ) -> Iterator[tuple[ServiceRecord, ContaboGateway]]:
     """The service lock, plus the checks every action on a bought service needs."""
     with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
-        record = action.record
-        if record.state == "new":
-            raise NotFound(
-                f"Service {service_id} is not known to the backend.",
-                message_code="service_unknown",
-                params={"service_id": service_id},
-            )
+        record = service_store.require_known(service_id, action.record)
         service_policy.require_compute(record)  # object storage has its own actions
         if record.state == ServiceState.TERMINATED and name not in BILLING_ACTIONS:
             raise ActionRefused(

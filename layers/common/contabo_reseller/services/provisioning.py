@@ -40,6 +40,7 @@ from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE
 from contabo_reseller.domain.passwords import generate_root_password
 from contabo_reseller.domain.service import ServiceState
 from contabo_reseller.domain.ssh_keys import split_by_delivery
+from contabo_reseller.domain.status_messages import CLEARED, StatusMessage, from_error, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
@@ -220,10 +221,10 @@ def _purchase(record: ServiceRecord, buyer: Purchaser) -> None:
         return
     except (ConfigurationError, UpstreamUnavailable) as error:
         # Nothing was bought (the request never reached a purchase): try again next run.
-        service_store.update(record, state=ServiceState.QUEUED.value, status_message=error.message)
+        service_store.update(record, state=ServiceState.QUEUED.value, **from_error(error).fields())
         return
     except DomainError as error:
-        _fail(record, f"The order was refused: {error.message}")
+        _fail(record, say("status_order_refused", reason=error.message))
         return
     _link(record, resource_id)
 
@@ -265,10 +266,7 @@ def _reconcile(record: ServiceRecord, buyer: Purchaser) -> None:
     if time.time() - started < RECONCILE_GRACE_SECONDS or _terminating(record):
         return  # Contabo's audit list may lag; look again next run before buying again.
     if (record.purchase_attempts or 0) >= MAX_PURCHASE_ATTEMPTS:
-        _fail(
-            record,
-            "The order could not be confirmed with the hosting platform after several attempts.",
-        )
+        _fail(record, say("status_order_unconfirmed"))
         return
     # Neither the audit list nor a displayName search knows the purchase: it never happened.
     service_store.update(
@@ -289,7 +287,7 @@ def _link(record: ServiceRecord, instance_id: int | str) -> None:
         | (ServiceRecord.resource_id == str(instance_id)),
         state=ServiceState.PROVISIONING.value,
         resource_id=str(instance_id),
-        status_message="",
+        **CLEARED,
     )
     if not linked:
         logger.error(
@@ -309,8 +307,9 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
         service_store.update(record, details={"instance_status": instance.status})
         _fail(
             record,
-            f"The server could not be set up (state {instance.status}): "
-            f"{instance.error_message or 'no details were given'}",
+            say("status_setup_failed", state=instance.status, reason=instance.error_message)
+            if instance.error_message
+            else say("status_setup_failed_no_details", state=instance.status),
         )
         return
     if not instance.running:
@@ -319,8 +318,8 @@ def _poll(record: ServiceRecord, contabo: ContaboGateway) -> None:
     service_store.update(
         record,
         state=ServiceState.ACTIVE.value,
-        status_message="",
         details={**instance_details(instance), "ready_at": datetime.now(UTC).isoformat()},
+        **CLEARED,
     )
     metrics.record_provisioning_time(record.created_at)
     _push_to_whmcs(record, contabo)
@@ -361,19 +360,19 @@ def instance_details(instance: InstanceFacts) -> dict[str, Any]:
     }
 
 
-def _fail(record: ServiceRecord, message: str) -> None:
+def _fail(record: ServiceRecord, message: StatusMessage) -> None:
     """Failed needs the reseller's staff: the row keeps why, in words, and the request id the
     audit log knows it by (the module's cron hook tells staff once); the dashboard counts it."""
-    logger.warning("service needs the admin", extra={"status_message": message})
+    logger.warning("service needs the admin", extra={"status_message": message.text})
     failure = {
-        "reason": message,
+        "reason": message.text,
         "request_id": record.purchase_request_id,
         "failed_at": datetime.now(UTC).isoformat(),
     }
     service_store.update(
         record,
         state=ServiceState.FAILED.value,
-        status_message=message,
         details={"failure": failure},
+        **message.fields(),
     )
     metrics.record(metrics.SERVICE_FAILED, 1)

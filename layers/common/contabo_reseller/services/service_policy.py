@@ -81,13 +81,7 @@ def changing(service_id: str, action: str, actor: str) -> Iterator[ActionContext
     """The service lock and audit row for a change, after the checks every change needs."""
     readable(service_id)  # an unknown service is refused before a lock row is written for it
     with service_action(service_id, action, actor) as context:
-        if context.record.state == "new":
-            raise NotFound(
-                f"Service {service_id} is not known to the backend; was it created?",
-                message_code="service_unknown",
-                params={"service_id": service_id},
-            )
-        require_changeable(context.record)
+        require_changeable(service_store.require_known(service_id, context.record))
         yield context
 
 

@@ -34,6 +34,7 @@ from contabo_reseller.domain.drift import (
 from contabo_reseller.domain.errors import NotFound
 from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.service import PENDING_STATES, ServiceState
+from contabo_reseller.domain.status_messages import say
 from contabo_reseller.services.inventory_port import InstanceInventory, inventory
 from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 
@@ -43,7 +44,7 @@ MARGIN_MS = 30_000
 # More unlisted services than this share (or floor) means the listing, not the servers, is
 # wrong (e.g. other credentials): they are reported, never marked gone.
 SUSPECT_SHARE, SUSPECT_FLOOR = 0.10, 25
-GONE_MESSAGE = "The server no longer exists at the provider."
+GONE_MESSAGE = say("status_server_gone")
 
 
 def sync(run: JobRun, source: InstanceInventory | None = None) -> dict[str, Any] | Paused:
@@ -214,11 +215,11 @@ def _confirm_gone(
             service_id=service_id, instance_id=int(record.resource_id), state=record.state
         ),
     )
-    if record.status_message != GONE_MESSAGE:
+    if record.status_message_code != GONE_MESSAGE.code:
         condition = service_store.unchanged_and_unlocked(record, time.time())
         details = {"instance_status": "gone", "instance_gone_at": datetime.now(UTC).isoformat()}
         if service_store.update(
-            record, condition=condition, status_message=GONE_MESSAGE, details=details
+            record, condition=condition, details=details, **GONE_MESSAGE.fields()
         ):
             report.updated += 1
             run.count("updated")

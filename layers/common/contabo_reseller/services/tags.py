@@ -11,7 +11,6 @@ from typing import Protocol
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.errors import NotFound
 from contabo_reseller.domain.service import display_name_for
 from contabo_reseller.domain.tags import SetTagsRequest, TagList
 from contabo_reseller.services.actions import service_action
@@ -46,13 +45,7 @@ def get_tags(service_id: str) -> TagList:
 def set_extra_tags(service_id: str, request: SetTagsRequest, actor: str) -> TagList:
     readable(service_id)  # an unknown service is refused before a lock row is written for it
     with service_action(service_id, "set_tags", actor) as action:
-        record = action.record
-        if record.state == "new":
-            raise NotFound(
-                f"Service {service_id} is not known to the backend; was it created?",
-                message_code="service_unknown",
-                params={"service_id": service_id},
-            )
+        record = service_store.require_known(service_id, action.record)
         require_compute(record)
         require_ready(record)
         instance_id = instance_id_of(record)

@@ -14,6 +14,7 @@ from typing import Any
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.domain.errors import DomainError, ServiceBusy
+from contabo_reseller.domain.status_messages import CLEARED, StatusMessage, say
 from contabo_reseller.services.action_queue import NotYet, QueuedJob, enqueue, handles
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
@@ -78,11 +79,9 @@ def queue_leftovers(
     return enqueue(service_id, ACTION, payload, actor, key=service_id, wake=False)
 
 
-def pending_message(job_id: str, leftovers: Leftovers) -> str:
-    return (
-        "Cancelled at the provider; cleanup pending (job "
-        f"{job_id}: {', '.join(step.replace('_', ' ') for step in leftovers.steps)})."
-    )
+def pending_message(job_id: str, leftovers: Leftovers) -> StatusMessage:
+    steps = ", ".join(step.replace("_", " ") for step in leftovers.steps)
+    return say("status_cleanup_pending", job=job_id, steps=steps)
 
 
 @handles(ACTION)
@@ -107,7 +106,7 @@ def finish_cleanup(job: QueuedJob) -> str:
                 raise CleanupFailed(failed, message_code="cleanup_failed", params={"steps": failed})
             record = action.record
             if record.details.get("cleanup_job_id") == job.job_id:
-                service_store.update(record, status_message="", details={"cleanup_job_id": None})
+                service_store.update(record, details={"cleanup_job_id": None}, **CLEARED)
             action.message = "cleanup finished"
     except ServiceBusy as busy:
         raise NotYet(busy.message, delay_seconds=30) from busy

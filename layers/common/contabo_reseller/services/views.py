@@ -6,14 +6,24 @@ from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain import installations
 from contabo_reseller.domain.object_storage import product as object_storage_product
 from contabo_reseller.domain.service import ServiceState, ServiceView, view_fields
+from contabo_reseller.domain.status_messages import StatusMessage, say
 
+# What a service says when its row says nothing more, by state.
 STATE_MESSAGES = {
-    ServiceState.QUEUED: "Your server has been ordered and will be set up in a moment.",
-    ServiceState.PURCHASING: "Your server is being ordered.",
-    ServiceState.PROVISIONING: "Your server is being set up; this usually takes a few minutes.",
-    ServiceState.ACTIVE: "Your server is ready.",
-    ServiceState.FAILED: "Setting up your server needs attention from support.",
-    ServiceState.TERMINATED: "This server has been cancelled.",
+    ServiceState.QUEUED: say("status_server_queued"),
+    ServiceState.PURCHASING: say("status_server_purchasing"),
+    ServiceState.PROVISIONING: say("status_server_provisioning"),
+    ServiceState.ACTIVE: say("status_server_active"),
+    ServiceState.FAILED: say("status_server_failed"),
+    ServiceState.TERMINATED: say("status_server_terminated"),
+}
+STORAGE_STATE_MESSAGES = {
+    ServiceState.QUEUED: say("status_storage_queued"),
+    ServiceState.PURCHASING: say("status_storage_purchasing"),
+    ServiceState.PROVISIONING: say("status_storage_provisioning"),
+    ServiceState.ACTIVE: say("status_storage_active"),
+    ServiceState.FAILED: say("status_storage_failed"),
+    ServiceState.TERMINATED: say("status_storage_terminated"),
 }
 
 
@@ -28,11 +38,7 @@ def service_view(record: ServiceRecord) -> ServiceView:
             "bucket": details.get("bucket"),
             "data_deleted_after": details.get("data_deleted_after"),
         }
-    default_message = (
-        object_storage_product.STATE_MESSAGES.get(state.value, "")
-        if is_storage
-        else STATE_MESSAGES.get(state, "")
-    )
+    message = _status(record, STORAGE_STATE_MESSAGES if is_storage else STATE_MESSAGES, state)
     # A suspension recorded for WHMCS and applied once a running action ends locks the
     # customer out from the moment it is recorded.
     details["suspended"] = bool(details.get("suspended")) or record.billing_action == "suspend"
@@ -42,7 +48,9 @@ def service_view(record: ServiceRecord) -> ServiceView:
         client_id=record.client_id,
         kind=record.kind,
         state=state,
-        status_message=record.status_message or default_message,
+        status_message=message.text,
+        status_message_code=message.code,
+        status_message_params=message.params,
         # An object storage's id is a uuid, shown in object_storage.object_storage_id.
         # An object storage's or a private network's resource is no instance.
         instance_id=int(record.resource_id)
@@ -52,4 +60,18 @@ def service_view(record: ServiceRecord) -> ServiceView:
         region=record.region,
         created_at=record.created_at.isoformat() if record.created_at else None,
         lock=record.lock_action,
+    )
+
+
+def _status(
+    record: ServiceRecord, defaults: dict[ServiceState, StatusMessage], state: ServiceState
+) -> StatusMessage:
+    """The row's message, else its state's; a row written before codes existed has no code
+    (the module then shows its English text)."""
+    if not record.status_message:
+        return defaults.get(state) or StatusMessage("", "")
+    return StatusMessage(
+        record.status_message_code or "",
+        record.status_message,
+        {name: str(value) for name, value in (record.status_message_params or {}).items()},
     )

@@ -33,9 +33,9 @@ final class AddonEntryPointsTest extends AddonTestCase
         self::assertSame('success', contabo_admin_deactivate()['status']);
         contabo_admin_upgrade(['version' => '0.9.0']);
 
-        self::assertSame([], Capsule::$log, 'no table or row was written, dropped or deleted');
+        self::assertSame(['create mod_contabo_admin_parked_notices'], array_values(array_unique(Capsule::$log)), 'only the addon\'s own table is created; nothing dropped or deleted');
         self::assertSame('keep:me', Capsule::rows('tbladdonmodules')[0]['value']);
-        self::assertSame(['Contabo admin addon upgraded from 0.9.0 to 1.0.0 (no data to migrate).'], ActivityLog::$entries);
+        self::assertSame(['Contabo admin addon upgraded from 0.9.0 to 1.1.0 (table mod_contabo_admin_parked_notices is in place).'], ActivityLog::$entries);
         $source = (string) file_get_contents(ADDON_DIR . '/contabo_admin.php') . file_get_contents(ADDON_DIR . '/hooks.php');
         self::assertDoesNotMatchRegularExpression('/drop\s+table|dropIfExists|->drop\(|truncate|->delete\(|schema\(\)/i', $source);
     }
@@ -94,5 +94,6 @@ final class AddonEntryPointsTest extends AddonTestCase
             $hook();  // no default tags stored: nothing to do, nothing called
         }
         self::assertSame([], ActivityLog::$entries);
+        self::assertArrayHasKey('AfterCronJob', Whmcs::$hooks, 'parked jobs are told after every cron run');
     }
 }

@@ -8,6 +8,7 @@ use PHPUnit\Framework\TestCase;
 use WHMCS\Module\Addon\ContaboAdmin\AdminArea;
 use WHMCS\Module\Addon\ContaboAdmin\Api\AdminApi;
 use WHMCS\Module\Addon\ContaboAdmin\Lang;
+use WHMCS\Module\Addon\ContaboAdmin\JobWords;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\LogsPage;
 use WHMCS\Module\Addon\ContaboAdmin\Pages\SettingsPage;
 
@@ -70,10 +71,13 @@ final class AddonLangTest extends TestCase
         foreach (SettingsPage::GUARDRAIL_SWITCHES as $switch) {
             $built[] = 'guardrail_' . $switch;
         }
+        foreach (JobWords::ACTIONS as $action) {
+            $built[] = 'parked_action_' . $action;
+        }
         self::assertSame([], array_values(array_diff($built, array_keys($english))));
         preg_match_all("/(?:->t|->get)\\('([a-z0-9_]+_)' \\./", $code, $prefixes);
         self::assertEqualsCanonicalizing(
-            ['page_', 'job_status_', 'schedule_', 'action_job_', 'queue_', 'queue_confirm_', 'diff_', 'filter_', 'guardrail_'],
+            ['page_', 'job_status_', 'schedule_', 'action_job_', 'queue_', 'queue_confirm_', 'diff_', 'filter_', 'guardrail_', 'parked_action_'],
             array_values(array_unique($prefixes[1])),
             'a new built key prefix needs its names listed above',
         );

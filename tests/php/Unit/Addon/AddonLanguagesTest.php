@@ -107,6 +107,20 @@ final class AddonLanguagesTest extends AddonTestCase
         self::assertStringContainsString('Não existe a tarefa j-9.', implode(' ', self::alerts($this->page('queue'), 'danger')));
     }
 
+    /** A parked job's action and its coded error read in the admin's language on the Action queue page. */
+    public function testTheQueueSaysTheActionAndTheCodedErrorInTheAdminsLanguage(): void
+    {
+        $this->fakeBackend()->route('GET', '/admin/jobs', 200, ['items' => [[
+            'job_id' => 'apply_root_password-77', 'service_id' => '77', 'action' => 'apply_root_password', 'status' => 'parked',
+            'last_error' => 'Service 77 is being terminated.', 'last_error_code' => 'service_terminating', 'last_error_params' => [],
+        ]], 'next_cursor' => null]);
+        $this->language = 'german';
+        $html = $this->page('queue');
+        self::assertStringContainsString('<td>Passwortänderung</td>', $html);
+        self::assertStringContainsString('Dieser Service wird gerade beendet.', $html);
+        self::assertStringNotContainsString('Service 77 is being terminated', $html);
+    }
+
     /** @return array<string, array{string}> */
     public static function languages(): array
     {

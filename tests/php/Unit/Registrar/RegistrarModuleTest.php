@@ -125,6 +125,15 @@ final class RegistrarModuleTest extends TestCase
         self::assertTrue(domainreseller_Sync($this->params())['transferredAway']);
     }
 
+    public function testAFailedTransfersReasonIsSaidByItsCodeInTheLanguageElseInEnglish(): void
+    {
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'failed', 'transfer_failed' => true,
+            'message' => 'The order was refused: auth code wrong', 'message_code' => 'status_order_refused', 'message_params' => ['reason' => 'auth code wrong']]);
+        self::assertSame('Die Bestellung wurde abgelehnt: auth code wrong', domainreseller_TransferSync($this->params(['language' => 'german']))['reason']);
+        $this->transport->route('GET', '/domains/77', 200, ['state' => 'failed', 'transfer_failed' => true, 'message' => 'The order was refused: auth code wrong']);
+        self::assertSame('The order was refused: auth code wrong', domainreseller_TransferSync($this->params(['language' => 'german']))['reason']);
+    }
+
     public function testTransferNeedingManualActionIsReportedAsFailedWithAReason(): void
     {
         $this->transport->route('GET', '/domains/77', 200, ['state' => 'provisioning', 'status' => 'manual_task', 'needs_manual_action' => true]);

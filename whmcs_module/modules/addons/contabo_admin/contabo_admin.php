@@ -18,6 +18,7 @@ use WHMCS\Module\Addon\ContaboAdmin\Lang;
 use WHMCS\Module\Addon\ContaboAdmin\PageContext;
 use WHMCS\Module\Addon\ContaboAdmin\Products\CapsuleProductRepository;
 use WHMCS\Module\Addon\ContaboAdmin\Whmcs\CapsuleServerSource;
+use WHMCS\Module\Addon\ContaboAdmin\Whmcs\CapsuleParkedJobStore;
 use WHMCS\Module\Addon\ContaboAdmin\Whmcs\CapsuleSettingsStore;
 use WHMCS\Module\Addon\ContaboAdmin\Whmcs\CapsuleWhmcsDirectory;
 
@@ -27,7 +28,7 @@ if (!defined('WHMCS')) {
 
 require_once __DIR__ . '/lib/autoload.php';
 
-const CONTABO_ADMIN_VERSION = '1.0.0';
+const CONTABO_ADMIN_VERSION = '1.1.0';
 
 function contabo_admin_config(): array
 {
@@ -97,26 +98,31 @@ function contabo_admin_config(): array
     ];
 }
 
-/** Checks that the server module this addon builds on is installed; creates nothing. */
+/**
+ * Checks that the server module this addon builds on is installed, then creates the addon's
+ * one table (which parked jobs staff were told of).
+ */
 function contabo_admin_activate(): array
 {
     if (!is_file(dirname(__DIR__, 2) . '/servers/contabo/contabo.php')) {
         return ['status' => 'error', 'description' => 'Upload the Contabo server module to modules/servers/contabo first: this addon uses its signed backend client.'];
     }
+    CapsuleParkedJobStore::install();
     return ['status' => 'success', 'description' => 'Activated. Open Addons > Contabo Admin, test the connection, then generate products from the pricing.'];
 }
 
-/** Removes nothing: settings, generated products, options and the backend's data all stay. */
+/** Removes nothing: settings, generated products, options, the told-jobs table and the backend's data all stay. */
 function contabo_admin_deactivate(): array
 {
     return ['status' => 'success', 'description' => 'Deactivated. Settings, generated products and configurable options, and everything in the backend were kept.'];
 }
 
-/** The addon keeps no tables of its own (settings are in tbladdonmodules): only noted. */
+/** Creates the table 1.1.0 added (parked jobs told to staff); settings need no change. */
 function contabo_admin_upgrade(array $vars): void
 {
+    CapsuleParkedJobStore::install();
     if (function_exists('logActivity')) {
-        logActivity(sprintf('Contabo admin addon upgraded from %s to %s (no data to migrate).', (string) ($vars['version'] ?? '?'), CONTABO_ADMIN_VERSION));
+        logActivity(sprintf('Contabo admin addon upgraded from %s to %s (table %s is in place).', (string) ($vars['version'] ?? '?'), CONTABO_ADMIN_VERSION, CapsuleParkedJobStore::TABLE));
     }
 }
 

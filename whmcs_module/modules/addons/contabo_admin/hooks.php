@@ -1,6 +1,9 @@
 <?php
 
-/** The addon's cron work: default tags onto servers set up in the last few days. */
+/**
+ * The addon's cron work: every run, staff are told once of each action-queue job that failed
+ * for good (parked); daily, default tags onto servers set up in the last few days.
+ */
 
 declare(strict_types=1);
 
@@ -8,15 +11,43 @@ use WHMCS\Database\Capsule;
 use WHMCS\Module\Addon\ContaboAdmin\AddonSettings;
 use WHMCS\Module\Addon\ContaboAdmin\Api\BackendConnection;
 use WHMCS\Module\Addon\ContaboAdmin\DefaultTags;
+use WHMCS\Module\Addon\ContaboAdmin\Lang;
+use WHMCS\Module\Addon\ContaboAdmin\ParkedJobNotices;
+use WHMCS\Module\Addon\ContaboAdmin\Whmcs\CapsuleParkedJobStore;
 use WHMCS\Module\Addon\ContaboAdmin\Whmcs\CapsuleServerSource;
 use WHMCS\Module\Addon\ContaboAdmin\Whmcs\CapsuleWhmcsDirectory;
 use WHMCS\Module\Server\Contabo\Api\ApiException;
+use WHMCS\Module\Server\Contabo\Lang as ModuleLang;
 
 if (!defined('WHMCS')) {
     die('This file cannot be accessed directly');
 }
 
 require_once __DIR__ . '/lib/autoload.php';
+
+// After every cron run (every few minutes): one backend call, and a notice per newly parked job
+// in the system's default language (a cron run has no admin to take a language from).
+add_hook('AfterCronJob', 1, static function (): void {
+    $settings = AddonSettings::fromVars(contabo_admin_stored_settings());
+    $language = (string) ($GLOBALS['CONFIG']['Language'] ?? 'english');
+    $store = new CapsuleParkedJobStore();
+    $lang = Lang::of($language !== '' ? $language : 'english');
+    try {
+        $api = (new BackendConnection($settings, new CapsuleServerSource()))->api();
+    } catch (ApiException $error) {
+        if ($store->shouldLogFetchError($error->getMessage(), time())) {
+            logActivity($lang->get('parked_notice_fetch_failed', rtrim($error->getMessage(), '.') . '.'));
+        }
+        return;
+    }
+    $queueUrl = ParkedJobNotices::queueUrl((string) ($GLOBALS['CONFIG']['SystemURL'] ?? ''), (string) ($GLOBALS['customadminpath'] ?? 'admin'));
+    try {
+        (new ParkedJobNotices($api, $store, 'localAPI', $lang, ModuleLang::strings($language), $queueUrl))->run(time());
+    } catch (\Throwable $error) {
+        // Never the end of WHMCS's cron run: what was not told is told by the next run.
+        logActivity($lang->get('parked_notice_cron_failed', rtrim($error->getMessage(), '.') . '.'));
+    }
+});
 
 add_hook('DailyCronJob', 1, static function (): void {
     $settings = AddonSettings::fromVars(contabo_admin_stored_settings());

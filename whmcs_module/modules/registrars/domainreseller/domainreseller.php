@@ -209,7 +209,8 @@ function domainreseller_TransferSync(array $params): array
             return ['completed' => true, 'expirydate' => substr((string) ($domain['renewal_date'] ?? ''), 0, 10)];
         }
         if (!empty($domain['transfer_failed'])) {
-            return ['failed' => true, 'reason' => (string) ($domain['message'] ?? '')];
+            $values = is_array($domain['message_params'] ?? null) ? $domain['message_params'] : [];
+            return ['failed' => true, 'reason' => Lang::coded($params, (string) ($domain['message_code'] ?? ''), $values, (string) ($domain['message'] ?? ''))];
         }
         if (!empty($domain['needs_manual_action'])) {
             return ['failed' => true, 'reason' => Lang::say($params, 'transfer_manual_task')];

@@ -164,6 +164,9 @@ class DomainView(DomainModel):
     transfer_out_pending: bool = False
     auto_renews: bool = True
     message: str = ""
+    # The message's sentence by code and parameters (as ServiceView.status_message_code).
+    message_code: str = ""
+    message_params: dict[str, str] = Field(default_factory=dict)
 
 
 class ContactsView(DomainModel):

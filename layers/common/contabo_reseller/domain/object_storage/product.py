@@ -42,15 +42,6 @@ FAILED_STATUSES = (
     "CANCELLED",
 )
 
-STATE_MESSAGES = {
-    "queued": "Your object storage has been ordered and will be set up in a moment.",
-    "purchasing": "Your object storage is being ordered.",
-    "provisioning": "Your object storage is being set up; this usually takes a few minutes.",
-    "active": "Your object storage is ready.",
-    "failed": "Setting up your object storage needs attention from support.",
-    "terminated": "This object storage has been cancelled.",
-}
-
 SUSPENDED_MESSAGE = (
     "This service is suspended. Its S3 keys were replaced when it was suspended and are shown "
     "again once it is reactivated; contact billing to reactivate it."

@@ -30,6 +30,7 @@ from contabo_reseller.domain.moves import (
     PlanOffer,
     PlanOfferList,
 )
+from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.services import service_policy
 from contabo_reseller.services.action_queue import NotYet, QueuedJob, enqueue, handles
 from contabo_reseller.services.actions import service_action
@@ -55,8 +56,8 @@ def plan_offers(service_id: str) -> PlanOfferList:
     return PlanOfferList(items=[_offer(o) for o in offers if not o.get("current")])
 
 
-def change_region(record: ServiceRecord, region: str, actor: str) -> str:
-    """Requests the move once; returns the status message the service shows."""
+def change_region(record: ServiceRecord, region: str, actor: str) -> None:
+    """Requests the move once; the service's status message says so."""
     instance_id = service_policy.instance_id_of(record)
     pending = (record.details or {}).get("region_change") or {}
     client = _client(record.service_id, str(uuid.uuid4()))
@@ -64,7 +65,7 @@ def change_region(record: ServiceRecord, region: str, actor: str) -> str:
         pending = _settle_unknown(record, client, instance_id, pending, actor)
     if pending.get("state") in ("requested", "unknown"):
         if pending.get("region") == region and pending.get("ticket"):
-            return _moving(region, pending["ticket"])  # asked again: already requested
+            return  # asked again: already requested
         raise ActionRefused(
             f"A move to region {pending.get('region')} was already asked for"
             + (f" (support ticket {pending['ticket']})" if pending.get("ticket") else "")
@@ -97,8 +98,8 @@ def change_region(record: ServiceRecord, region: str, actor: str) -> str:
         service_store.update(record, details={"region_change": None})  # refused: nothing began
         raise
     intent |= {"state": "requested", "ticket": ticket, "at": datetime.now(UTC).isoformat()}
-    message = _moving(region, ticket)
-    service_store.update(record, details={"region_change": intent}, status_message=message)
+    message = say("status_region_move_requested", region=region, ticket=ticket)
+    service_store.update(record, details={"region_change": intent}, **message.fields())
     enqueue(
         record.service_id,
         FOLLOW_REGION,
@@ -106,7 +107,6 @@ def change_region(record: ServiceRecord, region: str, actor: str) -> str:
         actor,
         key=record.service_id,
     )
-    return message
 
 
 def _settle_unknown(
@@ -123,8 +123,8 @@ def _settle_unknown(
     if changed:
         ticket = "unknown, the answer was lost"
         intent = pending | {"state": "requested", "ticket": ticket}
-        message = _moving(pending["region"], ticket)
-        service_store.update(record, details={"region_change": intent}, status_message=message)
+        message = say("status_region_move_ticket_lost", region=pending["region"])
+        service_store.update(record, details={"region_change": intent}, **message.fields())
         payload = {"region": pending["region"], "ticket": ticket, "instance_id": instance_id}
         enqueue(record.service_id, FOLLOW_REGION, payload, actor, key=record.service_id)
         return intent
@@ -173,7 +173,7 @@ def follow_region_change(job: QueuedJob) -> str:
     with service_action(job.service_id, FOLLOW_REGION, actor="action-queue") as action:
         intent = dict(action.record.details.get("region_change") or {}) | {"state": "done"}
         service_store.update(
-            action.record, region=region, status_message="", details={"region_change": intent}
+            action.record, region=region, details={"region_change": intent}, **CLEARED
         )
         action.message = f"moved to {region} (ticket {ticket})"
         return action.message
@@ -196,10 +196,6 @@ def follow_plan_change(job: QueuedJob) -> str:
         service_store.update(action.record, product_id=product_id)
         action.message = f"plan is now {product_id}"
         return action.message
-
-
-def _moving(region: str, ticket: Any) -> str:
-    return f"Moving to region {region} (support ticket {ticket})."
 
 
 def _offer(data: dict[str, Any]) -> PlanOffer:

@@ -40,6 +40,7 @@ from contabo_reseller.domain.errors import (
     UpstreamUnavailable,
 )
 from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.domains.views import domain_view
@@ -109,7 +110,7 @@ def order(domain_id: str, request: DomainOrder, actor: str, *, transfer: bool) -
             kind=DOMAIN,
             client_id=request.client_id,
             display_name=request.domain,
-            status_message="",
+            **CLEARED,
             created_at=record.created_at or datetime.now(UTC),
             details={
                 "order": order_data,
@@ -178,7 +179,7 @@ class DomainPurchaser:
                 # Nothing was bought: the order fails with the registry's reason, the name is free.
                 from contabo_reseller.services.provisioning import _fail
 
-                _fail(record, f"The order was refused: {refused.message}")
+                _fail(record, say("status_order_refused", reason=refused.message))
                 claims.release(CLAIM_KIND, str(record.display_name), record.service_id)
                 return False
             service_store.update(record, details={"handle_ids": handles})
@@ -214,19 +215,18 @@ class DomainPurchaser:
             return
         if status == NEEDS_ACTION_STATUS:
             message = (
-                "The transfer needs manual action (often a wrong or expired auth code); the "
-                "reseller's staff has been told."
+                say("status_domain_transfer_needs_action")
                 if record.details.get("transfer")
-                else "The registration needs manual action; the reseller's staff has been told."
+                else say("status_domain_registration_needs_action")
             )
             logger.warning("domain needs manual action", extra={"domain": record.resource_id})
-            service_store.update(record, status_message=message, details=details)
+            service_store.update(record, details=details, **message.fields())
             return
         service_store.update(
             record,
             state=ServiceState.ACTIVE.value,
-            status_message="",
             details={**details, "auth_code": ""},  # a finished transfer forgets the code
+            **CLEARED,
         )
 
     def follow_up(self, record: ServiceRecord) -> None:

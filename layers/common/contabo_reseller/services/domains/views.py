@@ -46,6 +46,8 @@ def domain_view(domain_id: str, record: ServiceRecord, facts: Any = None) -> Dom
         transfer_out_pending=status == "transferring out",
         auto_renews=not cancel and status not in GONE_STATUSES,
         message=str(record.status_message or ""),
+        message_code=str(record.status_message_code or ""),  # cleared with the message
+        message_params={k: str(v) for k, v in (record.status_message_params or {}).items()},
     )
 
 

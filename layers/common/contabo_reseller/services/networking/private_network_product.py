@@ -16,11 +16,11 @@ from contabo_reseller.adapters import config_items, service_store
 from contabo_reseller.domain.errors import Conflict
 from contabo_reseller.domain.private_networks import (
     PRIVATE_NETWORK,
-    SUSPENDED_NETWORK,
     CreatePrivateNetworkProductRequest,
     provider_name,
 )
 from contabo_reseller.domain.service import ServiceState, ServiceView
+from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.private_networks import network_gateway_for, owner_kind
 from contabo_reseller.services.views import service_view
@@ -62,7 +62,12 @@ def create(service_id: str, request: CreatePrivateNetworkProductRequest, actor: 
             region=network.region,
             resource_id=str(network.network_id),
             created_at=record.created_at or datetime.now(UTC),
-            status_message=f"Private network {request.name} ({network.cidr}) in {network.region}.",
+            **say(
+                "status_private_network_created",
+                name=request.name,
+                cidr=network.cidr,
+                region=network.region,
+            ).fields(),
             details={"whmcs_product_id": request.whmcs_product_id, "network_name": request.name},
         )
         action.message = f"network {network.network_id} in {network.region}"
@@ -82,8 +87,8 @@ def set_suspended(service_id: str, suspended: bool, actor: str) -> ServiceView:
         record = action.record
         if record.state == ServiceState.TERMINATED.value:
             return service_view(record)
-        message = SUSPENDED_NETWORK if suspended else ""
-        service_store.update(record, details={"suspended": suspended}, status_message=message)
+        message = say("private_network_suspended").fields() if suspended else CLEARED
+        service_store.update(record, details={"suspended": suspended}, **message)
         action.message = action_name
         return service_view(record)
 
@@ -107,7 +112,7 @@ def terminate(service_id: str, actor: str) -> ServiceView:
         service_store.update(
             record,
             state=ServiceState.TERMINATED.value,
-            status_message=f"The private network was deleted; {detached} server(s) detached.",
+            **say("status_private_network_deleted", detached=detached).fields(),
         )
         action.message = f"network {network_id} deleted, {detached} detached"
         return service_view(record)

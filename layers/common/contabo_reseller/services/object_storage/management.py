@@ -49,6 +49,7 @@ from contabo_reseller.domain.service import (
     SuspendRequest,
     display_name_for,
 )
+from contabo_reseller.domain.status_messages import CLEARED
 from contabo_reseller.observability import logger
 from contabo_reseller.services import action_queue, billing_actions, ownership, service_policy
 from contabo_reseller.services.actions import service_action
@@ -101,7 +102,7 @@ def order(service_id: str, request: CreateObjectStorageRequest, actor: str) -> S
             client_id=request.client_id,
             region=request.region,
             display_name=display_name_for(service_id),
-            status_message="",
+            **CLEARED,
             created_at=record.created_at or datetime.now(UTC),
             details={
                 "order": request.model_dump(mode="json"),
@@ -313,7 +314,7 @@ def _terminate_now(record: ServiceRecord, port: ObjectStoragePort) -> None:
     service_store.update(
         record,
         state=ServiceState.TERMINATED.value,
-        status_message="" if record.state != ServiceState.TERMINATED else record.status_message,
+        **(CLEARED if record.state != ServiceState.TERMINATED else {}),
         billing_action=None,
         billing_request=None,
         details=done,
@@ -446,13 +447,7 @@ def migrate_to_pool(service_id: str, actor: str) -> MigrationReport:
     ``<old bucket>/``; the old buckets stay (closed to every customer) so nothing is lost. The
     shared keys (the API user's) are replaced only when no other service still uses them."""
     with service_action(service_id, "object_storage_migrate", actor) as action:
-        record = action.record
-        if record.state == "new":
-            raise NotFound(
-                f"Service {service_id} is not known to the backend.",
-                message_code="service_unknown",
-                params={"service_id": service_id},
-            )
+        record = service_store.require_known(service_id, action.record)
         _require_object_storage(record)
         if _is_tenant(record):
             raise ActionRefused(
@@ -517,13 +512,7 @@ def _lifecycle(
     service_id: str, name: str, actor: str, wait_seconds: float = 0.0
 ) -> Iterator[tuple[ServiceRecord, ObjectStoragePort]]:
     with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
-        record = action.record
-        if record.state == "new":
-            raise NotFound(
-                f"Service {service_id} is not known to the backend.",
-                message_code="service_unknown",
-                params={"service_id": service_id},
-            )
+        record = service_store.require_known(service_id, action.record)
         _require_object_storage(record)
         yield record, object_storage_port_for(service_id, action.trace_id)
 

@@ -38,6 +38,7 @@ from contabo_reseller.domain.object_storage.product import (
     ResizeOrder,
 )
 from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.domain.status_messages import CLEARED, StatusMessage, from_error, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services import provisioning
 from contabo_reseller.services.object_storage import pool, tenancy
@@ -94,7 +95,7 @@ class ObjectStoragePurchaser:
         assert record.resource_id
         storage = self.port.get(record.resource_id)
         if storage.failed:
-            _fail(record, f"The object storage could not be set up (state {storage.status}).")
+            _fail(record, say("status_storage_setup_failed", state=storage.status))
             return
         if not storage.usable:
             service_store.update(record, details={"object_storage": facts_view(record, storage)})
@@ -108,12 +109,12 @@ class ObjectStoragePurchaser:
                 user_id, credential_id = self.port.credential_ref(storage.object_storage_id)
                 access = {"s3_user_id": user_id, "s3_credential_id": credential_id}
         except NotFound as error:  # Contabo creates the S3 keys with the storage; not yet
-            service_store.update(record, status_message=error.message)
+            service_store.update(record, **from_error(error).fields())
             return
         service_store.update(
             record,
             state=ServiceState.ACTIVE.value,
-            status_message="",
+            **CLEARED,
             details={
                 "object_storage": facts_view(record, storage),
                 **access,
@@ -247,6 +248,6 @@ def _settle_resize(
     pool_claims.resize_settled(record.service_id)
 
 
-def _fail(record: ServiceRecord, message: str) -> None:
-    logger.warning("service needs the admin", extra={"status_message": message})
-    service_store.update(record, state=ServiceState.FAILED.value, status_message=message)
+def _fail(record: ServiceRecord, message: StatusMessage) -> None:
+    logger.warning("service needs the admin", extra={"status_message": message.text})
+    service_store.update(record, state=ServiceState.FAILED.value, **message.fields())

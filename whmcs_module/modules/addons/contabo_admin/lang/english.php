@@ -376,3 +376,24 @@ $_ADDONLANG['audit_action_pricing_update'] = 'Pricing update';
 $_ADDONLANG['audit_action_catalog_product_override'] = 'Catalog change';
 $_ADDONLANG['audit_detail_yes'] = 'yes';
 $_ADDONLANG['audit_detail_no'] = 'no';
+
+// Parked action-queue jobs told to staff by the cron hook (hooks.php, ParkedJobNotices).
+$_ADDONLANG['parked_notice_log'] = '%s for %s was not completed and is parked in the action queue: %s Request id %s. Retry it, skip it or mark it done on the Action queue page: %s';
+$_ADDONLANG['parked_notice_subject'] = 'Not completed: %s for %s';
+$_ADDONLANG['parked_notice_message'] = "%s for %s could not be completed in the background and is parked in the action queue: %s\n\nRequest id: %s (the addon's Logs page finds every attempt by it). Attempts: %s.\n\nIf WHMCS was answered that this action succeeded, WHMCS shows it as done although it is not. Fix the cause, then retry the job, skip it, or mark it done if you did the work by hand, on the Action queue page: %s";
+$_ADDONLANG['parked_notice_service'] = 'service #%s';
+$_ADDONLANG['parked_notice_no_service'] = 'no particular service';
+$_ADDONLANG['parked_notice_no_reason'] = 'No reason was given.';
+$_ADDONLANG['parked_notice_send_failed'] = 'Notifying staff of parked job %s did not succeed: %s';
+$_ADDONLANG['parked_notice_fetch_failed'] = 'Parked action-queue jobs could not be fetched from the backend: %s The next cron run asks again.';
+$_ADDONLANG['parked_notice_cron_failed'] = 'Telling staff of parked action-queue jobs stopped: %s The next cron run tries again.';
+$_ADDONLANG['parked_notice_sender'] = 'Cloud server action queue';
+$_ADDONLANG['parked_action_apply_root_password'] = 'Password change';
+$_ADDONLANG['parked_action_settle_upgrade'] = 'Upgrade (package change)';
+$_ADDONLANG['parked_action_record_renewal'] = 'Renewal';
+$_ADDONLANG['parked_action_billing_action'] = 'Suspension, unsuspension or termination';
+$_ADDONLANG['parked_action_object_storage_billing_action'] = 'Object storage suspension, unsuspension or termination';
+$_ADDONLANG['parked_action_terminate_cleanup'] = 'Cleanup after termination';
+$_ADDONLANG['parked_action_extra_ip_return'] = 'Return of a moved IP address';
+$_ADDONLANG['parked_action_region_change_follow'] = 'Region change';
+$_ADDONLANG['parked_action_plan_change_admin_task'] = 'Plan change (admin task)';

@@ -374,3 +374,24 @@ $_ADDONLANG['audit_action_pricing_update'] = 'Mise à jour des prix';
 $_ADDONLANG['audit_action_catalog_product_override'] = 'Modification du catalogue';
 $_ADDONLANG['audit_detail_yes'] = 'oui';
 $_ADDONLANG['audit_detail_no'] = 'non';
+
+// Parked action-queue jobs told to staff by the cron hook (hooks.php, ParkedJobNotices).
+$_ADDONLANG['parked_notice_log'] = 'L\'action « %s » pour %s n\'a pas abouti et a été mise de côté dans la file d\'actions : %s ID de requête %s. Relancez-la, ignorez-la ou marquez-la comme faite sur la page File d’actions : %s';
+$_ADDONLANG['parked_notice_subject'] = 'Non abouti : %s pour %s';
+$_ADDONLANG['parked_notice_message'] = "L'action « %s » pour %s n'a pas pu aboutir en arrière-plan et a été mise de côté dans la file d'actions : %s\n\nID de requête : %s (la page Journaux de l'addon retrouve chaque tentative grâce à lui). Tentatives : %s.\n\nSi WHMCS a reçu la réponse que cette action avait réussi, WHMCS l'affiche comme faite alors qu'elle ne l'est pas. Corrigez la cause, puis relancez la tâche, ignorez-la ou marquez-la comme faite si vous avez fait le travail à la main, sur la page File d’actions : %s";
+$_ADDONLANG['parked_notice_service'] = 'le service n° %s';
+$_ADDONLANG['parked_notice_no_service'] = 'aucun service particulier';
+$_ADDONLANG['parked_notice_no_reason'] = 'Aucune raison n\'a été donnée.';
+$_ADDONLANG['parked_notice_send_failed'] = 'L\'avis au personnel concernant la tâche mise de côté %s n\'a pas abouti : %s';
+$_ADDONLANG['parked_notice_fetch_failed'] = 'Les tâches mises de côté de la file d\'actions n\'ont pas pu être récupérées auprès du backend : %s Le prochain passage du cron redemandera.';
+$_ADDONLANG['parked_notice_cron_failed'] = 'L\'avis au personnel des tâches mises de côté de la file d\'actions s\'est interrompu : %s Le prochain passage du cron réessaiera.';
+$_ADDONLANG['parked_notice_sender'] = 'File d\'actions des serveurs cloud';
+$_ADDONLANG['parked_action_apply_root_password'] = 'Changement de mot de passe';
+$_ADDONLANG['parked_action_settle_upgrade'] = 'Mise à niveau (changement de formule)';
+$_ADDONLANG['parked_action_record_renewal'] = 'Renouvellement';
+$_ADDONLANG['parked_action_billing_action'] = 'Suspension, réactivation ou résiliation';
+$_ADDONLANG['parked_action_object_storage_billing_action'] = 'Suspension, réactivation ou résiliation du stockage d\'objets';
+$_ADDONLANG['parked_action_terminate_cleanup'] = 'Nettoyage après la résiliation';
+$_ADDONLANG['parked_action_extra_ip_return'] = 'Restitution d\'une adresse IP déplacée';
+$_ADDONLANG['parked_action_region_change_follow'] = 'Changement de région';
+$_ADDONLANG['parked_action_plan_change_admin_task'] = 'Changement d\'offre (tâche d\'administration)';

@@ -376,3 +376,24 @@ $_ADDONLANG['audit_action_pricing_update'] = 'Preisänderung';
 $_ADDONLANG['audit_action_catalog_product_override'] = 'Katalogänderung';
 $_ADDONLANG['audit_detail_yes'] = 'ja';
 $_ADDONLANG['audit_detail_no'] = 'nein';
+
+// Parked action-queue jobs told to staff by the cron hook (hooks.php, ParkedJobNotices).
+$_ADDONLANG['parked_notice_log'] = '%s für %s wurde nicht abgeschlossen und ist in der Aufgabenwarteschlange zurückgestellt: %s Anfrage-ID %s. Wiederholen, überspringen oder als erledigt markieren auf der Seite Aufgabenwarteschlange: %s';
+$_ADDONLANG['parked_notice_subject'] = 'Nicht abgeschlossen: %s für %s';
+$_ADDONLANG['parked_notice_message'] = "%s für %s konnte im Hintergrund nicht abgeschlossen werden und ist in der Aufgabenwarteschlange zurückgestellt: %s\n\nAnfrage-ID: %s (die Seite Protokoll des Addons findet damit jeden Versuch). Versuche: %s.\n\nWurde WHMCS geantwortet, dass diese Aktion gelungen ist, zeigt WHMCS sie als erledigt, obwohl sie es nicht ist. Beheben Sie die Ursache und wiederholen Sie dann die Aufgabe, überspringen Sie sie oder markieren Sie sie als erledigt, wenn Sie die Arbeit von Hand erledigt haben, auf der Seite Aufgabenwarteschlange: %s";
+$_ADDONLANG['parked_notice_service'] = 'Dienst #%s';
+$_ADDONLANG['parked_notice_no_service'] = 'keinen bestimmten Dienst';
+$_ADDONLANG['parked_notice_no_reason'] = 'Es wurde kein Grund genannt.';
+$_ADDONLANG['parked_notice_send_failed'] = 'Die Benachrichtigung der Mitarbeiter über die zurückgestellte Aufgabe %s ist nicht gelungen: %s';
+$_ADDONLANG['parked_notice_fetch_failed'] = 'Zurückgestellte Aufgaben der Warteschlange konnten nicht vom Backend abgerufen werden: %s Der nächste Cron-Lauf fragt erneut.';
+$_ADDONLANG['parked_notice_cron_failed'] = 'Die Benachrichtigung über zurückgestellte Aufgaben der Warteschlange wurde abgebrochen: %s Der nächste Cron-Lauf versucht es erneut.';
+$_ADDONLANG['parked_notice_sender'] = 'Aufgabenwarteschlange Cloud-Server';
+$_ADDONLANG['parked_action_apply_root_password'] = 'Passwortänderung';
+$_ADDONLANG['parked_action_settle_upgrade'] = 'Upgrade (Paketwechsel)';
+$_ADDONLANG['parked_action_record_renewal'] = 'Verlängerung';
+$_ADDONLANG['parked_action_billing_action'] = 'Sperrung, Entsperrung oder Kündigung';
+$_ADDONLANG['parked_action_object_storage_billing_action'] = 'Sperrung, Entsperrung oder Kündigung des Objektspeichers';
+$_ADDONLANG['parked_action_terminate_cleanup'] = 'Aufräumen nach der Kündigung';
+$_ADDONLANG['parked_action_extra_ip_return'] = 'Rückgabe einer verschobenen IP-Adresse';
+$_ADDONLANG['parked_action_region_change_follow'] = 'Regionswechsel';
+$_ADDONLANG['parked_action_plan_change_admin_task'] = 'Tarifwechsel (Aufgabe für Admins)';

@@ -374,3 +374,24 @@ $_ADDONLANG['audit_action_pricing_update'] = 'Atualização de preços';
 $_ADDONLANG['audit_action_catalog_product_override'] = 'Alteração de catálogo';
 $_ADDONLANG['audit_detail_yes'] = 'sim';
 $_ADDONLANG['audit_detail_no'] = 'não';
+
+// Parked action-queue jobs told to staff by the cron hook (hooks.php, ParkedJobNotices).
+$_ADDONLANG['parked_notice_log'] = 'A ação "%s" para %s não foi concluída e ficou estacionada na fila de ações: %s ID da solicitação %s. Tente de novo, ignore ou marque como feita na página Fila de ações: %s';
+$_ADDONLANG['parked_notice_subject'] = 'Não concluído: %s para %s';
+$_ADDONLANG['parked_notice_message'] = "A ação \"%s\" para %s não pôde ser concluída em segundo plano e ficou estacionada na fila de ações: %s\n\nID da solicitação: %s (a página Registros do addon encontra cada tentativa por ele). Tentativas: %s.\n\nSe o WHMCS recebeu a resposta de que esta ação deu certo, o WHMCS a mostra como feita, embora não esteja. Corrija a causa e depois tente a tarefa de novo, ignore-a ou marque-a como feita se você fez o trabalho à mão, na página Fila de ações: %s";
+$_ADDONLANG['parked_notice_service'] = 'o serviço #%s';
+$_ADDONLANG['parked_notice_no_service'] = 'nenhum serviço específico';
+$_ADDONLANG['parked_notice_no_reason'] = 'Nenhum motivo foi informado.';
+$_ADDONLANG['parked_notice_send_failed'] = 'Não foi possível avisar a equipe sobre a tarefa estacionada %s: %s';
+$_ADDONLANG['parked_notice_fetch_failed'] = 'As tarefas estacionadas da fila de ações não puderam ser obtidas do backend: %s A próxima execução do cron perguntará de novo.';
+$_ADDONLANG['parked_notice_cron_failed'] = 'O aviso à equipe sobre as tarefas estacionadas da fila de ações foi interrompido: %s A próxima execução do cron tentará de novo.';
+$_ADDONLANG['parked_notice_sender'] = 'Fila de ações dos servidores cloud';
+$_ADDONLANG['parked_action_apply_root_password'] = 'Troca de senha';
+$_ADDONLANG['parked_action_settle_upgrade'] = 'Upgrade (troca de pacote)';
+$_ADDONLANG['parked_action_record_renewal'] = 'Renovação';
+$_ADDONLANG['parked_action_billing_action'] = 'Suspensão, reativação ou cancelamento';
+$_ADDONLANG['parked_action_object_storage_billing_action'] = 'Suspensão, reativação ou cancelamento do armazenamento de objetos';
+$_ADDONLANG['parked_action_terminate_cleanup'] = 'Limpeza após o cancelamento';
+$_ADDONLANG['parked_action_extra_ip_return'] = 'Devolução de um endereço IP movido';
+$_ADDONLANG['parked_action_region_change_follow'] = 'Troca de região';
+$_ADDONLANG['parked_action_plan_change_admin_task'] = 'Troca de plano (tarefa de administração)';

@@ -374,3 +374,24 @@ $_ADDONLANG['audit_action_pricing_update'] = 'Cambio de precios';
 $_ADDONLANG['audit_action_catalog_product_override'] = 'Cambio de catálogo';
 $_ADDONLANG['audit_detail_yes'] = 'sí';
 $_ADDONLANG['audit_detail_no'] = 'no';
+
+// Parked action-queue jobs told to staff by the cron hook (hooks.php, ParkedJobNotices).
+$_ADDONLANG['parked_notice_log'] = 'La acción «%s» para %s no se completó y quedó aparcada en la cola de acciones: %s ID de solicitud %s. Reinténtela, omítala o márquela como hecha en la página Cola de acciones: %s';
+$_ADDONLANG['parked_notice_subject'] = 'No completado: %s para %s';
+$_ADDONLANG['parked_notice_message'] = "La acción «%s» para %s no pudo completarse en segundo plano y quedó aparcada en la cola de acciones: %s\n\nID de solicitud: %s (la página Registros del addon encuentra cada intento con él). Intentos: %s.\n\nSi a WHMCS se le respondió que esta acción tuvo éxito, WHMCS la muestra como hecha aunque no lo está. Corrija la causa y luego reintente el trabajo, omítalo o márquelo como hecho si hizo el trabajo a mano, en la página Cola de acciones: %s";
+$_ADDONLANG['parked_notice_service'] = 'el servicio #%s';
+$_ADDONLANG['parked_notice_no_service'] = 'ningún servicio concreto';
+$_ADDONLANG['parked_notice_no_reason'] = 'No se indicó ningún motivo.';
+$_ADDONLANG['parked_notice_send_failed'] = 'No se pudo avisar al personal del trabajo aparcado %s: %s';
+$_ADDONLANG['parked_notice_fetch_failed'] = 'No se pudieron obtener del backend los trabajos aparcados de la cola de acciones: %s La próxima ejecución del cron volverá a preguntar.';
+$_ADDONLANG['parked_notice_cron_failed'] = 'El aviso al personal sobre los trabajos aparcados de la cola de acciones se interrumpió: %s La próxima ejecución del cron lo intentará de nuevo.';
+$_ADDONLANG['parked_notice_sender'] = 'Cola de acciones de servidores cloud';
+$_ADDONLANG['parked_action_apply_root_password'] = 'Cambio de contraseña';
+$_ADDONLANG['parked_action_settle_upgrade'] = 'Mejora (cambio de paquete)';
+$_ADDONLANG['parked_action_record_renewal'] = 'Renovación';
+$_ADDONLANG['parked_action_billing_action'] = 'Suspensión, reactivación o cancelación';
+$_ADDONLANG['parked_action_object_storage_billing_action'] = 'Suspensión, reactivación o cancelación del almacenamiento de objetos';
+$_ADDONLANG['parked_action_terminate_cleanup'] = 'Limpieza tras la cancelación';
+$_ADDONLANG['parked_action_extra_ip_return'] = 'Devolución de una dirección IP movida';
+$_ADDONLANG['parked_action_region_change_follow'] = 'Cambio de región';
+$_ADDONLANG['parked_action_plan_change_admin_task'] = 'Cambio de plan (tarea de administración)';

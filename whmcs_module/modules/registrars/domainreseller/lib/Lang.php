@@ -49,6 +49,23 @@ final class Lang
         return Messages::error($error, self::serverModuleFile($language) + self::serverModuleFile('english'));
     }
 
+    /**
+     * A backend message named by its code (a domain's status message): this module's sentence,
+     * else the server module's, else the backend's English words (an unknown code).
+     *
+     * @param array<string, mixed> $params
+     * @param array<string, mixed> $values
+     */
+    public static function coded(array $params, string $code, array $values, string $english): string
+    {
+        $language = self::language($params);
+        $own = self::file($language) + self::file('english');
+        if ($code !== '' && isset($own['domainreseller_msg_' . $code])) {
+            return self::say($params, 'msg_' . $code, array_filter($values, 'is_scalar'));
+        }
+        return Messages::coded($code, $values, $english, self::serverModuleFile($language) + self::serverModuleFile('english'));
+    }
+
     /** @param array<string, mixed> $params */
     private static function language(array $params): string
     {

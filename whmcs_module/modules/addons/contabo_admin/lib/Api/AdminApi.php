@@ -147,9 +147,9 @@ final class AdminApi
     }
 
     /** @return array{items: list<array<string, mixed>>, next_cursor: ?string} */
-    public function jobs(string $status, ?string $cursor = null): array
+    public function jobs(string $status, ?string $cursor = null, ?int $limit = null): array
     {
-        $query = ['status' => $status] + ($cursor !== null && $cursor !== '' ? ['cursor' => $cursor] : []);
+        $query = ['status' => $status] + ($cursor !== null && $cursor !== '' ? ['cursor' => $cursor] : []) + ($limit !== null ? ['limit' => $limit] : []);
         $answer = $this->api->call('ListJobs', 'GET', '/admin/jobs', $query);
         $next = $answer['next_cursor'] ?? null;
         return ['items' => Items::of($answer), 'next_cursor' => is_string($next) && $next !== '' ? $next : null];

@@ -8,8 +8,13 @@ use WHMCS\Module\Server\Contabo\ClientArea\Format;
 use WHMCS\Module\Addon\ContaboAdmin\Api\AdminApi;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Html;
 use WHMCS\Module\Addon\ContaboAdmin\Http\Raw;
+use WHMCS\Module\Addon\ContaboAdmin\JobWords;
+use WHMCS\Module\Server\Contabo\Lang as ModuleLang;
 
-/** The action queue (GET /admin/jobs): what waits or was parked, with the error; retry/skip/done. */
+/**
+ * The action queue (GET /admin/jobs): what waits or was parked, the action and the error in
+ * the admin's words; retry/skip/done. The cron hook tells staff of each parked job (hooks.php).
+ */
 final class QueuePage extends Page
 {
     private const ACTIONS = ['retry', 'skip', 'done'];
@@ -48,6 +53,7 @@ final class QueuePage extends Page
     private function jobs(string $status): Raw
     {
         $page = $this->ctx->api()->jobs($status, $this->ctx->request->query('cursor'));
+        $words = new JobWords($this->ctx->lang, ModuleLang::strings($this->ctx->lang->language));
         $rows = [];
         foreach ($page['items'] as $job) {
             $jobId = (string) ($job['job_id'] ?? '');
@@ -60,10 +66,10 @@ final class QueuePage extends Page
             $rows[] = [
                 $jobId,
                 (string) ($job['service_id'] ?? ''),
-                (string) ($job['action'] ?? ''),
+                $words->action((string) ($job['action'] ?? '')),
                 $this->said('job_status_', (string) ($job['status'] ?? '')),
                 sprintf('%s / %s', $job['attempts'] ?? 0, $job['max_attempts'] ?? '-'),
-                (string) ($job['last_error'] ?? ''),
+                $words->error($job),
                 (string) ($job['message'] ?? ''),
                 Format::dateTime($job['updated_at'] ?? ''),
                 Html::join($buttons),

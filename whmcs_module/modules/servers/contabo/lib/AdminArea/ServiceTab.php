@@ -42,7 +42,7 @@ final class ServiceTab
         Format::useLanguage(Lang::adminLanguage());
         $fields = [
             $t('tab_server_status') => trim(self::named($lang, 'cloudserver_state_', (string) ($view['state'] ?? '')) . ' / ' . self::named($lang, 'cloudserver_power_', (string) ($view['instance_status'] ?? '')), ' /'),
-            $t('tab_status_message') => $view['status_message'] ?? '',
+            $t('tab_status_message') => self::statusMessage($view, $lang),
             $t('tab_instance_id') => $view['instance_id'] ?? '',
             $t('tab_product_region') => trim(($view['product_id'] ?? '') . ' / ' . ($view['region'] ?? ''), ' /'),
             $t('tab_os') => $view['os'] ?? ($view['image_id'] ?? ''),
@@ -137,7 +137,7 @@ final class ServiceTab
         $serviceId = ServiceRequestMapper::serviceId($params);
         $storage = is_array($view['object_storage'] ?? null) ? $view['object_storage'] : [];
         $fields = [
-            $t('tab_storage_status') => self::escape(trim(self::named($lang, 'cloudserver_state_', (string) ($view['state'] ?? '')) . ' / ' . ($storage['status'] ?? '') . ' / ' . ($view['status_message'] ?? ''), ' /')),
+            $t('tab_storage_status') => self::escape(trim(self::named($lang, 'cloudserver_state_', (string) ($view['state'] ?? '')) . ' / ' . ($storage['status'] ?? '') . ' / ' . self::statusMessage($view, $lang), ' /')),
             $t('tab_storage_id') => self::escape((string) ($storage['object_storage_id'] ?? '')),
             $t('tab_region') => self::escape((string) ($view['region'] ?? '') . (isset($storage['region_name']) ? ' (' . $storage['region_name'] . ')' : '')),
             $t('tab_s3_endpoint') => self::escape((string) ($storage['s3_url'] ?? '')),
@@ -239,6 +239,19 @@ final class ServiceTab
             $parts[] = $name . ': ' . (is_bool($value) ? $lang[$value ? 'cloudserver_admin_tab_yes' : 'cloudserver_admin_tab_no'] : (is_scalar($value) ? (string) $value : (string) json_encode($value)));
         }
         return self::escape(implode('; ', $parts));
+    }
+
+    /**
+     * The service's status message in the admin's language by its code and parameters, else
+     * the backend's English text (a code this module does not know, or an older backend).
+     *
+     * @param array<string, mixed> $view
+     * @param array<string, string> $lang
+     */
+    private static function statusMessage(array $view, array $lang): string
+    {
+        $params = is_array($view['status_message_params'] ?? null) ? $view['status_message_params'] : [];
+        return Messages::coded((string) ($view['status_message_code'] ?? ''), $params, (string) ($view['status_message'] ?? ''), $lang);
     }
 
     /** @param array<string, string> $lang */

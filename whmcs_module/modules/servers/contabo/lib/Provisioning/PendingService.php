@@ -7,8 +7,8 @@ namespace WHMCS\Module\Server\Contabo\Provisioning;
 /** A WHMCS service of this module whose server has no IP address yet. */
 final class PendingService
 {
-    public const NOTICE_EMAIL = 'email';
-    public const NOTICE_TICKET = 'ticket';
+    public const NOTICE_EMAIL = \WHMCS\Module\Server\Contabo\StaffNotice::EMAIL;
+    public const NOTICE_TICKET = \WHMCS\Module\Server\Contabo\StaffNotice::TICKET;
 
     /**
      * @param array<string, mixed> $serverParams serverhostname, serverip, serversecure, serverusername, serverpassword

@@ -6,6 +6,7 @@ namespace WHMCS\Module\Server\Contabo\Provisioning;
 
 use WHMCS\Module\Server\Contabo\Api\ApiException;
 use WHMCS\Module\Server\Contabo\ClientFactory;
+use WHMCS\Module\Server\Contabo\StaffNotice;
 
 /**
  * The cron step of background provisioning: ask the backend once per run (a batch call) about
@@ -118,40 +119,16 @@ final class ProvisioningSync
             $requestId !== '' ? " (request id {$requestId})" : '',
         );
         ($this->localApi)('LogActivity', ['description' => "{$subject}: {$reason}" . ($requestId !== '' ? " Request id {$requestId}." : '')]);
-        $from = $service->failureNotice === PendingService::NOTICE_TICKET && $service->ticketDepartment > 0
-            ? $this->systemEmail() : '';
-        // A ticket from WHMCS's own address (never the customer's, who must not read it).
-        $result = $from !== ''
-            ? ($this->localApi)('OpenTicket', [
-                'deptid' => $service->ticketDepartment,
-                'subject' => $subject,
-                'message' => $message,
-                'name' => 'Cloud server provisioning',
-                'email' => $from,
-                'priority' => 'High',
-                'markdown' => false,
-            ])
-            : ($this->localApi)('SendAdminEmail', [
-                'customsubject' => $subject,
-                'custommessage' => nl2br(htmlspecialchars($message, ENT_QUOTES)),
-                'type' => 'system',
-            ]);
-        if (($result['result'] ?? '') !== 'success') {
+        $failed = (new StaffNotice($this->localApi))->send($service->failureNotice, $service->ticketDepartment, $subject, $message, 'Cloud server provisioning');
+        if ($failed !== null) {
             // Told in the activity log above; the notice failing is said there too, once.
             ($this->localApi)('LogActivity', ['description' => sprintf(
                 'Notifying staff of the failed setup of service #%d did not succeed: %s',
                 $service->serviceId,
-                (string) ($result['message'] ?? 'no answer'),
+                $failed,
             )]);
         }
         $this->repository->markFailureNoticeSent($service->serviceId, $reason);
-    }
-
-    /** The address a staff ticket is opened from: WHMCS's own system email address. */
-    private function systemEmail(): string
-    {
-        $answer = ($this->localApi)('GetConfigurationValue', ['setting' => 'Email']);
-        return ($answer['result'] ?? '') === 'success' ? trim((string) ($answer['value'] ?? '')) : '';
     }
 
     /** @param array<string, mixed> $view ServiceView with password */
