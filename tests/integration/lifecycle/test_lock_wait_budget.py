@@ -39,7 +39,7 @@ def test_a_change_package_waiting_for_a_held_service_is_queued_in_time_and_bough
     )
 
     assert answer.status_code == 200, answer.text
-    assert answer.json()["status_message"] == manage_service.CHANGE_QUEUED
+    assert answer.json()["status_message"] == manage_service.CHANGE_QUEUED.text
     assert contabo_calls == []  # none started that would end past the budget
     job = _finished(stack, f"{manage_service.UPGRADE_JOB}-{service_id}")
     assert job.message == "add-ons applied"
@@ -86,7 +86,7 @@ def test_a_renewal_waiting_for_a_held_service_is_queued_in_time_and_recorded(
         {"next_due_date": "2031-03-01"},
     )
     assert answer.status_code == 200, answer.text
-    assert answer.json()["status_message"] == manage_service.RENEWAL_QUEUED
+    assert answer.json()["status_message"] == manage_service.RENEWAL_QUEUED.text
     assert contabo_calls == []
     job = _finished(stack, f"{manage_service.RENEW_JOB}-{service_id}")
     assert job.message == "renewal recorded"

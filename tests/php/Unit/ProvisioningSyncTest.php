@@ -167,6 +167,36 @@ final class ProvisioningSyncTest extends TestCase
         self::assertSame([], Whmcs::localApiCalls('SendAdminEmail'));
     }
 
+    public function testAFailedSetupIsToldInWhmcsDefaultLanguageWithTheReasonByItsCode(): void
+    {
+        $failed = ['service_id' => '42', 'client_id' => '7', 'state' => 'failed',
+            'status_message' => 'The order was refused: payment method missing',
+            'status_message_code' => 'status_order_refused', 'status_message_params' => ['reason' => 'payment method missing'],
+            'failure' => ['reason' => 'The order was refused: payment method missing', 'request_id' => 'req-9', 'failed_at' => '2026-12-05T10:00:00Z']];
+        $this->transport->answer(200, ['services' => [$failed], 'unknown' => []]);
+
+        (new ProvisioningSync($this->repository, 'localAPI', 'german'))->run();
+
+        $log = Whmcs::localApiCalls('LogActivity')[0]['values']['description'];
+        self::assertStringContainsString('Einrichtung des Cloud-Servers für Service #42 fehlgeschlagen', $log);
+        self::assertStringContainsString('Die Bestellung wurde abgelehnt: payment method missing', $log);
+        self::assertStringContainsString('Anfrage-ID req-9', $log);
+        $email = Whmcs::localApiCalls('SendAdminEmail')[0]['values'];
+        self::assertStringContainsString('Service #42', $email['customsubject']);
+        self::assertStringContainsString('Öffnen Sie den Service', $email['custommessage']);
+        self::assertStringNotContainsString('could not be set up', $email['custommessage']);
+    }
+
+    public function testAnUnknownCodeFallsBackToTheBackendsEnglishReason(): void
+    {
+        $this->transport->answer(200, ['services' => [['service_id' => '42', 'client_id' => '7', 'state' => 'failed',
+            'status_message' => 'Something new went wrong', 'status_message_code' => 'a_code_from_a_newer_backend']], 'unknown' => []]);
+
+        (new ProvisioningSync($this->repository, 'localAPI', 'french'))->run();
+
+        self::assertStringContainsString('Something new went wrong.', Whmcs::localApiCalls('LogActivity')[0]['values']['description']);
+    }
+
     public function testANoticeThatCouldNotBeSentIsSaidInTheActivityLogAndNotRepeated(): void
     {
         Whmcs::$localApiResults['SendAdminEmail'] = ['result' => 'error', 'message' => 'SMTP down'];

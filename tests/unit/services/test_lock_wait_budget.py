@@ -119,7 +119,7 @@ def test_a_change_package_waiting_for_the_lock_is_queued_within_the_budget(
         view = manage_service.change_package(SERVICE_ID, request, "whmcs:test")
         left = invocation.budget_left()
 
-    assert view.status_message == manage_service.CHANGE_QUEUED  # WHMCS is told, truthfully
+    assert view.status_message_code == manage_service.CHANGE_QUEUED.code  # WHMCS is told, truthfully
     assert left is not None and left > 0  # answered within the budget
     assert all(after >= 0 for _, after in slow_contabo), slow_contabo
     assert contabo.called("upgradeInstance") == []
@@ -157,7 +157,7 @@ def test_an_earlier_upgrade_is_checked_only_as_far_as_the_budget_allows_and_neve
     with invocation.running(CONTEXT, budget_seconds=SCALED_BUDGET_SECONDS):
         view = manage_service.change_package(SERVICE_ID, request, "whmcs:test")
 
-    assert view.status_message == manage_service.CHANGE_QUEUED
+    assert view.status_message_code == manage_service.CHANGE_QUEUED.code
     # The lock wait and the read it made fit the budget; queueing is the answer's own margin.
     assert [name for name, _ in slow_contabo] == ["retrieveInstancesAuditsList"], slow_contabo
     assert all(after >= 0 for _, after in slow_contabo), slow_contabo
@@ -235,7 +235,7 @@ def test_billing_actions_and_renew_waiting_for_the_lock_are_recorded_within_the_
     job = job_queue.get(f"{job_action}-{SERVICE_ID}")
     assert job is not None and job.status == "queued"
     if job_action == manage_service.RENEW_JOB:
-        assert view.status_message == manage_service.RENEWAL_QUEUED
+        assert view.status_message_code == manage_service.RENEWAL_QUEUED.code
 
 
 def test_a_lock_freed_early_enough_is_still_taken_and_the_action_done_now(

@@ -52,6 +52,14 @@ SENTENCES: dict[str, str] = {
     "status_renewal_queued": (
         "The renewal is accepted and is recorded as soon as the server's current action ends."
     ),
+    "status_storage_renewal_queued": (
+        "The renewal is accepted and is recorded as soon as the object storage's current "
+        "action ends."
+    ),
+    "status_storage_unsuspend_queued": (
+        "The reactivation is accepted; access is restored as soon as the object storage's "
+        "current action ends."
+    ),
     "status_terminate_after_purchase": (
         "Termination accepted: the order still being confirmed is cancelled as soon as it is "
         "linked, and nothing more is ordered."

@@ -152,6 +152,18 @@ def enqueue(
     return job_id
 
 
+def enqueue_latest(
+    service_id: str, action: str, payload: dict[str, Any], actor: str, *, wake: bool = True
+) -> str:
+    """One ``action`` job per service; asked again while it still waits, the job takes the
+    newer payload, so what was asked last is applied (e.g. the latest renewal's due date)."""
+    job_id = enqueue(service_id, action, payload, actor, key=service_id, wake=wake)
+    job = job_queue.get(job_id)
+    if job is not None and job.payload != payload:
+        job_queue.transition(job, ("queued",), payload=payload)
+    return job_id
+
+
 def wake_worker(job_id: str) -> None:
     """Starts the worker on this job now (best effort: the schedule runs it anyway)."""
     worker_trigger.trigger_action_queue(job_id)

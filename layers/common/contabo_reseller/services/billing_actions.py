@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from pynamodb.expressions.condition import Condition
+
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import ServiceBusy
@@ -38,3 +40,12 @@ def wait_for(busy: ServiceBusy) -> action_queue.NotYet:
         f"waiting for {busy.details.get('running_action')} to end",
         delay_seconds=max(2, min(60, round(float(expires) - time.time()) + 1)),
     )
+
+
+def unchanged_since(record: ServiceRecord) -> Condition:
+    """For the write that applies (and clears) what ``record`` read: it lands only if no other
+    billing action was recorded meanwhile (recording takes no lock), so e.g. a suspension
+    recorded while an unsuspension is being applied is never wiped, but applied next."""
+    if record.billing_action is None:
+        return ServiceRecord.billing_action.does_not_exist()
+    return ServiceRecord.billing_action == record.billing_action

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from contabo_reseller.adapters import job_queue, service_store
+from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.errors import (
     ActionRefused,
@@ -480,19 +480,9 @@ def _queue_add_ons_while_busy(
 def _queue_upgrade(service_id: str, add_ons: dict[str, Any], actor: str, *, wake: bool) -> str:
     """One upgrade job per service; a change asked while one still waits replaces what it
     buys (WHMCS sends the whole wanted set each time), so the last change asked is applied."""
-    return _queue_latest(service_id, UPGRADE_JOB, {"add_ons": add_ons}, actor, wake=wake)
-
-
-def _queue_latest(
-    service_id: str, action: str, payload: dict[str, Any], actor: str, *, wake: bool
-) -> str:
-    """One ``action`` job per service; asked again while it still waits, the job takes the
-    newer payload, so what was asked last is applied."""
-    job_id = action_queue.enqueue(service_id, action, payload, actor, key=service_id, wake=wake)
-    job = job_queue.get(job_id)
-    if job is not None and job.payload != payload:
-        job_queue.transition(job, ("queued",), payload=payload)
-    return job_id
+    return action_queue.enqueue_latest(
+        service_id, UPGRADE_JOB, {"add_ons": add_ons}, actor, wake=wake
+    )
 
 
 def _change_add_ons(
@@ -630,7 +620,7 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
     record = service_store.require(service_id)
     if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
         raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
-    _queue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor, wake=True)
+    action_queue.enqueue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor, wake=True)
     view = service_view(record)
     view.says(RENEWAL_QUEUED)
     return view

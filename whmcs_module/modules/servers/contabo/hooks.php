@@ -16,7 +16,9 @@ if (!defined('WHMCS')) {
 require_once __DIR__ . '/lib/autoload.php';
 
 add_hook('AfterCronJob', 1, static function (): void {
-    (new ProvisioningSync(new CapsulePendingServiceRepository(), 'localAPI'))->run();
+    // Staff notices in WHMCS's default language: a cron run has no admin to take one from.
+    $language = (string) ($GLOBALS['CONFIG']['Language'] ?? 'english');
+    (new ProvisioningSync(new CapsulePendingServiceRepository(), 'localAPI', $language !== '' ? $language : 'english'))->run();
 });
 
 add_hook('EmailPreSend', 1, static function (array $vars): array {

@@ -49,7 +49,7 @@ from contabo_reseller.domain.service import (
     SuspendRequest,
     display_name_for,
 )
-from contabo_reseller.domain.status_messages import CLEARED
+from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services import action_queue, billing_actions, ownership, service_policy
 from contabo_reseller.services.actions import service_action
@@ -68,6 +68,9 @@ ORDERABLE = ("new", ServiceState.FAILED.value)
 UNSETTLED = (ServiceState.PURCHASING,)
 BILLING_JOB = "object_storage_billing_action"
 BILLING_WAIT_SECONDS = 1.5  # as for servers (manage_service)
+RENEW_JOB = "object_storage_record_renewal"  # manage_service.RENEW_JOB's object-storage twin
+RENEWAL_QUEUED = say("status_storage_renewal_queued")
+UNSUSPEND_QUEUED = say("status_storage_unsuspend_queued")
 NOT_OBJECT_STORAGE_MESSAGE = "This service is not object storage; this action applies to it only."
 
 
@@ -245,14 +248,16 @@ def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView
 def _suspend_now(record: ServiceRecord, port: ObjectStoragePort, reason: str | None) -> None:
     if record.state == ServiceState.TERMINATED:
         raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
-    if not record.details.get("suspended") and record.state == ServiceState.ACTIVE:
+    if record.state == ServiceState.ACTIVE:
         if _is_tenant(record):  # only this customer's user: nobody else's keys change
+            # Again even if suspended: an unsuspension raced by this suspend may have enabled it.
             tenancy.set_enabled(record, port, False)
-        else:
+        elif not record.details.get("suspended"):
             _replace_keys(record, port)
     shown = {**(record.details.get("object_storage") or {}), "credentials_available": False}
     service_store.update(
         record,
+        condition=billing_actions.unchanged_since(record),
         billing_action=None,
         billing_request=None,
         details={"suspended": True, "suspend_reason": reason or None, "object_storage": shown},
@@ -260,30 +265,49 @@ def _suspend_now(record: ServiceRecord, port: ObjectStoragePort, reason: str | N
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
-    with _lifecycle(service_id, "unsuspend", actor) as (record, port):
-        if record.state == ServiceState.TERMINATED:
-            raise ActionRefused(
-                service_policy.TERMINATED_MESSAGE, message_code="service_terminated"
-            )
-        if record.billing_action == "terminate":
-            raise ActionRefused(
-                "This service is being terminated.", message_code="service_terminating"
-            )
-        if _is_tenant(record) and (
-            record.details.get("suspended") or record.billing_action == "suspend"
-        ):
-            tenancy.set_enabled(record, port, True)
-        shown = {
-            **(record.details.get("object_storage") or {}),
-            "credentials_available": record.state == ServiceState.ACTIVE,
-        }
-        service_store.update(
+    """Never refused as busy or slow (as for servers): done now when the lock frees within
+    BILLING_WAIT_SECONDS (less, when WHMCS's budget is shorter), else recorded on the row and
+    applied by the queued billing job; WHMCS is told so. A suspension recorded but not applied
+    yet is withdrawn by it. A terminated service, or one being terminated, is refused."""
+    try:
+        with _lifecycle(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
             record,
-            billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
-            billing_request=None,
-            details={"suspended": False, "suspend_reason": None, "object_storage": shown},
-        )
-        return service_view(record)
+            port,
+        ):
+            _refuse_if_terminating(record)
+            _unsuspend_now(record, port)
+            return service_view(record)
+    except (ServiceBusy, OutOfTime):
+        pass  # recorded below; re-enabling twice is harmless
+    record = billing_actions.record_for_later(service_id, "unsuspend", {}, actor, BILLING_JOB)
+    _refuse_if_terminating(record)  # a terminate recorded meanwhile is never replaced
+    view = service_view(record)
+    view.says(UNSUSPEND_QUEUED)
+    return view
+
+
+def _unsuspend_now(record: ServiceRecord, port: ObjectStoragePort) -> None:
+    recorded = record.billing_action in ("suspend", "unsuspend")  # a suspend may have locked out
+    if _is_tenant(record) and (record.details.get("suspended") or recorded):
+        tenancy.set_enabled(record, port, True)
+    shown = {
+        **(record.details.get("object_storage") or {}),
+        "credentials_available": record.state == ServiceState.ACTIVE,
+    }
+    service_store.update(
+        record,
+        condition=billing_actions.unchanged_since(record),
+        billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
+        billing_request=None,
+        details={"suspended": False, "suspend_reason": None, "object_storage": shown},
+    )
+
+
+def _refuse_if_terminating(record: ServiceRecord) -> None:
+    if record.state == ServiceState.TERMINATED:
+        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
+    if record.billing_action == "terminate":
+        raise ActionRefused("This service is being terminated.", message_code="service_terminating")
 
 
 def terminate(service_id: str, actor: str) -> ServiceView:
@@ -360,6 +384,8 @@ def apply_recorded_billing_action(job: action_queue.QueuedJob) -> str:
             if name == "terminate" and record.state in UNSETTLED:
                 raise action_queue.NotYet("waiting for the purchase to be confirmed")
             _apply_billing(record, port, name, dict(record.billing_request or {}))
+            if record.billing_action:  # another one was recorded meanwhile: it is applied next
+                raise action_queue.NotYet(f"{record.billing_action} recorded meanwhile", 2)
             return f"{name} applied"
     except ServiceBusy as busy:
         raise billing_actions.wait_for(busy) from None
@@ -370,7 +396,11 @@ def _apply_billing(
 ) -> None:
     if name == "terminate" or record.billing_action == "terminate":
         _terminate_now(record, port)
-    elif record.state != ServiceState.TERMINATED:
+    elif record.state == ServiceState.TERMINATED:
+        return
+    elif name == "unsuspend":
+        _unsuspend_now(record, port)
+    else:
         _suspend_now(record, port, request.get("reason"))
 
 
@@ -387,31 +417,66 @@ def _lock_out_now(record: ServiceRecord) -> None:
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
-    with _lifecycle(service_id, "renew", actor) as (record, port):
-        if record.state == ServiceState.TERMINATED:
-            raise ActionRefused(
-                service_policy.TERMINATED_MESSAGE, message_code="service_terminated"
-            )
-        if not record.resource_id:
-            raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")
-        storage = _storage_or_none(port, record.resource_id)
-        if storage is None:
-            raise ActionRefused(
-                "The object storage no longer exists at the provider; it cannot be renewed.",
-                message_code="renew_storage_gone",
-            )
-        if storage.cancelled:
-            raise ActionRefused(
-                f"The object storage is cancelled and ends on {storage.cancel_date}; it cannot "
-                "be renewed.",
-                message_code="renew_storage_cancelled",
-                params={"date": str(storage.cancel_date)},
-            )
-        due = request.next_due_date.isoformat() if request.next_due_date else None
-        service_store.update(
-            record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
+    """WHMCS renews when an invoice is paid and does not retry a refused renewal, so (as for
+    servers) it is never refused as busy or slow: recorded now when the lock frees within
+    BILLING_WAIT_SECONDS, else queued (the latest due date wins) and recorded by the job. A
+    renewal the job cannot record (storage gone or cancelled meanwhile) is parked for staff."""
+    due = request.next_due_date.isoformat() if request.next_due_date else None
+    try:
+        with _lifecycle(service_id, "renew", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
+            record,
+            port,
+        ):
+            _record_renewal(record, port, due)
+            return service_view(record)
+    except (ServiceBusy, OutOfTime):
+        pass  # queued below; recording a due date twice is harmless
+    record = service_store.require(service_id)
+    _require_object_storage(record)
+    if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
+        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
+    if not record.resource_id:
+        raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")
+    action_queue.enqueue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor)
+    view = service_view(record)
+    view.says(RENEWAL_QUEUED)
+    return view
+
+
+@action_queue.handles(RENEW_JOB)
+def apply_queued_renewal(job: action_queue.QueuedJob) -> str:
+    """The queued half of ``renew``: records the latest due date asked, under the lock. A
+    coded refusal (storage gone or cancelled) fails the job until it is parked for staff."""
+    assert job.service_id
+    try:
+        with _lifecycle(job.service_id, "renew", job.actor or "worker") as (record, port):
+            _record_renewal(record, port, job.payload.get("next_due_date"))
+            return "renewal recorded"
+    except ServiceBusy as busy:
+        raise billing_actions.wait_for(busy) from None
+
+
+def _record_renewal(record: ServiceRecord, port: ObjectStoragePort, due: str | None) -> None:
+    if record.state == ServiceState.TERMINATED:
+        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
+    if not record.resource_id:
+        raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")
+    storage = _storage_or_none(port, record.resource_id)
+    if storage is None:
+        raise ActionRefused(
+            "The object storage no longer exists at the provider; it cannot be renewed.",
+            message_code="renew_storage_gone",
         )
-        return service_view(record)
+    if storage.cancelled:
+        raise ActionRefused(
+            f"The object storage is cancelled and ends on {storage.cancel_date}; it cannot "
+            "be renewed.",
+            message_code="renew_storage_cancelled",
+            params={"date": str(storage.cancel_date)},
+        )
+    service_store.update(
+        record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
+    )
 
 
 def _is_tenant(record: ServiceRecord) -> bool:

@@ -393,6 +393,7 @@ $_ADDONLANG['parked_action_settle_upgrade'] = 'Upgrade (package change)';
 $_ADDONLANG['parked_action_record_renewal'] = 'Renewal';
 $_ADDONLANG['parked_action_billing_action'] = 'Suspension, unsuspension or termination';
 $_ADDONLANG['parked_action_object_storage_billing_action'] = 'Object storage suspension, unsuspension or termination';
+$_ADDONLANG['parked_action_object_storage_record_renewal'] = 'Object storage renewal';
 $_ADDONLANG['parked_action_terminate_cleanup'] = 'Cleanup after termination';
 $_ADDONLANG['parked_action_extra_ip_return'] = 'Return of a moved IP address';
 $_ADDONLANG['parked_action_region_change_follow'] = 'Region change';

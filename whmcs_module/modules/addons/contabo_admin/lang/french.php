@@ -391,6 +391,7 @@ $_ADDONLANG['parked_action_settle_upgrade'] = 'Mise à niveau (changement de for
 $_ADDONLANG['parked_action_record_renewal'] = 'Renouvellement';
 $_ADDONLANG['parked_action_billing_action'] = 'Suspension, réactivation ou résiliation';
 $_ADDONLANG['parked_action_object_storage_billing_action'] = 'Suspension, réactivation ou résiliation du stockage d\'objets';
+$_ADDONLANG['parked_action_object_storage_record_renewal'] = 'Renouvellement du stockage d\'objets';
 $_ADDONLANG['parked_action_terminate_cleanup'] = 'Nettoyage après la résiliation';
 $_ADDONLANG['parked_action_extra_ip_return'] = 'Restitution d\'une adresse IP déplacée';
 $_ADDONLANG['parked_action_region_change_follow'] = 'Changement de région';

@@ -393,6 +393,7 @@ $_ADDONLANG['parked_action_settle_upgrade'] = 'Upgrade (Paketwechsel)';
 $_ADDONLANG['parked_action_record_renewal'] = 'Verlängerung';
 $_ADDONLANG['parked_action_billing_action'] = 'Sperrung, Entsperrung oder Kündigung';
 $_ADDONLANG['parked_action_object_storage_billing_action'] = 'Sperrung, Entsperrung oder Kündigung des Objektspeichers';
+$_ADDONLANG['parked_action_object_storage_record_renewal'] = 'Verlängerung des Objektspeichers';
 $_ADDONLANG['parked_action_terminate_cleanup'] = 'Aufräumen nach der Kündigung';
 $_ADDONLANG['parked_action_extra_ip_return'] = 'Rückgabe einer verschobenen IP-Adresse';
 $_ADDONLANG['parked_action_region_change_follow'] = 'Regionswechsel';

@@ -391,6 +391,7 @@ $_ADDONLANG['parked_action_settle_upgrade'] = 'Upgrade (troca de pacote)';
 $_ADDONLANG['parked_action_record_renewal'] = 'Renovação';
 $_ADDONLANG['parked_action_billing_action'] = 'Suspensão, reativação ou cancelamento';
 $_ADDONLANG['parked_action_object_storage_billing_action'] = 'Suspensão, reativação ou cancelamento do armazenamento de objetos';
+$_ADDONLANG['parked_action_object_storage_record_renewal'] = 'Renovação do armazenamento de objetos';
 $_ADDONLANG['parked_action_terminate_cleanup'] = 'Limpeza após o cancelamento';
 $_ADDONLANG['parked_action_extra_ip_return'] = 'Devolução de um endereço IP movido';
 $_ADDONLANG['parked_action_region_change_follow'] = 'Troca de região';

@@ -391,6 +391,7 @@ $_ADDONLANG['parked_action_settle_upgrade'] = 'Mejora (cambio de paquete)';
 $_ADDONLANG['parked_action_record_renewal'] = 'Renovación';
 $_ADDONLANG['parked_action_billing_action'] = 'Suspensión, reactivación o cancelación';
 $_ADDONLANG['parked_action_object_storage_billing_action'] = 'Suspensión, reactivación o cancelación del almacenamiento de objetos';
+$_ADDONLANG['parked_action_object_storage_record_renewal'] = 'Renovación del almacenamiento de objetos';
 $_ADDONLANG['parked_action_terminate_cleanup'] = 'Limpieza tras la cancelación';
 $_ADDONLANG['parked_action_extra_ip_return'] = 'Devolución de una dirección IP movida';
 $_ADDONLANG['parked_action_region_change_follow'] = 'Cambio de región';

@@ -13,6 +13,7 @@ final class JobWords
     public const ACTIONS = [
         'apply_root_password', 'settle_upgrade', 'record_renewal', 'billing_action', 'object_storage_billing_action',
         'terminate_cleanup', 'extra_ip_return', 'region_change_follow', 'plan_change_admin_task',
+        'object_storage_record_renewal',
     ];
 
     /** @param array<string, string> $moduleLang the server module's strings (its message codes) */

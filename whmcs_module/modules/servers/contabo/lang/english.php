@@ -697,6 +697,8 @@ $_LANG['cloudserver_msg_status_change_queued'] = 'The change is accepted and is 
 $_LANG['cloudserver_msg_status_upgrade_being_confirmed'] = 'An earlier upgrade of this server is being confirmed with the provider; this change is applied once that is known, without ordering anything twice.';
 $_LANG['cloudserver_msg_status_root_login_queued'] = 'The new password is saved and is being applied to the server; it works within a few minutes.';
 $_LANG['cloudserver_msg_status_renewal_queued'] = 'The renewal is accepted and is recorded as soon as the server\'s current action ends.';
+$_LANG['cloudserver_msg_status_storage_renewal_queued'] = 'The renewal is accepted and is recorded as soon as the object storage\'s current action ends.';
+$_LANG['cloudserver_msg_status_storage_unsuspend_queued'] = 'The reactivation is accepted; access is restored as soon as the object storage\'s current action ends.';
 $_LANG['cloudserver_msg_status_terminate_after_purchase'] = 'Termination accepted: the order still being confirmed is cancelled as soon as it is linked, and nothing more is ordered.';
 $_LANG['cloudserver_msg_status_cleanup_pending'] = 'Cancelled at the provider; cleanup pending (job {job}: {steps}).';
 $_LANG['cloudserver_msg_status_region_move_requested'] = 'Moving to region {region} (support ticket {ticket}).';
@@ -736,3 +738,12 @@ $_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} is listed twice.';
 $_LANG['cloudserver_msg_whmcs_url_https'] = 'the WHMCS API URL must start with https:// (http only for localhost).';
 $_LANG['cloudserver_msg_tag_format'] = 'tags use letters, digits, _ : - and at most 64 characters.';
 $_LANG['cloudserver_msg_tag_reserved'] = 'tags starting with \'{prefix}\' are reserved for services.';
+
+// Staff notice of a server that could not be set up (cron hook; WHMCS default language)
+$_LANG['cloudserver_setup_failed_subject'] = 'Cloud server setup failed for service #%d';
+$_LANG['cloudserver_setup_failed_message'] = "The server of service #%d could not be set up after the order was accepted: %s%s\n\nWHMCS shows the service as active, but it has no server. Open the service in the admin area: Terminate cancels whatever was bought; if no server was bought, Create orders again.";
+$_LANG['cloudserver_setup_failed_log'] = 'Cloud server setup failed for service #%d: %s%s';
+$_LANG['cloudserver_setup_failed_request_id'] = ' (request id %s)';
+$_LANG['cloudserver_setup_failed_no_reason'] = 'No reason was given.';
+$_LANG['cloudserver_setup_failed_sender'] = 'Cloud server provisioning';
+$_LANG['cloudserver_setup_failed_notice_failed'] = 'Notifying staff of the failed setup of service #%d did not succeed: %s';

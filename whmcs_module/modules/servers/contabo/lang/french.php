@@ -690,6 +690,8 @@ $_LANG['cloudserver_msg_status_change_queued'] = 'La modification est acceptée 
 $_LANG['cloudserver_msg_status_upgrade_being_confirmed'] = 'Une mise à niveau antérieure de ce serveur est en cours de confirmation auprès du fournisseur ; cette modification sera appliquée dès que ce sera connu, sans rien commander deux fois.';
 $_LANG['cloudserver_msg_status_root_login_queued'] = 'Le nouveau mot de passe est enregistré et en cours d\'application sur le serveur ; il fonctionnera d\'ici quelques minutes.';
 $_LANG['cloudserver_msg_status_renewal_queued'] = 'Le renouvellement est accepté et sera enregistré dès que l\'action en cours sur le serveur sera terminée.';
+$_LANG['cloudserver_msg_status_storage_renewal_queued'] = 'Le renouvellement est accepté et sera enregistré dès que l\'action en cours sur le stockage objet sera terminée.';
+$_LANG['cloudserver_msg_status_storage_unsuspend_queued'] = 'La réactivation est acceptée ; l\'accès sera rétabli dès que l\'action en cours sur le stockage objet sera terminée.';
 $_LANG['cloudserver_msg_status_terminate_after_purchase'] = 'Résiliation acceptée : la commande encore en cours de confirmation sera annulée dès qu\'elle sera liée, et rien de plus ne sera commandé.';
 $_LANG['cloudserver_msg_status_cleanup_pending'] = 'Résilié chez le fournisseur ; nettoyage en attente (tâche {job} : {steps}).';
 $_LANG['cloudserver_msg_status_region_move_requested'] = 'Déménagement vers la région {region} (ticket de support {ticket}).';
@@ -729,3 +731,12 @@ $_LANG['cloudserver_msg_listed_twice'] = '{what} : {key} figure deux fois.';
 $_LANG['cloudserver_msg_whmcs_url_https'] = 'l\'URL de l\'API WHMCS doit commencer par https:// (http seulement pour localhost).';
 $_LANG['cloudserver_msg_tag_format'] = 'les étiquettes utilisent lettres, chiffres, _ : - et 64 caractères au plus.';
 $_LANG['cloudserver_msg_tag_reserved'] = 'les étiquettes commençant par \'{prefix}\' sont réservées aux services.';
+
+// Staff notice of a server that could not be set up (cron hook; WHMCS default language)
+$_LANG['cloudserver_setup_failed_subject'] = 'Échec de la mise en place du serveur cloud du service #%d';
+$_LANG['cloudserver_setup_failed_message'] = "Le serveur du service #%d n'a pas pu être mis en place après l'acceptation de la commande : %s%s\n\nWHMCS affiche le service comme actif, mais il n'a pas de serveur. Ouvrez le service dans l'espace d'administration : Terminate annule tout ce qui a été acheté ; si aucun serveur n'a été acheté, Create commande à nouveau.";
+$_LANG['cloudserver_setup_failed_log'] = 'Échec de la mise en place du serveur cloud du service #%d : %s%s';
+$_LANG['cloudserver_setup_failed_request_id'] = ' (identifiant de requête %s)';
+$_LANG['cloudserver_setup_failed_no_reason'] = 'Aucune raison n\'a été donnée.';
+$_LANG['cloudserver_setup_failed_sender'] = 'Mise en service des serveurs cloud';
+$_LANG['cloudserver_setup_failed_notice_failed'] = 'La notification de l\'équipe de l\'échec de la mise en place du service #%d n\'a pas abouti : %s';

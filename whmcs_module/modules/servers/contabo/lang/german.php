@@ -697,6 +697,8 @@ $_LANG['cloudserver_msg_status_change_queued'] = 'Die Änderung ist angenommen u
 $_LANG['cloudserver_msg_status_upgrade_being_confirmed'] = 'Ein früheres Upgrade dieses Servers wird gerade beim Anbieter bestätigt; diese Änderung wird angewendet, sobald das feststeht, ohne etwas doppelt zu bestellen.';
 $_LANG['cloudserver_msg_status_root_login_queued'] = 'Das neue Passwort ist gespeichert und wird auf den Server angewendet; es funktioniert in wenigen Minuten.';
 $_LANG['cloudserver_msg_status_renewal_queued'] = 'Die Verlängerung ist angenommen und wird eingetragen, sobald die laufende Aktion des Servers endet.';
+$_LANG['cloudserver_msg_status_storage_renewal_queued'] = 'Die Verlängerung ist angenommen und wird eingetragen, sobald die laufende Aktion des Objektspeichers endet.';
+$_LANG['cloudserver_msg_status_storage_unsuspend_queued'] = 'Die Reaktivierung ist angenommen; der Zugang ist wieder möglich, sobald die laufende Aktion des Objektspeichers endet.';
 $_LANG['cloudserver_msg_status_terminate_after_purchase'] = 'Kündigung angenommen: die noch zu bestätigende Bestellung wird storniert, sobald sie verknüpft ist, und es wird nichts weiter bestellt.';
 $_LANG['cloudserver_msg_status_cleanup_pending'] = 'Beim Anbieter gekündigt; Aufräumen ausstehend (Auftrag {job}: {steps}).';
 $_LANG['cloudserver_msg_status_region_move_requested'] = 'Umzug in die Region {region} (Support-Ticket {ticket}).';
@@ -736,3 +738,12 @@ $_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} ist doppelt aufgeführt.
 $_LANG['cloudserver_msg_whmcs_url_https'] = 'die WHMCS-API-URL muss mit https:// beginnen (http nur für localhost).';
 $_LANG['cloudserver_msg_tag_format'] = 'Tags bestehen aus Buchstaben, Ziffern, _ : - und höchstens 64 Zeichen.';
 $_LANG['cloudserver_msg_tag_reserved'] = 'Tags, die mit \'{prefix}\' beginnen, sind für Services reserviert.';
+
+// Staff notice of a server that could not be set up (cron hook; WHMCS default language)
+$_LANG['cloudserver_setup_failed_subject'] = 'Einrichtung des Cloud-Servers für Service #%d fehlgeschlagen';
+$_LANG['cloudserver_setup_failed_message'] = "Der Server von Service #%d konnte nach angenommener Bestellung nicht eingerichtet werden: %s%s\n\nWHMCS zeigt den Service als aktiv, aber er hat keinen Server. Öffnen Sie den Service im Admin-Bereich: Terminate storniert alles Gekaufte; wurde kein Server gekauft, bestellt Create erneut.";
+$_LANG['cloudserver_setup_failed_log'] = 'Einrichtung des Cloud-Servers für Service #%d fehlgeschlagen: %s%s';
+$_LANG['cloudserver_setup_failed_request_id'] = ' (Anfrage-ID %s)';
+$_LANG['cloudserver_setup_failed_no_reason'] = 'Es wurde kein Grund genannt.';
+$_LANG['cloudserver_setup_failed_sender'] = 'Cloud-Server-Bereitstellung';
+$_LANG['cloudserver_setup_failed_notice_failed'] = 'Das Team über die fehlgeschlagene Einrichtung von Service #%d zu benachrichtigen, ist nicht gelungen: %s';

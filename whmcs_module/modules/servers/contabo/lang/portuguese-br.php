@@ -690,6 +690,8 @@ $_LANG['cloudserver_msg_status_change_queued'] = 'A alteração foi aceita e ser
 $_LANG['cloudserver_msg_status_upgrade_being_confirmed'] = 'Um upgrade anterior deste servidor está sendo confirmado com o provedor; esta alteração será aplicada assim que isso for conhecido, sem pedir nada duas vezes.';
 $_LANG['cloudserver_msg_status_root_login_queued'] = 'A nova senha foi salva e está sendo aplicada ao servidor; ela funcionará em poucos minutos.';
 $_LANG['cloudserver_msg_status_renewal_queued'] = 'A renovação foi aceita e será registrada assim que a ação atual do servidor terminar.';
+$_LANG['cloudserver_msg_status_storage_renewal_queued'] = 'A renovação foi aceita e será registrada assim que a ação atual do armazenamento de objetos terminar.';
+$_LANG['cloudserver_msg_status_storage_unsuspend_queued'] = 'A reativação foi aceita; o acesso será restabelecido assim que a ação atual do armazenamento de objetos terminar.';
 $_LANG['cloudserver_msg_status_terminate_after_purchase'] = 'Cancelamento aceito: o pedido ainda em confirmação será cancelado assim que for vinculado, e nada mais será pedido.';
 $_LANG['cloudserver_msg_status_cleanup_pending'] = 'Cancelado no provedor; limpeza pendente (tarefa {job}: {steps}).';
 $_LANG['cloudserver_msg_status_region_move_requested'] = 'Mudança para a região {region} (chamado de suporte {ticket}).';
@@ -729,3 +731,12 @@ $_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} aparece duas vezes.';
 $_LANG['cloudserver_msg_whmcs_url_https'] = 'a URL da API do WHMCS deve começar com https:// (http só para localhost).';
 $_LANG['cloudserver_msg_tag_format'] = 'as tags usam letras, dígitos, _ : - e no máximo 64 caracteres.';
 $_LANG['cloudserver_msg_tag_reserved'] = 'tags que começam com \'{prefix}\' são reservadas aos serviços.';
+
+// Staff notice of a server that could not be set up (cron hook; WHMCS default language)
+$_LANG['cloudserver_setup_failed_subject'] = 'Falha ao preparar o servidor cloud do serviço #%d';
+$_LANG['cloudserver_setup_failed_message'] = "O servidor do serviço #%d não pôde ser preparado após o pedido ser aceito: %s%s\n\nO WHMCS mostra o serviço como ativo, mas ele não tem servidor. Abra o serviço na área administrativa: Terminate cancela tudo o que foi comprado; se nenhum servidor foi comprado, Create faz o pedido novamente.";
+$_LANG['cloudserver_setup_failed_log'] = 'Falha ao preparar o servidor cloud do serviço #%d: %s%s';
+$_LANG['cloudserver_setup_failed_request_id'] = ' (id da requisição %s)';
+$_LANG['cloudserver_setup_failed_no_reason'] = 'Nenhum motivo foi informado.';
+$_LANG['cloudserver_setup_failed_sender'] = 'Provisionamento de servidores cloud';
+$_LANG['cloudserver_setup_failed_notice_failed'] = 'Não foi possível avisar a equipe sobre a falha na preparação do serviço #%d: %s';

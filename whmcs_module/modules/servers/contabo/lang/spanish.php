@@ -690,6 +690,8 @@ $_LANG['cloudserver_msg_status_change_queued'] = 'El cambio está aceptado y se 
 $_LANG['cloudserver_msg_status_upgrade_being_confirmed'] = 'Una mejora anterior de este servidor se está confirmando con el proveedor; este cambio se aplicará en cuanto se sepa, sin pedir nada dos veces.';
 $_LANG['cloudserver_msg_status_root_login_queued'] = 'La nueva contraseña está guardada y se está aplicando al servidor; funcionará en pocos minutos.';
 $_LANG['cloudserver_msg_status_renewal_queued'] = 'La renovación está aceptada y se registrará en cuanto termine la acción en curso del servidor.';
+$_LANG['cloudserver_msg_status_storage_renewal_queued'] = 'La renovación está aceptada y se registrará en cuanto termine la acción en curso del almacenamiento de objetos.';
+$_LANG['cloudserver_msg_status_storage_unsuspend_queued'] = 'La reactivación está aceptada; el acceso se restablecerá en cuanto termine la acción en curso del almacenamiento de objetos.';
 $_LANG['cloudserver_msg_status_terminate_after_purchase'] = 'Cancelación aceptada: el pedido que aún se está confirmando se cancelará en cuanto quede vinculado, y no se pedirá nada más.';
 $_LANG['cloudserver_msg_status_cleanup_pending'] = 'Cancelado en el proveedor; limpieza pendiente (tarea {job}: {steps}).';
 $_LANG['cloudserver_msg_status_region_move_requested'] = 'Traslado a la región {region} (ticket de soporte {ticket}).';
@@ -729,3 +731,12 @@ $_LANG['cloudserver_msg_listed_twice'] = '{what}: {key} aparece dos veces.';
 $_LANG['cloudserver_msg_whmcs_url_https'] = 'la URL de la API de WHMCS debe empezar por https:// (http solo para localhost).';
 $_LANG['cloudserver_msg_tag_format'] = 'las etiquetas usan letras, dígitos, _ : - y como máximo 64 caracteres.';
 $_LANG['cloudserver_msg_tag_reserved'] = 'las etiquetas que empiezan por \'{prefix}\' están reservadas para los servicios.';
+
+// Staff notice of a server that could not be set up (cron hook; WHMCS default language)
+$_LANG['cloudserver_setup_failed_subject'] = 'Falló la preparación del servidor cloud del servicio #%d';
+$_LANG['cloudserver_setup_failed_message'] = "El servidor del servicio #%d no pudo prepararse después de aceptar el pedido: %s%s\n\nWHMCS muestra el servicio como activo, pero no tiene servidor. Abra el servicio en el área de administración: Terminate cancela todo lo comprado; si no se compró ningún servidor, Create lo pide de nuevo.";
+$_LANG['cloudserver_setup_failed_log'] = 'Falló la preparación del servidor cloud del servicio #%d: %s%s';
+$_LANG['cloudserver_setup_failed_request_id'] = ' (id de solicitud %s)';
+$_LANG['cloudserver_setup_failed_no_reason'] = 'No se indicó ningún motivo.';
+$_LANG['cloudserver_setup_failed_sender'] = 'Aprovisionamiento de servidores cloud';
+$_LANG['cloudserver_setup_failed_notice_failed'] = 'No se pudo avisar al equipo del fallo en la preparación del servicio #%d: %s';

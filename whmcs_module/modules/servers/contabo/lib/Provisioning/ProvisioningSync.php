@@ -5,7 +5,9 @@ declare(strict_types=1);
 namespace WHMCS\Module\Server\Contabo\Provisioning;
 
 use WHMCS\Module\Server\Contabo\Api\ApiException;
+use WHMCS\Module\Server\Contabo\ClientArea\Messages;
 use WHMCS\Module\Server\Contabo\ClientFactory;
+use WHMCS\Module\Server\Contabo\Lang;
 use WHMCS\Module\Server\Contabo\StaffNotice;
 
 /**
@@ -22,10 +24,17 @@ final class ProvisioningSync
     /** @var callable(string, array<string, mixed>): array<string, mixed> */
     private $localApi;
 
-    /** @param callable(string, array<string, mixed>): array<string, mixed> $localApi WHMCS localAPI */
-    public function __construct(private readonly PendingServiceRepository $repository, callable $localApi)
+    /** @var array<string, string> */
+    private readonly array $lang;
+
+    /**
+     * @param callable(string, array<string, mixed>): array<string, mixed> $localApi WHMCS localAPI
+     * @param string $language staff notices' language: a cron run has no admin, so WHMCS's default
+     */
+    public function __construct(private readonly PendingServiceRepository $repository, callable $localApi, string $language = 'english')
     {
         $this->localApi = $localApi;
+        $this->lang = Lang::strings($language);
     }
 
     /**
@@ -106,29 +115,26 @@ final class ProvisioningSync
             return;
         }
         $failure = is_array($view['failure'] ?? null) ? $view['failure'] : [];
-        $reason = trim((string) ($failure['reason'] ?? $view['status_message'] ?? ''));
-        $reason = $reason !== '' ? rtrim($reason, '.') . '.' : 'No reason was given.';
+        $english = trim((string) ($failure['reason'] ?? $view['status_message'] ?? ''));
+        // The backend names the reason by code (status_message_code) for staff in their language.
+        $params = is_array($view['status_message_params'] ?? null) ? $view['status_message_params'] : [];
+        $reason = Messages::coded((string) ($view['status_message_code'] ?? ''), $params, $english, $this->lang);
+        $reason = $reason !== '' ? rtrim($reason, '.') . '.' : $this->say('no_reason');
         $requestId = (string) ($failure['request_id'] ?? '');
-        $subject = sprintf('Cloud server setup failed for service #%d', $service->serviceId);
-        $message = sprintf(
-            "The server of service #%d could not be set up after the order was accepted: %s%s\n\n"
-            . "WHMCS shows the service as active, but it has no server. Open the service in the admin area: "
-            . "Terminate cancels whatever was bought; if no server was bought, Create orders again.",
-            $service->serviceId,
-            $reason,
-            $requestId !== '' ? " (request id {$requestId})" : '',
-        );
-        ($this->localApi)('LogActivity', ['description' => "{$subject}: {$reason}" . ($requestId !== '' ? " Request id {$requestId}." : '')]);
-        $failed = (new StaffNotice($this->localApi))->send($service->failureNotice, $service->ticketDepartment, $subject, $message, 'Cloud server provisioning');
+        $subject = $this->say('subject', $service->serviceId);
+        $message = $this->say('message', $service->serviceId, $reason, $requestId !== '' ? $this->say('request_id', $requestId) : '');
+        ($this->localApi)('LogActivity', ['description' => $this->say('log', $service->serviceId, $reason, $requestId !== '' ? $this->say('request_id', $requestId) : '')]);
+        $failed = (new StaffNotice($this->localApi))->send($service->failureNotice, $service->ticketDepartment, $subject, $message, $this->say('sender'));
         if ($failed !== null) {
             // Told in the activity log above; the notice failing is said there too, once.
-            ($this->localApi)('LogActivity', ['description' => sprintf(
-                'Notifying staff of the failed setup of service #%d did not succeed: %s',
-                $service->serviceId,
-                $failed,
-            )]);
+            ($this->localApi)('LogActivity', ['description' => $this->say('notice_failed', $service->serviceId, $failed)]);
         }
         $this->repository->markFailureNoticeSent($service->serviceId, $reason);
+    }
+
+    private function say(string $key, string|int ...$args): string
+    {
+        return vsprintf($this->lang['cloudserver_setup_failed_' . $key], $args);
     }
 
     /** @param array<string, mixed> $view ServiceView with password */
