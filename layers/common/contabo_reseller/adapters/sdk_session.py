@@ -37,4 +37,4 @@ def share_with_pynamodb() -> None:
     """pynamodb's connections take their session from ``get_session`` in its connection
     module (no setting for it): every table's connection then uses this thread's session.
     Safe while no table sets credentials of its own (pynamodb would set them on the session)."""
-    pynamodb_connection.get_session = botocore_session  # type: ignore[attr-defined]
+    pynamodb_connection.get_session = botocore_session  # type: ignore[assignment] # called bare
