@@ -119,7 +119,8 @@ def test_a_change_package_waiting_for_the_lock_is_queued_within_the_budget(
         view = manage_service.change_package(SERVICE_ID, request, "whmcs:test")
         left = invocation.budget_left()
 
-    assert view.status_message_code == manage_service.CHANGE_QUEUED.code  # WHMCS is told, truthfully
+    # WHMCS is told, truthfully
+    assert view.status_message_code == manage_service.CHANGE_QUEUED.code
     assert left is not None and left > 0  # answered within the budget
     assert all(after >= 0 for _, after in slow_contabo), slow_contabo
     assert contabo.called("upgradeInstance") == []

@@ -1,8 +1,9 @@
 """Functions that never call Contabo or WHMCS must not import httpx at cold start, and no
 function imports PyYAML before it parses cloud-init user data (~12 ms of every cold start).
 Functions that call Contabo load its client (the generated models, httpx) on the first call,
-and the domain's pydantic models are built on first use, not at import (docs/performance.md,
-"Cold call").
+the domain's pydantic models are built on first use, not at import, and the generic lifecycle
+functions load the object-storage lifecycle only when they act on an object-storage service
+(docs/performance.md, "Cold call").
 
 Each handler is imported in a fresh interpreter that looks like Lambda to Powertools
 (LAMBDA_TASK_ROOT set, so the Tracer is on and patches libraries for X-Ray): an eager import
@@ -41,6 +42,16 @@ NO_HTTPX_FUNCTIONS = (
 # They call Contabo, but not before a request needs it (the client costs a third of an import).
 CONTABO_ON_FIRST_CALL_FUNCTIONS = ("DnsZonesFunction", "DomainsFunction", "AdminToolsFunction")
 GENERATED_MODELS = "contabo_reseller.adapters.contabo.generated_models"
+# They serve every kind of service; object storage's lifecycle (tenancy, pool, S3) is imported
+# by services/object_storage/routing.py when such a service is acted on.
+GENERIC_LIFECYCLE_FUNCTIONS = (
+    "SuspendServiceFunction",
+    "UnsuspendServiceFunction",
+    "TerminateServiceFunction",
+    "RenewServiceFunction",
+    "ChangePackageFunction",
+)
+OBJECT_STORAGE_LIFECYCLE = "contabo_reseller.services.object_storage.management"
 
 _IMPORT = """
 import importlib, json, sys
@@ -67,6 +78,8 @@ print(json.dumps({
     "httpx": httpx is not None,
     "xray_client": httpx is not None and httpx.Client.__name__ == "_InstrumentedClient",
     "generated_models": "contabo_reseller.adapters.contabo.generated_models" in sys.modules,
+    "object_storage_lifecycle": "contabo_reseller.services.object_storage.management"
+    in sys.modules,
     "built_domain_models": built,
 }))
 """
@@ -131,6 +144,22 @@ def test_the_contabo_client_still_loads_when_a_zone_is_read():
         "DnsZonesFunction", "contabo_reseller.adapters.contabo.client"
     )
     assert report["generated_models"] is True
+
+
+@pytest.mark.parametrize("function_id", GENERIC_LIFECYCLE_FUNCTIONS)
+def test_the_object_storage_lifecycle_loads_only_for_object_storage(function_id):
+    assert _import_in_lambda_like_process(function_id)["object_storage_lifecycle"] is False
+
+
+def test_object_storage_routing_still_reaches_its_lifecycle():
+    """The deferred import and every action it hands on must still exist (a renamed module or
+    function would otherwise fail only when a reseller suspends an object-storage service)."""
+    from contabo_reseller.services.object_storage import routing
+
+    management = routing._management()
+    assert management.__name__ == OBJECT_STORAGE_LIFECYCLE
+    for action in ("suspend", "unsuspend", "terminate", "renew"):
+        assert callable(getattr(management, action))
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,22 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import boto3
 from aws_lambda_powertools.utilities import parameters
+from aws_lambda_powertools.utilities.parameters.base import DEFAULT_PROVIDERS
 from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import ValidationError
 
+from contabo_reseller.adapters import sdk_session
 from contabo_reseller.domain.credentials import ContaboCredentials, SigningKeys, WhmcsApiCredentials
 from contabo_reseller.domain.errors import ConfigurationError, UpstreamUnavailable
 from contabo_reseller.settings import get_settings
 
 
 def _read_json(secret_id: str, what: str) -> dict[str, Any]:
+    if "secrets" not in DEFAULT_PROVIDERS:  # get_secret's own provider, on the shared session
+        DEFAULT_PROVIDERS["secrets"] = parameters.SecretsProvider(
+            boto3_session=sdk_session.boto3_session()
+        )
     try:
         value = parameters.get_secret(
             secret_id, transform="json", max_age=get_settings().secrets_cache_seconds
@@ -89,4 +94,4 @@ def exists(secret_id: str) -> bool:
 
 @cache
 def _secrets_manager() -> Any:
-    return boto3.client("secretsmanager")
+    return sdk_session.boto3_session().client("secretsmanager")

@@ -16,9 +16,11 @@ from pynamodb.attributes import (
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
+from contabo_reseller.adapters import sdk_session
 from contabo_reseller.settings import get_settings
 
 _settings = get_settings()
+sdk_session.share_with_pynamodb()  # one session for every table, not one each
 
 
 class ServicesByResource(GlobalSecondaryIndex["ServiceRecord"]):

@@ -49,9 +49,9 @@ def _lambda_client() -> Any:
     """One client per endpoint: the local stack points Lambda at its own port, anew per stack."""
     endpoint = os.environ.get("AWS_ENDPOINT_URL_LAMBDA", "")
     if endpoint not in _clients:
-        import boto3
+        from contabo_reseller.adapters import sdk_session
 
-        _clients[endpoint] = boto3.client("lambda")
+        _clients[endpoint] = sdk_session.boto3_session().client("lambda")
     return _clients[endpoint]
 
 

@@ -24,6 +24,7 @@ from aws_lambda_powertools.utilities.idempotency.exceptions import (
     IdempotencyValidationError,
 )
 
+from contabo_reseller.adapters import sdk_session
 from contabo_reseller.domain.errors import Conflict, InvalidInput, ServiceBusy
 from contabo_reseller.settings import get_settings
 
@@ -33,7 +34,9 @@ _running = threading.local()  # the local stack runs handlers on threads; Lambda
 
 @lru_cache(maxsize=1)
 def _persistence() -> DynamoDBPersistenceLayer:
-    return DynamoDBPersistenceLayer(table_name=get_settings().idempotency_table)
+    return DynamoDBPersistenceLayer(
+        table_name=get_settings().idempotency_table, boto3_session=sdk_session.boto3_session()
+    )
 
 
 _CONFIG = IdempotencyConfig(

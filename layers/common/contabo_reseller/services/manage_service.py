@@ -48,7 +48,7 @@ from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.compute import moves
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
 from contabo_reseller.services.networking import private_network_product
-from contabo_reseller.services.object_storage import management as object_storage
+from contabo_reseller.services.object_storage import routing as object_storage
 from contabo_reseller.services.views import service_view
 
 POWER_ACTIONS = ("start", "stop", "shutdown", "restart")

@@ -7,6 +7,7 @@ operations and generated models, so services never see Contabo's field names.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from contabo_reseller.adapters.contabo import generated_models as gm
@@ -149,7 +150,7 @@ class ClientGateway:
 
     # Access --------------------------------------------------------------------------------
 
-    ACCESS_AREAS = ("instances", "secrets", "tags")
+    ACCESS_AREAS: tuple[str, ...] = ("instances", "secrets", "tags")
 
     def check_access(self) -> dict[str, bool]:
         for area in self.ACCESS_AREAS:
@@ -159,12 +160,12 @@ class ClientGateway:
     def check_area(self, area: str) -> None:
         """Reads one item of ``area``; raises a typed error (bad credentials, unavailable)
         if the credentials cannot."""
-        read = {
+        readers: dict[str, Callable[[], Iterable[Any]]] = {
             "instances": self._client.list_instances,
             "secrets": self._client.list_secrets,
             "tags": self._client.list_tags,
-        }[area]
-        next(iter(read()), None)
+        }
+        next(iter(readers[area]()), None)
 
 
 def instance_facts(instance: Any) -> InstanceFacts:

@@ -239,14 +239,14 @@ def contact_from_handle(handle: dict[str, object]) -> Contact:
     return Contact(
         first_name=str(handle["firstName"]),
         last_name=str(handle["lastName"]),
-        organization=handle.get("organization") or None,  # type: ignore[arg-type]
+        organization=handle.get("organization") or None,
         email=str(handle["email"]),
         address1=street if number in ("", "-") else f"{street} {number}",
         city=str(address.get("city") or ""),
-        state=address.get("region") or None,  # type: ignore[arg-type]
+        state=address.get("region") or None,
         postcode=str(address.get("zipCode") or ""),
         country=str(address.get("country") or "").upper(),
         phone_country_code=str(phone.get("prefix") or "+0").lstrip("+") or "0",
         phone_number=str(phone.get("number") or "000"),
-        gender=str(handle.get("gender") or "na"),  # type: ignore[arg-type]
+        gender=str(handle.get("gender") or "na"),
     )

@@ -570,12 +570,6 @@ def _first_design_services_left(except_service_id: str) -> bool:
     )
 
 
-def is_object_storage(service_id: str) -> bool:
-    """Whether the generic lifecycle routes must hand this service to this module."""
-    record = service_store.get(service_id)
-    return record is not None and record.kind == OBJECT_STORAGE
-
-
 # Helpers ------------------------------------------------------------------------------------
 
 
