@@ -264,3 +264,36 @@ def test_the_billing_job_names_the_action_it_applies_for_the_admin(
     service_store.release_lock(SERVICE_ID, owner)
     assert _run_billing_job() == "done"
     assert job_queue.get(job_id).payload == {"billing_action": "unsuspend"}
+
+
+def test_a_billing_action_recorded_after_the_job_parked_runs_again_instead_of_waiting(
+    contabo: FakeContaboGateway,
+) -> None:
+    """A parked billing job (staff already told) must not hold back WHMCS's next action: a
+    terminate recorded later queues the same job again, with fresh attempts, and is applied."""
+    _recorded_while_busy(_suspend)
+    job = job_queue.get(f"{manage_service.BILLING_JOB}-{SERVICE_ID}")
+    assert job is not None
+    job_queue.transition(job, ("queued",), status="parked", attempts=5)
+
+    _recorded_while_busy(_terminate)
+
+    again = job_queue.get(job.job_id)
+    assert again is not None
+    assert (again.status, again.attempts) == ("queued", 0)
+    assert again.payload["billing_action"] == "terminate"
+    assert _run_billing_job() == "done"
+    assert service_store.require(SERVICE_ID).state == ServiceState.TERMINATED
+    assert len(contabo.called("cancelInstance")) == 1
+
+
+def test_a_parked_job_of_another_kind_is_not_queued_again_by_enqueue(aws: None) -> None:
+    job_id = action_queue.enqueue("77", "settle_upgrade", {}, "whmcs:test", key="77", wake=False)
+    job = job_queue.get(job_id)
+    assert job is not None
+    job_queue.transition(job, ("queued",), status="parked")
+
+    action_queue.enqueue("77", "settle_upgrade", {}, "whmcs:test", key="77", wake=False)
+
+    still = job_queue.get(job_id)
+    assert still is not None and still.status == "parked"  # the admin decides about these

@@ -102,7 +102,12 @@ def page(status: str, limit: int, cursor: str | None) -> tuple[list[JobRecord], 
     return items, next_cursor
 
 
-def _update(job: JobRecord, condition: Condition, **fields: Any) -> bool:
+def requeue_if_parked(job_id: str, **fields: Any) -> bool:
+    """A parked job queued again; one write, no read (callers may hold only write access)."""
+    return _update(JobRecord(job_id=job_id), JobRecord.status == "parked", refresh=False, **fields)
+
+
+def _update(job: JobRecord, condition: Condition, refresh: bool = True, **fields: Any) -> bool:
     actions = [
         getattr(JobRecord, name).remove() if value is None else getattr(JobRecord, name).set(value)
         for name, value in fields.items()
@@ -112,7 +117,8 @@ def _update(job: JobRecord, condition: Condition, **fields: Any) -> bool:
         job.update(actions=actions, condition=condition)
     except UpdateError as error:
         if _failed_condition(error):
-            job.refresh(consistent_read=True)
+            if refresh:
+                job.refresh(consistent_read=True)
             return False
         raise
     return True

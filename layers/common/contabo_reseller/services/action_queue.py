@@ -130,9 +130,12 @@ def enqueue(
     *,
     key: str | None = None,
     wake: bool = True,
+    requeue_parked: bool = False,
 ) -> str:
     """Queues ``action``; returns the job id. With ``key``, at most one unfinished job exists
-    per (action, key): queueing it again returns the existing job's id."""
+    per (action, key): queueing it again returns the existing job's id. ``requeue_parked``: a
+    parked one runs again with fresh attempts (a new ask, e.g. WHMCS's next billing action,
+    is not left behind an old failure staff were already told of)."""
     job_id = f"{action}-{key}" if key else str(uuid.uuid4())
     record = JobRecord(
         job_id=job_id,
@@ -149,7 +152,17 @@ def enqueue(
         logger.info("job queued", extra={"job_id": job_id, "job_action": action})
         if wake:
             wake_worker(job_id)
+    elif requeue_parked and _requeued_if_parked(job_id, payload):
+        logger.info("parked job queued again", extra={"job_id": job_id, "job_action": action})
+        if wake:
+            wake_worker(job_id)
     return job_id
+
+
+def _requeued_if_parked(job_id: str, payload: dict[str, Any]) -> bool:
+    return job_queue.requeue_if_parked(
+        job_id, status="queued", run_after=time.time(), attempts=0, polls=0, payload=payload
+    )
 
 
 def enqueue_latest(

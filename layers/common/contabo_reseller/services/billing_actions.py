@@ -29,7 +29,9 @@ def record_for_later(
         # The job applies what the row records; its payload names it for the admin's job view
         # (the job renames it when it applies another one: see applying).
         payload = {"billing_action": record.billing_action or name}
-        job_id = action_queue.enqueue(service_id, job, payload, actor, key=service_id)
+        job_id = action_queue.enqueue(
+            service_id, job, payload, actor, key=service_id, requeue_parked=True
+        )
         logger.info(
             "billing action recorded; applied once the service is free", extra={"job": job_id}
         )
