@@ -18,12 +18,13 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter, defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
 from contabo_reseller.adapters import job_queue, service_store
+from contabo_reseller.adapters.audit_log import NO_SERVICE
 from contabo_reseller.adapters.tables import AuditEntry, JobRecord
 from contabo_reseller.services import action_queue, manage_service
 from tests.chaos.conftest import active_services, record_figures
@@ -108,7 +109,15 @@ def _explain(what: str, answer: httpx.Response, started_at: datetime, seconds: f
     """The slow answer's audit rows (Contabo calls with their durations, the action's own row),
     as offsets from when WHMCS asked."""
     sid = what.rsplit(" ", 1)[-1]
-    rows = AuditEntry.query(sid, AuditEntry.entry_id >= started_at.isoformat())
+    window = AuditEntry.entry_id.between(
+        started_at.isoformat(), (started_at + timedelta(seconds=seconds + 1)).isoformat()
+    )
+    # The service's rows, and rows of no service in that time: sign-ins (token fetches) are
+    # recorded without one, whichever invocation made them.
+    rows = sorted(
+        [*AuditEntry.query(sid, window), *AuditEntry.query(NO_SERVICE, window)],
+        key=lambda row: row.entry_id,
+    )
     record_figures(
         f"  slow answer: {what} took {seconds:.1f} s ({answer.status_code}"
         f" {answer.json().get('status_message_code') if answer.content else ''})"
@@ -116,7 +125,8 @@ def _explain(what: str, answer: httpx.Response, started_at: datetime, seconds: f
     for row in rows:
         at = datetime.fromisoformat(row.entry_id.split("#", 1)[0])
         record_figures(
-            f"    +{(at - started_at).total_seconds():5.2f} s {row.kind} {row.action}"
+            f"    +{(at - started_at).total_seconds():5.2f} s {row.service_id}"
+            f" {row.kind} {row.action}"
             f" {row.actor or ''} {row.method or ''} {row.path or ''} {row.status_code or ''}"
             f" {row.duration_ms or ''} ms {row.outcome}"
         )
