@@ -228,3 +228,63 @@ def test_a_long_wait_for_another_invocations_token_counts_as_a_slow_call(aws: No
         assert invocation.slowest_call() >= 3.0  # 3 polls of 1 s: the wait it really was
         with pytest.raises(OutOfTime):  # once the wait has used 2 s of the 4.5 s
             invocation.require_time_for_call(extra_seconds=2.0)
+
+
+def test_forgetting_a_refused_token_never_waits_for_another_threads_sign_in(aws: None) -> None:
+    """A 401 answered at +3 s left GetService waiting 3 s more for the container's token lock
+    while another thread signed in (6.1 s in the latency chaos run): forgetting takes no lock."""
+    tokens = AccessTokens(lambda: ("fresh", 300))
+    assert tokens.current() == "fresh"
+    tokens._local.acquire()  # another thread of this container is signing in
+    try:
+        forgetting = threading.Thread(target=tokens.invalidate, args=("fresh",), daemon=True)
+        forgetting.start()
+        forgetting.join(timeout=2)
+        assert not forgetting.is_alive(), "waited for the other thread's sign-in"
+    finally:
+        tokens._local.release()
+    assert TokenItem.count(TOKEN_ID) == 0  # forgotten in the table too
+
+
+def test_a_whmcs_request_waits_for_another_threads_sign_in_only_within_its_budget(
+    aws: None,
+) -> None:
+    from types import SimpleNamespace
+
+    from contabo_reseller import invocation
+    from contabo_reseller.domain.errors import OutOfTime
+
+    tokens = AccessTokens(lambda: ("never", 300))
+    lambda_context = SimpleNamespace(get_remaining_time_in_millis=lambda: 10_000)
+    outcome: list[BaseException] = []
+
+    def whmcs_request() -> None:
+        with invocation.running(lambda_context, budget_seconds=0.5):
+            try:
+                tokens.current()
+            except OutOfTime as error:
+                outcome.append(error)
+
+    tokens._local.acquire()  # a sign-in that does not end in time
+    try:
+        request = threading.Thread(target=whmcs_request, daemon=True)
+        request.start()
+        request.join(timeout=3)
+        assert not request.is_alive(), "waited past the budget for the other sign-in"
+    finally:
+        tokens._local.release()
+    assert len(outcome) == 1 and isinstance(outcome[0], OutOfTime)
+
+
+def test_a_wait_for_another_threads_sign_in_counts_as_a_slow_call(aws: None) -> None:
+    from types import SimpleNamespace
+
+    from contabo_reseller import invocation
+
+    tokens = AccessTokens(lambda: ("signed-in", 300))
+    lambda_context = SimpleNamespace(get_remaining_time_in_millis=lambda: 10_000)
+    tokens._local.acquire()
+    threading.Timer(0.4, tokens._local.release).start()  # the other sign-in ends at 0.4 s
+    with invocation.running(lambda_context, budget_seconds=4.5):
+        assert tokens.current() == "signed-in"
+        assert invocation.slowest_call() >= 0.3  # about the 0.4 s it waited

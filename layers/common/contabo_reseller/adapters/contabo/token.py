@@ -12,7 +12,7 @@ import contextlib
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pynamodb.exceptions import DeleteError, PutError, PynamoDBException
@@ -20,6 +20,7 @@ from pynamodb.exceptions import DeleteError, PutError, PynamoDBException
 from contabo_reseller import invocation, metrics
 from contabo_reseller.adapters.contabo.errors import ContaboUnavailable
 from contabo_reseller.adapters.tables import TokenItem
+from contabo_reseller.domain.errors import OutOfTime
 from contabo_reseller.observability import logger
 
 TOKEN_ID = "contabo-access-token"  # noqa: S105 (an item key, not a secret)
@@ -64,18 +65,39 @@ class AccessTokens:
         token = self._memory
         if token and token.use_until > self._clock():
             return token.value
-        with self._local:
+        with self._own_turn():
             token = self._memory
             if token and token.use_until > self._clock():
                 return token.value
             self._memory = self._shared_or_refreshed()
             return self._memory.value
 
+    @contextlib.contextmanager
+    def _own_turn(self) -> Iterator[None]:
+        """This container's single flight. Another thread of it may be signing in (a check of
+        TestConnection that outlived its answer, or any function of the local stack, which
+        share one process): a WHMCS request waits for it only while a call still fits its
+        budget, and a long wait counts as a slow call, as a wait for another container does."""
+        started = time.monotonic()
+        left = invocation.budget_left()
+        if not self._local.acquire(timeout=-1 if left is None else max(0.0, left)):
+            raise OutOfTime("the provider's sign-in made by another call did not end in time")
+        try:
+            waited = time.monotonic() - started
+            if waited >= self._poll:
+                invocation.note_call(waited)
+                invocation.require_time_for_call()
+            yield
+        finally:
+            self._local.release()
+
     def invalidate(self, rejected: str) -> None:
-        """Forget a token Contabo refused, here and in the table (unless already replaced)."""
-        with self._local:
-            if self._memory and self._memory.value == rejected:
-                self._memory = None
+        """Forget a token Contabo refused, here and in the table (unless already replaced).
+        Takes no lock: a request must not wait here for another thread's sign-in (at worst a
+        token fetched meanwhile is forgotten and read back from the table)."""
+        token = self._memory
+        if token and token.value == rejected:
+            self._memory = None
         with contextlib.suppress(DeleteError):  # already replaced or gone
             TokenItem(TOKEN_ID).delete(condition=TokenItem.value == rejected)
 
