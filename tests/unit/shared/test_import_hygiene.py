@@ -2,8 +2,9 @@
 function imports PyYAML before it parses cloud-init user data (~12 ms of every cold start).
 Functions that call Contabo load its client (the generated models, httpx) on the first call,
 the domain's pydantic models are built on first use, not at import, and the generic lifecycle
-functions load the object-storage lifecycle only when they act on an object-storage service
-(docs/performance.md, "Cold call").
+functions load the object-storage lifecycle only when they act on an object-storage service,
+and no function imports at init the modules of other products or of the workers' side that
+its routes never use (docs/performance.md, "Cold call").
 
 Each handler is imported in a fresh interpreter that looks like Lambda to Powertools
 (LAMBDA_TASK_ROOT set, so the Tracer is on and patches libraries for X-Ray): an eager import
@@ -12,6 +13,7 @@ anywhere in the shared package, or X-Ray patching every library it knows, fails 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -52,6 +54,57 @@ GENERIC_LIFECYCLE_FUNCTIONS = (
     "ChangePackageFunction",
 )
 OBJECT_STORAGE_LIFECYCLE = "contabo_reseller.services.object_storage.management"
+DNS_MODELS = "contabo_reseller.domain.dns"
+DOMAIN_MODELS = "contabo_reseller.domain.domains"
+SCHEDULED_JOBS = "contabo_reseller.services.scheduled_jobs"
+PROVISIONING = "contabo_reseller.services.provisioning"
+NETWORKING_MODELS = "contabo_reseller.domain.networking"
+PRIVATE_NETWORK_MODELS = "contabo_reseller.domain.private_networks"
+COMPUTE_MODELS = (
+    "contabo_reseller.domain.compute",
+    "contabo_reseller.domain.custom_images",
+    "contabo_reseller.domain.snapshots",
+    "contabo_reseller.domain.ssh_key_vault",
+)
+# (function, a module its init does not import) and why: each was imported at init until
+# issue 19's fifth round, through a module that needed one constant or only type names.
+NOT_AT_INIT = [
+    # Guardrails (every service action) keep DNS hosting's defaults, not domain.dns.
+    *(
+        (f, module)
+        for f in (
+            "SuspendServiceFunction",
+            "RescueServiceFunction",
+            "FirewallFunction",
+            "AdminGuardrailsFunction",
+            "CreateServiceFunction",
+        )
+        for module in (DNS_MODELS, DOMAIN_MODELS)
+    ),
+    # Enqueueing an action needs no scheduled-job runner (the worker's side).
+    *(
+        (f, SCHEDULED_JOBS)
+        for f in (
+            "SuspendServiceFunction",
+            "TerminateServiceFunction",
+            "CreateServiceFunction",
+            "ServiceNetworkingFunction",
+            "AdminJobsFunction",
+        )
+    ),
+    # The compute port names the compute models for type checkers only.
+    *(("ServicePowerStatusFunction", module) for module in COMPUTE_MODELS),
+    # A service row's instance facts come from domain.instance, not the provisioning run.
+    ("ServicePowerStatusFunction", PROVISIONING),
+    ("AdminImportFunction", PROVISIONING),
+    # ServiceView and the status sentences need neither the networking nor the private
+    # network models.
+    *(
+        (f, module)
+        for f in ("GetServiceFunction", "ListServicesFunction")
+        for module in (NETWORKING_MODELS, PRIVATE_NETWORK_MODELS)
+    ),
+]
 
 _IMPORT = """
 import importlib, json, sys
@@ -81,6 +134,7 @@ print(json.dumps({
     "object_storage_lifecycle": "contabo_reseller.services.object_storage.management"
     in sys.modules,
     "built_domain_models": built,
+    "loaded": sorted(name for name in sys.modules if name.startswith("contabo_reseller.")),
 }))
 """
 
@@ -160,6 +214,28 @@ def test_object_storage_routing_still_reaches_its_lifecycle():
     assert management.__name__ == OBJECT_STORAGE_LIFECYCLE
     for action in ("suspend", "unsuspend", "terminate", "renew"):
         assert callable(getattr(management, action))
+
+
+@pytest.mark.parametrize(("function_id", "module"), NOT_AT_INIT)
+def test_a_function_does_not_import_what_its_init_never_uses(function_id, module):
+    assert module not in _loaded_at_init(function_id)
+
+
+@functools.cache
+def _loaded_at_init(function_id: str) -> frozenset[str]:
+    return frozenset(_import_in_lambda_like_process(function_id)["loaded"])
+
+
+def test_the_moved_names_are_still_where_their_users_import_them():
+    """domain.dns re-exports the guardrail defaults it shows; the suspended network's refusal
+    is the status sentence (a rename would otherwise fail only on the route that uses it)."""
+    from contabo_reseller.domain import dns, guardrails, private_networks, status_messages
+    from contabo_reseller.services import provisioning
+
+    assert dns.MAX_RECORDS_PER_ZONE == guardrails.MAX_RECORDS_PER_ZONE
+    suspended = status_messages.SENTENCES["private_network_suspended"]
+    assert suspended == private_networks.SUSPENDED_NETWORK
+    assert callable(provisioning.instance_details)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, computed_field
 
-from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.domain.instance import InstanceFacts, instance_details
 from contabo_reseller.domain.model_base import DomainModel
 from contabo_reseller.domain.service import ServiceState, display_name_for
 
@@ -193,16 +193,10 @@ def compare(
 
 
 def _synced_facts(instance: InstanceFacts) -> dict[str, Any]:
-    return {
-        "instance_status": instance.status,
-        "ipv4": instance.ipv4,
-        "ipv6": instance.ipv6,
-        "additional_ips": instance.additional_ips,
-        "cpu_cores": instance.cpu_cores,
-        "ram_mb": instance.ram_mb,
-        "disk_mb": instance.disk_mb,
-        "cancel_date": instance.cancel_date,
-    }
+    """The row's instance facts that can change (a server's creation date does not)."""
+    facts = instance_details(instance)
+    del facts["instance_created_at"]
+    return facts
 
 
 def _product_changes(

@@ -9,14 +9,15 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from contabo_reseller.domain.cloud_init import MAX_USER_DATA_BYTES
-from contabo_reseller.domain.dns import (
-    MAX_RECORDS_PER_ZONE,
-    MAX_ZONES_PER_CLIENT,
-    RECORDS_PER_ZONE_CEILING,
-)
 from contabo_reseller.domain.model_base import DomainModel
 
 WhmcsProductId = str  # digits, as WHMCS numbers its products (validated at the edges)
+# DNS hosting's defaults: how much one WHMCS client may host (the provider bills nothing per
+# zone, the reseller's account has limits of its own). Here, not in domain.dns, so that every
+# lifecycle function reading guardrails does not import the DNS and domain models.
+MAX_ZONES_PER_CLIENT = 20
+MAX_RECORDS_PER_ZONE = 200
+RECORDS_PER_ZONE_CEILING = 5000  # the highest record limit an admin can set for a product
 
 
 class Guardrails(DomainModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field
 
 from contabo_reseller.domain.model_base import DomainModel
@@ -44,3 +46,18 @@ class ImageFacts(DomainModel):
     name: str
     os_type: str = "Linux"
     standard: bool = True
+
+
+def instance_details(instance: InstanceFacts) -> dict[str, Any]:
+    """The instance facts a service row keeps (shown by ServiceView)."""
+    return {
+        "instance_status": instance.status,
+        "ipv4": instance.ipv4,
+        "ipv6": instance.ipv6,
+        "additional_ips": instance.additional_ips,
+        "cpu_cores": instance.cpu_cores,
+        "ram_mb": instance.ram_mb,
+        "disk_mb": instance.disk_mb,
+        "cancel_date": instance.cancel_date,
+        "instance_created_at": instance.created_date,
+    }

@@ -105,10 +105,6 @@ class PtrView(DomainModel):
 
 # Extra IPv4 addresses (the provider's VIPs) ---------------------------------------------------
 
-# The most additional IPv4 addresses one order buys (the provider's create takes a quantity;
-# a reseller sells more one at a time through the admin's spare-IP assignment).
-MAX_ADDITIONAL_IPV4_PER_ORDER = 16
-
 
 class VipFacts(DomainModel):
     """One extra IPv4 of the provider account: where it lives and which instance holds it."""

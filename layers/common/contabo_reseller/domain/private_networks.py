@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field, StrictBool
 
 from contabo_reseller.domain.model_base import DomainModel
+from contabo_reseller.domain.status_messages import SENTENCES
 
 # The provider allows letters, digits, colons, dashes and underscores in network names.
 NETWORK_NAME = r"^[A-Za-z0-9_:-]{1,64}$"
@@ -129,10 +130,7 @@ def view_of(
 # Private network as its own WHMCS product ---------------------------------------------------
 
 PRIVATE_NETWORK = "private_network"  # the service kind
-SUSPENDED_NETWORK = (
-    "This private network is suspended: no server can join it until it is reactivated; "
-    "servers already in it keep it."
-)
+SUSPENDED_NETWORK = SENTENCES["private_network_suspended"]  # a refusal, and a status
 
 
 class CreatePrivateNetworkProductRequest(DomainModel):

@@ -20,7 +20,6 @@ from pydantic import (
 from contabo_reseller.domain.cloud_init import validate_user_data
 from contabo_reseller.domain.errors import InvalidValue
 from contabo_reseller.domain.model_base import DomainModel
-from contabo_reseller.domain.networking import MAX_ADDITIONAL_IPV4_PER_ORDER
 from contabo_reseller.domain.object_storage.product import ObjectStorageView
 from contabo_reseller.domain.passwords import meets_contabo_rule
 from contabo_reseller.domain.ssh_keys import validate_public_key
@@ -86,6 +85,9 @@ def display_name_for(service_id: str) -> str:
 # "nvme"; the spec's two) a list of sizes in TB, one entry per disk. The spec names no size
 # list, so any size from 0.1 to 16 TB in steps of 0.1 is accepted and Contabo's answer rules.
 MAX_EXTRA_DISKS = 4
+# The most additional IPv4 addresses one order buys (the provider's create takes a quantity;
+# a reseller sells more one at a time through the admin's spare-IP assignment).
+MAX_ADDITIONAL_IPV4_PER_ORDER = 16
 ExtraDiskSize = Annotated[
     str,
     StringConstraints(pattern=r"^(0\.[1-9]|[1-9](\.[0-9])?|1[0-5](\.[0-9])?|16)$"),

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contabo_reseller.domain.errors import DomainError
-from contabo_reseller.domain.private_networks import SUSPENDED_NETWORK
 
 # The English sentence of every status message, by code (the lang files hold the others).
 SENTENCES: dict[str, str] = {
@@ -90,7 +89,11 @@ SENTENCES: dict[str, str] = {
     ),
     # Private-network products.
     "status_private_network_created": "Private network {name} ({cidr}) in {region}.",
-    "private_network_suspended": SUSPENDED_NETWORK,  # the refusal's sentence, said as status
+    # Also the refusal's sentence (domain.private_networks.SUSPENDED_NETWORK), said as status.
+    "private_network_suspended": (
+        "This private network is suspended: no server can join it until it is reactivated; "
+        "servers already in it keep it."
+    ),
     "status_private_network_deleted": (
         "The private network was deleted; {detached} server(s) detached."
     ),

@@ -37,7 +37,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contabo_reseller import metrics
 from contabo_reseller.adapters import audit_log, job_queue, worker_trigger
@@ -46,8 +46,10 @@ from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import ActionRefused, Conflict, DomainError, NotFound
 from contabo_reseller.domain.jobs import JobList, JobStatus, JobView
 from contabo_reseller.observability import logger
-from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 from contabo_reseller.settings import get_settings
+
+if TYPE_CHECKING:  # the worker's side: the API functions that enqueue need none of it
+    from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 
 HANDLER_MODULES = (
     "contabo_reseller.services.terminate_cleanup",

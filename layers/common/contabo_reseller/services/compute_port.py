@@ -4,12 +4,13 @@ to one service (or client vault) and one trace id, so every call is audited unde
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from contabo_reseller.domain.compute import ContaboImage
-from contabo_reseller.domain.custom_images import CustomImageQuota
-from contabo_reseller.domain.instance import InstanceFacts
-from contabo_reseller.domain.snapshots import SnapshotView
+if TYPE_CHECKING:  # the port's words; a function imports the models of its own routes only
+    from contabo_reseller.domain.compute import ContaboImage
+    from contabo_reseller.domain.custom_images import CustomImageQuota
+    from contabo_reseller.domain.instance import InstanceFacts
+    from contabo_reseller.domain.snapshots import SnapshotView
 
 
 class ComputePort(Protocol):

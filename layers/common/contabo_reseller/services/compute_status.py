@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.domain.errors import NotFound
+from contabo_reseller.domain.instance import instance_details
 from contabo_reseller.domain.service import ServiceState, ServiceView
 from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.services import service_policy
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.compute_port import compute_for
-from contabo_reseller.services.provisioning import instance_details
 from contabo_reseller.services.views import service_view
 
 GONE_MESSAGE = say("status_server_gone")

@@ -24,14 +24,13 @@ from contabo_reseller.domain.imports import (
     ImportRequest,
     Suggestion,
 )
-from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.domain.instance import InstanceFacts, instance_details
 from contabo_reseller.domain.service import ServiceState, ServiceView
 from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
 from contabo_reseller.services import status_sync
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
-from contabo_reseller.services.provisioning import instance_details
 from contabo_reseller.services.views import service_view
 
 # A service the backend does not know yet (the lock made its row), or an order that failed.

@@ -35,7 +35,7 @@ from contabo_reseller.domain.errors import (
     ServiceBusy,
     UpstreamUnavailable,
 )
-from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.domain.instance import instance_details
 from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE
 from contabo_reseller.domain.passwords import generate_root_password
 from contabo_reseller.domain.service import ServiceState
@@ -343,21 +343,6 @@ def _push_to_whmcs(record: ServiceRecord, contabo: ContaboGateway) -> None:
         password=contabo.get_secret_value(password_secret) if password_secret else None,
     )
     service_store.update(record, details={"pushed_to_whmcs": pushed})
-
-
-def instance_details(instance: InstanceFacts) -> dict[str, Any]:
-    """The instance facts a service row keeps (shown by ServiceView)."""
-    return {
-        "instance_status": instance.status,
-        "ipv4": instance.ipv4,
-        "ipv6": instance.ipv6,
-        "additional_ips": instance.additional_ips,
-        "cpu_cores": instance.cpu_cores,
-        "ram_mb": instance.ram_mb,
-        "disk_mb": instance.disk_mb,
-        "cancel_date": instance.cancel_date,
-        "instance_created_at": instance.created_date,
-    }
 
 
 def _fail(record: ServiceRecord, message: StatusMessage) -> None:

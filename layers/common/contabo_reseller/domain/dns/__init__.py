@@ -11,15 +11,15 @@ from pydantic import ConfigDict, Field, model_validator
 
 from contabo_reseller.domain.domains import normalize_domain
 from contabo_reseller.domain.errors import InvalidValue
+from contabo_reseller.domain.guardrails import (
+    MAX_RECORDS_PER_ZONE,
+    MAX_ZONES_PER_CLIENT,
+    RECORDS_PER_ZONE_CEILING,
+)
 from contabo_reseller.domain.model_base import DomainModel
 
 RecordType = Literal["A", "AAAA", "CAA", "CNAME", "MX", "SRV", "TXT"]
 CAA_TAGS = ("issue", "issuewild", "iodef")
-# Defaults of the per-product guardrails (domain.guardrails): how much one WHMCS client may
-# host (the provider bills nothing per zone, the reseller's account has limits of its own).
-MAX_ZONES_PER_CLIENT = 20
-MAX_RECORDS_PER_ZONE = 200
-RECORDS_PER_ZONE_CEILING = 5000  # the highest record limit an admin can set for a product
 _NAME = re.compile(r"^(@|\*|(\*\.)?((?!-)[a-z0-9_-]{1,63}(?<!-)\.?)+)$")
 
 
