@@ -81,7 +81,8 @@ NOT_AT_INIT = [
         )
         for module in (DNS_MODELS, DOMAIN_MODELS)
     ),
-    # Enqueueing an action needs no scheduled-job runner (the worker's side).
+    # Enqueueing an action, a snapshot policy or a sync's report needs no scheduled-job
+    # runner (the workers' side).
     *(
         (f, SCHEDULED_JOBS)
         for f in (
@@ -90,6 +91,9 @@ NOT_AT_INIT = [
             "CreateServiceFunction",
             "ServiceNetworkingFunction",
             "AdminJobsFunction",
+            "SnapshotsFunction",
+            "AdminImportFunction",
+            "AdminReportsFunction",
         )
     ),
     # The compute port names the compute models for type checkers only.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contabo_reseller import metrics
 from contabo_reseller.adapters import config_items, service_store
@@ -36,7 +36,9 @@ from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.service import PENDING_STATES, ServiceState
 from contabo_reseller.domain.status_messages import say
 from contabo_reseller.services.inventory_port import InstanceInventory, inventory
-from contabo_reseller.services.scheduled_jobs import JobRun, Paused
+
+if TYPE_CHECKING:  # the job runner's types; the API routes here never run a job
+    from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 
 JOB = "status-sync"
 REPORT_KIND, REPORT_ITEM = "report", "drift"

@@ -15,7 +15,7 @@ succeeds.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contabo_reseller.adapters import config_items, service_store
 from contabo_reseller.adapters.tables import ServiceRecord
@@ -42,7 +42,9 @@ from contabo_reseller.observability import logger
 from contabo_reseller.services import service_policy
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.compute_port import ComputePort, compute_for
-from contabo_reseller.services.scheduled_jobs import JobRun, Paused
+
+if TYPE_CHECKING:  # the job runner's types; the API routes here never run a job
+    from contabo_reseller.services.scheduled_jobs import JobRun, Paused
 
 JOB_NAME = "automatic-snapshots"
 POLICY_INDEX = "snapshot_policy"  # catalog kind: one item per service with a policy on
