@@ -148,3 +148,33 @@ def test_threads_share_the_session_and_make_clients_one_at_a_time(new_container,
         thread.join()
     assert len(sessions) == 4 and all(session is sessions[0] for session in sessions)
     assert most[0] == 1
+
+
+def test_boto3_registers_its_handlers_only_between_client_creations(new_container, monkeypatch):
+    """Making a client copies the session's handlers; boto3 adds its own when its face of the
+    session is made, which once raised "dictionary changed size during iteration" in a thread
+    making a client meanwhile (50 threads' first Contabo sign-in, tests/contract)."""
+    creating = threading.Event()
+    overlaps: list[str] = []
+    original_register = botocore.session.Session.register
+
+    def slow_create_client(self: botocore.session.Session, *args: Any, **kwargs: Any) -> object:
+        creating.set()
+        time.sleep(0.2)
+        creating.clear()
+        return object()
+
+    def register(self: botocore.session.Session, *args: Any, **kwargs: Any) -> None:
+        if creating.is_set():
+            overlaps.append(str(args[0]))
+        original_register(self, *args, **kwargs)
+
+    monkeypatch.setattr(botocore.session.Session, "create_client", slow_create_client)
+    monkeypatch.setattr(botocore.session.Session, "register", register)
+    session = sdk_session.botocore_session()
+    maker = threading.Thread(target=lambda: session.create_client("dynamodb"))
+    maker.start()
+    assert creating.wait(timeout=5)
+    sdk_session.boto3_session()
+    maker.join()
+    assert overlaps == []

@@ -5,8 +5,8 @@ session per table (Powertools one per utility): a cold Suspend that touched four
 DynamoDB's model four times, about 60 ms of CPU each (docs/performance.md, "Cold call"). A
 session per thread paid the same again on every thread that made a client (ConnectionTest's
 parallel checks, the activity page's provider history). botocore clients are thread-safe once
-made; making one is not (it fills the session's lazy caches), so the shared session makes its
-clients one at a time.
+made; making one is not (it fills the session's lazy caches and copies its handlers), so the
+shared session makes its clients, and takes new handlers, one at a time.
 """
 
 from __future__ import annotations
@@ -18,19 +18,25 @@ import boto3
 import botocore.session
 from pynamodb.connection import base as pynamodb_connection
 
-_lock = threading.Lock()
+# Held while the shared session changes: a client made, a handler registered (boto3 registers
+# its own, and a data path, when its face of the session is made).
+_lock = threading.RLock()
 _botocore: botocore.session.Session | None = None
 _boto3: boto3.session.Session | None = None
 
 
-class _OneClientAtATime(botocore.session.Session):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._client_lock = threading.RLock()
-
+class _OneChangeAtATime(botocore.session.Session):
     def create_client(self, *args: Any, **kwargs: Any) -> Any:
-        with self._client_lock:
+        with _lock:
             return super().create_client(*args, **kwargs)
+
+    def register(self, *args: Any, **kwargs: Any) -> None:
+        with _lock:
+            super().register(*args, **kwargs)
+
+    def unregister(self, *args: Any, **kwargs: Any) -> None:
+        with _lock:
+            super().unregister(*args, **kwargs)
 
 
 def botocore_session() -> botocore.session.Session:
@@ -38,7 +44,7 @@ def botocore_session() -> botocore.session.Session:
     if _botocore is None:
         with _lock:
             if _botocore is None:
-                _botocore = _OneClientAtATime()
+                _botocore = _OneChangeAtATime()
     return _botocore
 
 
@@ -46,10 +52,9 @@ def boto3_session() -> boto3.session.Session:
     """The boto3 face of the container's session (boto3 registers its handlers on it once)."""
     global _boto3
     if _boto3 is None:
-        session = botocore_session()
         with _lock:
             if _boto3 is None:
-                _boto3 = boto3.session.Session(botocore_session=session)
+                _boto3 = boto3.session.Session(botocore_session=botocore_session())
     return _boto3
 
 
