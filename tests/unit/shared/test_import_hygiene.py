@@ -226,6 +226,25 @@ def test_a_first_stop_loads_only_the_models_the_stop_operation_needs():
     assert len(submodules) <= 3 < len(list(_package_dir(package).glob("_*.py")))
 
 
+# Every module of the shared package but the generated models themselves.
+_EVERY_MODULE_THEN_MODELS = """
+import importlib, json, pkgutil, sys
+import contabo_reseller
+for module in pkgutil.walk_packages(contabo_reseller.__path__, "contabo_reseller."):
+    if ".generated_" not in module.name:
+        importlib.import_module(module.name)
+print(json.dumps(sorted(name for name in sys.modules if ".generated_" in name)))
+"""
+
+
+def test_no_module_of_the_shared_package_loads_a_generated_model_when_imported():
+    """The client, its adapters and the services load the models' indexes, never a model: a
+    model named at import time would load with every first call of every function."""
+    loaded = _run_in_lambda_like_process("SuspendServiceFunction", _EVERY_MODULE_THEN_MODELS)
+    assert "contabo_reseller.adapters.contabo.generated_models" in loaded
+    assert all(name.rpartition(".")[2].startswith("generated_") for name in loaded), loaded
+
+
 def _package_dir(package: str) -> Path:
     return LAYER.joinpath(*package.split("."))
 
