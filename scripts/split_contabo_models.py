@@ -1,14 +1,15 @@
 """Splits one generated models module into a package that loads only the models a call needs.
 
-datamodel-codegen writes one module; importing all of it costs a cold Lambda ~70 ms of CPU
-(~170 pydantic classes) when an operation such as ``stop`` needs a handful. Each model goes to
-exactly one submodule: models needed by the same set of operations (adapters/contabo/
-operations.py, through the schemas their bodies reference) share one, named after the model at
-its top. A submodule imports the models it refers to from its siblings; as a model needed by an
-operation is needed by every operation that needs the models referring to it, no two
-submodules import each other. The package's ``__init__`` maps each name to its submodule and
-imports it on first access (PEP 562), so ``gm.X`` and ``from ... import X`` work as before.
-Deterministic: the same module in gives the same files out.
+datamodel-codegen writes one module; importing all of it costs a cold Lambda ~75 ms of CPU
+(193 classes) when an operation such as ``stop`` needs a handful. Each model goes to exactly
+one submodule: models needed by the same set of operations (adapters/contabo/operations.py,
+through the schemas their bodies reference) share one, named after the model at its top. A
+submodule imports the models it refers to from its siblings. An operation needing a model needs
+the models it refers to, so a referred model's set of operations holds its referrer's, and a
+submodule imports only from submodules with larger sets: never in a cycle. The package's
+``__init__`` maps each name to its submodule and imports it on first access (PEP 562), so
+``gm.X`` and ``from ... import X`` work as before. Deterministic: the same module in gives the
+same files out.
 Usage: ``python scripts/split_contabo_models.py raw|firewall|domains MODULE.py PACKAGE_DIR``
 (run by scripts/regenerate_contabo_models.sh; PACKAGE_DIR's old .py files are replaced).
 """
@@ -23,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+# Run as a script or imported by the tests: its spec reader sits beside it.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from trim_contabo_spec import load_spec, schemas_by_operation
