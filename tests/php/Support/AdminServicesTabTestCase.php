@@ -4,32 +4,24 @@ declare(strict_types=1);
 
 namespace Tests\Php\Support;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
-use Tests\Php\Stubs\Whmcs;
 use WHMCS\Module\Server\Contabo\ClientArea\Format;
-use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /**
  * The server module's admin Services tab on a fake backend: an admin session with no language
  * chosen, and the dates and numbers put back into English after each test (the tab switches
  * them to the admin's language).
  */
-abstract class AdminServicesTabTestCase extends TestCase
+abstract class AdminServicesTabTestCase extends FakeBackendTestCase
 {
-    protected FakeTransport $transport;
-
     protected function setUp(): void
     {
-        Whmcs::reset();
+        parent::setUp();
         $_SESSION = [];
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
     }
 
     protected function tearDown(): void
     {
-        ClientFactory::$transport = null;
+        parent::tearDown();
         $_SESSION = [];
         Format::useLanguage('english');
     }
