@@ -13,8 +13,6 @@ use Tests\Php\Support\LocalStackTestCase;
  */
 final class RegistrarTest extends LocalStackTestCase
 {
-    private const PROVISIONING_JOB = 'ProvisioningWorkerFunction';
-
     /** @return array<string, mixed> */
     private function registrarParams(string $domain, array $extra = []): array
     {
