@@ -99,10 +99,9 @@ def test_a_functions_parallel_calls_are_still_its_own(enforced):
 
     secrets = boto3.client("secretsmanager")
     secret_id = TEST_NAMES.physical("ContaboCredentialsSecret")
-    with iam.acting_as("HealthFunction"):
-        with pytest.raises(ClientError) as raised:
-            invocation.concurrently(
-                lambda: secrets.describe_secret(SecretId=secret_id),
-                lambda: secrets.get_secret_value(SecretId=secret_id),
-            )
+    with iam.acting_as("HealthFunction"), pytest.raises(ClientError) as raised:
+        invocation.concurrently(
+            lambda: secrets.describe_secret(SecretId=secret_id),
+            lambda: secrets.get_secret_value(SecretId=secret_id),
+        )
     assert raised.value.response["Error"]["Code"] == "AccessDeniedException"
