@@ -28,6 +28,7 @@ LOCK_SECONDS = 60
 LOCK_CLOCK_SLACK_SECONDS = 1.0  # clocks of two Lambdas may differ a little
 _WAIT_STEP_SECONDS = 0.2
 _FENCE = "_held_lock_owner"  # set on a record read by acquire_lock: its writes are fenced
+_RELEASED = "_released_lock_owner"  # set by the last write under the lock that released it
 
 
 class LockLost(ServiceBusy):
@@ -137,21 +138,27 @@ def _conditional_update(record: ServiceRecord, actions: list[Any], condition: Co
 
 
 def release_lock(service_id: str, owner: str, record: ServiceRecord | None = None) -> None:
+    if record is not None and getattr(record, _RELEASED, None) == owner:
+        setattr(record, _RELEASED, None)  # its last write released it (update(release=True))
+        return
     if record is not None and getattr(record, _FENCE, None) == owner:
         setattr(record, _FENCE, None)  # later writes to it are no longer made under the lock
     try:
         ServiceRecord(service_id=service_id).update(
-            actions=[
-                ServiceRecord.lock_owner.remove(),
-                ServiceRecord.lock_action.remove(),
-                ServiceRecord.lock_expires_at.remove(),
-            ],
-            condition=ServiceRecord.lock_owner == owner,
+            actions=_unlocking(), condition=ServiceRecord.lock_owner == owner
         )
     except UpdateError as error:
         if not _conditional_failed(error):
             raise
         # The lock expired and someone else took it: theirs now, nothing to release.
+
+
+def _unlocking() -> list[Any]:
+    return [
+        ServiceRecord.lock_owner.remove(),
+        ServiceRecord.lock_action.remove(),
+        ServiceRecord.lock_expires_at.remove(),
+    ]
 
 
 def insert(record: ServiceRecord) -> bool:
@@ -172,6 +179,7 @@ def update(
     *,
     condition: Condition | None = None,
     details: dict[str, Any] | None = None,
+    release: bool = False,
     **fields: Any,
 ) -> bool:
     """Sets fields (and merges details) on a service row; False if the condition failed.
@@ -179,7 +187,13 @@ def update(
 
     Either way ``record`` afterwards holds the row as stored: UpdateItem returns it on success,
     and on a failed condition it is read again, so callers never refresh by hand. A record read
-    under the lock is written only while that lock is still its holder's (else LockLost)."""
+    under the lock is written only while that lock is still its holder's (else LockLost).
+
+    ``release``: the action's last write also releases its lock, in the same conditional
+    UpdateItem (one round trip less); the action's own release_lock is then skipped, and any
+    further write before it is refused (it would no longer be made under the lock)."""
+    if getattr(record, _RELEASED, None):
+        raise RuntimeError("the service row was written after its action released the lock")
     actions = [
         getattr(ServiceRecord, name).remove()
         if value is None
@@ -194,6 +208,10 @@ def update(
     if fence:
         held = ServiceRecord.lock_owner == fence
         condition = held if condition is None else condition & held
+    if release:
+        if not fence:
+            raise RuntimeError("only a record read under the lock can release it")
+        actions += _unlocking()
     try:
         record.update(actions=actions, condition=condition)
     except UpdateError as error:
@@ -211,6 +229,9 @@ def update(
         raise UpstreamUnavailable(
             "The service database is not reachable; try again.", message_code="database_unreachable"
         ) from error
+    if release:
+        setattr(record, _FENCE, None)
+        setattr(record, _RELEASED, fence)
     return True
 
 

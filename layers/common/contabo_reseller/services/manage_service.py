@@ -25,6 +25,8 @@ from contabo_reseller.domain.errors import (
     ServiceBusy,
 )
 from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE
+from contabo_reseller.domain.private_networks import PRIVATE_NETWORK
 from contabo_reseller.domain.products import shipped_products
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
@@ -75,17 +77,19 @@ TERMINATE_AFTER_PURCHASE = say("status_terminate_after_purchase")
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
-    if object_storage.is_object_storage(service_id):
+    product = _product_of(service_id)
+    if product == OBJECT_STORAGE:
         return object_storage.suspend(service_id, request, actor)
-    if private_network_product.is_private_network(service_id):
+    if product == PRIVATE_NETWORK:
         return private_network_product.set_suspended(service_id, True, actor)
     return _billing_action(service_id, "suspend", request.model_dump(), actor)
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
-    if object_storage.is_object_storage(service_id):
+    product = _product_of(service_id)
+    if product == OBJECT_STORAGE:
         return object_storage.unsuspend(service_id, actor)
-    if private_network_product.is_private_network(service_id):
+    if product == PRIVATE_NETWORK:
         return private_network_product.set_suspended(service_id, False, actor)
     try:
         with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
@@ -105,6 +109,13 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
     return service_view(record)
 
 
+def _product_of(service_id: str) -> str | None:
+    """The product a generic lifecycle route hands the service to, by its row's kind: one read
+    per request (the product's action then takes the lock, which returns the row again)."""
+    record = service_store.get(service_id)
+    return record.kind if record is not None else None
+
+
 def _unsuspend_now(record: ServiceRecord, contabo: ContaboGateway) -> ServiceView:
     if record.resource_id:
         contabo.power(_instance_id(record), "start")
@@ -116,16 +127,18 @@ def _unsuspend_now(record: ServiceRecord, contabo: ContaboGateway) -> ServiceVie
 def _applied(record: ServiceRecord, details: dict[str, Any]) -> None:
     """Writes what a suspend or unsuspend did, and clears the billing action ``record`` read
     only if no other was recorded meanwhile (billing_actions.unchanged_since): that one is
-    applied next (apply_recorded_billing_action), so the newest always wins."""
+    applied next (apply_recorded_billing_action), so the newest always wins. It is the
+    action's last write: it releases the lock in the same (fenced) UpdateItem."""
     cleared = service_store.update(
         record,
         condition=billing_actions.unchanged_since(record),
         billing_action=None,
         billing_request=None,
         details=details,
+        release=True,
     )
     if not cleared:  # the row still tells the truth (e.g. running) for the next pass
-        service_store.update(record, details=details)
+        service_store.update(record, details=details, release=True)
 
 
 def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: str) -> ServiceView:
@@ -224,7 +237,7 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
 
 def terminate(service_id: str, request: TerminateRequest, actor: str) -> ServiceView:
     """Accepted at any point of the lifecycle (see _billing_action and _terminate_now)."""
-    if object_storage.is_object_storage(service_id):
+    if _product_of(service_id) == OBJECT_STORAGE:
         return object_storage.terminate(service_id, actor)
     return _billing_action(service_id, "terminate", request.model_dump(), actor)
 
@@ -290,6 +303,7 @@ def _terminate_now(
         billing_action=None,
         billing_request=None,
         details=done,
+        release=True,  # the last write under the lock (every caller's)
     )
     return service_view(record)
 
@@ -612,7 +626,7 @@ def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
     is never refused as busy or slow: it is recorded now when it can be, else queued (the
     latest due date wins) and recorded once the service is free. A renewal the job cannot
     record (server gone or cancelled meanwhile) is parked for the admin."""
-    if object_storage.is_object_storage(service_id):
+    if _product_of(service_id) == OBJECT_STORAGE:
         return object_storage.renew(service_id, request, actor)
     due = request.next_due_date.isoformat() if request.next_due_date else None
     try:
@@ -647,7 +661,9 @@ def _record_renewal(record: ServiceRecord, contabo: ContaboGateway, due: str | N
             params={"date": str(instance.cancel_date)},
         )
     service_store.update(
-        record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
+        record,
+        details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()},
+        release=True,  # the last write under the lock (renew's and its job's)
     )
 
 
