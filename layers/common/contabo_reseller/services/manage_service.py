@@ -622,29 +622,20 @@ def _upgrade_once(
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
-    """WHMCS renews when an invoice is paid and does not retry a refused renewal, so a renewal
-    is never refused as busy or slow: it is recorded now when it can be, else queued (the
-    latest due date wins) and recorded once the service is free. A renewal the job cannot
-    record (server gone or cancelled meanwhile) is parked for the admin."""
+    """Never refused as busy or slow (billing_actions.renew). A renewal the job cannot record
+    (server gone or cancelled meanwhile) is parked for the admin."""
     if _product_of(service_id) == OBJECT_STORAGE:
         return object_storage.renew(service_id, request, actor)
-    due = request.next_due_date.isoformat() if request.next_due_date else None
-    try:
-        with _existing(service_id, "renew", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
-            record,
-            contabo,
-        ):
-            _record_renewal(record, contabo, due)
-            return service_view(record)
-    except (ServiceBusy, OutOfTime):
-        pass  # queued below; recording a due date twice is harmless
-    record = service_store.require(service_id)
-    if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
-        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
-    action_queue.enqueue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor, wake=True)
-    view = service_view(record)
-    view.says(RENEWAL_QUEUED)
-    return view
+    return billing_actions.renew(
+        service_id,
+        request,
+        actor,
+        lifecycle=_existing,
+        record_renewal=_record_renewal,
+        job=RENEW_JOB,
+        queued=RENEWAL_QUEUED,
+        wait_seconds=BILLING_WAIT_SECONDS,
+    )
 
 
 def _record_renewal(record: ServiceRecord, contabo: ContaboGateway, due: str | None) -> None:
