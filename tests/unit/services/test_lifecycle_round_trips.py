@@ -1,8 +1,9 @@
 """The lifecycle actions' round trips to the services table, counted: each is part of a cold
-call's time (docs/performance.md, "Cold call"). The generic routes read the row once to route
-it (server, object storage, private network), the lock's UpdateItem returns the row, and the
-action's last write releases the lock in the same fenced UpdateItem; what each guarantees
-(fencing, the newest billing action winning, one audit row per action) is kept."""
+call's time (docs/performance.md, "Cold call"). The generic routes take a server's lock without
+reading its row first (the lock's UpdateItem is conditional on a known server and returns the
+row; another product's service is handed to its own lifecycle), and the action's last write
+releases the lock in the same fenced UpdateItem. What each guarantees (fencing, the newest
+billing action winning, one audit row per action, no row for an unknown service) is kept."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import AuditEntry, ServiceRecord
+from contabo_reseller.domain.errors import ActionRefused, NotFound
 from contabo_reseller.domain.private_networks import PRIVATE_NETWORK
 from contabo_reseller.domain.service import (
     RenewRequest,
@@ -32,8 +34,10 @@ from tests.unit.services.test_object_storage_worker import contabo as storages  
 from tests.unit.services.test_purchases_with_fake_contabo import SERVICE_ID, _active, _ordered
 
 ACTOR = "whmcs:test"
-# The routing read, the lock (its UpdateItem returns the row), the last write with the release.
-SUSPEND_CALLS = ["GetItem", "UpdateItem", "UpdateItem"]
+# The lock (a known server's; its UpdateItem returns the row), the last write with the release.
+SUSPEND_CALLS = ["UpdateItem", "UpdateItem"]
+# A server's lock refused (another product's service), the row read, that product's lock.
+HANDED_OVER = ["UpdateItem", "GetItem", "UpdateItem"]
 
 
 @pytest.fixture
@@ -76,7 +80,7 @@ def _audited(action: str, service_id: str = SERVICE_ID) -> list[str]:
     return [row.outcome for row in rows]
 
 
-def test_suspending_an_active_server_reads_its_row_once_and_releases_with_the_last_write(
+def test_suspending_an_active_server_locks_without_a_read_and_releases_with_the_last_write(
     contabo: FakeContaboGateway, services_calls: list[str]
 ) -> None:
     view = manage_service.suspend(SERVICE_ID, SuspendRequest(reason="overdue"), ACTOR)
@@ -117,7 +121,7 @@ def test_terminating_a_server_releases_the_lock_with_the_terminated_state(
     manage_service.terminate(SERVICE_ID, TerminateRequest(), ACTOR)
 
     # The cancel date is written before the cleanup, so a retry never cancels twice.
-    assert services_calls == ["GetItem", "UpdateItem", "UpdateItem", "UpdateItem"]
+    assert services_calls == ["UpdateItem", "UpdateItem", "UpdateItem"]
     assert _unlocked().state == ServiceState.TERMINATED
     assert len(contabo.called("cancelInstance")) == 1
     assert _audited("terminate") == ["ok"]
@@ -176,7 +180,7 @@ def test_a_record_not_read_under_the_lock_cannot_release_it(aws: None) -> None:
     assert service_store.get("82").lock_owner == "holder"
 
 
-# The one routing read still hands other products to their own lifecycle.
+# Other products' services are still handed to their own lifecycle, unknown ones refused.
 
 
 def test_an_object_storage_service_is_suspended_by_object_storage(
@@ -195,7 +199,7 @@ def test_an_object_storage_service_is_suspended_by_object_storage(
     view = manage_service.suspend("7", SuspendRequest(reason="overdue"), ACTOR)
 
     assert handed == ["suspend"] and view.suspended
-    assert services_calls == SUSPEND_CALLS  # routed on one read, locked, one last write
+    assert services_calls[:3] == HANDED_OVER
     record = _unlocked("7")
     assert record.details["suspended"] is True
     assert record.details["object_storage"]["credentials_available"] is False
@@ -213,8 +217,42 @@ def test_a_private_network_service_is_suspended_and_unsuspended_as_a_network(
 
     manage_service.suspend("8", SuspendRequest(), ACTOR)
 
-    assert services_calls[:2] == ["GetItem", "UpdateItem"]
+    assert services_calls[:3] == HANDED_OVER
     assert _unlocked("8").details["suspended"] is True
     manage_service.unsuspend("8", ACTOR)
     assert _unlocked("8").details["suspended"] is False
     assert _audited("suspend", "8") == ["ok"] and _audited("unsuspend", "8") == ["ok"]
+
+
+def test_an_object_storage_service_is_renewed_and_terminated_by_object_storage(
+    storages: FakeObjectStorages,  # noqa: F811
+) -> None:
+    _active_storage("9", storages)
+
+    manage_service.renew("9", RenewRequest(next_due_date=date(2031, 1, 1)), ACTOR)
+    assert _unlocked("9").details["next_due_date"] == "2031-01-01"
+    manage_service.terminate("9", TerminateRequest(), ACTOR)
+
+    assert _unlocked("9").state == ServiceState.TERMINATED
+    assert _audited("renew", "9") == ["ok"] and _audited("terminate", "9") == ["ok"]
+
+
+def test_a_server_action_on_a_private_network_is_refused_as_not_a_server(aws: None) -> None:
+    with service_action("10", "create_private_network_product", "test") as action:
+        service_store.update(action.record, state=ServiceState.ACTIVE.value, kind=PRIVATE_NETWORK)
+
+    with pytest.raises(ActionRefused) as refused:
+        manage_service.renew("10", RenewRequest(), ACTOR)
+
+    assert refused.value.message_code == "not_a_server"
+    assert _unlocked("10").state == ServiceState.ACTIVE
+
+
+def test_a_suspend_of_an_unknown_service_writes_no_row(
+    contabo: FakeContaboGateway, services_calls: list[str]
+) -> None:
+    with pytest.raises(NotFound):
+        manage_service.suspend("4711", SuspendRequest(), ACTOR)
+
+    assert services_calls == ["UpdateItem", "GetItem"]  # the refused lock, then why
+    assert service_store.get("4711") is None

@@ -35,6 +35,15 @@ class LockLost(ServiceBusy):
     """This action's lock expired and another action took it: its writes are refused."""
 
 
+class OtherProduct(Exception):
+    """The service is another product's (``kind``): acquire_lock(kind=...) took no lock, and
+    the caller hands the service to that product's own lifecycle."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
 def _conditional_failed(error: UpdateError | PutError) -> bool:
     return error.cause_response_code == "ConditionalCheckFailedException"
 
@@ -80,24 +89,33 @@ def acquire_lock(
     seconds: float | None = None,
     *,
     wait_seconds: float = 0.0,
+    kind: str | None = None,
 ) -> ServiceRecord:
     """Takes the service's action lock (creating the row if needed) or raises ServiceBusy,
     after waiting up to ``wait_seconds`` for the holder to finish: in a WHMCS request, only as
-    long as still leaves time for a slow Contabo call after it (the wait is part of the budget)."""
+    long as still leaves time for a slow Contabo call after it (the wait is part of the budget).
+
+    With ``kind``, only a known service of that product is locked, in the same conditional
+    UpdateItem (no read before it): an unknown one is NotFound and gets no row, another
+    product's raises OtherProduct, both without taking the lock."""
     give_up_at = time.monotonic() + invocation.time_to_wait(wait_seconds)
     while True:
         try:
-            return _try_lock(service_id, action, owner, seconds)
+            return _try_lock(service_id, action, owner, seconds, kind)
         except ServiceBusy:
             if time.monotonic() + _WAIT_STEP_SECONDS > give_up_at:
                 raise
             time.sleep(_WAIT_STEP_SECONDS)
 
 
-def _try_lock(service_id: str, action: str, owner: str, seconds: float | None) -> ServiceRecord:
+def _try_lock(
+    service_id: str, action: str, owner: str, seconds: float | None, kind: str | None
+) -> ServiceRecord:
     now = time.time()
     record = ServiceRecord(service_id=service_id)
     condition = ServiceRecord.lock_owner.does_not_exist() | (ServiceRecord.lock_expires_at < now)
+    if kind is not None:
+        condition &= _known_of_kind(kind)
     taken = _conditional_update(
         record,
         [
@@ -110,6 +128,10 @@ def _try_lock(service_id: str, action: str, owner: str, seconds: float | None) -
     )
     if not taken:
         holder = get(service_id)
+        if kind is not None:
+            require_known(service_id, holder)
+            if holder and holder.kind != kind:
+                raise OtherProduct(holder.kind)
         running = holder.lock_action if holder else "another action"
         raise ServiceBusy(
             f"Another action ({running}) is running on this service; try again in a few seconds.",
@@ -121,6 +143,16 @@ def _try_lock(service_id: str, action: str, owner: str, seconds: float | None) -
         )
     setattr(record, _FENCE, owner)
     return record
+
+
+def _known_of_kind(kind: str) -> Condition:
+    """A row that was ordered (see require_known) as a service of product ``kind``; a row
+    without a kind reads as the attribute's default (servers)."""
+    known = ServiceRecord.state.exists() & (ServiceRecord.state != "new")
+    of_kind = ServiceRecord.kind == kind
+    if kind == ServiceRecord.kind.default:
+        of_kind |= ServiceRecord.kind.does_not_exist()
+    return known & of_kind
 
 
 def _conditional_update(record: ServiceRecord, actions: list[Any], condition: Condition) -> bool:

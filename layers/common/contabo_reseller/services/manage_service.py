@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from contabo_reseller.adapters import service_store
@@ -74,28 +75,32 @@ RENEW_JOB = "record_renewal"
 RENEWAL_QUEUED = say("status_renewal_queued")
 CHANGE_QUEUED = say("status_change_queued")
 TERMINATE_AFTER_PURCHASE = say("status_terminate_after_purchase")
+SERVER = "compute"  # ServiceRecord.kind of a server
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
-    product = _product_of(service_id)
-    if product == OBJECT_STORAGE:
-        return object_storage.suspend(service_id, request, actor)
-    if product == PRIVATE_NETWORK:
-        return private_network_product.set_suspended(service_id, True, actor)
-    return _billing_action(service_id, "suspend", request.model_dump(), actor)
+    try:
+        return _billing_action(service_id, "suspend", request.model_dump(), actor)
+    except service_store.OtherProduct as other:
+        if other.kind == PRIVATE_NETWORK:
+            return private_network_product.set_suspended(service_id, True, actor)
+        return _object_storage(other).suspend(service_id, request, actor)
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
-    product = _product_of(service_id)
-    if product == OBJECT_STORAGE:
-        return object_storage.unsuspend(service_id, actor)
-    if product == PRIVATE_NETWORK:
-        return private_network_product.set_suspended(service_id, False, actor)
     try:
-        with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
-            record,
-            contabo,
-        ):
+        return _unsuspend(service_id, actor)
+    except service_store.OtherProduct as other:
+        if other.kind == PRIVATE_NETWORK:
+            return private_network_product.set_suspended(service_id, False, actor)
+        return _object_storage(other).unsuspend(service_id, actor)
+
+
+def _unsuspend(service_id: str, actor: str) -> ServiceView:
+    try:
+        with _existing(
+            service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS, kind=SERVER
+        ) as (record, contabo):
             if record.billing_action == "terminate":
                 raise ActionRefused(
                     "This service is being terminated.", message_code="service_terminating"
@@ -109,11 +114,13 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
     return service_view(record)
 
 
-def _product_of(service_id: str) -> str | None:
-    """The product a generic lifecycle route hands the service to, by its row's kind: one read
-    per request (the product's action then takes the lock, which returns the row again)."""
-    record = service_store.get(service_id)
-    return record.kind if record is not None else None
+def _object_storage(other: service_store.OtherProduct) -> Any:
+    """The generic lifecycle routes lock only servers (service_store.acquire_lock's ``kind``,
+    so a server's row is not read before its lock); another product's service is handed to
+    its own lifecycle, which takes the lock itself. Only object storage has one of these."""
+    if other.kind != OBJECT_STORAGE:
+        raise ActionRefused(service_policy.NOT_A_SERVER_MESSAGE, message_code="not_a_server")
+    return object_storage
 
 
 def _unsuspend_now(record: ServiceRecord, contabo: ContaboGateway) -> ServiceView:
@@ -145,11 +152,17 @@ def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: 
     """Suspend and terminate are never refused as busy: WHMCS retries a failed one only the
     next day. Done now when the lock frees within BILLING_WAIT_SECONDS; otherwise recorded on
     the row (the customer is locked out at once) and applied by a queued job as soon as the
-    holder is done or provably dead (its lock ends with its invocation)."""
+    holder is done or provably dead (its lock ends with its invocation). Another product's
+    service raises service_store.OtherProduct (nothing locked or recorded)."""
     wake: list[str] = []
     try:
         with _existing(
-            service_id, name, actor, allow_unbought=True, wait_seconds=BILLING_WAIT_SECONDS
+            service_id,
+            name,
+            actor,
+            allow_unbought=True,
+            wait_seconds=BILLING_WAIT_SECONDS,
+            kind=SERVER,
         ) as (record, contabo):
             view = _apply_billing(record, contabo, name, request, actor, wake)
         for job_id in wake:
@@ -237,9 +250,10 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
 
 def terminate(service_id: str, request: TerminateRequest, actor: str) -> ServiceView:
     """Accepted at any point of the lifecycle (see _billing_action and _terminate_now)."""
-    if _product_of(service_id) == OBJECT_STORAGE:
-        return object_storage.terminate(service_id, actor)
-    return _billing_action(service_id, "terminate", request.model_dump(), actor)
+    try:
+        return _billing_action(service_id, "terminate", request.model_dump(), actor)
+    except service_store.OtherProduct as other:
+        return _object_storage(other).terminate(service_id, actor)
 
 
 def _terminate_now(
@@ -624,18 +638,19 @@ def _upgrade_once(
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
     """Never refused as busy or slow (billing_actions.renew). A renewal the job cannot record
     (server gone or cancelled meanwhile) is parked for the admin."""
-    if _product_of(service_id) == OBJECT_STORAGE:
-        return object_storage.renew(service_id, request, actor)
-    return billing_actions.renew(
-        service_id,
-        request,
-        actor,
-        lifecycle=_existing,
-        record_renewal=_record_renewal,
-        job=RENEW_JOB,
-        queued=RENEWAL_QUEUED,
-        wait_seconds=BILLING_WAIT_SECONDS,
-    )
+    try:
+        return billing_actions.renew(
+            service_id,
+            request,
+            actor,
+            lifecycle=partial(_existing, kind=SERVER),
+            record_renewal=_record_renewal,
+            job=RENEW_JOB,
+            queued=RENEWAL_QUEUED,
+            wait_seconds=BILLING_WAIT_SECONDS,
+        )
+    except service_store.OtherProduct as other:
+        return _object_storage(other).renew(service_id, request, actor)
 
 
 def _record_renewal(record: ServiceRecord, contabo: ContaboGateway, due: str | None) -> None:
@@ -683,9 +698,11 @@ def _existing(
     actor: str,
     allow_unbought: bool = False,
     wait_seconds: float = 0.0,
+    kind: str | None = None,
 ) -> Iterator[tuple[ServiceRecord, ContaboGateway]]:
-    """The service lock, plus the checks every action on a bought service needs."""
-    with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
+    """The service lock, plus the checks every action on a bought service needs; ``kind``
+    as service_action's (only a known server is locked, else OtherProduct or NotFound)."""
+    with service_action(service_id, name, actor, wait_seconds=wait_seconds, kind=kind) as action:
         record = service_store.require_known(service_id, action.record)
         service_policy.require_compute(record)  # object storage has its own actions
         if record.state == ServiceState.TERMINATED and name not in BILLING_ACTIONS:
