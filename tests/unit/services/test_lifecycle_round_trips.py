@@ -16,6 +16,7 @@ import pytest
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import AuditEntry, ServiceRecord
+from contabo_reseller.domain.compute import RescueRequest
 from contabo_reseller.domain.errors import ActionRefused, NotFound
 from contabo_reseller.domain.private_networks import PRIVATE_NETWORK
 from contabo_reseller.domain.service import (
@@ -24,7 +25,7 @@ from contabo_reseller.domain.service import (
     SuspendRequest,
     TerminateRequest,
 )
-from contabo_reseller.services import manage_service
+from contabo_reseller.services import compute_rescue, manage_service, service_policy
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.object_storage import management as object_storage
 from tests.unit.fakes.contabo import FakeContaboGateway
@@ -254,5 +255,55 @@ def test_a_suspend_of_an_unknown_service_writes_no_row(
     with pytest.raises(NotFound):
         manage_service.suspend("4711", SuspendRequest(), ACTOR)
 
+    assert services_calls == ["UpdateItem", "GetItem"]  # the refused lock, then why
+    assert service_store.get("4711") is None
+
+
+# Changes through service_policy.changing (rescue, reinstall, snapshots, networking, ...).
+
+
+class _RescuingPort:
+    """Just what a rescue asks of Contabo."""
+
+    def __init__(self) -> None:
+        self.rescued: list[int] = []
+
+    def create_secret(self, name: str, value: str, secret_type: str) -> int:
+        return 501
+
+    def rescue(self, instance_id: int, **_: Any) -> None:
+        self.rescued.append(instance_id)
+
+
+def test_a_rescue_locks_without_a_read_and_releases_with_its_last_write(
+    contabo: FakeContaboGateway, services_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port = _RescuingPort()
+    monkeypatch.setattr(compute_rescue, "compute_for", lambda scope, trace_id: port)
+    with service_action(SERVICE_ID, "import", "test") as action:
+        service_store.update(action.record, client_id="7")
+    services_calls.clear()
+
+    compute_rescue.rescue(SERVICE_ID, RescueRequest(), ACTOR)
+
+    # The lock, the rescue password secret's id, the last write with the release.
+    assert services_calls == ["UpdateItem", "UpdateItem", "UpdateItem"]
+    record = _unlocked()
+    assert port.rescued == [int(record.resource_id or 0)]
+    assert record.details["instance_status"] == "rescue"
+    assert record.details["secret_ids"]["rescue_password"] == 501
+    assert _audited("rescue") == ["ok"]
+
+
+def test_a_change_to_an_unknown_service_is_refused_by_the_lock_and_writes_no_row(
+    aws: None, services_calls: list[str]
+) -> None:
+    with (
+        pytest.raises(NotFound) as refused,
+        service_policy.changing("4711", "set_reverse_dns", ACTOR),
+    ):
+        pytest.fail("an unknown service was locked")
+
+    assert refused.value.message_code == "service_unknown"
     assert services_calls == ["UpdateItem", "GetItem"]  # the refused lock, then why
     assert service_store.get("4711") is None

@@ -89,19 +89,21 @@ def acquire_lock(
     seconds: float | None = None,
     *,
     wait_seconds: float = 0.0,
+    known: bool = False,
     kind: str | None = None,
 ) -> ServiceRecord:
     """Takes the service's action lock (creating the row if needed) or raises ServiceBusy,
     after waiting up to ``wait_seconds`` for the holder to finish: in a WHMCS request, only as
     long as still leaves time for a slow Contabo call after it (the wait is part of the budget).
 
-    With ``kind``, only a known service of that product is locked, in the same conditional
-    UpdateItem (no read before it): an unknown one is NotFound and gets no row, another
-    product's raises OtherProduct, both without taking the lock."""
+    With ``known``, only a service that was ordered is locked, in the same conditional
+    UpdateItem (no read before it): an unknown one is NotFound and gets no row. With ``kind``,
+    only a known service of that product; another product's raises OtherProduct. Neither
+    takes the lock."""
     give_up_at = time.monotonic() + invocation.time_to_wait(wait_seconds)
     while True:
         try:
-            return _try_lock(service_id, action, owner, seconds, kind)
+            return _try_lock(service_id, action, owner, seconds, known or kind is not None, kind)
         except ServiceBusy:
             if time.monotonic() + _WAIT_STEP_SECONDS > give_up_at:
                 raise
@@ -109,13 +111,18 @@ def acquire_lock(
 
 
 def _try_lock(
-    service_id: str, action: str, owner: str, seconds: float | None, kind: str | None
+    service_id: str,
+    action: str,
+    owner: str,
+    seconds: float | None,
+    known: bool,
+    kind: str | None,
 ) -> ServiceRecord:
     now = time.time()
     record = ServiceRecord(service_id=service_id)
     condition = ServiceRecord.lock_owner.does_not_exist() | (ServiceRecord.lock_expires_at < now)
-    if kind is not None:
-        condition &= _known_of_kind(kind)
+    if known:
+        condition &= _known(kind)
     taken = _conditional_update(
         record,
         [
@@ -128,9 +135,9 @@ def _try_lock(
     )
     if not taken:
         holder = get(service_id)
-        if kind is not None:
+        if known:
             require_known(service_id, holder)
-            if holder and holder.kind != kind:
+            if kind is not None and holder and holder.kind != kind:
                 raise OtherProduct(holder.kind)
         running = holder.lock_action if holder else "another action"
         raise ServiceBusy(
@@ -145,10 +152,12 @@ def _try_lock(
     return record
 
 
-def _known_of_kind(kind: str) -> Condition:
-    """A row that was ordered (see require_known) as a service of product ``kind``; a row
-    without a kind reads as the attribute's default (servers)."""
+def _known(kind: str | None) -> Condition:
+    """A row that was ordered (see require_known), as a service of product ``kind`` if given;
+    a row without a kind reads as the attribute's default (servers)."""
     known = ServiceRecord.state.exists() & (ServiceRecord.state != "new")
+    if kind is None:
+        return known
     of_kind = ServiceRecord.kind == kind
     if kind == ServiceRecord.kind.default:
         of_kind |= ServiceRecord.kind.does_not_exist()

@@ -38,16 +38,17 @@ def service_action(
     actor: str,
     *,
     wait_seconds: float = 0.0,
+    known: bool = False,
     kind: str | None = None,
 ) -> Iterator[ActionContext]:
     """The service's lock (waiting up to ``wait_seconds`` for it) around one action; the
     record it yields is fenced: written only while this action still holds the lock. With
-    ``kind``, only a known service of that product (service_store.acquire_lock)."""
+    ``known``/``kind``, only a known service (of that product): service_store.acquire_lock."""
     trace_id = str(uuid.uuid4())
     owner = f"{action}:{trace_id}"
     started = time.monotonic()
     record = service_store.acquire_lock(
-        service_id, action, owner, wait_seconds=wait_seconds, kind=kind
+        service_id, action, owner, wait_seconds=wait_seconds, known=known, kind=kind
     )
     outcome, message = "ok", ""
     try:
