@@ -20,6 +20,7 @@ from contabo_reseller.domain.compute import RescueRequest
 from contabo_reseller.domain.errors import ActionRefused, NotFound
 from contabo_reseller.domain.private_networks import PRIVATE_NETWORK
 from contabo_reseller.domain.service import (
+    ChangePackageRequest,
     RenewRequest,
     ServiceState,
     SuspendRequest,
@@ -307,3 +308,13 @@ def test_a_change_to_an_unknown_service_is_refused_by_the_lock_and_writes_no_row
     assert refused.value.message_code == "service_unknown"
     assert services_calls == ["UpdateItem", "GetItem"]  # the refused lock, then why
     assert service_store.get("4711") is None
+
+
+def test_a_package_change_writes_the_add_ons_and_releases_the_lock_at_once(
+    contabo: FakeContaboGateway, services_calls: list[str]
+) -> None:
+    manage_service.change_package(SERVICE_ID, ChangePackageRequest(), ACTOR)
+
+    assert services_calls == ["UpdateItem", "UpdateItem"]  # the lock, the add-ons with release
+    assert _unlocked().details["add_ons"] == ChangePackageRequest().add_ons.model_dump()
+    assert _audited("change_package") == ["ok"]

@@ -535,7 +535,11 @@ def _change_add_ons(
     wants_backup = bool(add_ons.get("backup")) and not current.get("backup")
     if wants_network or wants_backup:
         _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
-    service_store.update(record, details={"add_ons": add_ons, "upgrade_pending": None})
+    service_store.update(
+        record,
+        details={"add_ons": add_ons, "upgrade_pending": None},
+        release=True,  # the last write of a package change (and of its job)
+    )
     return True
 
 
