@@ -219,7 +219,7 @@ def test_a_private_network_service_is_suspended_and_unsuspended_as_a_network(
 
     manage_service.suspend("8", SuspendRequest(), ACTOR)
 
-    assert services_calls[:3] == HANDED_OVER
+    assert services_calls == [*HANDED_OVER, "UpdateItem"]  # its write releases the lock
     assert _unlocked("8").details["suspended"] is True
     manage_service.unsuspend("8", ACTOR)
     assert _unlocked("8").details["suspended"] is False

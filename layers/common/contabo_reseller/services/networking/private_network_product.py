@@ -83,7 +83,7 @@ def set_suspended(service_id: str, suspended: bool, actor: str) -> ServiceView:
         if record.state == ServiceState.TERMINATED.value:
             return service_view(record)
         message = say("private_network_suspended").fields() if suspended else CLEARED
-        service_store.update(record, details={"suspended": suspended}, **message)
+        service_store.update(record, details={"suspended": suspended}, release=True, **message)
         action.message = action_name
         return service_view(record)
 
