@@ -166,7 +166,8 @@ def product_text() -> str:
     texts = []
     for base in PRODUCT_CODE:
         for path in sorted(base.rglob("*.py")):
-            if path in (CLIENT, OPERATIONS) or "generated_" in path.name:
+            generated = any(part.startswith("generated_") for part in path.relative_to(base).parts)
+            if path in (CLIENT, OPERATIONS) or generated:
                 continue
             texts.append(path.read_text())
     return "\n".join(texts)

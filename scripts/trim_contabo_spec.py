@@ -33,24 +33,9 @@ NEWER_SCHEMAS = ("HandleCreateRequest", "HandlePatchRequest")
 
 
 def main(which: str, output: Path) -> None:
-    spec = _load(SPECS[which])
-    if which == "domains":
-        _add_normalized_only(spec, _load(NORMALIZED))
-    wanted = {op.operation_id for op in _operations().values() if op.spec == which}
-    found: set[str] = set()
-    roots: list[Any] = []
-    for path_item in spec["paths"].values():
-        for method in HTTP_METHODS:
-            operation = path_item.get(method)
-            if operation and operation.get("operationId") in wanted:
-                found.add(operation["operationId"])
-                roots.append(operation.get("requestBody", {}))
-                roots.append(operation.get("responses", {}))
-    missing = wanted - found
-    if missing:
-        sys.exit(f"operations not in {SPECS[which].name}: {sorted(missing)}")
+    spec = load_spec(which)
     schemas = spec["components"]["schemas"]
-    kept = _referenced(roots, schemas)
+    kept = set().union(*schemas_by_operation(spec, which).values())
     for name in kept:
         _allow_empty_cancel_date(schemas[name])
     for name in kept:
@@ -62,6 +47,32 @@ def main(which: str, output: Path) -> None:
         "components": {"schemas": {name: schemas[name] for name in sorted(kept)}},
     }
     output.write_text(json.dumps(trimmed, indent=1))
+
+
+def load_spec(which: str) -> dict[str, Any]:
+    """The spec ``which`` (raw|firewall|domains) is generated from, before trimming."""
+    spec = _load(SPECS[which])
+    if which == "domains":
+        _add_normalized_only(spec, _load(NORMALIZED))
+    return spec
+
+
+def schemas_by_operation(spec: dict[str, Any], which: str) -> dict[str, set[str]]:
+    """operationId -> every schema its request and response bodies reference (transitively),
+    for the operations of ``which``; scripts/split_contabo_models.py groups models by it."""
+    wanted = {op.operation_id for op in _operations().values() if op.spec == which}
+    schemas = spec["components"]["schemas"]
+    found: dict[str, set[str]] = {}
+    for path_item in spec["paths"].values():
+        for method in HTTP_METHODS:
+            operation = path_item.get(method)
+            if operation and operation.get("operationId") in wanted:
+                roots = [operation.get("requestBody", {}), operation.get("responses", {})]
+                found[operation["operationId"]] = _referenced(roots, schemas)
+    missing = wanted - set(found)
+    if missing:
+        sys.exit(f"operations not in {SPECS[which].name}: {sorted(missing)}")
+    return found
 
 
 def _add_normalized_only(spec: dict[str, Any], normalized: dict[str, Any]) -> None:

@@ -15,7 +15,9 @@ require_once __DIR__ . '/stubs/FakePendingServiceRepository.php';
 require_once __DIR__ . '/stubs/FakeUsageRepository.php';
 require_once __DIR__ . '/Support/LocalStack.php';
 require_once __DIR__ . '/Support/LocalStackTestCase.php';
+require_once __DIR__ . '/Support/FakeBackendTestCase.php';
 require_once __DIR__ . '/Support/ClientAreaTestCase.php';
+require_once __DIR__ . '/Support/AdminServicesTabTestCase.php';
 require_once __DIR__ . '/Support/TemplateRenderer.php';
 require_once __DIR__ . '/Support/LanguageCheck.php';
 

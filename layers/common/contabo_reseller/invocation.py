@@ -7,12 +7,14 @@ Set once per invocation by the resolver and the worker handlers (``running(conte
 
 from __future__ import annotations
 
+import contextvars
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from contabo_reseller.domain.errors import OutOfTime
 
@@ -98,6 +100,17 @@ def note_call(seconds: float) -> None:
     budget = _budget.get()
     if budget is not None:
         budget.slowest_call = max(budget.slowest_call, seconds)
+
+
+def concurrently(*calls: Callable[[], Any]) -> list[Any]:
+    """Runs independent round trips of this invocation at once, each in a copy of its context
+    (deadline, WHMCS budget), and returns their results in order. Every call ends before the
+    first failure (in call order) is raised, so none is left running unseen."""
+    if len(calls) < 2:
+        return [call() for call in calls]
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        futures = [pool.submit(contextvars.copy_context().run, call) for call in calls]
+    return [future.result() for future in futures]
 
 
 def deadline() -> float | None:

@@ -16,9 +16,6 @@ use WHMCS\Module\Server\Contabo\ClientFactory;
  */
 final class ObjectStorageTest extends LocalStackTestCase
 {
-    private const PROVISIONING_JOB = 'ProvisioningWorkerFunction';
-    private const WAIT_SECONDS = 30;
-
     protected function tearDown(): void
     {
         ClientRequest::$current = null;
@@ -33,7 +30,7 @@ final class ObjectStorageTest extends LocalStackTestCase
         $this->assertModuleSuccess(contabo_CreateAccount($params), 'POST /services/{id}/object-storage');
         $pending = contabo_ClientArea($params);
         self::assertSame('templates/objectstorage.tpl', $pending['tabOverviewReplacementTemplate']);
-        $this->waitFor($params, static fn (array $view): bool => ($view['state'] ?? '') === 'active' && empty($view['lock']));
+        $this->waitUntilActive($params);
 
         $overview = contabo_ClientArea($params)['templateVariables'];
         self::assertSame('', $overview['load_error']);
@@ -54,14 +51,14 @@ final class ObjectStorageTest extends LocalStackTestCase
         ClientRequest::$current = new ClientRequest('POST', [], [], false, '');
         $grown = ['configoptions' => ['Region' => 'EU', 'Storage Size' => '2', 'Auto-Scaling Limit' => '4']] + $params;
         $this->assertModuleSuccess(contabo_ChangePackage($grown), 'POST /services/{id}/object-storage/resize');
-        $this->waitFor($params, static fn (array $view): bool => ($view['object_storage']['resize'] ?? null) === null && (float) ($view['object_storage']['size_tb'] ?? 0) >= 2.0);
+        $this->waitForService($params, static fn (array $view): bool => ($view['object_storage']['resize'] ?? null) === null && (float) ($view['object_storage']['size_tb'] ?? 0) >= 2.0, 'reached 2 TB');
         $smaller = contabo_ChangePackage(['configoptions' => ['Region' => 'EU', 'Storage Size' => '1']] + $params);
         self::assertSame('success', $smaller, 'the size is a quota in the region\'s pool: it may go down');
         self::assertNotSame('', $revealed['bucket'], 'the customer is told their bucket');
 
         $second = $this->params(['configoption9' => 'object_storage', 'configoptions' => ['Region' => 'EU', 'Storage Size' => '1']]);
         $this->assertModuleSuccess(contabo_CreateAccount($second), 'POST /services/{id}/object-storage');
-        $this->waitFor($second, static fn (array $view): bool => ($view['state'] ?? '') === 'active' && empty($view['lock']));
+        $this->waitUntilActive($second);
         $theirs = $this->submit($second, ['op' => 'reveal']);
         self::assertNotSame($regenerated['access_key'], $theirs['access_key'], 'each customer has their own keys');
         self::assertNotSame($revealed['bucket'], $theirs['bucket'], 'and their own bucket');
@@ -74,22 +71,6 @@ final class ObjectStorageTest extends LocalStackTestCase
         $ended = ClientFactory::fromParams($params)->service($serviceId);
         self::assertSame('terminated', $ended['state']);
         self::assertNotEmpty($ended['object_storage']['data_deleted_after'], 'the data goes after the grace period');
-    }
-
-    /** @param callable(array<string, mixed>): bool $ready */
-    private function waitFor(array $params, callable $ready): void
-    {
-        $client = ClientFactory::fromParams($params);
-        $deadline = microtime(true) + self::WAIT_SECONDS;
-        do {
-            $this->stack->runJob(self::PROVISIONING_JOB);
-            $view = $client->service((string) $params['serviceid']);
-            if ($ready($view)) {
-                return;
-            }
-            usleep(300_000);
-        } while (microtime(true) < $deadline);
-        self::fail('object storage ' . $params['serviceid'] . ' did not get there; last view: ' . json_encode($view) . '; stack log: ' . $this->stack->logFile);
     }
 
     /** @return array<string, mixed> */

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Tests\Php\Integration;
 
 use Tests\Php\Stubs\Whmcs;
+use Tests\Php\Stubs\WhmcsParams;
 use Tests\Php\Support\LocalStackTestCase;
 
 /**
@@ -13,8 +14,6 @@ use Tests\Php\Support\LocalStackTestCase;
  */
 final class RegistrarTest extends LocalStackTestCase
 {
-    private const PROVISIONING_JOB = 'ProvisioningWorkerFunction';
-
     /** @return array<string, mixed> */
     private function registrarParams(string $domain, array $extra = []): array
     {
@@ -29,19 +28,8 @@ final class RegistrarTest extends LocalStackTestCase
             'userid' => '41',
             'sld' => $sld,
             'tld' => $tld,
-            'regperiod' => 1,
-            'ns1' => 'ns1.example.net',
-            'ns2' => 'ns2.example.net',
-            'firstname' => 'Erika',
-            'lastname' => 'Mustermann',
-            'email' => 'erika@example.org',
-            'address1' => 'Hauptstrasse 12a',
-            'city' => 'Berlin',
-            'postcode' => '10115',
-            'countrycode' => 'DE',
-            'phonecc' => '49',
             'phonenumber' => '301234567',
-        ];
+        ] + WhmcsParams::DOMAIN_ORDER;
     }
 
     private function sim(string $path, array $body): array

@@ -14,9 +14,6 @@ use WHMCS\Module\Server\Contabo\Provisioning\ProvisioningSync;
 /** One service through its whole life, module functions against the local backend over HTTP. */
 final class ServiceLifecycleTest extends LocalStackTestCase
 {
-    private const PROVISIONING_JOB = 'ProvisioningWorkerFunction';
-    private const WAIT_SECONDS = 30;
-
     public function testCreateProvisionSuspendUnsuspendChangePasswordTerminate(): void
     {
         $params = $this->params(['customfields' => ['SSH Public Key' => 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ada@laptop']]);
@@ -103,21 +100,6 @@ final class ServiceLifecycleTest extends LocalStackTestCase
         self::assertContains($params['domain'], array_column($list['accounts'], 'domain'));
         $mine = array_values(array_filter($list['accounts'], static fn (array $a): bool => $a['domain'] === $params['domain']));
         self::assertSame($params['clientsdetails']['email'], $mine[0]['email'], 'the order\'s client email comes back for WHMCS\'s import');
-    }
-
-    /** Polls until no action holds the service lock, running the provisioning job in between. */
-    private function waitUntilIdle(array $params): void
-    {
-        $client = ClientFactory::fromParams($params);
-        $deadline = microtime(true) + self::WAIT_SECONDS;
-        while (microtime(true) < $deadline) {
-            if (empty($client->service((string) $params['serviceid'])['lock'])) {
-                return;
-            }
-            usleep(300_000);
-            $this->stack->runJob(self::PROVISIONING_JOB);
-        }
-        self::fail('service ' . $params['serviceid'] . ' stayed locked for ' . self::WAIT_SECONDS . ' s');
     }
 
     /** @param list<string> $secrets */

@@ -13,9 +13,6 @@ use WHMCS\Module\Server\Contabo\ClientFactory;
 /** The client-area pages and admin buttons against the local backend over HTTP. */
 final class ServiceManagementTest extends LocalStackTestCase
 {
-    private const PROVISIONING_JOB = 'ProvisioningWorkerFunction';
-    private const WAIT_SECONDS = 30;
-
     protected function tearDown(): void
     {
         ClientRequest::$current = null;
@@ -233,31 +230,8 @@ final class ServiceManagementTest extends LocalStackTestCase
         $params = $this->params($overrides);
         ClientRequest::$current = new ClientRequest('POST', [], [], false, '');
         $this->assertModuleSuccess(contabo_CreateAccount($params), 'POST /services/{id}/create');
-        $client = ClientFactory::fromParams($params);
-        $deadline = microtime(true) + self::WAIT_SECONDS;
-        do {
-            $this->stack->runJob(self::PROVISIONING_JOB);
-            $view = $client->service((string) $params['serviceid']);
-            if (($view['state'] ?? '') === 'active' && empty($view['lock'])) {
-                return $params;
-            }
-            usleep(300_000);
-        } while (microtime(true) < $deadline);
-        self::fail('service ' . $params['serviceid'] . ' did not become active; last view: ' . json_encode($view) . '; stack log: ' . $this->stack->logFile);
-    }
-
-    private function waitUntilIdle(array $params): void
-    {
-        $client = ClientFactory::fromParams($params);
-        $deadline = microtime(true) + self::WAIT_SECONDS;
-        while (microtime(true) < $deadline) {
-            if (empty($client->service((string) $params['serviceid'])['lock'])) {
-                return;
-            }
-            usleep(300_000);
-            $this->stack->runJob(self::PROVISIONING_JOB);
-        }
-        self::fail('service ' . $params['serviceid'] . ' stayed locked');
+        $this->waitUntilActive($params);
+        return $params;
     }
 
     /** @return array<string, mixed> the page's variables for a plain visit */

@@ -16,9 +16,7 @@ use WHMCS\Module\Server\Contabo\Usage\UsageService;
  */
 final class UsageBillingTest extends LocalStackTestCase
 {
-    private const PROVISIONING_JOB = 'ProvisioningWorkerFunction';
     private const USAGE_JOB = 'UsageSyncFunction';
-    private const WAIT_SECONDS = 30;
 
     protected function tearDown(): void
     {
@@ -61,21 +59,6 @@ final class UsageBillingTest extends LocalStackTestCase
 
         $this->assertModuleSuccess(contabo_TerminateAccount($server), 'POST /services/{id}/terminate');
         $this->assertModuleSuccess(contabo_TerminateAccount($storage), 'POST /services/{id}/terminate');
-    }
-
-    private function waitUntilActive(array $params): void
-    {
-        $client = ClientFactory::fromParams($params);
-        $deadline = microtime(true) + self::WAIT_SECONDS;
-        do {
-            $this->stack->runJob(self::PROVISIONING_JOB);
-            $view = $client->service((string) $params['serviceid']);
-            if (($view['state'] ?? '') === 'active' && empty($view['lock'])) {
-                return;
-            }
-            usleep(300_000);
-        } while (microtime(true) < $deadline);
-        self::fail('service ' . $params['serviceid'] . ' did not become active; last view: ' . json_encode($view) . '; stack log: ' . $this->stack->logFile);
     }
 
     /**

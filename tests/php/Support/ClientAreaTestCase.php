@@ -4,28 +4,21 @@ declare(strict_types=1);
 
 namespace Tests\Php\Support;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\Whmcs;
 use WHMCS\Module\Server\Contabo\ClientArea\ClientRequest;
-use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /** Client-area page tests: a fake backend and the browser request WHMCS would hand the module. */
-abstract class ClientAreaTestCase extends TestCase
+abstract class ClientAreaTestCase extends FakeBackendTestCase
 {
-    protected FakeTransport $transport;
-
     protected function setUp(): void
     {
-        Whmcs::reset();
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
+        parent::setUp();
         self::get();
     }
 
     protected function tearDown(): void
     {
-        ClientFactory::$transport = null;
+        parent::tearDown();
         ClientRequest::$current = null;
     }
 

@@ -28,6 +28,23 @@ final class LanguageCheck
     /** The one provider host a customer may see: the S3 endpoint (clients sign requests for it). */
     private const S3_ENDPOINT = '#https?://[a-z0-9-]+\.contabostorage\.com#i';
 
+    /**
+     * A data provider's cases: each page in each language, named "<page> in <language>".
+     *
+     * @param list<string> $pages
+     * @return array<string, array{string, string}>
+     */
+    public static function pagesInEveryLanguage(array $pages): array
+    {
+        $cases = [];
+        foreach (self::LANGUAGES as $language) {
+            foreach ($pages as $page) {
+                $cases["{$page} in {$language}"] = [$page, $language];
+            }
+        }
+        return $cases;
+    }
+
     /** A page's text as a person sees it: no tags, scripts or styles; entities decoded. */
     public static function visibleText(string $html): string
     {

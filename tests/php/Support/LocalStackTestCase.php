@@ -13,6 +13,10 @@ use WHMCS\Module\Server\Contabo\ClientFactory;
 /** Module functions against the real local backend over HTTP. */
 abstract class LocalStackTestCase extends TestCase
 {
+    /** The backend's job that provisions services and finishes their queued actions. */
+    protected const PROVISIONING_JOB = 'ProvisioningWorkerFunction';
+    protected const WAIT_SECONDS = 30;
+
     protected LocalStack $stack;
 
     protected function setUp(): void
@@ -30,6 +34,39 @@ abstract class LocalStackTestCase extends TestCase
             $this->stack->serverParams(),
             $overrides,
         ));
+    }
+
+    /** Waits until the service is active and no action holds its lock. */
+    protected function waitUntilActive(array $params): void
+    {
+        $this->waitForService($params, static fn (array $view): bool => ($view['state'] ?? '') === 'active' && empty($view['lock']), 'became active');
+    }
+
+    /** Waits until no action holds the service lock. */
+    protected function waitUntilIdle(array $params): void
+    {
+        $this->waitForService($params, static fn (array $view): bool => empty($view['lock']), 'became idle');
+    }
+
+    /**
+     * Runs the provisioning job until the backend's view of the service passes $ready, for at
+     * most WAIT_SECONDS; fails with the last view and the stack's log.
+     *
+     * @param callable(array<string, mixed>): bool $ready
+     */
+    protected function waitForService(array $params, callable $ready, string $expected): void
+    {
+        $client = ClientFactory::fromParams($params);
+        $deadline = microtime(true) + self::WAIT_SECONDS;
+        do {
+            $this->stack->runJob(self::PROVISIONING_JOB);
+            $view = $client->service((string) $params['serviceid']);
+            if ($ready($view)) {
+                return;
+            }
+            usleep(300_000);
+        } while (microtime(true) < $deadline);
+        self::fail('service ' . $params['serviceid'] . ' never ' . $expected . ' in ' . self::WAIT_SECONDS . ' s; last view: ' . json_encode($view) . '; stack log: ' . $this->stack->logFile);
     }
 
     /**

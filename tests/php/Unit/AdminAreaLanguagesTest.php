@@ -4,13 +4,9 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
-use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
+use Tests\Php\Support\AdminServicesTabTestCase;
 use Tests\Php\Support\LanguageCheck;
-use WHMCS\Module\Server\Contabo\ClientArea\Format;
-use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /**
  * The server module's admin area in the admin's language: the module settings (names,
@@ -18,7 +14,7 @@ use WHMCS\Module\Server\Contabo\ClientFactory;
  * values, a part that is unavailable) and the catalog loaders. Fails on a sentence of the English
  * file left on the page, a raw state name or one of the tab's former English-only phrases.
  */
-final class AdminAreaLanguagesTest extends TestCase
+final class AdminAreaLanguagesTest extends AdminServicesTabTestCase
 {
     /** Phrases the admin area used to print in English whatever the admin's language. */
     private const FORMER_ENGLISH = [
@@ -30,23 +26,6 @@ final class AdminAreaLanguagesTest extends TestCase
         'Suspend Policy', 'Terminate Policy', 'Delete snapshots', 'could not be reached',
         'Switch to Advanced Mode', 'of 2 TB', 'Storage status', 'as of',
     ];
-
-    private FakeTransport $transport;
-
-    protected function setUp(): void
-    {
-        Whmcs::reset();
-        $_SESSION = [];
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
-        $_SESSION = [];
-        Format::useLanguage('english');
-    }
 
     /** @return array<string, array{string}> */
     public static function languages(): array
@@ -133,8 +112,8 @@ final class AdminAreaLanguagesTest extends TestCase
     {
         $params = WhmcsParams::service(['configoption9' => 'object_storage']);
         $this->transport
-            ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'object_storage', 'state' => 'active', 'object_storage' => ['status' => 'READY', 'size_tb' => 2]])
-            ->route('GET', '/services/42/object-storage/usage', 200, ['used_tb' => 0.5, 'size_tb' => 2, 'used_percent' => 25, 'objects' => 10, 'as_of' => '2026-11-21']);
+            ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'object_storage', 'state' => 'active', 'object_storage' => ['status' => 'READY', 'size_tb' => 2]]);
+        $this->objectStorageUsage();
         return LanguageCheck::visibleText(implode("\n", array_keys(contabo_AdminServicesTabFields($params))) . "\n" . implode("\n", contabo_AdminServicesTabFields($params)));
     }
 

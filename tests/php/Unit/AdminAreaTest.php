@@ -4,24 +4,17 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
+use Tests\Php\Support\AdminServicesTabTestCase;
 use WHMCS\Module\Server\Contabo\AdminArea\ServiceTab;
-use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /** The admin's Services tab rows, the activity export button and the tags. */
-final class AdminAreaTest extends TestCase
+final class AdminAreaTest extends AdminServicesTabTestCase
 {
-    private FakeTransport $transport;
-
     protected function setUp(): void
     {
-        Whmcs::reset();
-        $_SESSION = [];
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
+        parent::setUp();
         $this->transport
             ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'compute', 'state' => 'active', 'instance_status' => 'running', 'capabilities' => ['console' => false, 'private_networking' => true, 'console_note' => '<i>panel</i>']])
             ->route('GET', '/services/42/firewall', 200, ['firewall' => ['id' => 'fw1', 'name' => 'fw-42', 'status' => 'active', 'rules' => [['protocol' => 'tcp', 'ports' => '22', 'source' => '0.0.0.0/0']]], 'presets' => []])
@@ -29,12 +22,6 @@ final class AdminAreaTest extends TestCase
             ->route('GET', '/admin/products/3/guardrails', 200, ['allow_reinstall' => false, 'max_snapshots' => null, 'cloud_init_max_bytes' => 8192])
             ->route('GET', '/services/42/tags', 200, ['items' => ['whmcs-service-42', 'team-a', 'vip']])
             ->route('GET', '/admin/services/42/plan-offers', 200, ['items' => [['offer_id' => 801, 'product_id' => 'V93', 'name' => 'VPS 30', 'location_change_required' => false]], 'submit_by_admin' => true]);
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
-        $_SESSION = [];
     }
 
     public function testTabShowsCapabilitiesFirewallNetworksGuardrailsAndTags(): void
@@ -101,8 +88,8 @@ final class AdminAreaTest extends TestCase
     public function testObjectStorageTab(): void
     {
         $this->transport
-            ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'object_storage', 'state' => 'active', 'region' => 'EU', 'object_storage' => ['object_storage_id' => 'os-1', 'region_name' => 'European Union', 's3_url' => 'https://eu2.s3.example', 'status' => 'READY', 'size_tb' => 2, 'auto_scaling_limit_tb' => 4]])
-            ->route('GET', '/services/42/object-storage/usage', 200, ['used_tb' => 0.5, 'size_tb' => 2, 'used_percent' => 25, 'objects' => 10, 'as_of' => '2026-11-21']);
+            ->route('GET', '/services/42', 200, ['service_id' => '42', 'kind' => 'object_storage', 'state' => 'active', 'region' => 'EU', 'object_storage' => ['object_storage_id' => 'os-1', 'region_name' => 'European Union', 's3_url' => 'https://eu2.s3.example', 'status' => 'READY', 'size_tb' => 2, 'auto_scaling_limit_tb' => 4]]);
+        $this->objectStorageUsage();
 
         $fields = contabo_AdminServicesTabFields(WhmcsParams::service(['configoption9' => 'object_storage']));
 

@@ -4,13 +4,9 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
-use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
+use Tests\Php\Support\AdminServicesTabTestCase;
 use WHMCS\Module\Server\Contabo\AdminArea\ServiceTab;
-use WHMCS\Module\Server\Contabo\ClientArea\Format;
-use WHMCS\Module\Server\Contabo\ClientFactory;
 use WHMCS\Module\Server\Contabo\Lang;
 
 /**
@@ -18,25 +14,8 @@ use WHMCS\Module\Server\Contabo\Lang;
  * status_message_code and parameters (cloudserver_msg_<code>), escaped, and in the backend's
  * English words when the code is unknown here or an older backend sends none.
  */
-final class AdminStatusMessagesTest extends TestCase
+final class AdminStatusMessagesTest extends AdminServicesTabTestCase
 {
-    private FakeTransport $transport;
-
-    protected function setUp(): void
-    {
-        Whmcs::reset();
-        $_SESSION = [];
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
-        $_SESSION = [];
-        Format::useLanguage('english');
-    }
-
     public function testGermanAdminsReadTheStatusMessageInGermanWithItsParameters(): void
     {
         self::assertSame('Umzug in die Region EU (Support-Ticket 17).', $this->statusMessage('german', [
@@ -79,7 +58,7 @@ final class AdminStatusMessagesTest extends TestCase
     public function testTheObjectStorageTabSaysItsStatusInTheAdminsLanguage(): void
     {
         $_SESSION['adminlang'] = 'german';
-        $this->transport->route('GET', '/services/42/object-storage/usage', 200, ['used_tb' => 0.5, 'size_tb' => 2, 'used_percent' => 25, 'objects' => 10, 'as_of' => '2026-11-21']);
+        $this->objectStorageUsage();
         $fields = ServiceTab::objectStorageFields(WhmcsParams::service(['configoption9' => 'object_storage']), [
             'service_id' => '42', 'kind' => 'object_storage', 'state' => 'active',
             'status_message' => 'Your object storage is ready.',

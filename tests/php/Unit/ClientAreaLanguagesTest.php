@@ -54,13 +54,7 @@ final class ClientAreaLanguagesTest extends ClientAreaTestCase
     /** @return array<string, array{string, string}> */
     public static function pagesInEveryLanguage(): array
     {
-        $cases = [];
-        foreach (LanguageCheck::LANGUAGES as $language) {
-            foreach (self::PAGES as $page) {
-                $cases["{$page} in {$language}"] = [$page, $language];
-            }
-        }
-        return $cases;
+        return LanguageCheck::pagesInEveryLanguage(self::PAGES);
     }
 
     /** @dataProvider pagesInEveryLanguage */

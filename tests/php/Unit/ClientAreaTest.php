@@ -4,28 +4,11 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
-use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
-use WHMCS\Module\Server\Contabo\ClientFactory;
+use Tests\Php\Support\FakeBackendTestCase;
 
-final class ClientAreaTest extends TestCase
+final class ClientAreaTest extends FakeBackendTestCase
 {
-    private FakeTransport $transport;
-
-    protected function setUp(): void
-    {
-        Whmcs::reset();
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
-    }
-
     public function testActiveServiceShowsDetailsAndPowerActions(): void
     {
         $this->transport->answer(200, [

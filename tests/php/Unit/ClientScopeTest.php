@@ -4,28 +4,14 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\WhmcsParams;
+use Tests\Php\Support\FakeBackendTestCase;
 use WHMCS\Module\Server\Contabo\Api\RequestSigner;
 use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /** Every call about one service names its client (signed), so the backend refuses a reused id. */
-final class ClientScopeTest extends TestCase
+final class ClientScopeTest extends FakeBackendTestCase
 {
-    private FakeTransport $transport;
-
-    protected function setUp(): void
-    {
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
-    }
-
     public function testServiceCallsCarryTheSignedClientId(): void
     {
         $this->transport->answer(200, ['state' => 'active'])->answer(200, ['state' => 'active']);

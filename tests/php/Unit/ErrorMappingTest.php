@@ -4,29 +4,13 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
-use WHMCS\Module\Server\Contabo\ClientFactory;
+use Tests\Php\Support\FakeBackendTestCase;
 
 /** What a person reads when the backend says no or cannot be reached. */
-final class ErrorMappingTest extends TestCase
+final class ErrorMappingTest extends FakeBackendTestCase
 {
-    private FakeTransport $transport;
-
-    protected function setUp(): void
-    {
-        Whmcs::reset();
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
-    }
-
     public function testBackendMessageIsPassedThroughOn4xx(): void
     {
         $this->transport->answer(400, ['error' => ['code' => 'invalid_input', 'message' => 'User data must be #cloud-config YAML or a #! script', 'details' => ['field' => 'user_data']]]);

@@ -4,29 +4,12 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
-use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
+use Tests\Php\Support\FakeBackendTestCase;
 use WHMCS\Module\Server\Contabo\Api\ServerRecord;
-use WHMCS\Module\Server\Contabo\ClientFactory;
 
-final class ModuleEntryPointsTest extends TestCase
+final class ModuleEntryPointsTest extends FakeBackendTestCase
 {
-    private FakeTransport $transport;
-
-    protected function setUp(): void
-    {
-        Whmcs::reset();
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
-    }
-
     public function testMetaData(): void
     {
         $meta = contabo_MetaData();

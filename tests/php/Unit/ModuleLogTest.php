@@ -4,29 +4,14 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
+use Tests\Php\Support\FakeBackendTestCase;
 use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /** The module debug log sees every call and never a secret, even before WHMCS scrubs it. */
-final class ModuleLogTest extends TestCase
+final class ModuleLogTest extends FakeBackendTestCase
 {
-    private FakeTransport $transport;
-
-    protected function setUp(): void
-    {
-        Whmcs::reset();
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
-    }
-
     public function testChangePasswordLogsNeitherSigningSecretNorPasswords(): void
     {
         $params = WhmcsParams::service(['password' => 'N3w-Root-Pa55!']);

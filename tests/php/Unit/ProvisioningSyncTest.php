@@ -4,33 +4,23 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
 use Tests\Php\Stubs\FakePendingServiceRepository;
-use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
-use WHMCS\Module\Server\Contabo\ClientFactory;
+use Tests\Php\Support\FakeBackendTestCase;
 use WHMCS\Module\Server\Contabo\Provisioning\PendingService;
 use WHMCS\Module\Server\Contabo\Provisioning\ProvisioningSync;
 use WHMCS\Module\Server\Contabo\Provisioning\WelcomeEmailGate;
 
-final class ProvisioningSyncTest extends TestCase
+final class ProvisioningSyncTest extends FakeBackendTestCase
 {
-    private FakeTransport $transport;
     private FakePendingServiceRepository $repository;
 
     protected function setUp(): void
     {
-        Whmcs::reset();
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
+        parent::setUp();
         $server = array_intersect_key(WhmcsParams::service(), array_flip(['serverhostname', 'serverip', 'serversecure', 'serverusername', 'serverpassword', 'userid']));
         $this->repository = new FakePendingServiceRepository([new PendingService(42, 3, $server, 'Cloud Server Welcome', 7)]);
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
     }
 
     public function testReadyServerIsWrittenIntoWhmcsAndWelcomedOnce(): void

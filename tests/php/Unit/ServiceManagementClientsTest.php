@@ -4,30 +4,21 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
+use Tests\Php\Support\FakeBackendTestCase;
 use WHMCS\Module\Server\Contabo\Api\ApiException;
 use WHMCS\Module\Server\Contabo\ClientFactory;
 
 /** Every route of docs/service-management-api.md: the request each client method sends, and clean errors. */
-final class ServiceManagementClientsTest extends TestCase
+final class ServiceManagementClientsTest extends FakeBackendTestCase
 {
-    private FakeTransport $transport;
     private array $params;
 
     protected function setUp(): void
     {
-        Whmcs::reset();
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
+        parent::setUp();
         $this->params = WhmcsParams::service();
-    }
-
-    protected function tearDown(): void
-    {
-        ClientFactory::$transport = null;
     }
 
     public function testComputeRoutes(): void

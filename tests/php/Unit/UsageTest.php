@@ -4,12 +4,10 @@ declare(strict_types=1);
 
 namespace Tests\Php\Unit;
 
-use PHPUnit\Framework\TestCase;
-use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\FakeUsageRepository;
 use Tests\Php\Stubs\Whmcs;
 use Tests\Php\Stubs\WhmcsParams;
-use WHMCS\Module\Server\Contabo\ClientFactory;
+use Tests\Php\Support\FakeBackendTestCase;
 use WHMCS\Module\Server\Contabo\Usage\MetricsProvider;
 use WHMCS\Module\Server\Contabo\Usage\UsageModule;
 use WHMCS\Module\Server\Contabo\Usage\UsageService;
@@ -19,18 +17,15 @@ use WHMCS\UsageBilling\Metrics\Units\FloatingPoint;
 use WHMCS\UsageBilling\Metrics\Units\WholeNumber;
 
 /** UsageUpdate and the MetricProvider on recorded backend answers and an in-memory tblhosting. */
-final class UsageTest extends TestCase
+final class UsageTest extends FakeBackendTestCase
 {
     private const SERVER = 1;
 
-    private FakeTransport $transport;
     private FakeUsageRepository $repository;
 
     protected function setUp(): void
     {
-        Whmcs::reset();
-        $this->transport = new FakeTransport();
-        ClientFactory::$transport = $this->transport;
+        parent::setUp();
         $this->repository = new FakeUsageRepository([self::SERVER => [
             new UsageService(10, 'storage.example.com'),
             new UsageService(11, 'web1.example.com'),
@@ -40,7 +35,7 @@ final class UsageTest extends TestCase
 
     protected function tearDown(): void
     {
-        ClientFactory::$transport = null;
+        parent::tearDown();
         UsageModule::$repository = null;
     }
 

@@ -9,6 +9,21 @@ final class WhmcsParams
 {
     public const SECRET = 'unit-signing-secret-0123456789';
 
+    /** A registrar function's domain order besides the backend and the domain: period, nameservers, registrant. */
+    public const DOMAIN_ORDER = [
+        'regperiod' => 1,
+        'ns1' => 'ns1.example.net',
+        'ns2' => 'ns2.example.net',
+        'firstname' => 'Erika',
+        'lastname' => 'Mustermann',
+        'email' => 'erika@example.org',
+        'address1' => 'Hauptstrasse 12a',
+        'city' => 'Berlin',
+        'postcode' => '10115',
+        'countrycode' => 'DE',
+        'phonecc' => '49',
+    ];
+
     /**
      * @param array<string, mixed> $overrides replaced key by key (configoptions/customfields whole)
      * @return array<string, mixed>

@@ -1,10 +1,13 @@
 """How our firewall rules, Contabo's audit entries and private networks map to each other."""
 
+import threading
+from types import SimpleNamespace
+
 from contabo_reseller.adapters.contabo import generated_firewall_models as fw
 from contabo_reseller.adapters.contabo import generated_models as gm
 from contabo_reseller.adapters.contabo.firewall import request_rule, rules_of
 from contabo_reseller.adapters.contabo.instance_history import changed_fields
-from contabo_reseller.adapters.contabo.networking import network_facts
+from contabo_reseller.adapters.contabo.networking import ContaboNetworking, network_facts
 from contabo_reseller.domain.firewall import PRESETS, Rule
 
 
@@ -102,3 +105,25 @@ def test_network_members_keep_their_private_ip_and_what_they_need():
     facts = network_facts(network)
     assert facts.members == {100: "10.0.9.1"}
     assert facts.member_status == {100: "restart"}
+
+
+def test_a_servers_addresses_read_the_instance_and_its_extra_ips_at_once():
+    """Two independent Contabo round trips (1-3 s each when it is slow): each fake read waits
+    until the other has started, which only happens if they run at the same time."""
+    both_started = threading.Barrier(2, timeout=5)
+
+    class _Client:
+        def for_service(self, service_id: str, trace_id: str) -> "_Client":
+            return self
+
+        def get_instance(self, instance_id: int) -> SimpleNamespace:
+            both_started.wait()
+            v4 = SimpleNamespace(ip="203.0.113.5")
+            return SimpleNamespace(ip_config=SimpleNamespace(v4=v4, v6=None), additional_ips=[])
+
+        def list_vips(self, **filters: str) -> list[SimpleNamespace]:
+            both_started.wait()
+            return [SimpleNamespace(resource_id="9", v4=SimpleNamespace(ip="198.51.100.7"))]
+
+    found = ContaboNetworking("42", "t", client=_Client()).addresses(9)  # type: ignore[arg-type]
+    assert found.ipv4 == "203.0.113.5" and found.additional == ["198.51.100.7"]

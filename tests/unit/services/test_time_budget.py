@@ -25,6 +25,7 @@ from contabo_reseller.domain.service import (
 )
 from contabo_reseller.services import connection_test, manage_service
 from contabo_reseller.services.action_queue import NotYet
+from tests.conftest import TEST_NAMES
 from tests.unit.fakes.contabo import FakeContaboGateway
 from tests.unit.services.test_purchases_with_fake_contabo import SERVICE_ID, _active, _ordered
 
@@ -111,6 +112,46 @@ def test_test_connection_checks_in_parallel_and_reports_slow_as_working(
     assert _SlowGateway.most_at_once == 3  # side by side, not one after another
     assert report.ok
     assert report.checks["contabo:instances"].detail.startswith("readable (slow: 0.")
+
+
+def test_test_connection_loads_the_contabo_client_while_the_backend_is_checked(
+    aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The client's import is CPU the backend checks' network waits can hide: both wait here
+    until the other has started, which only happens if they run at the same time."""
+    both_started = threading.Barrier(2, timeout=5)
+    real_health = connection_test.health_details
+
+    def health_details():  # type: ignore[no-untyped-def]
+        both_started.wait()
+        return real_health()
+
+    def gateway_for(*_: str) -> FakeContaboGateway:
+        both_started.wait()
+        return FakeContaboGateway()
+
+    monkeypatch.setattr(connection_test, "health_details", health_details)
+    monkeypatch.setattr(connection_test, "gateway_for", gateway_for)
+    report = connection_test.test_connection()
+    assert report.ok and report.checks["contabo:tags"].ok
+
+
+def test_test_connection_checks_no_contabo_area_when_the_backend_fails(
+    aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import boto3
+
+    checked: list[str] = []
+
+    class _Recording(FakeContaboGateway):
+        def check_area(self, area: str) -> None:
+            checked.append(area)
+
+    monkeypatch.setattr(connection_test, "gateway_for", lambda *_: _Recording())
+    boto3.client("dynamodb").delete_table(TableName=TEST_NAMES.physical("UsageTable"))
+    report = connection_test.test_connection()
+    assert not report.ok and not report.checks["table:UsageRecord"].ok
+    assert checked == []
 
 
 # Contabo at +3 s against WHMCS's 4.5 s budget, scaled down: every call takes 0.8 s of a 1.4 s

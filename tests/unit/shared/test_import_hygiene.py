@@ -18,6 +18,7 @@ import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -86,6 +87,16 @@ print(json.dumps({
 
 
 def _import_in_lambda_like_process(function_id: str, *also: str) -> dict[str, Any]:
+    properties = function_properties(load_template(), function_id)
+    report: dict[str, Any] = _run_in_lambda_like_process(
+        function_id, _IMPORT, properties["Handler"], *also
+    )
+    return report
+
+
+def _run_in_lambda_like_process(function_id: str, code: str, *args: str) -> Any:
+    """Runs ``code`` in a fresh interpreter set up as ``function_id``'s Lambda; its last
+    printed line, as JSON."""
     template = load_template()
     properties = function_properties(template, function_id)
     code_dir = REPO_ROOT / properties["CodeUri"]
@@ -99,7 +110,7 @@ def _import_in_lambda_like_process(function_id: str, *also: str) -> dict[str, An
         **function_environment(template, function_id, TEST_NAMES),
     }
     result = subprocess.run(  # noqa: S603 - our interpreter, fixed code
-        [sys.executable, "-c", _IMPORT, properties["Handler"], *also],
+        [sys.executable, "-c", code, *args],
         cwd=code_dir,
         env=env,
         capture_output=True,
@@ -107,8 +118,7 @@ def _import_in_lambda_like_process(function_id: str, *also: str) -> dict[str, An
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return report
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize("function_id", NO_HTTPX_FUNCTIONS)
@@ -182,6 +192,69 @@ def test_every_domain_model_defers_its_build():
         and not model.model_config.get("defer_build")
     )
     assert eager == []
+
+
+# A container's first stop: the client answers it from a canned Contabo answer (no network).
+_FIRST_STOP = """
+import json, sys
+from contabo_reseller.adapters.contabo.client import ContaboClient
+
+class CannedAnswers:
+    def call(self, operation, context, **request):
+        assert operation.operation_id == "stop", operation
+        data = {"tenantId": "DE", "customerId": "54321", "instanceId": 12345, "action": "stop"}
+        return {"data": [data], "_links": {"self": "/v1/compute/instances/12345/actions/stop"}}
+
+stopped = ContaboClient(CannedAnswers()).stop_instance(12345)
+assert stopped.instance_id == 12345
+print(json.dumps(sorted(name for name in sys.modules if ".generated_" in name)))
+"""
+
+
+def test_a_first_stop_loads_only_the_models_the_stop_operation_needs():
+    """The generated models load per operation (~70 ms of CPU for all of them at once): a cold
+    stop loads the submodules of the stop's models and nothing for other operations."""
+    loaded = _run_in_lambda_like_process("ServicePowerStatusFunction", _FIRST_STOP)
+    package = "contabo_reseller.adapters.contabo.generated_models"
+    submodules = [name for name in loaded if name.startswith(f"{package}.")]
+    assert submodules, loaded
+    for name in submodules:
+        assert "stop" in _operations_needing(name), name
+    assert f"{package}._object_storage_response" not in loaded
+    others = ("generated_domain_models.", "generated_firewall_models.")
+    assert not [name for name in loaded if name.rpartition("contabo.")[2].startswith(others)]
+    assert len(submodules) <= 3 < len(list(_package_dir(package).glob("_*.py")))
+
+
+# Every module of the shared package but the generated models themselves.
+_EVERY_MODULE_THEN_MODELS = """
+import importlib, json, pkgutil, sys
+import contabo_reseller
+for module in pkgutil.walk_packages(contabo_reseller.__path__, "contabo_reseller."):
+    if ".generated_" not in module.name:
+        importlib.import_module(module.name)
+print(json.dumps(sorted(name for name in sys.modules if ".generated_" in name)))
+"""
+
+
+def test_no_module_of_the_shared_package_loads_a_generated_model_when_imported():
+    """The client, its adapters and the services load the models' indexes, never a model: a
+    model named at import time would load with every first call of every function."""
+    loaded = _run_in_lambda_like_process("SuspendServiceFunction", _EVERY_MODULE_THEN_MODELS)
+    assert "contabo_reseller.adapters.contabo.generated_models" in loaded
+    assert all(name.rpartition(".")[2].startswith("generated_") for name in loaded), loaded
+
+
+def _package_dir(package: str) -> Path:
+    return LAYER.joinpath(*package.split("."))
+
+
+def _operations_needing(submodule: str) -> set[str]:
+    """The operations a generated submodule's header says need its models."""
+    package, _, name = submodule.rpartition(".")
+    header = (_package_dir(package) / f"{name}.py").read_text().split("\n\n", 1)[0]
+    needed = " ".join(line[2:] for line in header.splitlines()).partition("Needed by ")[2]
+    return {operation.strip(" .") for operation in needed.split(",")}
 
 
 def _subclasses(cls: type) -> set[type]:

@@ -1,10 +1,11 @@
 """A cold request that touches several tables, the idempotency store and a secret parses each
-AWS service model once, not once per table (adapters/sdk_session.py; docs/performance.md,
-"Cold call")."""
+AWS service model once, not once per table or per thread (adapters/sdk_session.py;
+docs/performance.md, "Cold call")."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -20,8 +21,28 @@ from contabo_reseller.adapters.tables import AuditEntry, JobRecord, ServiceRecor
 from contabo_reseller.http import idempotency
 
 
+@pytest.fixture
+def new_container(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No session yet, as in a cold container."""
+    monkeypatch.setattr(sdk_session, "_botocore", None)
+    monkeypatch.setattr(sdk_session, "_boto3", None)
+
+
+@pytest.fixture
+def sessions_opened(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    opened: list[object] = []
+    original = botocore.session.Session.__init__
+
+    def counting(self: botocore.session.Session, *args: Any, **kwargs: Any) -> None:
+        opened.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(botocore.session.Session, "__init__", counting)
+    return opened
+
+
 def _in_a_fresh_thread(work: Callable[[], Any]) -> Any:
-    """A new thread has no session yet, as a cold container has none."""
+    """A thread of its own, as the local stack serves each call and a parallel check runs."""
     result: dict[str, Any] = {}
 
     def run() -> None:
@@ -52,7 +73,9 @@ def service_model_loads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return loads
 
 
-def test_every_table_and_the_idempotency_store_share_one_dynamodb_model(aws, service_model_loads):
+def test_every_table_and_the_idempotency_store_share_one_dynamodb_model(
+    aws, new_container, service_model_loads
+):
     def first_request() -> None:
         for model in (ServiceRecord, JobRecord, AuditEntry, TokenItem):
             model._connection = None  # as in a new container
@@ -64,17 +87,9 @@ def test_every_table_and_the_idempotency_store_share_one_dynamodb_model(aws, ser
     assert service_model_loads["dynamodb"] == 1
 
 
-def test_a_cold_request_opens_one_sdk_session(aws, monkeypatch):
+def test_a_cold_request_opens_one_sdk_session(aws, monkeypatch, new_container, sessions_opened):
     """Tables, the idempotency store, the secrets provider and the worker wake-up all use the
-    thread's session."""
-    opened: list[object] = []
-    original = botocore.session.Session.__init__
-
-    def counting(self: botocore.session.Session, *args: Any, **kwargs: Any) -> None:
-        opened.append(self)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(botocore.session.Session, "__init__", counting)
+    container's session."""
 
     def first_request() -> None:
         DEFAULT_PROVIDERS.clear()
@@ -88,11 +103,78 @@ def test_a_cold_request_opens_one_sdk_session(aws, monkeypatch):
     monkeypatch.setattr(worker_trigger, "_clients", {})
     monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)  # a client on it would open one more
     _in_a_fresh_thread(first_request)
-    assert len(opened) == 1
+    assert len(sessions_opened) == 1
 
 
-def test_each_thread_has_its_own_session():
-    """botocore sessions are not thread-safe; the local stack serves calls on threads."""
-    here = sdk_session.botocore_session()
-    there = _in_a_fresh_thread(sdk_session.botocore_session)
-    assert here is sdk_session.botocore_session() and there is not here
+def test_a_table_first_used_on_another_thread_opens_no_session(
+    aws, new_container, sessions_opened, service_model_loads
+):
+    """A parallel check's thread makes its client on the container's session: a session of
+    its own would parse DynamoDB's model again (tens of ms of CPU per thread)."""
+    ServiceRecord._connection = None
+    ServiceRecord._get_connection().connection.client  # noqa: B018 - on this thread
+    AuditEntry._connection = None
+    _in_a_fresh_thread(lambda: AuditEntry._get_connection().connection.client)
+    assert len(sessions_opened) == 1
+    assert service_model_loads["dynamodb"] == 1
+
+
+def test_threads_share_the_session_and_make_clients_one_at_a_time(new_container, monkeypatch):
+    """Making a botocore client fills the session's lazy caches, which is not thread-safe."""
+    active, most = [0], [0]
+    guard = threading.Lock()
+
+    def slow_create_client(self: botocore.session.Session, *args: Any, **kwargs: Any) -> object:
+        with guard:
+            active[0] += 1
+            most[0] = max(most[0], active[0])
+        time.sleep(0.05)
+        with guard:
+            active[0] -= 1
+        return object()
+
+    monkeypatch.setattr(botocore.session.Session, "create_client", slow_create_client)
+    sessions: list[object] = []
+
+    def make_client() -> None:
+        session = sdk_session.botocore_session()
+        sessions.append(session)
+        session.create_client("dynamodb", region_name="eu-central-1")
+
+    threads = [threading.Thread(target=make_client) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(sessions) == 4 and all(session is sessions[0] for session in sessions)
+    assert most[0] == 1
+
+
+def test_boto3_registers_its_handlers_only_between_client_creations(new_container, monkeypatch):
+    """Making a client copies the session's handlers; boto3 adds its own when its face of the
+    session is made, which once raised "dictionary changed size during iteration" in a thread
+    making a client meanwhile (50 threads' first Contabo sign-in, tests/contract)."""
+    creating = threading.Event()
+    overlaps: list[str] = []
+    original_register = botocore.session.Session.register
+
+    def slow_create_client(self: botocore.session.Session, *args: Any, **kwargs: Any) -> object:
+        creating.set()
+        time.sleep(0.2)
+        creating.clear()
+        return object()
+
+    def register(self: botocore.session.Session, *args: Any, **kwargs: Any) -> None:
+        if creating.is_set():
+            overlaps.append(str(args[0]))
+        original_register(self, *args, **kwargs)
+
+    monkeypatch.setattr(botocore.session.Session, "create_client", slow_create_client)
+    monkeypatch.setattr(botocore.session.Session, "register", register)
+    session = sdk_session.botocore_session()
+    maker = threading.Thread(target=lambda: session.create_client("dynamodb"))
+    maker.start()
+    assert creating.wait(timeout=5)
+    sdk_session.boto3_session()
+    maker.join()
+    assert overlaps == []

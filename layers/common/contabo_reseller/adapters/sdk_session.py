@@ -1,40 +1,65 @@
-"""One AWS SDK session per thread, shared by every table and AWS client of a function.
+"""One AWS SDK session per container, shared by every table, AWS client and thread of a function.
 
 Each botocore session loads its service models and endpoint data anew, and pynamodb opens one
 session per table (Powertools one per utility): a cold Suspend that touched four tables parsed
-DynamoDB's model four times, about 60 ms of CPU each (docs/performance.md, "Cold call").
-Clients are thread-safe but sessions are not, so the session is per thread, as pynamodb's own
-sessions are; in Lambda that is one session per container.
+DynamoDB's model four times, about 60 ms of CPU each (docs/performance.md, "Cold call"). A
+session per thread paid the same again on every thread that made a client (ConnectionTest's
+parallel checks, the activity page's provider history). botocore clients are thread-safe once
+made; making one is not (it fills the session's lazy caches and copies its handlers), so the
+shared session makes its clients, and takes new handlers, one at a time.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import boto3
 import botocore.session
 from pynamodb.connection import base as pynamodb_connection
 
-_local = threading.local()
+# Held while the shared session changes: a client made, a handler registered (boto3 registers
+# its own, and a data path, when its face of the session is made).
+_lock = threading.RLock()
+_botocore: botocore.session.Session | None = None
+_boto3: boto3.session.Session | None = None
+
+
+class _OneChangeAtATime(botocore.session.Session):
+    def create_client(self, *args: Any, **kwargs: Any) -> Any:
+        with _lock:
+            return super().create_client(*args, **kwargs)
+
+    def register(self, *args: Any, **kwargs: Any) -> None:
+        with _lock:
+            super().register(*args, **kwargs)
+
+    def unregister(self, *args: Any, **kwargs: Any) -> None:
+        with _lock:
+            super().unregister(*args, **kwargs)
 
 
 def botocore_session() -> botocore.session.Session:
-    session: botocore.session.Session | None = getattr(_local, "botocore", None)
-    if session is None:
-        session = _local.botocore = botocore.session.get_session()
-    return session
+    global _botocore
+    if _botocore is None:
+        with _lock:
+            if _botocore is None:
+                _botocore = _OneChangeAtATime()
+    return _botocore
 
 
 def boto3_session() -> boto3.session.Session:
-    """The boto3 face of this thread's session (boto3 registers its handlers on it once)."""
-    session: boto3.session.Session | None = getattr(_local, "boto3", None)
-    if session is None:
-        session = _local.boto3 = boto3.session.Session(botocore_session=botocore_session())
-    return session
+    """The boto3 face of the container's session (boto3 registers its handlers on it once)."""
+    global _boto3
+    if _boto3 is None:
+        with _lock:
+            if _boto3 is None:
+                _boto3 = boto3.session.Session(botocore_session=botocore_session())
+    return _boto3
 
 
 def share_with_pynamodb() -> None:
     """pynamodb's connections take their session from ``get_session`` in its connection
-    module (no setting for it): every table's connection then uses this thread's session.
+    module (no setting for it): every table's connection then uses the container's session.
     Safe while no table sets credentials of its own (pynamodb would set them on the session)."""
     pynamodb_connection.get_session = botocore_session  # type: ignore[assignment] # called bare

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Protocol
 
+from contabo_reseller import invocation
 from contabo_reseller.adapters import audit_history
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.activity import (
@@ -39,10 +40,13 @@ def history_for(service_id: str, trace_id: str) -> InstanceHistory:
 
 def activity(service_id: str, limit: int, cursor: str | None) -> ActivityPage:
     before = decode_cursor(cursor)
-    record = readable(service_id)
-    provider, notice = _provider_entries(record)
+    record = readable(service_id)  # the wall first: nothing is read for a service not theirs
+    # The provider's history and ours are independent reads: at once, not one after the other.
+    (provider, notice), (backend, more) = invocation.concurrently(
+        lambda: _provider_entries(record),
+        lambda: audit_history.newest(service_id, before, limit),
+    )
     provider = [e for e in provider if before is None or e.key < before]
-    backend, more = audit_history.newest(service_id, before, limit)
     page = merge_page([backend, provider], limit, more)
     page.notice = notice
     return page

@@ -1,7 +1,8 @@
 """TestConnection: the backend, its secrets, and Contabo credentials that can read what we need.
 
-The Contabo checks run in parallel, each bounded by what is left of WHMCS's budget, so a slow
-Contabo (1-3 s per call) is reported as working, with its latency, instead of timing out.
+The backend's checks run at once; the Contabo checks, started only when those pass, run in
+parallel too, each bounded by what is left of WHMCS's budget, so a slow Contabo (1-3 s per
+call) is reported as working, with its latency, instead of timing out.
 """
 
 from __future__ import annotations
@@ -39,13 +40,16 @@ class ConnectionReport(BaseModel):
 
 
 def test_connection(signed_by: str | None = None) -> ConnectionReport:
-    health = health_details()
+    # The Contabo client loads (CPU) while the backend checks wait on the network; it is
+    # used only if they pass.
+    health, contabo = invocation.concurrently(
+        health_details, lambda: gateway_for("-", "connection-test")
+    )
     checks = dict(health.checks)
     if signed_by:  # which installation this WHMCS is, as the backend sees its key
         checks["signing_key"] = CheckResult(ok=True, detail=signed_by)
     ok = health.status == "ok"
     if ok:
-        contabo = gateway_for("-", "connection-test")
         areas = contabo.ACCESS_AREAS
         pool = ThreadPoolExecutor(max_workers=len(areas))
         try:

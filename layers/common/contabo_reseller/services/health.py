@@ -3,13 +3,17 @@
 No Contabo call here: /health must stay cheap and must not depend on Contabo being up.
 ``check_health`` answers the unsigned GET /health: it reads no secret value (it asks whether
 each secret exists) and makes no table scan. ``health_details`` is for signed callers
-(GET /connection): secret contents checked, key count, each schedule's last run.
+(GET /connection): secret contents checked, key count, each schedule's last run. Each check
+is a round trip of its own that depends on no other, so they run at once.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from pynamodb.exceptions import PynamoDBException
 
+from contabo_reseller import invocation
 from contabo_reseller.adapters import job_runs, secrets
 from contabo_reseller.adapters.tables import ALL_MODELS
 from contabo_reseller.domain.errors import DomainError
@@ -24,25 +28,40 @@ SCHEDULED_JOB_NAMES = (HEARTBEAT_JOB, *(job for _, job in SCHEDULES.values()))
 
 
 def check_health() -> HealthStatus:
-    checks = _table_checks()
     settings = get_settings()
-    for name, secret_id in (
-        ("contabo_credentials", settings.contabo_secret_id),
-        ("whmcs_signing_keys", settings.signing_keys_secret_id),
-    ):
-        checks[f"secret:{name}"] = _check_secret_exists(secret_id)
+    *tables, contabo_secret, signing_keys = invocation.concurrently(
+        *_table_checks(),
+        partial(_check_secret_exists, settings.contabo_secret_id),
+        partial(_check_secret_exists, settings.signing_keys_secret_id),
+    )
+    checks = {
+        **_by_table(tables),
+        "secret:contabo_credentials": contabo_secret,
+        "secret:whmcs_signing_keys": signing_keys,
+    }
     return HealthStatus(status=status_of(checks))
 
 
 def health_details() -> HealthReport:
-    checks = _table_checks()
-    checks["secret:contabo_credentials"] = _check_contabo_secret()
-    checks["secret:whmcs_signing_keys"] = _check_signing_keys()
-    return HealthReport.from_checks(checks, _schedules())
+    *tables, contabo_secret, signing_keys, schedules = invocation.concurrently(
+        *_table_checks(), _check_contabo_secret, _check_signing_keys, _schedules
+    )
+    checks = {
+        **_by_table(tables),
+        "secret:contabo_credentials": contabo_secret,
+        "secret:whmcs_signing_keys": signing_keys,
+    }
+    return HealthReport.from_checks(checks, schedules)
 
 
-def _table_checks() -> dict[str, CheckResult]:
-    return {f"table:{model.__name__}": _check_table(model) for model in ALL_MODELS}
+def _table_checks() -> list[partial[CheckResult]]:
+    return [partial(_check_table, model) for model in ALL_MODELS]
+
+
+def _by_table(results: list[CheckResult]) -> dict[str, CheckResult]:
+    return {
+        f"table:{model.__name__}": result for model, result in zip(ALL_MODELS, results, strict=True)
+    }
 
 
 def _check_table(model: type) -> CheckResult:

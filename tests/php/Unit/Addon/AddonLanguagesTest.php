@@ -43,13 +43,7 @@ final class AddonLanguagesTest extends AddonTestCase
     /** @return array<string, array{string, string}> */
     public static function pagesInEveryLanguage(): array
     {
-        $cases = [];
-        foreach (LanguageCheck::LANGUAGES as $language) {
-            foreach (self::PAGES as $page) {
-                $cases["{$page} in {$language}"] = [$page, $language];
-            }
-        }
-        return $cases;
+        return LanguageCheck::pagesInEveryLanguage(self::PAGES);
     }
 
     /** @dataProvider pagesInEveryLanguage */

@@ -7,6 +7,7 @@ namespace Tests\Php\Unit\Registrar;
 use PHPUnit\Framework\TestCase;
 use Tests\Php\Stubs\FakeTransport;
 use Tests\Php\Stubs\Whmcs;
+use Tests\Php\Stubs\WhmcsParams;
 
 /** The registrar module's entry points: what each sends to the backend and what WHMCS is told. */
 final class RegistrarModuleTest extends TestCase
@@ -32,20 +33,9 @@ final class RegistrarModuleTest extends TestCase
             'userid' => '5',
             'sld' => 'Example-Shop',
             'tld' => 'com',
-            'regperiod' => 1,
-            'ns1' => 'ns1.example.net',
-            'ns2' => 'ns2.example.net',
-            'firstname' => 'Erika',
-            'lastname' => 'Mustermann',
             'companyname' => 'Beispiel GmbH',
-            'email' => 'erika@example.org',
-            'address1' => 'Hauptstrasse 12a',
-            'city' => 'Berlin',
-            'postcode' => '10115',
-            'countrycode' => 'DE',
-            'phonecc' => '49',
             'phonenumber' => '30 1234567',
-        ];
+        ] + WhmcsParams::DOMAIN_ORDER;
     }
 
     public function testConfigAsksForTheBackendAndSigningKey(): void

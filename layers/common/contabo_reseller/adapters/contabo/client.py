@@ -889,6 +889,15 @@ class ContaboClient:
             request_id=request_id,
         )
 
+    def first_item(self, operation_id: str, envelope: type[Any]) -> Any | None:
+        """A list's first item (None when empty) from a one-item page: proves the credentials
+        may read the list without fetching and validating a page of a hundred."""
+        body = self._transport.call(
+            OPERATIONS[operation_id], self.context, params={"page": 1, "size": 1}
+        )
+        items = envelope.model_validate(body).data if body else []
+        return items[0] if items else None
+
     def _items(
         self,
         operation_id: str,

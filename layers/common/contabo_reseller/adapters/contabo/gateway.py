@@ -7,7 +7,7 @@ operations and generated models, so services never see Contabo's field names.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from contabo_reseller.adapters.contabo import generated_models as gm
@@ -160,12 +160,14 @@ class ClientGateway:
     def check_area(self, area: str) -> None:
         """Reads one item of ``area``; raises a typed error (bad credentials, unavailable)
         if the credentials cannot."""
-        readers: dict[str, Callable[[], Iterable[Any]]] = {
-            "instances": self._client.list_instances,
-            "secrets": self._client.list_secrets,
-            "tags": self._client.list_tags,
+        readers: dict[str, Callable[[], Any]] = {
+            "instances": lambda: self._client.first_item(
+                "retrieveInstancesList", gm.ListInstancesResponse
+            ),
+            "secrets": lambda: self._client.first_item("retrieveSecretList", gm.ListSecretResponse),
+            "tags": lambda: self._client.first_item("retrieveTagList", gm.ListTagResponse),
         }
-        next(iter(readers[area]()), None)
+        readers[area]()
 
 
 def instance_facts(instance: Any) -> InstanceFacts:

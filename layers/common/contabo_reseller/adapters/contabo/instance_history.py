@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contabo_reseller import invocation
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.domain.activity import ActivityItem, Entry, sort_key, utc_iso
 
@@ -17,14 +18,19 @@ class ContaboInstanceHistory:
         self._client = (client or get_contabo_client()).for_service(service_id, trace_id)
 
     def entries(self, instance_id: int) -> list[Entry]:
+        # Two independent lists, each a Contabo round trip (1-3 s when it is slow): at once.
+        instance_audits, action_audits = invocation.concurrently(
+            lambda: list(self._client.instance_audits(instance_id=instance_id)),
+            lambda: list(self._client.instance_action_audits(instance_id=instance_id)),
+        )
         found = [
             _entry(audit, "instances", f"instance {_value(audit.action).lower()}")
-            for audit in self._client.instance_audits(instance_id=instance_id)
+            for audit in instance_audits
             if audit.instance_id == instance_id
         ]
         found += [
             _entry(audit, "actions", _action_name(audit.changes))
-            for audit in self._client.instance_action_audits(instance_id=instance_id)
+            for audit in action_audits
             if audit.instance_id == instance_id
         ]
         return [entry for entry in found if entry is not None]

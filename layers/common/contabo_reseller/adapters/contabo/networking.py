@@ -11,6 +11,7 @@ import contextlib
 import ipaddress
 from typing import Any
 
+from contabo_reseller import invocation
 from contabo_reseller.adapters.contabo.client import ContaboClient, get_contabo_client
 from contabo_reseller.adapters.contabo.errors import ContaboNotFound
 from contabo_reseller.domain.networking import InstanceAddresses, VipFacts
@@ -26,10 +27,16 @@ class ContaboNetworking:
     # Addresses and reverse DNS --------------------------------------------------------------
 
     def addresses(self, instance_id: int) -> InstanceAddresses:
-        instance = self._client.get_instance(instance_id)
+        # The instance and its VIPs are independent Contabo round trips: read at once.
+        instance, vips = invocation.concurrently(
+            lambda: self._client.get_instance(instance_id),
+            lambda: list(
+                self._client.list_vips(resource_id=str(instance_id), resource_type="instances")
+            ),
+        )
         ip_config = instance.ip_config
         additional = [extra.v4.ip for extra in instance.additional_ips if extra.v4]
-        for vip in self._client.list_vips(resource_id=str(instance_id), resource_type="instances"):
+        for vip in vips:
             # The filter is the provider's; the check keeps another server's VIP out regardless.
             if vip.resource_id == str(instance_id) and vip.v4 is not None:
                 additional.append(vip.v4.ip)

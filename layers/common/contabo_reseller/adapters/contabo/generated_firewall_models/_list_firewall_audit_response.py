@@ -1,0 +1,103 @@
+# Generated from docs/contabo/openapi-2026-08.generator-normalized.yaml by scripts/regenerate_contabo_models.sh
+# (datamodel-code-generator 0.89.0, only the schemas
+# of adapters/contabo/operations.py). Never edit by hand: run the script again.
+# Needed by retrieveFirewallAuditsList.
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from contabo_reseller.adapters.contabo.model_base import ContaboModel
+from pydantic import AwareDatetime, ConfigDict, Field
+
+from ._links import Links, PaginationMeta
+
+
+class Action(StrEnum):
+    created = 'CREATED'
+    deleted = 'DELETED'
+    updated = 'UPDATED'
+
+
+class FirewallAuditResponse(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(
+        ..., description='The identifier of the audit entry.', examples=[12345]
+    )
+    firewall_id: str = Field(
+        ...,
+        alias='firewallId',
+        description='The identifier of the Firewall',
+        examples=['b943b25a-c8b5-4570-9135-4bbaa7615b81'],
+    )
+    action: Action = Field(..., description='Type of the action.', examples=['CREATED'])
+    timestamp: AwareDatetime | None = Field(
+        ...,
+        description='When the change took place.',
+        examples=['2021-03-30T11:35:06.177Z'],
+    )
+    tenant_id: str = Field(
+        ...,
+        alias='tenantId',
+        description='Customer tenant id',
+        examples=['DE'],
+        min_length=1,
+    )
+    customer_id: str = Field(
+        ...,
+        alias='customerId',
+        description='Customer number',
+        examples=['54321'],
+        min_length=1,
+    )
+    changed_by: str = Field(
+        ..., alias='changedBy', description='User id', examples=['54321'], min_length=1
+    )
+    username: str = Field(
+        ..., description='User name which did the change.', examples=['John Doe']
+    )
+    request_id: str = Field(
+        ...,
+        alias='requestId',
+        description='The requestId of the API call which led to the change.',
+        examples=['A2F56FAF-18N0-4893-11HG-R312M1E4FEC5'],
+    )
+    trace_id: str = Field(
+        ...,
+        alias='traceId',
+        description='The traceId of the API call which led to the change.',
+        examples=['78E9A428-94E9-4A2A-92F5-26038C6884F'],
+    )
+    changes: dict[str, Any] | None = Field(
+        None,
+        description='List of actual changes.',
+        examples=[{'prev': {'name': 'test'}, 'new': {'name': 'test1'}}],
+    )
+
+
+class ListFirewallAuditResponse(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_pagination: PaginationMeta = Field(
+        ...,
+        alias='_pagination',
+        description='Data about pagination like how many results, pages, page size.',
+    )
+    data: list[FirewallAuditResponse]
+    field_links: Links = Field(
+        ...,
+        alias='_links',
+        examples=[
+            {
+                'first': '/v1/firewalls/audits?page=2',
+                'previous': '/v1/firewalls/audits?page=2',
+                'next': '/v1/firewalls/audits?page=3',
+                'last': '/v1/firewalls/audits?page=10',
+                'self': '/v1/firewalls/audits',
+            }
+        ],
+    )

@@ -1,0 +1,22 @@
+# Generated from docs/contabo/openapi.json by scripts/regenerate_contabo_models.sh
+# (datamodel-code-generator 0.89.0, only the schemas
+# of adapters/contabo/operations.py). Never edit by hand: run the script again.
+# Needed by retrieveUser.
+
+from __future__ import annotations
+
+from contabo_reseller.adapters.contabo.model_base import ContaboModel
+from pydantic import ConfigDict, Field
+
+from ._self_links import SelfLinks
+from ._user_response import UserResponse
+
+
+class FindUserResponse(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    data: list[UserResponse]
+    field_links: SelfLinks = Field(
+        ..., alias='_links', examples=[{'self': '/v1/users/12345'}]
+    )

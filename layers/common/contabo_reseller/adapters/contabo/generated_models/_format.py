@@ -1,0 +1,13 @@
+# Generated from docs/contabo/openapi.json by scripts/regenerate_contabo_models.sh
+# (datamodel-code-generator 0.89.0, only the schemas
+# of adapters/contabo/operations.py). Never edit by hand: run the script again.
+# Needed by retrieveImage, retrieveImageList.
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    iso = 'iso'
+    qcow2 = 'qcow2'

@@ -1,0 +1,20 @@
+# Generated from docs/contabo/openapi.json by scripts/regenerate_contabo_models.sh
+# (datamodel-code-generator 0.89.0, only the schemas
+# of adapters/contabo/operations.py). Never edit by hand: run the script again.
+# Needed by assignInstancePrivateNetwork, unassignInstancePrivateNetwork.
+
+from __future__ import annotations
+
+from contabo_reseller.adapters.contabo.model_base import ContaboModel
+from pydantic import ConfigDict, Field
+
+
+class InstanceAssignmentSelfLinks(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    self: str = Field(..., description='Link to current resource.')
+    virtual_private_cloud: str = Field(
+        ..., alias='virtualPrivateCloud', description='Link to related Private Network.'
+    )
+    instance: str = Field(..., description='Link to assigned instance.')

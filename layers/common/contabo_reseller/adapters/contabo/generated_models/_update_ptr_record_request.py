@@ -1,0 +1,18 @@
+# Generated from docs/contabo/openapi.json by scripts/regenerate_contabo_models.sh
+# (datamodel-code-generator 0.89.0, only the schemas
+# of adapters/contabo/operations.py). Never edit by hand: run the script again.
+# Needed by updatePtrRecord.
+
+from __future__ import annotations
+
+from contabo_reseller.adapters.contabo.model_base import ContaboModel
+from pydantic import ConfigDict, Field
+
+
+class UpdatePtrRecordRequest(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ptr: str = Field(
+        ..., description='PTR Record name', examples=['vmd1027177.server.net']
+    )

@@ -1,0 +1,33 @@
+# Generated from docs/contabo/openapi.json by scripts/regenerate_contabo_models.sh
+# (datamodel-code-generator 0.89.0, only the schemas
+# of adapters/contabo/operations.py). Never edit by hand: run the script again.
+# Needed by updateSecret.
+
+from __future__ import annotations
+
+from contabo_reseller.adapters.contabo.model_base import ContaboModel
+from pydantic import ConfigDict, Field
+
+from ._self_links import SelfLinks
+
+
+class UpdateSecretRequest(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    name: str | None = Field(None, description='The name of the secret to be saved')
+    value: str | None = Field(
+        None, description='The value of the secret to be saved', min_length=8
+    )
+
+
+class UpdateSecretResponse(ContaboModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field_links: SelfLinks = Field(
+        ...,
+        alias='_links',
+        description='Links for easy navigation.',
+        examples=[{'self': '/v1/secrets/123'}],
+    )
