@@ -12,6 +12,7 @@ Calls made outside a function (tests seeding tables, the stack itself) are not c
 
 from __future__ import annotations
 
+import contextvars
 import fnmatch
 import os
 import threading
@@ -28,7 +29,11 @@ from local.stack.template import LocalNames, resources_of_type
 # The AWS services the stack's functions use; other clients (boto3's S3 client pointed at
 # Contabo's object storage) are not AWS calls and are not checked.
 CHECKED_SERVICES = {"dynamodb", "secretsmanager", "lambda", "sqs", "sns", "kms"}
-_current = threading.local()
+# A context variable, not a thread-local: a function's parallel round trips
+# (invocation.concurrently runs each in a copy of the invocation's context) stay its own.
+_current: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "local_iam_function", default=None
+)
 _lock = threading.Lock()
 _recorded: set[tuple[str, str, str]] = set()
 _installed: dict[str, Any] = {}
@@ -48,13 +53,13 @@ class Statement:
 
 @contextmanager
 def acting_as(function_id: str) -> Iterator[None]:
-    """AWS calls made on this thread are the function's own until the block ends."""
-    previous = getattr(_current, "function", None)
-    _current.function = function_id
+    """AWS calls made in this context (this thread, and the parallel calls it starts through
+    invocation.concurrently) are the function's own until the block ends."""
+    token = _current.set(function_id)
     try:
         yield
     finally:
-        _current.function = previous
+        _current.reset(token)
 
 
 def recorded_calls() -> set[tuple[str, str, str]]:
@@ -74,7 +79,7 @@ def install(template: dict[str, Any], names: LocalNames) -> None:
     _installed["original"] = original
 
     def checked(client: BaseClient, operation_name: str, api_params: dict[str, Any]) -> Any:
-        function = getattr(_current, "function", None)
+        function = _current.get()
         if function is not None and _installed["mode"] != "off":
             for action, resource in _authorizations(client, operation_name, api_params):
                 _check(function, action, resource, operation_name)

@@ -90,3 +90,19 @@ def test_transactions_are_checked_item_by_item(enforced):
 
 def test_calls_outside_a_function_are_not_checked(enforced):
     boto3.client("secretsmanager").get_secret_value(SecretId=TEST_NAMES.physical("WhmcsApiSecret"))
+
+
+def test_a_functions_parallel_calls_are_still_its_own(enforced):
+    """invocation.concurrently runs round trips on pool threads: they are checked as the
+    function's calls, not let through as calls made outside any function."""
+    from contabo_reseller import invocation
+
+    secrets = boto3.client("secretsmanager")
+    secret_id = TEST_NAMES.physical("ContaboCredentialsSecret")
+    with iam.acting_as("HealthFunction"):
+        with pytest.raises(ClientError) as raised:
+            invocation.concurrently(
+                lambda: secrets.describe_secret(SecretId=secret_id),
+                lambda: secrets.get_secret_value(SecretId=secret_id),
+            )
+    assert raised.value.response["Error"]["Code"] == "AccessDeniedException"
