@@ -28,10 +28,20 @@ LOCK_SECONDS = 60
 LOCK_CLOCK_SLACK_SECONDS = 1.0  # clocks of two Lambdas may differ a little
 _WAIT_STEP_SECONDS = 0.2
 _FENCE = "_held_lock_owner"  # set on a record read by acquire_lock: its writes are fenced
+_RELEASED = "_released_lock_owner"  # set by the last write under the lock that released it
 
 
 class LockLost(ServiceBusy):
     """This action's lock expired and another action took it: its writes are refused."""
+
+
+class OtherProduct(Exception):
+    """The service is another product's (``kind``): acquire_lock(kind=...) took no lock, and
+    the caller hands the service to that product's own lifecycle."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
 
 
 def _conditional_failed(error: UpdateError | PutError) -> bool:
@@ -79,24 +89,40 @@ def acquire_lock(
     seconds: float | None = None,
     *,
     wait_seconds: float = 0.0,
+    known: bool = False,
+    kind: str | None = None,
 ) -> ServiceRecord:
     """Takes the service's action lock (creating the row if needed) or raises ServiceBusy,
     after waiting up to ``wait_seconds`` for the holder to finish: in a WHMCS request, only as
-    long as still leaves time for a slow Contabo call after it (the wait is part of the budget)."""
+    long as still leaves time for a slow Contabo call after it (the wait is part of the budget).
+
+    With ``known``, only a service that was ordered is locked, in the same conditional
+    UpdateItem (no read before it): an unknown one is NotFound and gets no row. With ``kind``,
+    only a known service of that product; another product's raises OtherProduct. Neither
+    takes the lock."""
     give_up_at = time.monotonic() + invocation.time_to_wait(wait_seconds)
     while True:
         try:
-            return _try_lock(service_id, action, owner, seconds)
+            return _try_lock(service_id, action, owner, seconds, known or kind is not None, kind)
         except ServiceBusy:
             if time.monotonic() + _WAIT_STEP_SECONDS > give_up_at:
                 raise
             time.sleep(_WAIT_STEP_SECONDS)
 
 
-def _try_lock(service_id: str, action: str, owner: str, seconds: float | None) -> ServiceRecord:
+def _try_lock(
+    service_id: str,
+    action: str,
+    owner: str,
+    seconds: float | None,
+    known: bool,
+    kind: str | None,
+) -> ServiceRecord:
     now = time.time()
     record = ServiceRecord(service_id=service_id)
     condition = ServiceRecord.lock_owner.does_not_exist() | (ServiceRecord.lock_expires_at < now)
+    if known:
+        condition &= _known(kind)
     taken = _conditional_update(
         record,
         [
@@ -109,6 +135,10 @@ def _try_lock(service_id: str, action: str, owner: str, seconds: float | None) -
     )
     if not taken:
         holder = get(service_id)
+        if known:
+            require_known(service_id, holder)
+            if kind is not None and holder and holder.kind != kind:
+                raise OtherProduct(holder.kind)
         running = holder.lock_action if holder else "another action"
         raise ServiceBusy(
             f"Another action ({running}) is running on this service; try again in a few seconds.",
@@ -120,6 +150,18 @@ def _try_lock(service_id: str, action: str, owner: str, seconds: float | None) -
         )
     setattr(record, _FENCE, owner)
     return record
+
+
+def _known(kind: str | None) -> Condition:
+    """A row that was ordered (see require_known), as a service of product ``kind`` if given;
+    a row without a kind reads as the attribute's default (servers)."""
+    known = ServiceRecord.state.exists() & (ServiceRecord.state != "new")
+    if kind is None:
+        return known
+    of_kind = ServiceRecord.kind == kind
+    if kind == ServiceRecord.kind.default:
+        of_kind |= ServiceRecord.kind.does_not_exist()
+    return known & of_kind
 
 
 def _conditional_update(record: ServiceRecord, actions: list[Any], condition: Condition) -> bool:
@@ -137,21 +179,27 @@ def _conditional_update(record: ServiceRecord, actions: list[Any], condition: Co
 
 
 def release_lock(service_id: str, owner: str, record: ServiceRecord | None = None) -> None:
+    if record is not None and getattr(record, _RELEASED, None) == owner:
+        setattr(record, _RELEASED, None)  # its last write released it (update(release=True))
+        return
     if record is not None and getattr(record, _FENCE, None) == owner:
         setattr(record, _FENCE, None)  # later writes to it are no longer made under the lock
     try:
         ServiceRecord(service_id=service_id).update(
-            actions=[
-                ServiceRecord.lock_owner.remove(),
-                ServiceRecord.lock_action.remove(),
-                ServiceRecord.lock_expires_at.remove(),
-            ],
-            condition=ServiceRecord.lock_owner == owner,
+            actions=_unlocking(), condition=ServiceRecord.lock_owner == owner
         )
     except UpdateError as error:
         if not _conditional_failed(error):
             raise
         # The lock expired and someone else took it: theirs now, nothing to release.
+
+
+def _unlocking() -> list[Any]:
+    return [
+        ServiceRecord.lock_owner.remove(),
+        ServiceRecord.lock_action.remove(),
+        ServiceRecord.lock_expires_at.remove(),
+    ]
 
 
 def insert(record: ServiceRecord) -> bool:
@@ -172,6 +220,7 @@ def update(
     *,
     condition: Condition | None = None,
     details: dict[str, Any] | None = None,
+    release: bool = False,
     **fields: Any,
 ) -> bool:
     """Sets fields (and merges details) on a service row; False if the condition failed.
@@ -179,7 +228,13 @@ def update(
 
     Either way ``record`` afterwards holds the row as stored: UpdateItem returns it on success,
     and on a failed condition it is read again, so callers never refresh by hand. A record read
-    under the lock is written only while that lock is still its holder's (else LockLost)."""
+    under the lock is written only while that lock is still its holder's (else LockLost).
+
+    ``release``: the action's last write also releases its lock, in the same conditional
+    UpdateItem (one round trip less); the action's own release_lock is then skipped, and any
+    further write before it is refused (it would no longer be made under the lock)."""
+    if getattr(record, _RELEASED, None):
+        raise RuntimeError("the service row was written after its action released the lock")
     actions = [
         getattr(ServiceRecord, name).remove()
         if value is None
@@ -194,6 +249,10 @@ def update(
     if fence:
         held = ServiceRecord.lock_owner == fence
         condition = held if condition is None else condition & held
+    if release:
+        if not fence:
+            raise RuntimeError("only a record read under the lock can release it")
+        actions += _unlocking()
     try:
         record.update(actions=actions, condition=condition)
     except UpdateError as error:
@@ -211,6 +270,9 @@ def update(
         raise UpstreamUnavailable(
             "The service database is not reachable; try again.", message_code="database_unreachable"
         ) from error
+    if release:
+        setattr(record, _FENCE, None)
+        setattr(record, _RELEASED, fence)
     return True
 
 

@@ -33,14 +33,23 @@ class ActionContext:
 
 @contextmanager
 def service_action(
-    service_id: str, action: str, actor: str, *, wait_seconds: float = 0.0
+    service_id: str,
+    action: str,
+    actor: str,
+    *,
+    wait_seconds: float = 0.0,
+    known: bool = False,
+    kind: str | None = None,
 ) -> Iterator[ActionContext]:
     """The service's lock (waiting up to ``wait_seconds`` for it) around one action; the
-    record it yields is fenced: written only while this action still holds the lock."""
+    record it yields is fenced: written only while this action still holds the lock. With
+    ``known``/``kind``, only a known service (of that product): service_store.acquire_lock."""
     trace_id = str(uuid.uuid4())
     owner = f"{action}:{trace_id}"
     started = time.monotonic()
-    record = service_store.acquire_lock(service_id, action, owner, wait_seconds=wait_seconds)
+    record = service_store.acquire_lock(
+        service_id, action, owner, wait_seconds=wait_seconds, known=known, kind=kind
+    )
     outcome, message = "ok", ""
     try:
         context = ActionContext(service_id, action, actor, trace_id, record)

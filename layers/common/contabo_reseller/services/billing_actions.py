@@ -1,21 +1,29 @@
-"""Billing actions (Suspend, Terminate) that find their service busy: recorded on the row and
-applied by a queued job once the lock frees, so WHMCS is never refused (it retries a failed
-billing action only the next day). Shared by every product's billing path; each product's job
-handler applies what the row records under its own lock."""
+"""Billing actions (Suspend, Terminate, Renew) that find their service busy: recorded on the
+row (or queued) and applied by a job once the lock frees, so WHMCS is never refused (it
+retries a failed billing action only the next day, a refused renewal never). Shared by every
+product's billing path; each product's job handler applies what was asked under its own lock."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from pynamodb.expressions.condition import Condition
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
-from contabo_reseller.domain.errors import ServiceBusy
-from contabo_reseller.domain.service import ServiceState
+from contabo_reseller.domain.errors import ActionRefused, OutOfTime, ServiceBusy
+from contabo_reseller.domain.service import RenewRequest, ServiceState, ServiceView
+from contabo_reseller.domain.status_messages import StatusMessage
 from contabo_reseller.observability import logger
-from contabo_reseller.services import action_queue
+from contabo_reseller.services import action_queue, service_policy
+from contabo_reseller.services.views import service_view
+
+# A product's lifecycle context: (service_id, action, actor, wait_seconds=) -> the service's
+# lock with the product's checks, yielding the row and the product's provider port.
+Lifecycle = Callable[..., AbstractContextManager[tuple[ServiceRecord, Any]]]
 
 
 def record_for_later(
@@ -36,6 +44,41 @@ def record_for_later(
             "billing action recorded; applied once the service is free", extra={"job": job_id}
         )
     return record
+
+
+def renew(
+    service_id: str,
+    request: RenewRequest,
+    actor: str,
+    *,
+    lifecycle: Lifecycle,
+    record_renewal: Callable[[ServiceRecord, Any, str | None], None],
+    job: str,
+    queued: StatusMessage,
+    wait_seconds: float,
+    require_queueable: Callable[[ServiceRecord], None] = lambda record: None,
+) -> ServiceView:
+    """WHMCS renews when an invoice is paid and does not retry a refused renewal, so a renewal
+    is never refused as busy or slow: recorded now (``record_renewal`` under the product's
+    ``lifecycle``) when the lock frees within ``wait_seconds``, else queued as ``job`` (the
+    latest due date wins) and recorded by it once the service is free; WHMCS is told so
+    (``queued``). Only a renewal that can never be recorded is refused: the service is
+    terminated or being terminated, or the product's own ``require_queueable`` refuses it."""
+    due = request.next_due_date.isoformat() if request.next_due_date else None
+    try:
+        with lifecycle(service_id, "renew", actor, wait_seconds=wait_seconds) as (record, port):
+            record_renewal(record, port, due)
+            return service_view(record)
+    except (ServiceBusy, OutOfTime):
+        pass  # queued below; recording a due date twice is harmless
+    record = service_store.require(service_id)
+    if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
+        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
+    require_queueable(record)
+    action_queue.enqueue_latest(service_id, job, {"next_due_date": due}, actor, wake=True)
+    view = service_view(record)
+    view.says(queued)
+    return view
 
 
 def applying(job: action_queue.QueuedJob, name: str) -> None:

@@ -98,6 +98,7 @@ def reinstall(service_id: str, request: ReinstallRequest, actor: str) -> Service
                 "instance_status": "installing",
                 "reinstalled_at": datetime.now(UTC).isoformat(),
             },
+            release=True,  # the last write: the old secret is forgotten at Contabo only
         )
         if old_secret:
             _forget_secret(contabo, int(old_secret))

@@ -38,6 +38,7 @@ def rescue(service_id: str, request: RescueRequest, actor: str) -> RescueResult:
         service_store.update(
             record,
             details={"instance_status": "rescue", "rescued_at": datetime.now(UTC).isoformat()},
+            release=True,  # the action's last write also releases its lock (one round trip)
         )
         return RescueResult(service=service_view(record))
 

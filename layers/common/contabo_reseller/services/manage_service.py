@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from contabo_reseller.adapters import service_store
@@ -25,6 +26,8 @@ from contabo_reseller.domain.errors import (
     ServiceBusy,
 )
 from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE
+from contabo_reseller.domain.private_networks import PRIVATE_NETWORK
 from contabo_reseller.domain.products import shipped_products
 from contabo_reseller.domain.service import (
     ChangePackageRequest,
@@ -72,26 +75,32 @@ RENEW_JOB = "record_renewal"
 RENEWAL_QUEUED = say("status_renewal_queued")
 CHANGE_QUEUED = say("status_change_queued")
 TERMINATE_AFTER_PURCHASE = say("status_terminate_after_purchase")
+SERVER = "compute"  # ServiceRecord.kind of a server
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
-    if object_storage.is_object_storage(service_id):
-        return object_storage.suspend(service_id, request, actor)
-    if private_network_product.is_private_network(service_id):
-        return private_network_product.set_suspended(service_id, True, actor)
-    return _billing_action(service_id, "suspend", request.model_dump(), actor)
+    try:
+        return _billing_action(service_id, "suspend", request.model_dump(), actor)
+    except service_store.OtherProduct as other:
+        if other.kind == PRIVATE_NETWORK:
+            return private_network_product.set_suspended(service_id, True, actor)
+        return _object_storage(other).suspend(service_id, request, actor)
 
 
 def unsuspend(service_id: str, actor: str) -> ServiceView:
-    if object_storage.is_object_storage(service_id):
-        return object_storage.unsuspend(service_id, actor)
-    if private_network_product.is_private_network(service_id):
-        return private_network_product.set_suspended(service_id, False, actor)
     try:
-        with _existing(service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
-            record,
-            contabo,
-        ):
+        return _unsuspend(service_id, actor)
+    except service_store.OtherProduct as other:
+        if other.kind == PRIVATE_NETWORK:
+            return private_network_product.set_suspended(service_id, False, actor)
+        return _object_storage(other).unsuspend(service_id, actor)
+
+
+def _unsuspend(service_id: str, actor: str) -> ServiceView:
+    try:
+        with _existing(
+            service_id, "unsuspend", actor, wait_seconds=BILLING_WAIT_SECONDS, kind=SERVER
+        ) as (record, contabo):
             if record.billing_action == "terminate":
                 raise ActionRefused(
                     "This service is being terminated.", message_code="service_terminating"
@@ -105,6 +114,15 @@ def unsuspend(service_id: str, actor: str) -> ServiceView:
     return service_view(record)
 
 
+def _object_storage(other: service_store.OtherProduct) -> Any:
+    """The generic lifecycle routes lock only servers (service_store.acquire_lock's ``kind``,
+    so a server's row is not read before its lock); another product's service is handed to
+    its own lifecycle, which takes the lock itself. Only object storage has one of these."""
+    if other.kind != OBJECT_STORAGE:
+        raise ActionRefused(service_policy.NOT_A_SERVER_MESSAGE, message_code="not_a_server")
+    return object_storage
+
+
 def _unsuspend_now(record: ServiceRecord, contabo: ContaboGateway) -> ServiceView:
     if record.resource_id:
         contabo.power(_instance_id(record), "start")
@@ -116,27 +134,35 @@ def _unsuspend_now(record: ServiceRecord, contabo: ContaboGateway) -> ServiceVie
 def _applied(record: ServiceRecord, details: dict[str, Any]) -> None:
     """Writes what a suspend or unsuspend did, and clears the billing action ``record`` read
     only if no other was recorded meanwhile (billing_actions.unchanged_since): that one is
-    applied next (apply_recorded_billing_action), so the newest always wins."""
+    applied next (apply_recorded_billing_action), so the newest always wins. It is the
+    action's last write: it releases the lock in the same (fenced) UpdateItem."""
     cleared = service_store.update(
         record,
         condition=billing_actions.unchanged_since(record),
         billing_action=None,
         billing_request=None,
         details=details,
+        release=True,
     )
     if not cleared:  # the row still tells the truth (e.g. running) for the next pass
-        service_store.update(record, details=details)
+        service_store.update(record, details=details, release=True)
 
 
 def _billing_action(service_id: str, name: str, request: dict[str, Any], actor: str) -> ServiceView:
     """Suspend and terminate are never refused as busy: WHMCS retries a failed one only the
     next day. Done now when the lock frees within BILLING_WAIT_SECONDS; otherwise recorded on
     the row (the customer is locked out at once) and applied by a queued job as soon as the
-    holder is done or provably dead (its lock ends with its invocation)."""
+    holder is done or provably dead (its lock ends with its invocation). Another product's
+    service raises service_store.OtherProduct (nothing locked or recorded)."""
     wake: list[str] = []
     try:
         with _existing(
-            service_id, name, actor, allow_unbought=True, wait_seconds=BILLING_WAIT_SECONDS
+            service_id,
+            name,
+            actor,
+            allow_unbought=True,
+            wait_seconds=BILLING_WAIT_SECONDS,
+            kind=SERVER,
         ) as (record, contabo):
             view = _apply_billing(record, contabo, name, request, actor, wake)
         for job_id in wake:
@@ -224,9 +250,10 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
 
 def terminate(service_id: str, request: TerminateRequest, actor: str) -> ServiceView:
     """Accepted at any point of the lifecycle (see _billing_action and _terminate_now)."""
-    if object_storage.is_object_storage(service_id):
-        return object_storage.terminate(service_id, actor)
-    return _billing_action(service_id, "terminate", request.model_dump(), actor)
+    try:
+        return _billing_action(service_id, "terminate", request.model_dump(), actor)
+    except service_store.OtherProduct as other:
+        return _object_storage(other).terminate(service_id, actor)
 
 
 def _terminate_now(
@@ -290,6 +317,7 @@ def _terminate_now(
         billing_action=None,
         billing_request=None,
         details=done,
+        release=True,  # the last write under the lock (every caller's)
     )
     return service_view(record)
 
@@ -507,7 +535,11 @@ def _change_add_ons(
     wants_backup = bool(add_ons.get("backup")) and not current.get("backup")
     if wants_network or wants_backup:
         _upgrade_once(record, contabo, private_networking=wants_network, backup=wants_backup)
-    service_store.update(record, details={"add_ons": add_ons, "upgrade_pending": None})
+    service_store.update(
+        record,
+        details={"add_ons": add_ons, "upgrade_pending": None},
+        release=True,  # the last write of a package change (and of its job)
+    )
     return True
 
 
@@ -608,29 +640,21 @@ def _upgrade_once(
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
-    """WHMCS renews when an invoice is paid and does not retry a refused renewal, so a renewal
-    is never refused as busy or slow: it is recorded now when it can be, else queued (the
-    latest due date wins) and recorded once the service is free. A renewal the job cannot
-    record (server gone or cancelled meanwhile) is parked for the admin."""
-    if object_storage.is_object_storage(service_id):
-        return object_storage.renew(service_id, request, actor)
-    due = request.next_due_date.isoformat() if request.next_due_date else None
+    """Never refused as busy or slow (billing_actions.renew). A renewal the job cannot record
+    (server gone or cancelled meanwhile) is parked for the admin."""
     try:
-        with _existing(service_id, "renew", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
-            record,
-            contabo,
-        ):
-            _record_renewal(record, contabo, due)
-            return service_view(record)
-    except (ServiceBusy, OutOfTime):
-        pass  # queued below; recording a due date twice is harmless
-    record = service_store.require(service_id)
-    if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
-        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
-    action_queue.enqueue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor, wake=True)
-    view = service_view(record)
-    view.says(RENEWAL_QUEUED)
-    return view
+        return billing_actions.renew(
+            service_id,
+            request,
+            actor,
+            lifecycle=partial(_existing, kind=SERVER),
+            record_renewal=_record_renewal,
+            job=RENEW_JOB,
+            queued=RENEWAL_QUEUED,
+            wait_seconds=BILLING_WAIT_SECONDS,
+        )
+    except service_store.OtherProduct as other:
+        return _object_storage(other).renew(service_id, request, actor)
 
 
 def _record_renewal(record: ServiceRecord, contabo: ContaboGateway, due: str | None) -> None:
@@ -647,7 +671,9 @@ def _record_renewal(record: ServiceRecord, contabo: ContaboGateway, due: str | N
             params={"date": str(instance.cancel_date)},
         )
     service_store.update(
-        record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
+        record,
+        details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()},
+        release=True,  # the last write under the lock (renew's and its job's)
     )
 
 
@@ -676,9 +702,11 @@ def _existing(
     actor: str,
     allow_unbought: bool = False,
     wait_seconds: float = 0.0,
+    kind: str | None = None,
 ) -> Iterator[tuple[ServiceRecord, ContaboGateway]]:
-    """The service lock, plus the checks every action on a bought service needs."""
-    with service_action(service_id, name, actor, wait_seconds=wait_seconds) as action:
+    """The service lock, plus the checks every action on a bought service needs; ``kind``
+    as service_action's (only a known server is locked, else OtherProduct or NotFound)."""
+    with service_action(service_id, name, actor, wait_seconds=wait_seconds, kind=kind) as action:
         record = service_store.require_known(service_id, action.record)
         service_policy.require_compute(record)  # object storage has its own actions
         if record.state == ServiceState.TERMINATED and name not in BILLING_ACTIONS:

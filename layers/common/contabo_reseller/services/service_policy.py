@@ -78,10 +78,10 @@ def require_compute(record: ServiceRecord) -> None:
 
 @contextmanager
 def changing(service_id: str, action: str, actor: str) -> Iterator[ActionContext]:
-    """The service lock and audit row for a change, after the checks every change needs."""
-    readable(service_id)  # an unknown service is refused before a lock row is written for it
-    with service_action(service_id, action, actor) as context:
-        require_changeable(service_store.require_known(service_id, context.record))
+    """The service lock and audit row for a change, after the checks every change needs. An
+    unknown service is refused by the lock's own condition: no lock row is written for it."""
+    with service_action(service_id, action, actor, known=True) as context:
+        require_changeable(context.record)
         yield context
 
 

@@ -74,11 +74,6 @@ def create(service_id: str, request: CreatePrivateNetworkProductRequest, actor: 
         return service_view(record)
 
 
-def is_private_network(service_id: str) -> bool:
-    record = service_store.get(service_id)
-    return record is not None and record.kind == PRIVATE_NETWORK
-
-
 def set_suspended(service_id: str, suspended: bool, actor: str) -> ServiceView:
     """The provider cannot switch a network off: suspended, no server joins it (servers already
     in it keep it, so nothing of theirs breaks); unsuspended, joining works again."""
@@ -88,7 +83,7 @@ def set_suspended(service_id: str, suspended: bool, actor: str) -> ServiceView:
         if record.state == ServiceState.TERMINATED.value:
             return service_view(record)
         message = say("private_network_suspended").fields() if suspended else CLEARED
-        service_store.update(record, details={"suspended": suspended}, **message)
+        service_store.update(record, details={"suspended": suspended}, release=True, **message)
         action.message = action_name
         return service_view(record)
 

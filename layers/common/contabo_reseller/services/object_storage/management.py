@@ -261,6 +261,7 @@ def _suspend_now(record: ServiceRecord, port: ObjectStoragePort, reason: str | N
         billing_action=None,
         billing_request=None,
         details={"suspended": True, "suspend_reason": reason or None, "object_storage": shown},
+        release=True,  # the action's last write also releases its lock (one round trip)
     )
 
 
@@ -300,6 +301,7 @@ def _unsuspend_now(record: ServiceRecord, port: ObjectStoragePort) -> None:
         billing_action=None,  # a suspension not applied yet is withdrawn, not applied later
         billing_request=None,
         details={"suspended": False, "suspend_reason": None, "object_storage": shown},
+        release=True,
     )
 
 
@@ -342,6 +344,7 @@ def _terminate_now(record: ServiceRecord, port: ObjectStoragePort) -> None:
         billing_action=None,
         billing_request=None,
         details=done,
+        release=True,
     )
 
 
@@ -418,30 +421,25 @@ def _lock_out_now(record: ServiceRecord) -> None:
 
 
 def renew(service_id: str, request: RenewRequest, actor: str) -> ServiceView:
-    """WHMCS renews when an invoice is paid and does not retry a refused renewal, so (as for
-    servers) it is never refused as busy or slow: recorded now when the lock frees within
-    BILLING_WAIT_SECONDS, else queued (the latest due date wins) and recorded by the job. A
-    renewal the job cannot record (storage gone or cancelled meanwhile) is parked for staff."""
-    due = request.next_due_date.isoformat() if request.next_due_date else None
-    try:
-        with _lifecycle(service_id, "renew", actor, wait_seconds=BILLING_WAIT_SECONDS) as (
-            record,
-            port,
-        ):
-            _record_renewal(record, port, due)
-            return service_view(record)
-    except (ServiceBusy, OutOfTime):
-        pass  # queued below; recording a due date twice is harmless
-    record = service_store.require(service_id)
+    """Never refused as busy or slow, as for servers (billing_actions.renew). A renewal the
+    job cannot record (storage gone or cancelled meanwhile) is parked for staff."""
+    return billing_actions.renew(
+        service_id,
+        request,
+        actor,
+        lifecycle=_lifecycle,
+        record_renewal=_record_renewal,
+        job=RENEW_JOB,
+        queued=RENEWAL_QUEUED,
+        wait_seconds=BILLING_WAIT_SECONDS,
+        require_queueable=_require_bought,
+    )
+
+
+def _require_bought(record: ServiceRecord) -> None:
     _require_object_storage(record)
-    if record.state == ServiceState.TERMINATED or record.billing_action == "terminate":
-        raise ActionRefused(service_policy.TERMINATED_MESSAGE, message_code="service_terminated")
     if not record.resource_id:
         raise ActionRefused(NOT_READY_MESSAGE, message_code="object_storage_not_ready")
-    action_queue.enqueue_latest(service_id, RENEW_JOB, {"next_due_date": due}, actor)
-    view = service_view(record)
-    view.says(RENEWAL_QUEUED)
-    return view
 
 
 @action_queue.handles(RENEW_JOB)
@@ -476,7 +474,9 @@ def _record_renewal(record: ServiceRecord, port: ObjectStoragePort, due: str | N
             params={"date": str(storage.cancel_date)},
         )
     service_store.update(
-        record, details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()}
+        record,
+        details={"next_due_date": due, "renewed_at": datetime.now(UTC).isoformat()},
+        release=True,
     )
 
 

@@ -1,22 +1,15 @@
 """Where the generic lifecycle routes (suspend, unsuspend, terminate, renew) hand a service to
-object storage. Asking is one row read; the object-storage lifecycle (tenancy, the pool, S3
-keys) is imported only when such a service is acted on, so the server functions' cold start
-does not load it (docs/performance.md, "Cold call"; test_import_hygiene.py keeps it so).
+object storage (manage_service routes by the row's kind, read once). The object-storage
+lifecycle (tenancy, the pool, S3 keys) is imported only when such a service is acted on, so the
+server functions' cold start does not load it (docs/performance.md, "Cold call";
+test_import_hygiene.py keeps it so).
 """
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from contabo_reseller.adapters import service_store
-from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE
 from contabo_reseller.domain.service import RenewRequest, ServiceView, SuspendRequest
-
-
-def is_object_storage(service_id: str) -> bool:
-    """Whether the generic lifecycle routes must hand this service to object storage."""
-    record = service_store.get(service_id)
-    return record is not None and record.kind == OBJECT_STORAGE
 
 
 def suspend(service_id: str, request: SuspendRequest, actor: str) -> ServiceView:
