@@ -24,7 +24,7 @@ import pytest
 
 from contabo_reseller.adapters import service_store, worker_trigger
 from contabo_reseller.domain.service import display_name_for
-from contabo_reseller.services import provisioning
+from contabo_reseller.services import manage_service, provisioning
 from contabo_reseller.services.object_storage.provisioning import pool_display_name
 from local.stack.template import REPO_ROOT
 from tests.chaos import crash_worker
@@ -90,6 +90,8 @@ ORPHANED_SECRETS: dict[str, int] = {}
 def no_reconcile_wait(monkeypatch):
     """The reconcile grace period has passed by the rerun (time is not what is tested)."""
     monkeypatch.setattr(provisioning, "RECONCILE_GRACE_SECONDS", 0)
+    # Likewise an upgrade killed before it was sent: its settle window has passed.
+    monkeypatch.setattr(manage_service, "UPGRADE_SETTLE_SECONDS", 0)
 
 
 @pytest.fixture
@@ -235,11 +237,19 @@ class _contabo_kills:
 
 
 def _retry_now(whmcs, operation: str, sid: str) -> str:
-    """A retry before the lock expires: the worker finds the service busy, WHMCS gets 409."""
+    """A retry before the lock expires applies nothing. The worker finds the service busy;
+    WHMCS asking again is not refused (a billing action is recorded, a package change queued:
+    docs/reliability.md) but the dead invocation's lock stays its own until it expires."""
     if operation in ("create", "storage"):
         return provisioning._advance_safely(sid)
+    holder = lock_holder(sid)
     path, body = _whmcs_call(operation, sid)
-    return "busy" if whmcs.request("POST", path, body).status_code == 409 else "not refused"
+    answer = whmcs.request("POST", path, body)
+    if answer.status_code == 409:
+        return "busy"
+    if answer.status_code < 300 and lock_holder(sid) == holder:
+        return "busy"  # recorded or queued for when the lock frees, not applied
+    return f"not kept out: {answer.status_code} {answer.text[:200]}"
 
 
 def _whmcs_call(operation: str, sid: str) -> tuple[str, dict[str, Any]]:
@@ -260,6 +270,9 @@ def _converge(stack, whmcs, sim, operation: str, sid: str) -> None:
     path, body = _whmcs_call(operation, sid)
     answer = ask(whmcs, "POST", path, body)
     assert answer.status_code == 200, answer.text
+    # What the retry queued while the lock was held runs on the queue's next minute.
+    for _ in range(3):
+        stack.run_job("ActionQueueWorkerFunction")
     if operation == "terminate":
         _after_cleanup(stack, sid)
 
