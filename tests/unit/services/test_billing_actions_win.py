@@ -260,10 +260,14 @@ def test_the_billing_job_names_the_action_it_applies_for_the_admin(
     _suspend()
     job_id = f"{manage_service.BILLING_JOB}-{SERVICE_ID}"
     assert job_queue.get(job_id).payload == {"billing_action": "suspend"}
-    _unsuspend()  # replaces the recorded suspension; the job names it once it applies it
+    _unsuspend()  # replaces the recorded suspension: the waiting job names it at once
+    assert job_queue.get(job_id).payload == {"billing_action": "unsuspend"}
+    _terminate()
+    assert job_queue.get(job_id).payload == {"billing_action": "terminate"}
     service_store.release_lock(SERVICE_ID, owner)
     assert _run_billing_job() == "done"
-    assert job_queue.get(job_id).payload == {"billing_action": "unsuspend"}
+    assert job_queue.get(job_id).payload == {"billing_action": "terminate"}
+    assert service_store.require(SERVICE_ID).state == ServiceState.TERMINATED
 
 
 def test_a_billing_action_recorded_after_the_job_parked_runs_again_instead_of_waiting(

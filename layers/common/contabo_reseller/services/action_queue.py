@@ -168,11 +168,26 @@ def _requeued_if_parked(job_id: str, payload: dict[str, Any]) -> bool:
 
 
 def enqueue_latest(
-    service_id: str, action: str, payload: dict[str, Any], actor: str, *, wake: bool = True
+    service_id: str,
+    action: str,
+    payload: dict[str, Any],
+    actor: str,
+    *,
+    wake: bool = True,
+    requeue_parked: bool = False,
 ) -> str:
     """One ``action`` job per service; asked again while it still waits, the job takes the
-    newer payload, so what was asked last is applied (e.g. the latest renewal's due date)."""
-    job_id = enqueue(service_id, action, payload, actor, key=service_id, wake=wake)
+    newer payload, so what was asked last is applied (e.g. the latest renewal's due date).
+    ``requeue_parked`` as for enqueue."""
+    job_id = enqueue(
+        service_id,
+        action,
+        payload,
+        actor,
+        key=service_id,
+        wake=wake,
+        requeue_parked=requeue_parked,
+    )
     job = job_queue.get(job_id)
     if job is not None and job.payload != payload:
         job_queue.transition(job, ("queued",), payload=payload)

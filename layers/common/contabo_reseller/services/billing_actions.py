@@ -35,11 +35,10 @@ def record_for_later(
     record = service_store.require_known(service_id, recorded)
     if record.state != ServiceState.TERMINATED:
         # The job applies what the row records; its payload names it for the admin's job view
-        # (the job renames it when it applies another one: see applying).
+        # and the staff notice: a job still waiting takes the newly recorded name now, one
+        # already running renames itself when it applies it (see applying).
         payload = {"billing_action": record.billing_action or name}
-        job_id = action_queue.enqueue(
-            service_id, job, payload, actor, key=service_id, requeue_parked=True
-        )
+        job_id = action_queue.enqueue_latest(service_id, job, payload, actor, requeue_parked=True)
         logger.info(
             "billing action recorded; applied once the service is free", extra={"job": job_id}
         )
