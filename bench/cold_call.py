@@ -78,6 +78,8 @@ FLOOR = "floor (mandated libraries)"
 FLOOR_DIR = REPO_ROOT / "bench" / "cold_call_floor"
 CALL_TARGET, IMPORT_TARGET = 1.3, 1.5
 SERVICE_ID, CLIENT_ID = "4242", "7"
+ENDS_ITS_SERVICE = {"TerminateServiceFunction"}
+_next_service_id = iter(range(5000, 6000))
 # An unsampled trace, as Lambda sets it: the Tracer runs as deployed, nothing is sent.
 TRACE_ID = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0"
 
@@ -200,7 +202,13 @@ def _subjects(
                 "LAMBDA_TASK_ROOT": str(build / properties["CodeUri"]),
                 "AWS_LAMBDA_FUNCTION_NAME": f"bench-{function_id}",
             },
-            "event": lambda route=route: _captured_event(stack, route),
+            "event": (
+                # Terminate ends its service: each of its rounds gets a server of its own, or
+                # every later round (and every route after it) would meet a terminated one.
+                (lambda route=route: _captured_event(stack, route, _seed_server(stack)))
+                if function_id in ENDS_ITS_SERVICE
+                else (lambda route=route: _captured_event(stack, route))
+            ),
             "route": f"{route.method} {route.resource}",
         }
     return subjects
@@ -264,7 +272,9 @@ def _cold_call(stack: RunningStack, subject: dict[str, Any]) -> dict[str, float]
 # Events --------------------------------------------------------------------------------------
 
 
-def _captured_event(stack: RunningStack, route: Any) -> dict[str, Any]:
+def _captured_event(
+    stack: RunningStack, route: Any, service_id: str = SERVICE_ID
+) -> dict[str, Any]:
     """What API Gateway sends for a signed request on this route: the local gateway builds it,
     and the function is not run (its nonce stays unused for the child)."""
     from local.signed_client import SignedClient
@@ -277,7 +287,7 @@ def _captured_event(stack: RunningStack, route: Any) -> dict[str, Any]:
         captured["event"] = event
         return {"statusCode": 204, "headers": {}, "body": ""}
 
-    path = re.sub(r"\{(\w+)\}", lambda m: _path_value(m.group(1)), route.resource)
+    path = re.sub(r"\{(\w+)\}", lambda m: _path_value(m.group(1), service_id), route.resource)
     client = SignedClient(stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
     original = function.invoke
     function.invoke = capture  # type: ignore[method-assign]
@@ -290,10 +300,10 @@ def _captured_event(stack: RunningStack, route: Any) -> dict[str, Any]:
     return captured["event"]
 
 
-def _path_value(name: str) -> str:
+def _path_value(name: str, service_id: str) -> str:
     lowered = name.lower()
     if "service" in lowered:
-        return SERVICE_ID
+        return service_id
     if "client" in lowered:
         return CLIENT_ID
     return "x1"
@@ -321,15 +331,21 @@ def _seed(stack: RunningStack) -> None:
     """One active server for the service routes, and the anchor's table."""
     import boto3
 
-    from local.signed_client import SignedClient
-    from local.stack.runner import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
-
     boto3.client("dynamodb").create_table(
         TableName=ANCHOR_TABLE,
         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
         KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
         BillingMode="PAY_PER_REQUEST",
     )
+    _seed_server(stack, SERVICE_ID)
+
+
+def _seed_server(stack: RunningStack, service_id: str | None = None) -> str:
+    """An active server (ordered, bought, installed): its service id."""
+    from local.signed_client import SignedClient
+    from local.stack.runner import DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET
+
+    service_id = service_id or str(next(_next_service_id))
     client = SignedClient(stack.api_url, DEMO_SIGNING_KEY_ID, DEMO_SIGNING_SECRET)
     order = {
         "client_id": CLIENT_ID,
@@ -342,7 +358,7 @@ def _seed(stack: RunningStack) -> None:
     # On a loaded machine the stack's own cold create can run out of WHMCS's time budget
     # (503, nothing bought): ask again, as WHMCS would, or every service route answers 404.
     for _ in range(5):
-        answer = client.request("POST", f"/services/{SERVICE_ID}/create", order)
+        answer = client.request("POST", f"/services/{service_id}/create", order)
         if answer.status_code < 500:
             break
     if answer.status_code >= 300:
@@ -351,6 +367,7 @@ def _seed(stack: RunningStack) -> None:
         stack.run_job("ProvisioningWorkerFunction")
         stack.sim.state.clock.advance(120)
     client.close()
+    return service_id
 
 
 # Report --------------------------------------------------------------------------------------
