@@ -97,3 +97,17 @@ def test_invalid_orders_are_readable_400s(whmcs):
     for body in (_order("33", name="no spaces"), {**_order("33"), "region": "MARS"}):
         refused = whmcs.request("POST", f"/services/{product}/private-network", body)
         assert refused.status_code == 400, body
+
+
+def test_terminating_or_suspending_a_network_nobody_ordered_is_not_found(whmcs):
+    """An id this installation never ordered (another installation's, a typo) is 404 and
+    leaves no row behind, as for every other product."""
+    unknown = str(next(_service_ids))
+    for action, body in (
+        ("private-network/terminate", {}),
+        ("suspend", {"reason": "overdue"}),
+        ("unsuspend", {}),
+    ):
+        answer = whmcs.request("POST", f"/services/{unknown}/{action}", body)
+        assert answer.status_code == 404, (action, answer.text)
+    assert whmcs.request("GET", f"/services/{unknown}").status_code == 404

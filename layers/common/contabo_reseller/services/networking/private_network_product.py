@@ -78,7 +78,7 @@ def set_suspended(service_id: str, suspended: bool, actor: str) -> ServiceView:
     """The provider cannot switch a network off: suspended, no server joins it (servers already
     in it keep it, so nothing of theirs breaks); unsuspended, joining works again."""
     action_name = "suspend" if suspended else "unsuspend"
-    with service_action(service_id, action_name, actor) as action:
+    with service_action(service_id, action_name, actor, known=True) as action:
         record = action.record
         if record.state == ServiceState.TERMINATED.value:
             return service_view(record)
@@ -89,7 +89,10 @@ def set_suspended(service_id: str, suspended: bool, actor: str) -> ServiceView:
 
 
 def terminate(service_id: str, actor: str) -> ServiceView:
-    with service_action(service_id, "terminate_private_network_product", actor) as action:
+    # known: an id nobody ordered (e.g. another installation's) is not found and gets no row.
+    with service_action(
+        service_id, "terminate_private_network_product", actor, known=True
+    ) as action:
         record = action.record
         if record.kind != PRIVATE_NETWORK or record.state == ServiceState.TERMINATED.value:
             action.message = "nothing to do"
