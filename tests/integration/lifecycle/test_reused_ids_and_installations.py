@@ -5,22 +5,14 @@ key) has its own service ids: it can neither see nor change the first one's."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
-import boto3
 import pytest
-from aws_lambda_powertools.utilities import parameters
 
 from contabo_reseller.adapters import service_store
 from local.signed_client import SignedClient
-from tests.conftest import TEST_NAMES
+from tests.integration.conftest import STAGING_ADMIN_KEY_ID, STAGING_ADMIN_SECRET
 from tests.integration.lifecycle.conftest import purchases, settle
 from tests.integration.lifecycle.test_create_and_provision import order
-
-STAGING_KEY_ID = "staging-key"
-STAGING_SECRET = "staging-signing-secret-0123456789abcdef"
-STAGING_ADMIN_KEY_ID = "staging-admin-key"
-STAGING_ADMIN_SECRET = "staging-admin-secret-0123456789abcdef"
 
 
 @pytest.fixture
@@ -29,32 +21,6 @@ def active(stack, whmcs, sim, service_id) -> dict:
     settle(stack, whmcs, service_id, "provisioning", "active")
     sim.post("/clock/advance", json={"seconds": 120})
     return settle(stack, whmcs, service_id, "active")
-
-
-@pytest.fixture
-def staging(stack) -> Iterator[SignedClient]:
-    """A second WHMCS installation's key, added the way `keys rotate --installation` does."""
-    secret_id = TEST_NAMES.physical("WhmcsSigningKeysSecret")
-    client = boto3.client("secretsmanager")
-    original = client.get_secret_value(SecretId=secret_id)["SecretString"]
-    keys = {
-        **json.loads(original),
-        STAGING_KEY_ID: {"secret": STAGING_SECRET, "installation": "staging"},
-        STAGING_ADMIN_KEY_ID: {
-            "secret": STAGING_ADMIN_SECRET,
-            "installation": "staging",
-            "admin": True,
-        },
-    }
-    client.put_secret_value(SecretId=secret_id, SecretString=json.dumps(keys))
-    parameters.clear_caches()
-    signed = SignedClient(stack.api_url, STAGING_KEY_ID, STAGING_SECRET)
-    try:
-        yield signed
-    finally:
-        signed.close()
-        client.put_secret_value(SecretId=secret_id, SecretString=original)
-        parameters.clear_caches()
 
 
 def test_a_create_for_another_clients_id_is_refused_and_buys_nothing(

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.integration.lifecycle.conftest import purchases
+from tests.integration.lifecycle.conftest import _service_ids, purchases, settle
+from tests.integration.lifecycle.test_create_and_provision import order
 from tests.integration.service_management.conftest import suspend
 from tests.integration.service_management.provider import Provider
 
@@ -208,3 +209,34 @@ def test_a_failed_move_puts_the_ip_back_at_once_or_through_the_action_queue(
     assert _holder(provider, ip) == source_instance
     assert _extra_ips(whmcs, source) == [ip]
     assert _extra_ips(whmcs, target) == []
+
+
+def test_another_installations_server_is_never_a_target(
+    stack, whmcs, sim, staging, provider, service_factory
+):
+    """The body's target id is the caller's own WHMCS id: a second installation whose client
+    and service numbers are the same as the first's cannot push an address onto the first's
+    server (real requests as that installation)."""
+    theirs = service_factory(client_id="7")  # the first installation's client 7
+    mine = str(next(_service_ids))  # the second installation's, also client 7
+    ordered = staging.request(
+        "POST", f"/services/{mine}/create", order(client_id="7", add_ons={"additional_ipv4": 1})
+    )
+    assert ordered.status_code == 202, ordered.text
+    settle(stack, staging, mine, "provisioning")
+    sim.post("/clock/advance", json={"seconds": 120})
+    (my_ip,) = settle(stack, staging, mine, "active")["additional_ips"]
+    my_instance = str(staging.request("GET", f"/services/{mine}").json()["instance_id"])
+
+    pushed = staging.request(
+        "POST", f"/services/{mine}/ips/{my_ip}/move", {"target_service_id": theirs}
+    )
+
+    assert pushed.status_code == 404, pushed.text
+    assert pushed.json()["error"]["code"] == "not_found"
+    assert _holder(provider, my_ip) == my_instance
+    assert _extra_ips(whmcs, theirs) == []
+    assert theirs not in [
+        item["service_id"]
+        for item in staging.request("GET", f"/services/{mine}/ips/move-targets").json()["items"]
+    ]

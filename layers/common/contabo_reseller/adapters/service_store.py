@@ -316,10 +316,13 @@ def in_state(state: str) -> Iterator[ServiceRecord]:
     return ServiceRecord.by_state.query(state)
 
 
-def active_of_client(client_id: str) -> Iterator[ServiceRecord]:
-    """The WHMCS client's active services (the state index, filtered by client)."""
+def active_of_client(installation: str, client_id: str) -> Iterator[ServiceRecord]:
+    """The active services of WHMCS client ``client_id`` (its number in ``installation``) of
+    that installation only: another installation's client with the same number is another
+    customer (the state index, filtered by client and installation)."""
     return ServiceRecord.by_state.query(
-        "active", filter_condition=ServiceRecord.client_id == client_id
+        "active",
+        filter_condition=(ServiceRecord.client_id == client_id) & _of_installation(installation),
     )
 
 

@@ -53,8 +53,10 @@ def dns_limits(client_id: str) -> DnsLimits:
     installation = installations.installation_of(client_id)
     servers = [
         record
-        for record in service_store.active_of_client(installations.whmcs_id(client_id))
-        if record.kind == "compute" and installations.belongs_to(record.service_id, installation)
+        for record in service_store.active_of_client(
+            installation, installations.whmcs_id(client_id)
+        )
+        if record.kind == "compute"
     ]
     if not servers:
         return DnsLimits()

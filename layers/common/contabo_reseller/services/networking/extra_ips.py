@@ -15,6 +15,7 @@ from typing import Protocol
 
 from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
+from contabo_reseller.domain import installations
 from contabo_reseller.domain.errors import ActionRefused, InvalidInput, NotFound
 from contabo_reseller.domain.networking import (
     AssignSpareIpRequest,
@@ -77,7 +78,10 @@ def require_orderable_quantity(quantity: int) -> None:
 def move_ip(service_id: str, ip_text: str, request: MoveIpRequest, actor: str) -> IpMoveView:
     """Moves the extra IPv4 ``ip_text`` from this service's server to another of the client's."""
     ip = _ipv4(ip_text)
-    target_id = request.target_service_id
+    # The body's id is the caller's WHMCS id: scoped like the path's (http.auth), so a
+    # target is only ever looked for among the caller's own installation's services.
+    installation = installations.installation_of(service_id)
+    target_id = installations.scoped_id(installation, request.target_service_id)
     if target_id == service_id:
         raise InvalidInput(
             "The address is already on this server; choose another server.",
@@ -85,7 +89,7 @@ def move_ip(service_id: str, ip_text: str, request: MoveIpRequest, actor: str) -
         )
     with changing(service_id, "move_ip", actor) as source_action:
         source = source_action.record
-        _require_clients_other_server(source, target_id)
+        _require_clients_other_server(source, target_id, request.target_service_id)
         with changing(target_id, "receive_ip", actor) as target_action:
             gateway = extra_ip_gateway_for(service_id, source_action.trace_id)
             source_instance = instance_id_of(source)
@@ -103,7 +107,11 @@ def move_ip(service_id: str, ip_text: str, request: MoveIpRequest, actor: str) -
             _remember(target_action.record, add=ip)
             source_action.message = f"{ip} moved to service {target_id}"
             target_action.message = f"{ip} received from service {service_id}"
-    return IpMoveView(ip=ip, from_service_id=service_id, to_service_id=target_id)
+    return IpMoveView(
+        ip=ip,
+        from_service_id=installations.whmcs_id(service_id),
+        to_service_id=request.target_service_id,
+    )
 
 
 def move_targets(service_id: str) -> MoveTargetList:
@@ -114,11 +122,13 @@ def move_targets(service_id: str) -> MoveTargetList:
     return MoveTargetList(
         items=[
             MoveTargetView(
-                service_id=record.service_id,
+                service_id=installations.whmcs_id(record.service_id),  # as WHMCS knows it
                 hostname=record.details.get("hostname"),
                 ipv4=record.details.get("ipv4"),
             )
-            for record in service_store.active_of_client(source.client_id)
+            for record in service_store.active_of_client(
+                installations.installation_of(service_id), source.client_id
+            )
             if record.service_id != service_id
             and record.kind == "compute"
             and record.region == source.region
@@ -185,16 +195,17 @@ def _ipv4(text: str) -> str:
     return ip
 
 
-def _require_clients_other_server(source: ServiceRecord, target_id: str) -> None:
-    """The target must be a server of the same WHMCS client; else 404, the same
-    answer as for a service that does not exist (nothing is told about another client's)."""
+def _require_clients_other_server(source: ServiceRecord, target_id: str, asked: str) -> None:
+    """The target (``target_id``, installation-scoped; ``asked`` as WHMCS sent it) must be a
+    server of the same WHMCS client; else 404, the same answer as for a service that does not
+    exist (nothing is told about another client's)."""
     try:
         target = readable(target_id)
     except NotFound:
         raise NotFound(
-            NOT_YOUR_SERVER.format(target=target_id),
+            NOT_YOUR_SERVER.format(target=asked),
             message_code="extra_ip_target_not_yours",
-            params={"target": target_id},
+            params={"target": asked},
         ) from None
     if (
         target.kind != "compute"
@@ -203,9 +214,9 @@ def _require_clients_other_server(source: ServiceRecord, target_id: str) -> None
         or target.state == "terminated"
     ):
         raise NotFound(
-            NOT_YOUR_SERVER.format(target=target_id),
+            NOT_YOUR_SERVER.format(target=asked),
             message_code="extra_ip_target_not_yours",
-            params={"target": target_id},
+            params={"target": asked},
         )
 
 
