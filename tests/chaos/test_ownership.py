@@ -38,6 +38,15 @@ BODIES = {
         "data": "203.0.113.66",
     },
     ("POST", "/clients/{clientId}/dns/zones/{zoneName}/records/bulk-delete"): {"record_ids": [1]},
+    # A real server of the victim's client as the target: for the victim's neighbour a valid
+    # one, so what refuses is the address not being the path service's.
+    ("POST", "/services/{serviceId}/ips/{ip}/move"): {"target_service_id": "{victimSid}"},
+}
+VICTIM_IMAGE = {
+    "name": "victim-image",
+    "url": "https://images.example.com/victim-1.0.qcow2",
+    "os_type": "Linux",
+    "version": "1.0",
 }
 VICTIM_ZONE = "victim-zone.example.org"
 SSH_RULE = {
@@ -73,7 +82,11 @@ def victim(stack, whmcs) -> dict[str, Any]:
     """Another client's server with one of everything: a snapshot, a private network it has
     joined, a reverse DNS name, a vault key (the default), a firewall."""
     [sid] = active_services(
-        stack, whmcs, 1, client_id=VICTIM_CLIENT, add_ons={"private_networking": True}
+        stack,
+        whmcs,
+        1,
+        client_id=VICTIM_CLIENT,
+        add_ons={"private_networking": True, "additional_ipv4": 1},
     )
     base = f"/services/{sid}"
     view = whmcs.request("GET", base).json()
@@ -97,6 +110,7 @@ def victim(stack, whmcs) -> dict[str, Any]:
         201,
     )
     _ok(whmcs.request("PUT", f"{base}/firewall", {"rules": [SSH_RULE]}))
+    image = _ok(whmcs.request("POST", f"{base}/custom-images", VICTIM_IMAGE), 201)
     zones = f"/clients/{VICTIM_CLIENT}/dns/zones"
     _ok(whmcs.request("POST", zones, {"zone_name": VICTIM_ZONE}), 201)
     record = _ok(
@@ -111,8 +125,9 @@ def victim(stack, whmcs) -> dict[str, Any]:
         "sid": sid,
         "snapshotId": snapshot["id"],
         "networkId": str(network["id"]),
-        "ip": [view["ipv4"], view["ipv6"]],
+        "ip": [view["ipv4"], view["ipv6"], *view["additional_ips"]],
         "keyId": key["id"],
+        "imageId": str(image["id"]),
         "before": _belongings(whmcs, sid),
     }
 
@@ -143,6 +158,22 @@ def neighbour(stack, whmcs) -> str:
 PER_SERVICE = {"snapshotId", "ip"}
 
 
+def _values(victim: dict[str, Any], template: str, resource: str) -> list[str]:
+    values = victim[resource] if isinstance(victim[resource], list) else [victim[resource]]
+    if template.endswith("/move"):  # only IPv4 moves: an IPv6 is refused as such (400)
+        values = [value for value in values if ":" not in value]
+    return values
+
+
+def _body(method: str, template: str, victim: dict[str, Any]) -> dict[str, Any] | None:
+    body = BODIES.get((method, template))
+    if body is None:
+        return None
+    return {
+        name: victim["sid"] if value == "{victimSid}" else value for name, value in body.items()
+    }
+
+
 def test_the_document_has_resource_routes():
     names = {name for _, _, name in ROUTES}
     assert {"snapshotId", "networkId", "ip", "keyId"} <= names, ROUTES
@@ -152,8 +183,7 @@ def test_the_document_has_resource_routes():
 def test_another_clients_resource_in_the_path_is_not_found(
     whmcs, victim, attacker, method, template, resource
 ):
-    values = victim[resource] if isinstance(victim[resource], list) else [victim[resource]]
-    for value in values:
+    for value in _values(victim, template, resource):
         path = (
             template.replace("{serviceId}", attacker)
             .replace("{clientId}", ATTACKER_CLIENT)
@@ -161,7 +191,7 @@ def test_another_clients_resource_in_the_path_is_not_found(
         )
         for other in ("zoneName", "recordId"):  # a record is named by its zone and its id
             path = path.replace("{" + other + "}", str(victim[other]))
-        response = whmcs.request(method, path, BODIES.get((method, template)))
+        response = whmcs.request(method, path, _body(method, template, victim))
         assert response.status_code == 404, f"{method} {path}: {response.text}"
         assert response.json()["error"]["code"] == "not_found"
         CHECKED.append(f"{method} {template}")
@@ -176,10 +206,9 @@ def test_another_clients_resource_in_the_path_is_not_found(
 def test_another_service_of_the_same_client_cannot_use_its_snapshots_or_addresses(
     whmcs, victim, neighbour, method, template, resource
 ):
-    values = victim[resource] if isinstance(victim[resource], list) else [victim[resource]]
-    for value in values:
+    for value in _values(victim, template, resource):
         path = template.replace("{serviceId}", neighbour).replace("{" + resource + "}", value)
-        response = whmcs.request(method, path, BODIES.get((method, template)))
+        response = whmcs.request(method, path, _body(method, template, victim))
         assert response.status_code == 404, f"{method} {path}: {response.text}"
         assert response.json()["error"]["code"] == "not_found"
         CHECKED.append(f"{method} {template} (same client)")

@@ -15,9 +15,7 @@ from contabo_reseller.adapters import service_store
 from local.stack.template import REPO_ROOT
 from tests.chaos.conftest import active_services, record_figures
 from tests.chaos.test_auth_every_route import PATH_VALUES
-from tests.integration.lifecycle.test_reused_ids_and_installations import (  # noqa: F401 (fixture)
-    staging,
-)
+from tests.integration.conftest import staging  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.slow
 

@@ -13,9 +13,6 @@ from contabo_reseller.services import provisioning
 from contabo_reseller.services.domains.registration import CLAIM_KIND
 from local.contabo_sim.routes.domains import register_elsewhere, request_transfer_out
 from tests.integration.lifecycle.conftest import run_worker
-from tests.integration.lifecycle.test_reused_ids_and_installations import (  # noqa: F401
-    staging,  # a second WHMCS installation's signing key
-)
 
 _domain_ids = itertools.count(5000)
 CLIENT = "7"
@@ -172,7 +169,7 @@ def test_commit_then_fail_buys_once_and_links(stack, whmcs, sim, domain_id):
 def test_another_whmcs_installation_reaches_no_domain_of_this_one(
     stack,
     whmcs,
-    staging,  # noqa: F811 - the imported fixture
+    staging,
     domain_id,
 ):
     """The same WHMCS domain id and client id in a second installation (a staging WHMCS on

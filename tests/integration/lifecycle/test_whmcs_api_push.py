@@ -23,9 +23,6 @@ from tests.integration.lifecycle.fake_whmcs_api import (
     fake_whmcs_api,
 )
 from tests.integration.lifecycle.test_create_and_provision import order
-from tests.integration.lifecycle.test_reused_ids_and_installations import (  # noqa: F401 (fixture)
-    staging,
-)
 from tests.log_scan import captured_logs, find_secrets
 
 
@@ -155,7 +152,7 @@ def test_another_installations_service_is_left_to_its_own_cron_hook(
     sim,
     service_id,
     whmcs_api: FakeWhmcsApi,
-    staging,  # noqa: F811
+    staging,
 ):
     view = _provision(stack, staging, sim, service_id)
 
