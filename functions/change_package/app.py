@@ -15,7 +15,7 @@ from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import manage_service
 from contabo_reseller.services.compute import moves
 
-api = create_api()
+api = create_api(calls_contabo=True)
 
 
 @api.post("/services/<serviceId>/change-package")

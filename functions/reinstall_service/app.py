@@ -20,7 +20,7 @@ from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import compute_reinstall
 from contabo_reseller.services.compute import custom_images
 
-api = create_api()
+api = create_api(calls_contabo=True)
 
 ServiceIdPath = Annotated[str, Path(pattern=r"^[0-9]{1,12}$")]
 ImageIdPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9-]{1,64}$")]

@@ -12,7 +12,7 @@ from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import manage_service
 
-api = create_api()
+api = create_api(calls_contabo=True)
 
 
 @api.post("/services/<serviceId>/renew")

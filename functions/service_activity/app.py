@@ -12,7 +12,7 @@ from contabo_reseller.http.api import create_api
 from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services import activity
 
-api = create_api()
+api = create_api(calls_contabo=True)
 
 
 @api.get("/services/<serviceId>/activity")

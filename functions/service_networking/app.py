@@ -24,7 +24,7 @@ from contabo_reseller.observability import logger, tracer
 from contabo_reseller.services.networking import addresses as networking
 from contabo_reseller.services.networking import extra_ips
 
-api = create_api()
+api = create_api(calls_contabo=True)
 
 ServiceIdPath = Annotated[str, Path(pattern=r"^[0-9]{1,12}$")]
 IpPath = Annotated[str, Path(min_length=2, max_length=45, pattern=r"^[0-9A-Fa-f.:]+$")]

@@ -342,3 +342,61 @@ def _subclasses(cls: type) -> set[type]:
     for sub in list(found):
         found |= _subclasses(sub)
     return found
+
+
+# A container's first request, unsigned (401 before any AWS call): what it starts loading.
+_FIRST_REQUEST = """
+import importlib, json, sys
+module_name, _, attribute = sys.argv[1].rpartition(".")
+handler = getattr(importlib.import_module(module_name), attribute)
+at_init = "httpx" in sys.modules
+
+class Context:
+    function_name = "f"
+    function_version = "$LATEST"
+    memory_limit_in_mb = 512
+    invoked_function_arn = "arn:aws:lambda:eu-central-1:123456789012:function:f"
+    aws_request_id = "r"
+    def get_remaining_time_in_millis(self):
+        return 10_000
+
+event = json.loads(open(sys.argv[2]).read())  # the function's sample event: unsigned
+status = handler(event, Context())["statusCode"]
+from contabo_reseller.services import contabo_gateway
+if contabo_gateway._loading is not None:
+    contabo_gateway._loading.join(30)
+transport = sys.modules.get("contabo_reseller.adapters.contabo.transport")
+print(json.dumps({
+    "at_init": at_init,
+    "status": status,
+    "gateway": "contabo_reseller.adapters.contabo.gateway" in sys.modules,
+    "http_client": transport is not None and transport._http is not None,
+}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("function_id", "loads"),
+    [
+        ("SuspendServiceFunction", True),
+        ("ServicePowerStatusFunction", True),
+        ("TerminateServiceFunction", True),
+        ("GetServiceFunction", False),  # answers from the table: never pays for the client
+        ("ListServicesFunction", False),
+    ],
+)
+def test_a_function_that_calls_contabo_starts_loading_its_client_with_its_first_request(
+    function_id, loads
+):
+    """The Contabo client's modules and HTTP client (tens of ms of CPU) load on a thread from
+    the start of the first request, overlapping the signature, idempotency and lock round
+    trips; not at init, and never in a function whose routes do not call Contabo."""
+    properties = function_properties(load_template(), function_id)
+    (event,) = sorted((REPO_ROOT / "events" / Path(properties["CodeUri"]).name).glob("*.json"))[:1]
+    report = _run_in_lambda_like_process(
+        function_id, _FIRST_REQUEST, properties["Handler"], str(event)
+    )
+    assert report["at_init"] is False
+    assert report["status"] == 401  # unsigned: refused before any round trip
+    assert report["gateway"] is loads
+    assert report["http_client"] is loads

@@ -27,6 +27,7 @@ from contabo_reseller.http import errors as http_errors
 from contabo_reseller.http.auth import installation, require_whmcs_signature, scope_to_caller
 from contabo_reseller.http.idempotency import run_once
 from contabo_reseller.observability import logger
+from contabo_reseller.services import contabo_gateway
 from contabo_reseller.services.actions import ACTION_LOG_KEYS
 
 if TYPE_CHECKING:
@@ -36,9 +37,10 @@ if TYPE_CHECKING:
 class _Resolver(APIGatewayRestResolver):
     """Starts each request with clean log keys and writes its metrics once it is answered."""
 
-    def __init__(self, *, signed: bool) -> None:
+    def __init__(self, *, signed: bool, calls_contabo: bool = False) -> None:
         super().__init__(enable_validation=True)
         self.signed = signed
+        self.calls_contabo = calls_contabo
         if signed:
             # Powertools validates a request before any middleware runs: the signature is
             # checked ahead of it, so an unsigned request gets 401 and learns nothing (no 400).
@@ -61,6 +63,8 @@ class _Resolver(APIGatewayRestResolver):
 
     def resolve(self, event: Mapping[str, Any], context: LambdaContext) -> dict[str, Any]:
         logger.remove_keys(list(ACTION_LOG_KEYS))  # left by an earlier request's failed action
+        if self.calls_contabo:  # its first request's CPU overlaps the round trips before it
+            contabo_gateway.load_in_background()
         self.current_event = cast("APIGatewayProxyEvent", self._to_proxy_event(dict(event)))
         try:
             # A signed request is WHMCS waiting for its answer: it runs within WHMCS's budget.
@@ -94,8 +98,11 @@ def _require_text_body(app: APIGatewayRestResolver) -> None:
             ) from None
 
 
-def create_api(*, signed: bool = True) -> APIGatewayRestResolver:
-    api = _Resolver(signed=signed)
+def create_api(*, signed: bool = True, calls_contabo: bool = False) -> APIGatewayRestResolver:
+    """``calls_contabo``: the function's requests mostly call Contabo (the lifecycle actions,
+    power, rescue...): a cold container starts loading the Contabo client with its first
+    request (services.contabo_gateway.load_in_background)."""
+    api = _Resolver(signed=signed, calls_contabo=calls_contabo)
 
     @api.exception_handler(DomainError)
     def _domain_error(error: DomainError) -> Response:

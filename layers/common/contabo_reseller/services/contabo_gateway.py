@@ -7,9 +7,14 @@ that service. Unit tests pass an in-memory gateway instead.
 
 from __future__ import annotations
 
+import threading
 from typing import Any, Protocol
 
 from contabo_reseller.domain.instance import InstanceFacts
+from contabo_reseller.observability import logger
+
+_loading: threading.Thread | None = None
+_loading_lock = threading.Lock()
 
 
 class ContaboGateway(Protocol):
@@ -70,3 +75,28 @@ def gateway_for(service_id: str, trace_id: str) -> ContaboGateway:
     from contabo_reseller.adapters.contabo.gateway import ClientGateway
 
     return ClientGateway(service_id=service_id, trace_id=trace_id)
+
+
+def load_in_background() -> None:
+    """Starts loading the Contabo client on a thread: its modules and the container's HTTP
+    client with its TLS context, tens of ms of CPU a cold container otherwise pays at its
+    first Contabo call, after the signature check, idempotency record and service lock. Begun
+    with the request, that CPU runs while those round trips wait on the network. Once per
+    container; the request's own first call waits for whatever is left (Python's import
+    lock, the pool's own lock), never for more."""
+    global _loading
+    if _loading is not None:
+        return
+    with _loading_lock:
+        if _loading is None:
+            _loading = threading.Thread(target=_load, name="contabo-client-load", daemon=True)
+            _loading.start()
+
+
+def _load() -> None:
+    try:
+        from contabo_reseller.adapters.contabo import gateway, transport  # noqa: F401
+
+        transport.pooled_http_client()
+    except Exception:  # the request's own call raises it, where it is handled
+        logger.debug("the Contabo client did not load ahead of its first call", exc_info=True)
