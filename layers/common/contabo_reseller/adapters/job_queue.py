@@ -107,6 +107,13 @@ def requeue_if_parked(job_id: str, **fields: Any) -> bool:
     return _update(JobRecord(job_id=job_id), JobRecord.status == "parked", refresh=False, **fields)
 
 
+def set_payload_if_queued(job_id: str, payload: dict[str, Any]) -> bool:
+    """A job still waiting (not yet claimed) takes ``payload``; one write, no read."""
+    return _update(
+        JobRecord(job_id=job_id), JobRecord.status == "queued", refresh=False, payload=payload
+    )
+
+
 def _update(job: JobRecord, condition: Condition, refresh: bool = True, **fields: Any) -> bool:
     actions = [
         getattr(JobRecord, name).remove() if value is None else getattr(JobRecord, name).set(value)

@@ -167,27 +167,18 @@ def _requeued_if_parked(job_id: str, payload: dict[str, Any]) -> bool:
     )
 
 
+def retarget_if_waiting(job_id: str, payload: dict[str, Any]) -> None:
+    """A job queued earlier and not yet claimed takes ``payload`` (one write, no read: a
+    caller may hold only write access to the jobs); a claimed one is left to its handler."""
+    job_queue.set_payload_if_queued(job_id, payload)
+
+
 def enqueue_latest(
-    service_id: str,
-    action: str,
-    payload: dict[str, Any],
-    actor: str,
-    *,
-    wake: bool = True,
-    requeue_parked: bool = False,
+    service_id: str, action: str, payload: dict[str, Any], actor: str, *, wake: bool = True
 ) -> str:
     """One ``action`` job per service; asked again while it still waits, the job takes the
-    newer payload, so what was asked last is applied (e.g. the latest renewal's due date).
-    ``requeue_parked`` as for enqueue."""
-    job_id = enqueue(
-        service_id,
-        action,
-        payload,
-        actor,
-        key=service_id,
-        wake=wake,
-        requeue_parked=requeue_parked,
-    )
+    newer payload, so what was asked last is applied (e.g. the latest renewal's due date)."""
+    job_id = enqueue(service_id, action, payload, actor, key=service_id, wake=wake)
     job = job_queue.get(job_id)
     if job is not None and job.payload != payload:
         job_queue.transition(job, ("queued",), payload=payload)

@@ -38,7 +38,10 @@ def record_for_later(
         # and the staff notice: a job still waiting takes the newly recorded name now, one
         # already running renames itself when it applies it (see applying).
         payload = {"billing_action": record.billing_action or name}
-        job_id = action_queue.enqueue_latest(service_id, job, payload, actor, requeue_parked=True)
+        job_id = action_queue.enqueue(
+            service_id, job, payload, actor, key=service_id, requeue_parked=True
+        )
+        action_queue.retarget_if_waiting(job_id, payload)
         logger.info(
             "billing action recorded; applied once the service is free", extra={"job": job_id}
         )
