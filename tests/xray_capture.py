@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,6 +56,17 @@ class DaemonCapture:
 
     @property
     def documents(self) -> list[str]:
+        """Every document received once none has arrived for a moment: the receiving thread
+        may not have read the last ones yet when the last request has been answered."""
+        deadline = time.monotonic() + 5.0
+        seen = -1
+        while time.monotonic() < deadline:
+            with self._lock:
+                count = len(self._documents)
+            if count == seen:
+                break
+            seen = count
+            time.sleep(0.3)
         with self._lock:
             return list(self._documents)
 
