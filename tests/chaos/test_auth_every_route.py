@@ -37,6 +37,8 @@ PATH_VALUES = {
     "domainId": "999990002",
     "zoneName": "no-such-zone.example",
     "recordId": "999990003",
+    "key": "no-such-application",
+    "imageId": "no-such-image",
 }
 VARIANTS = ("unsigned", "unknown_key", "wrong_secret", "stale", "replayed", "body", "path")
 
