@@ -89,7 +89,7 @@ def move_ip(service_id: str, ip_text: str, request: MoveIpRequest, actor: str) -
         )
     with changing(service_id, "move_ip", actor) as source_action:
         source = source_action.record
-        _require_clients_other_server(source, target_id, request.target_service_id)
+        _require_clients_other_server(source, target_id)
         with changing(target_id, "receive_ip", actor) as target_action:
             gateway = extra_ip_gateway_for(service_id, source_action.trace_id)
             source_instance = instance_id_of(source)
@@ -195,24 +195,22 @@ def _ipv4(text: str) -> str:
     return ip
 
 
-def _require_clients_other_server(source: ServiceRecord, target_id: str, asked: str) -> None:
-    """The target (``target_id``, installation-scoped; ``asked`` as WHMCS sent it) must be a
+def _require_clients_other_server(source: ServiceRecord, target_id: str) -> None:
+    """The target (``target_id``, installation-scoped; named as WHMCS knows it) must be a
     server of the same WHMCS client; else 404, the same answer as for a service that does not
     exist (nothing is told about another client's)."""
     try:
-        target = readable(target_id)
+        target: ServiceRecord | None = readable(target_id)
     except NotFound:
-        raise NotFound(
-            NOT_YOUR_SERVER.format(target=asked),
-            message_code="extra_ip_target_not_yours",
-            params={"target": asked},
-        ) from None
+        target = None
     if (
-        target.kind != "compute"
+        target is None
+        or target.kind != "compute"
         or not source.client_id
         or target.client_id != source.client_id
         or target.state == "terminated"
     ):
+        asked = installations.whmcs_id(target_id)
         raise NotFound(
             NOT_YOUR_SERVER.format(target=asked),
             message_code="extra_ip_target_not_yours",
