@@ -156,10 +156,10 @@ def api_event(
 ) -> dict[str, Any]:
     method = str(sample.properties["Method"]).upper()
     resource = sample.properties["Path"]
+    operation = (openapi["paths"].get(resource) or {}).get(method.lower()) or {}
     path = resource
     for name in _path_parameters(resource):
-        path = path.replace("{" + name + "}", str(EXAMPLE_VALUES.get(name, "example")))
-    operation = (openapi["paths"].get(resource) or {}).get(method.lower()) or {}
+        path = path.replace("{" + name + "}", str(_path_value(name, operation, openapi)))
     body = _request_body(operation, openapi)
     headers = {"Host": SAMPLE_HOST, "User-Agent": "make-invoke"}
     data = None
@@ -187,6 +187,19 @@ def _exact(route: Route, resource: str) -> Route:
         if route.resource == resource
         else Route(route.function_id, route.method, resource, route.stage)
     )
+
+
+def _path_value(name: str, operation: dict[str, Any], openapi: dict[str, Any]) -> Any:
+    """A value the route accepts: the readable one for the name, else the first of the
+    parameter's choices (``/power/{action}`` takes start, stop, ...), else a word."""
+    if name in EXAMPLE_VALUES:
+        return EXAMPLE_VALUES[name]
+    for parameter in operation.get("parameters") or []:
+        if parameter.get("in") == "path" and parameter.get("name") == name:
+            schema = parameter.get("schema") or {}
+            if schema.get("enum"):
+                return _example(schema, openapi, name, depth=0)
+    return "example"
 
 
 def _path_parameters(resource: str) -> list[str]:

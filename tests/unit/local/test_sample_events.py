@@ -44,3 +44,22 @@ def test_samples_are_api_gateway_rest_proxy_or_scheduler_events() -> None:
         else:
             assert event["detail-type"] == "Scheduled Event", sample.relative_path
             assert event["source"] in {"aws.scheduler", "aws.events"}
+
+
+def test_a_path_parameter_with_fixed_choices_takes_one_of_them() -> None:
+    """`make invoke FN=power_action` must do something: /power/{action} takes start, stop,
+    shutdown or restart, and a sample with any other word is refused by validation."""
+    openapi = json.loads((EVENTS_DIR.parent / "docs" / "openapi.json").read_text())
+    checked = 0
+    for sample in expected_events():
+        if sample.event_type != "Api":
+            continue
+        event = json.loads(sample.path.read_text())
+        operation = openapi["paths"][event["resource"]][event["httpMethod"].lower()]
+        for parameter in operation.get("parameters") or []:
+            choices = (parameter.get("schema") or {}).get("enum")
+            if parameter.get("in") == "path" and choices:
+                checked += 1
+                value = event["pathParameters"][parameter["name"]]
+                assert value in choices, f"{sample.relative_path}: {parameter['name']}={value}"
+    assert checked, "no path parameter with choices was found: the check proves nothing"
