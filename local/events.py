@@ -58,8 +58,8 @@ EXAMPLE_VALUES: dict[str, Any] = {
     "name": "web",
     "ip": "203.0.113.10",
     "ptr": "web1.example.com",
-    "password": "Example-Passw0rd-2026",
-    "root_password": "Example-Passw0rd-2026",
+    "password": "ExamplePassw0rd!2026",
+    "root_password": "ExamplePassw0rd!2026",
     "ssh_key": _ED25519,
     "public_key": _ED25519,
 }
