@@ -26,7 +26,12 @@ from contabo_reseller.domain.service import (
     SuspendRequest,
     TerminateRequest,
 )
-from contabo_reseller.services import compute_rescue, manage_service, service_policy
+from contabo_reseller.services import (
+    compute_rescue,
+    compute_status,
+    manage_service,
+    service_policy,
+)
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.object_storage import management as object_storage
 from tests.unit.fakes.contabo import FakeContaboGateway
@@ -127,6 +132,20 @@ def test_terminating_a_server_releases_the_lock_with_the_terminated_state(
     assert _unlocked().state == ServiceState.TERMINATED
     assert len(contabo.called("cancelInstance")) == 1
     assert _audited("terminate") == ["ok"]
+
+
+def test_refreshing_a_servers_status_releases_the_lock_with_the_facts_it_writes(
+    contabo: FakeContaboGateway, services_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The power-status page's refresh: the read (a service still being set up or terminated
+    answers as stored, without the lock), the lock, and the facts written with the release."""
+    monkeypatch.setattr(compute_status, "compute_for", lambda scope, trace_id: contabo)
+    services_calls.clear()
+    view = compute_status.refresh(SERVICE_ID, ACTOR)
+    assert services_calls == ["GetItem", "UpdateItem", "UpdateItem"]
+    assert view.state == ServiceState.ACTIVE
+    assert _unlocked().details["refreshed_at"]
+    assert _audited("refresh") == ["ok"]
 
 
 def test_the_releasing_write_is_fenced_when_the_lock_was_taken_over(

@@ -178,3 +178,24 @@ def test_boto3_registers_its_handlers_only_between_client_creations(new_containe
     sdk_session.boto3_session()
     maker.join()
     assert overlaps == []
+
+
+def test_every_table_shares_one_dynamodb_client(aws, new_container):
+    """One client per service and settings: each more would parse the endpoint rules again
+    and open a connection pool (a TLS set-up against DynamoDB) of its own."""
+    clients = []
+    for model in (ServiceRecord, JobRecord, AuditEntry, TokenItem):
+        model._connection = None  # as in a new container
+        clients.append(model._get_connection().connection.client)
+    assert all(client is clients[0] for client in clients)
+    session = sdk_session.botocore_session()
+    other = session.create_client("dynamodb", region_name="eu-west-1")
+    assert other is not clients[0]  # other settings, another client
+    assert session.create_client("dynamodb", region_name="eu-west-1") is other
+
+
+def test_a_client_made_without_credentials_is_made_again(aws, new_container, monkeypatch):
+    session = sdk_session.botocore_session()
+    first = session.create_client("dynamodb", region_name="eu-central-1")
+    monkeypatch.setattr(first._request_signer, "_credentials", None)
+    assert session.create_client("dynamodb", region_name="eu-central-1") is not first

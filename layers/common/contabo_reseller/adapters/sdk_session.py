@@ -15,6 +15,7 @@ import threading
 from typing import Any
 
 import boto3
+import botocore.config
 import botocore.session
 from pynamodb.connection import base as pynamodb_connection
 
@@ -26,9 +27,24 @@ _boto3: boto3.session.Session | None = None
 
 
 class _OneChangeAtATime(botocore.session.Session):
+    """Also one client per service and settings: pynamodb makes a client per table (four
+    DynamoDB clients in a cold Suspend, each parsing the endpoint rules again and, against
+    DynamoDB's HTTPS endpoint, opening a pool and loading the CA bundle of its own). Asked
+    again with the same arguments, the session hands back the client it made."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[Any, Any] = {}
+
     def create_client(self, *args: Any, **kwargs: Any) -> Any:
+        key = _client_key(args, kwargs)
         with _lock:
-            return super().create_client(*args, **kwargs)
+            if key is None:
+                return super().create_client(*args, **kwargs)
+            client = self._clients.get(key)
+            if client is None or not _has_credentials(client):
+                client = self._clients[key] = super().create_client(*args, **kwargs)
+            return client
 
     def register(self, *args: Any, **kwargs: Any) -> None:
         with _lock:
@@ -37,6 +53,33 @@ class _OneChangeAtATime(botocore.session.Session):
     def unregister(self, *args: Any, **kwargs: Any) -> None:
         with _lock:
             super().unregister(*args, **kwargs)
+
+
+def _client_key(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """What makes two clients the same, or None when a setting cannot be compared."""
+    try:
+        return (_frozen(args), _frozen(kwargs))
+    except TypeError:
+        return None
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, botocore.config.Config):
+        return ("Config", _frozen(value._user_provided_options))
+    if isinstance(value, dict):
+        return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item) for item in value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"not comparable: {type(value).__name__}")
+
+
+def _has_credentials(client: Any) -> bool:
+    """pynamodb's own rule: a client made while credentials could not be read keeps none
+    for good, so it is made again rather than handed out."""
+    signer = getattr(client, "_request_signer", None)
+    return signer is None or bool(getattr(signer, "_credentials", True))
 
 
 def botocore_session() -> botocore.session.Session:

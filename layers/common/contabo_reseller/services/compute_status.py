@@ -30,7 +30,10 @@ def refresh(service_id: str, actor: str) -> ServiceView:
             facts = contabo.get_instance(service_policy.instance_id_of(record))
         except NotFound:
             service_store.update(
-                record, details={"instance_status": "not_found"}, **GONE_MESSAGE.fields()
+                record,
+                details={"instance_status": "not_found"},
+                release=True,  # the last write under the lock: one round trip less
+                **GONE_MESSAGE.fields(),
             )
             return service_view(record)
         service_store.update(
@@ -41,5 +44,6 @@ def refresh(service_id: str, actor: str) -> ServiceView:
                 "image_id": facts.image_id,
                 "refreshed_at": datetime.now(UTC).isoformat(),
             },
+            release=True,
         )
         return service_view(record)
