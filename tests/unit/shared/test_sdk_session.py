@@ -199,3 +199,16 @@ def test_a_client_made_without_credentials_is_made_again(aws, new_container, mon
     first = session.create_client("dynamodb", region_name="eu-central-1")
     monkeypatch.setattr(first._request_signer, "_credentials", None)
     assert session.create_client("dynamodb", region_name="eu-central-1") is not first
+
+
+def test_a_client_is_not_handed_out_once_the_aws_environment_changed(
+    aws, new_container, monkeypatch
+):
+    """A new local stack (another moto port in AWS_ENDPOINT_URL) gets clients of its own."""
+    session = sdk_session.botocore_session()
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:40001")
+    first = session.create_client("dynamodb", region_name="eu-central-1")
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:40002")
+    second = session.create_client("dynamodb", region_name="eu-central-1")
+    assert second is not first
+    assert second.meta.endpoint_url == "http://127.0.0.1:40002"

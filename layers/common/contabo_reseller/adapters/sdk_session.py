@@ -11,6 +11,7 @@ shared session makes its clients, and takes new handlers, one at a time.
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -56,11 +57,17 @@ class _OneChangeAtATime(botocore.session.Session):
 
 
 def _client_key(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """What makes two clients the same, or None when a setting cannot be compared."""
+    """What makes two clients the same, or None when a setting cannot be compared. The AWS_*
+    environment is part of it: botocore reads endpoints, region and credentials from there
+    too (fixed for a Lambda container's life; a new local stack or test changes them)."""
     try:
-        return (_frozen(args), _frozen(kwargs))
+        return (_frozen(args), _frozen(kwargs), _aws_environment())
     except TypeError:
         return None
+
+
+def _aws_environment() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("AWS_")))
 
 
 def _frozen(value: Any) -> Any:
