@@ -343,3 +343,23 @@ def test_a_refused_token_is_not_replaced_when_the_call_again_would_end_past_the_
         get_instance(transport)
     assert len(contabo.requests) == 1  # the refused call, not asked again
     assert len(contabo.token_requests) == 1
+
+
+def test_a_get_that_timed_out_is_not_retried_when_a_retry_would_end_past_the_budget(
+    transport: ContaboTransport, contabo: FakeContabo
+) -> None:
+    """A timeout is a slow call too: Contabo gave no answer for 3 s, so a retry is expected to
+    take as long and is not started with 2.5 s of WHMCS's budget left."""
+    from types import SimpleNamespace
+
+    from contabo_reseller import invocation
+
+    assert transport.tokens is not None
+    transport.tokens.current()  # signed in before: only the call is timed here
+    readings = iter([0.0])  # the call starts at 0 s ...
+    transport.monotonic = lambda: next(readings, 3.0)  # ... and times out at 3 s
+    contabo.replies = [httpx.ReadTimeout("no answer"), ok({"data": [{}]})]
+    lambda_context = SimpleNamespace(get_remaining_time_in_millis=lambda: 10_000)
+    with invocation.running(lambda_context, budget_seconds=2.5), pytest.raises(errors.OutOfTime):
+        get_instance(transport)
+    assert len(contabo.requests) == 1  # the call that timed out, not asked again

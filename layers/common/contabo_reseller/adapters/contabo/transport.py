@@ -151,6 +151,8 @@ class ContaboTransport:
                     )
                 )
             except httpx.TransportError as error:
+                # A call that timed out took at least this long: a retry must fit it too.
+                invocation.note_call(self.monotonic() - started)
                 self._audit(operation, context, request_id, path, started, None, _kind(error))
                 if operation.purchase:
                     raise _purchase_transport_error(error, request_id) from error
@@ -247,6 +249,7 @@ class ContaboTransport:
                 timeout=self._timeout,
             )
         except httpx.TransportError as error:
+            invocation.note_call(self.monotonic() - started)
             self._audit_token(context, request_id, path, started, None, _kind(error))
             raise ContaboUnavailable(
                 "The hosting platform's sign-in service could not be reached; please try again.",
