@@ -118,38 +118,50 @@ def _try_lock(
     known: bool,
     kind: str | None,
 ) -> ServiceRecord:
-    now = time.time()
-    record = ServiceRecord(service_id=service_id)
-    condition = ServiceRecord.lock_owner.does_not_exist() | (ServiceRecord.lock_expires_at < now)
-    if known:
-        condition &= _known(kind)
-    taken = _conditional_update(
-        record,
-        [
-            ServiceRecord.lock_owner.set(owner),
-            ServiceRecord.lock_action.set(action),
-            ServiceRecord.lock_expires_at.set(lock_expiry(now, seconds)),
-            ServiceRecord.state.set(ServiceRecord.state | "new"),
-        ],
-        condition,
-    )
-    if not taken:
+    for attempt in range(2):
+        now = time.time()
+        record = ServiceRecord(service_id=service_id)
+        condition = ServiceRecord.lock_owner.does_not_exist() | (
+            ServiceRecord.lock_expires_at < now
+        )
+        if known:
+            condition &= _known(kind)
+        taken = _conditional_update(
+            record,
+            [
+                ServiceRecord.lock_owner.set(owner),
+                ServiceRecord.lock_action.set(action),
+                ServiceRecord.lock_expires_at.set(lock_expiry(now, seconds)),
+                ServiceRecord.state.set(ServiceRecord.state | "new"),
+            ],
+            condition,
+        )
+        if taken:
+            setattr(record, _FENCE, owner)
+            return record
         holder = get(service_id)
         if known:
             require_known(service_id, holder)
             if kind is not None and holder and holder.kind != kind:
                 raise OtherProduct(holder.kind)
-        running = holder.lock_action if holder else "another action"
+        if attempt == 0 and holder is not None and not _lock_held(holder):
+            continue  # its holder released it between our write and the read: take it now
+        running = holder.lock_action if holder else None
         raise ServiceBusy(
-            f"Another action ({running}) is running on this service; try again in a few seconds.",
+            f"Another action ({running}) is running on this service; try again in a few seconds."
+            if running
+            else "Another action is running on this service; try again in a few seconds.",
             details={
                 "running_action": running,
                 "lock_expires_at": holder.lock_expires_at if holder else None,
             },
             message_code="service_busy",
         )
-    setattr(record, _FENCE, owner)
-    return record
+    raise AssertionError("unreachable")  # the second attempt returns or raises
+
+
+def _lock_held(record: ServiceRecord) -> bool:
+    return record.lock_owner is not None and (record.lock_expires_at or 0) >= time.time()
 
 
 def _known(kind: str | None) -> Condition:
