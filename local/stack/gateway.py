@@ -236,6 +236,10 @@ class LocalApiGateway:
         self.routes = routes
         self.functions = functions
         self.run_job = run_job
+        # Event invokes still running (an order's wake-up of the provisioning worker): tests
+        # wait for them to end before reading what they wrote or acting on the same service.
+        self._background = 0
+        self._background_done = threading.Condition()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         request = Request(environ)
@@ -324,6 +328,8 @@ class LocalApiGateway:
         payload = json.loads(request.get_data() or b"{}")
         invocation_type = request.headers.get("X-Amz-Invocation-Type", "RequestResponse")
         if invocation_type == "Event":
+            with self._background_done:
+                self._background += 1
             threading.Thread(
                 target=self._invoke_in_background, args=(function, payload), daemon=True
             ).start()
@@ -341,6 +347,11 @@ class LocalApiGateway:
             )
         return response
 
+    def wait_for_background(self, timeout: float = 30.0) -> bool:
+        """Waits until no Event invoke is running (True), or ``timeout`` seconds (False)."""
+        with self._background_done:
+            return self._background_done.wait_for(lambda: self._background == 0, timeout)
+
     def _invoke_in_background(self, function: LocalFunction, payload: Any) -> None:
         started = time.monotonic()
         try:
@@ -349,6 +360,10 @@ class LocalApiGateway:
         except Exception:
             log.exception("%s failed", function.logical_id)
             status = "error"
+        finally:
+            with self._background_done:
+                self._background -= 1
+                self._background_done.notify_all()
         ms = round((time.monotonic() - started) * 1000)
         log.info(
             "invoke Event %s %sms  %s (started by another function)",

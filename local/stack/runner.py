@@ -62,6 +62,7 @@ class RunningStack:
         self.api_port = 0
         self._api_server: BaseWSGIServer | None = None
         self._api_thread: threading.Thread | None = None
+        self.gateway: LocalApiGateway | None = None
         self._saved_environ: dict[str, str | None] = {}
         self.persist_dir: Path | None = None  # --persist: saved at stop, restored at start
         self._serving = False
@@ -74,6 +75,11 @@ class RunningStack:
     def api_url(self) -> str:
         """What WHMCS calls: the API with its stage, as the deployed stack's ApiUrl output."""
         return f"{self.api_root}/Prod"
+
+    def wait_for_background(self, timeout: float = 30.0) -> bool:
+        """Waits for the functions' Event invokes of each other to end (see the gateway)."""
+        assert self.gateway is not None
+        return self.gateway.wait_for_background(timeout)
 
     def run_job(self, function_id: str) -> dict[str, Any]:
         """Runs a scheduled function now (even with schedules off) and reports the outcome."""
@@ -234,7 +240,7 @@ def start_local_stack(
         iam.install(template, names)  # each function's AWS calls checked against its grants
 
         # Bound now, served last: functions learn its address for Lambda's Invoke API.
-        gateway = LocalApiGateway(routes_from_template(template), {})
+        gateway = stack.gateway = LocalApiGateway(routes_from_template(template), {})
         stack._api_server = make_server(
             host, api_port, gateway, threaded=True, request_handler=RawHeadersRequestHandler
         )

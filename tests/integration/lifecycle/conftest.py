@@ -77,5 +77,8 @@ def settle(stack: RunningStack, whmcs: SignedClient, service_id: str, *states: s
         run_worker(stack)
         view = whmcs.request("GET", f"/services/{service_id}").json()
         if view.get("state") in states:
+            # The wake-up may still hold the service's lock: a test's next call on the
+            # service would be refused as busy (truthfully, but not what it tests).
+            assert stack.wait_for_background(), "a background invoke did not end in 30 s"
             return view
     raise AssertionError(f"service {service_id} stuck in {view}")
