@@ -180,13 +180,15 @@ def test_boto3_registers_its_handlers_only_between_client_creations(new_containe
     assert overlaps == []
 
 
-def test_every_table_shares_one_dynamodb_client(aws, new_container):
+def test_every_table_and_the_idempotency_store_share_one_dynamodb_client(aws, new_container):
     """One client per service and settings: each more would parse the endpoint rules again
     and open a connection pool (a TLS set-up against DynamoDB) of its own."""
     clients = []
     for model in (ServiceRecord, JobRecord, AuditEntry, TokenItem):
         model._connection = None  # as in a new container
         clients.append(model._get_connection().connection.client)
+    idempotency._persistence.cache_clear()
+    clients.append(idempotency._persistence().client)
     assert all(client is clients[0] for client in clients)
     session = sdk_session.botocore_session()
     other = session.create_client("dynamodb", region_name="eu-west-1")

@@ -7,6 +7,8 @@ from the settings (the template passes the generated names in the environment).
 
 from __future__ import annotations
 
+from typing import Any
+
 from pynamodb.attributes import (
     JSONAttribute,
     NumberAttribute,
@@ -212,3 +214,10 @@ ALL_MODELS: tuple[type[Model], ...] = (
     CatalogItem,
     UsageRecord,
 )
+
+
+def dynamodb_client() -> Any:
+    """The DynamoDB client every table uses (one per container, adapters/sdk_session.py), for
+    Powertools' idempotency store too: one connection pool, so one TLS set-up in a cold call
+    instead of one per client."""
+    return ServiceRecord._get_connection().connection.client

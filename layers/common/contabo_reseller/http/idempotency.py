@@ -24,7 +24,6 @@ from aws_lambda_powertools.utilities.idempotency.exceptions import (
     IdempotencyValidationError,
 )
 
-from contabo_reseller.adapters import sdk_session
 from contabo_reseller.domain.errors import Conflict, InvalidInput, ServiceBusy
 from contabo_reseller.settings import get_settings
 
@@ -34,8 +33,11 @@ _running = threading.local()  # the local stack runs handlers on threads; Lambda
 
 @lru_cache(maxsize=1)
 def _persistence() -> DynamoDBPersistenceLayer:
+    # The tables' own client: one DynamoDB connection pool (one TLS set-up) per container.
+    from contabo_reseller.adapters.tables import dynamodb_client
+
     return DynamoDBPersistenceLayer(
-        table_name=get_settings().idempotency_table, boto3_session=sdk_session.boto3_session()
+        table_name=get_settings().idempotency_table, boto3_client=dynamodb_client()
     )
 
 
