@@ -321,6 +321,15 @@ def _cold_call(stack: RunningStack, subject: dict[str, Any]) -> dict[str, float]
     return report
 
 
+def _refused(results: dict[str, list[dict[str, float]]], key: str) -> list[str]:
+    """The functions whose last run answered ``key`` with a 4xx or 5xx, with that status."""
+    return sorted(
+        f"{name} ({int(runs[-1][key])})"
+        for name, runs in results.items()
+        if name != ANCHOR and int(runs[-1][key]) >= 400
+    )
+
+
 def _cold_part(measured: dict[str, float]) -> float:
     return measured["call_cpu_ms"] - measured["warm_cpu_ms"]
 
@@ -530,25 +539,16 @@ def _report(results: dict[str, list[dict[str, float]]], rounds: int) -> None:
             f"  {int(runs[-1]['status']):>6}  {verdict}"
         )
     functions = len(results) - 1
-    refused = sorted(
-        f"{name} ({int(run['status'])})"
-        for name, runs in results.items()
-        for run in runs[-1:]
-        if name != ANCHOR and int(run["status"]) >= 400
-    )
-    if refused:
-        # A refusal is cheaper than the work: such a figure says nothing about the function.
-        print(f"not a real request (refused, give it one in SAMPLE_REQUESTS): {', '.join(refused)}")
-    refused_warm = sorted(
-        f"{name} ({int(run['warm_status'])})"
-        for name, runs in results.items()
-        for run in runs[-1:]
-        if name != ANCHOR and int(run["warm_status"]) >= 400
-    )
-    if refused_warm:
-        # e.g. a second password reset while the first still runs: its warm figure is a
-        # refusal's, so its cold part is overstated.
-        print(f"warm request refused (cold part overstated): {', '.join(refused_warm)}")
+    # A refusal is cheaper than the work: such a figure says nothing about the function. A
+    # refused warm request (a second password reset while the first still runs) overstates
+    # the cold part.
+    for key, label in (
+        ("status", "not a real request (refused, give it one in SAMPLE_REQUESTS)"),
+        ("warm_status", "warm request refused (cold part overstated)"),
+    ):
+        refused = _refused(results, key)
+        if refused:
+            print(f"{label}: {', '.join(refused)}")
     print(f"import over {IMPORT_TARGET}x boto3: {over_import} of {functions}")
     print(f"import over the anchor's (CPU): {over_anchor_import} of {functions}")
     print(f"cold call over {CALL_TARGET}x the anchor: {over_call} of {functions}")
