@@ -72,7 +72,8 @@ def _aws_environment() -> tuple[tuple[str, str], ...]:
 
 def _frozen(value: Any) -> Any:
     if isinstance(value, botocore.config.Config):
-        return ("Config", _frozen(value._user_provided_options))
+        # What the caller set (botocore keeps it there; the rest are defaults).
+        return ("Config", _frozen(value._user_provided_options))  # type: ignore[attr-defined]
     if isinstance(value, dict):
         return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
     if isinstance(value, (list, tuple)):
