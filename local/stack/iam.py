@@ -4,7 +4,9 @@ template.yaml gives every function only what its row in ``Metadata.FunctionAcces
 (scripts/generate_iam_policies.py writes the Policies). Here every AWS call a handler makes
 on the local stack is checked against the Policies of the function making it: a call its
 grants do not cover fails with AccessDeniedException, as it would in AWS, so every
-integration test doubles as a least-privilege test. ``LOCAL_IAM=record`` records the calls
+integration test doubles as a least-privilege test. A call to a service whose botocore models
+the built layer does not keep (contabo_reseller/adapters/aws_services.py) fails with
+UnknownServiceError, as its client would in Lambda. ``LOCAL_IAM=record`` records the calls
 instead (``recorded_calls()``), ``LOCAL_IAM=off`` checks nothing.
 
 Calls made outside a function (tests seeding tables, the stack itself) are not checked.
@@ -22,8 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from botocore.client import BaseClient
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, UnknownServiceError
 
+from contabo_reseller.adapters.aws_services import LAYER_AWS_SERVICES
 from local.stack.template import LocalNames, resources_of_type
 
 # The AWS services the stack's functions use; other clients (boto3's S3 client pointed at
@@ -81,11 +84,25 @@ def install(template: dict[str, Any], names: LocalNames) -> None:
     def checked(client: BaseClient, operation_name: str, api_params: dict[str, Any]) -> Any:
         function = _current.get()
         if function is not None and _installed["mode"] != "off":
+            _check_layer_has_models(function, client.meta.service_model.service_name)
             for action, resource in _authorizations(client, operation_name, api_params):
                 _check(function, action, resource, operation_name)
         return original(client, operation_name, api_params)
 
     BaseClient._make_api_call = checked  # type: ignore[method-assign]
+
+
+def _check_layer_has_models(function: str, service: str) -> None:
+    """The deployed layer carries botocore's models only for LAYER_AWS_SERVICES (make build);
+    a client for any other service fails there before its first call, so it fails here too."""
+    if service not in LAYER_AWS_SERVICES:
+        raise UnknownServiceError(
+            service_name=service,
+            known_service_names=(
+                f"{', '.join(sorted(LAYER_AWS_SERVICES))} (the services {function} may use: "
+                "add it to contabo_reseller/adapters/aws_services.py so the layer keeps its models)"
+            ),
+        )
 
 
 def _check(function: str, action: str, resource: str, operation_name: str) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import boto3
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, UnknownServiceError
 
+from contabo_reseller.adapters.aws_services import LAYER_AWS_SERVICES
 from local.stack import iam
 from local.stack.template import load_template
 from tests.conftest import TEST_NAMES
@@ -105,3 +106,26 @@ def test_a_functions_parallel_calls_are_still_its_own(enforced):
             lambda: secrets.get_secret_value(SecretId=secret_id),
         )
     assert raised.value.response["Error"]["Code"] == "AccessDeniedException"
+
+
+def test_a_service_the_built_layer_has_no_models_for_fails_as_in_lambda(enforced):
+    """make build keeps botocore's models only for LAYER_AWS_SERVICES: a function calling any
+    other service would fail once deployed, so it fails on the local stack too."""
+    sqs = boto3.client("sqs")
+    with iam.acting_as("CreateServiceFunction"), pytest.raises(UnknownServiceError) as raised:
+        sqs.list_queues()
+    assert "aws_services.py" in str(raised.value)
+    sqs_outside_a_function = boto3.client("sqs")  # tests and the stack itself use full boto3
+    sqs_outside_a_function.list_queues()
+
+
+def test_every_service_a_function_is_granted_keeps_its_models():
+    """A grant in template.yaml is a call some function makes: the layer must keep its models."""
+    grants = iam.function_grants(load_template(), TEST_NAMES)
+    granted = {
+        action.split(":")[0]
+        for statements in grants.values()
+        for statement in statements
+        for action in statement.actions
+    }
+    assert granted and granted <= LAYER_AWS_SERVICES, granted - LAYER_AWS_SERVICES
