@@ -122,6 +122,16 @@ def test_renewing_a_server_records_the_due_date_and_releases_in_one_write(
     assert _audited("renew") == ["ok"]
 
 
+def test_a_power_action_releases_the_lock_with_the_status_it_expects(
+    contabo: FakeContaboGateway, services_calls: list[str]
+) -> None:
+    manage_service.power(SERVICE_ID, "stop", ACTOR)
+
+    assert services_calls == SUSPEND_CALLS
+    assert _unlocked().details["instance_status"] == "stopping"
+    assert _audited("stop") == ["ok"]
+
+
 def test_terminating_a_server_releases_the_lock_with_the_terminated_state(
     contabo: FakeContaboGateway, services_calls: list[str]
 ) -> None:

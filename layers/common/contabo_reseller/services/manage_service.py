@@ -244,7 +244,11 @@ def power(service_id: str, power_action: str, actor: str) -> ServiceView:
         refuse_if_suspended(record, power_action)
         service_policy.require_ready(record)
         contabo.power(_instance_id(record), power_action)
-        service_store.update(record, details={"instance_status": _expected_status(power_action)})
+        service_store.update(
+            record,
+            details={"instance_status": _expected_status(power_action)},
+            release=True,  # the action's last write also releases its lock (one round trip)
+        )
         return service_view(record)
 
 
