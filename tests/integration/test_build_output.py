@@ -186,3 +186,42 @@ def test_every_handler_imports_from_the_build_alone(
         assert result.returncode == 0, f"{function_id}: {result.stderr[-3000:]}"
         report = json.loads(result.stdout.strip().splitlines()[-1])
         assert report["foreign"] == [], f"{function_id} imported from outside the build"
+
+
+_CLIENTS_CHECK = """
+import json, sys
+sys.path[:0] = json.loads(sys.argv[1])
+import botocore, botocore.session
+session = botocore.session.get_session()
+for service in json.loads(sys.argv[2]):
+    session.create_client(
+        service, region_name="eu-central-1", aws_access_key_id="a", aws_secret_access_key="b"
+    )
+print(json.dumps({"botocore": botocore.__file__, "services": session.get_available_services()}))
+"""
+
+
+def test_the_built_layer_carries_botocore_models_for_exactly_the_services_used(build_dir: Path):
+    """make build slims the layer's botocore (scripts/slim_layer.py); every kept service's
+    client is still made from the build alone."""
+    from contabo_reseller.adapters.aws_services import LAYER_AWS_SERVICES
+
+    layer = [str(path) for path in _layer_dirs(build_dir)]
+    result = subprocess.run(  # noqa: S603 - our interpreter, our script
+        [
+            sys.executable,
+            "-I",
+            "-S",
+            "-c",
+            _CLIENTS_CHECK,
+            json.dumps(layer),
+            json.dumps(sorted(LAYER_AWS_SERVICES)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    assert report["botocore"].startswith(tuple(layer)), report["botocore"]
+    assert set(report["services"]) == LAYER_AWS_SERVICES
