@@ -83,6 +83,11 @@ from local.stack.template import (  # noqa: E402
 ANCHOR = "anchor (cookbook create-order)"
 ANCHOR_DIR = REPO_ROOT / "bench" / "cold_call_anchor"
 ANCHOR_TABLE = "bench-anchor-orders"
+# The same anchor with botocore as published (every service's models), as the cookbook
+# deploys it: what make build's slimmed layer (scripts/slim_layer.py) saves a cold start.
+# Shown beside the anchor; every ratio is taken against the anchor on our own layer.
+STOCK_ANCHOR = "anchor, botocore as published"
+STOCK_BOTOCORE_DIR = REPO_ROOT / ".aws-sam" / "stock-botocore"
 FLOOR = "floor (mandated libraries)"
 FLOOR_DIR = REPO_ROOT / "bench" / "cold_call_floor"
 CALL_TARGET, IMPORT_TARGET = 1.3, 1.5
@@ -162,7 +167,11 @@ def main(argv: list[str] | None = None) -> int:
         _seed(stack)
         subjects = _subjects(stack, build, built_template, shared, args.only)
         results: dict[str, list[dict[str, float]]] = {name: [] for name in subjects}
+        stock_anchor = _stock_anchor(subjects[ANCHOR], shared)
+        stock_calls: list[dict[str, float]] = []
         for _ in range(args.rounds):
+            if stock_anchor is not None:
+                stock_calls.append(_cold_call(stack, stock_anchor))
             for name, subject in subjects.items():
                 if name == ANCHOR:
                     continue
@@ -187,8 +196,25 @@ def main(argv: list[str] | None = None) -> int:
                 # Being cold: the cold call less the same request served warm, by CPU.
                 measured["cold_part_ratio"] = _cold_part(measured) / _cold_part(anchor)
                 results[name].append(measured)
-    _report(results, args.rounds)
+    _report(results, args.rounds, stock_calls)
     return 0
+
+
+def _stock_anchor(anchor: dict[str, Any], shared: list[str]) -> dict[str, Any] | None:
+    """The anchor with the venv's botocore (same pinned version, not slimmed) before the layer."""
+    import botocore
+
+    layer_botocore = next(Path(p) / "botocore" for p in shared if (Path(p) / "botocore").is_dir())
+    layer_version = re.search(
+        r"__version__ = '([^']+)'", (layer_botocore / "__init__.py").read_text()
+    )
+    if layer_version is None or layer_version.group(1) != botocore.__version__:
+        return None  # another version would measure more than the slimming
+    STOCK_BOTOCORE_DIR.mkdir(parents=True, exist_ok=True)
+    link = STOCK_BOTOCORE_DIR / "botocore"
+    if not link.exists():
+        link.symlink_to(Path(botocore.__file__).parent, target_is_directory=True)
+    return {**anchor, "path": [anchor["path"][0], str(STOCK_BOTOCORE_DIR), *anchor["path"][1:]]}
 
 
 # What each child runs ----------------------------------------------------------------------
@@ -477,7 +503,11 @@ def _seed_server(stack: RunningStack, service_id: str | None = None) -> str:
 # Report --------------------------------------------------------------------------------------
 
 
-def _report(results: dict[str, list[dict[str, float]]], rounds: int) -> None:
+def _report(
+    results: dict[str, list[dict[str, float]]],
+    rounds: int,
+    stock_calls: list[dict[str, float]],
+) -> None:
     median = statistics.median
     anchors = results[ANCHOR]
     anchor_call = median(r["call_ms"] for r in anchors)
@@ -508,6 +538,13 @@ def _report(results: dict[str, list[dict[str, float]]], rounds: int) -> None:
         f"anchor's cold call: {anchor_call:.0f} ms ({anchor_cpu:.0f} ms of CPU); the same "
         f"request warm: {anchor_warm:.0f} ms of CPU"
     )
+    if stock_calls:
+        print(
+            f"{STOCK_ANCHOR}: import {median(r['import_cpu_ms'] for r in stock_calls):.0f} ms, "
+            f"cold call {median(r['call_ms'] for r in stock_calls):.0f} ms "
+            f"({median(r['call_cpu_ms'] for r in stock_calls):.0f} ms of CPU; not a reference "
+            "for the ratios below)"
+        )
     # Import: wall and CPU against boto3, CPU against the anchor; then the cold call.
     header = (
         f"{'function':<34}{'imp ms':>8}{'x boto3':>9}{'cpu x boto3':>13}{'cpu x anchor':>14}"
