@@ -287,7 +287,10 @@ class Activity:
 
 
 def measure_size(count: int, samples: int) -> tuple[list[Activity], float]:
-    names = LocalNames(stack_name=f"cost{count}")
+    # One name for every size: each size gets a fresh stack (its own moto), and the shared
+    # package fixes its table names when first imported, so a second name in the same process
+    # would seed and read the first size's tables.
+    names = LocalNames(stack_name="cost")
     with (
         start_local_stack(
             api_port=0, moto_port=0, sim_port=0, schedules=False, names=names, sim_validate=False
