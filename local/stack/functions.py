@@ -28,6 +28,7 @@ from local.stack.template import (
     function_environment,
     function_properties,
     layer_content_dirs,
+    resolve,
     resources_of_type,
 )
 
@@ -149,7 +150,7 @@ def load_functions(template: dict[str, Any], names: LocalNames) -> dict[str, Loc
             code_dir=REPO_ROOT / properties["CodeUri"],
             handler=properties["Handler"],
             timeout_seconds=float(properties.get("Timeout", 3)),
-            memory_mb=int(properties.get("MemorySize", 128)),
+            memory_mb=int(resolve(properties.get("MemorySize", 128), template, names)),
             region=names.region,
             environment=function_environment(template, logical_id, names),
             layer_dirs=layer_content_dirs(template, logical_id),

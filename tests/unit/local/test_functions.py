@@ -57,7 +57,10 @@ def test_timeout_and_memory_come_from_the_function_or_globals():
     for logical_id, function in functions.items():
         own = template["Resources"][logical_id]["Properties"]
         assert function.timeout_seconds == own.get("Timeout", globals_["Timeout"])
-        assert function.memory_mb == own.get("MemorySize", globals_["MemorySize"])
+        # Globals' memory is the FunctionMemorySize parameter: its default when not overridden.
+        default_memory = int(template["Parameters"]["FunctionMemorySize"]["Default"])
+        assert globals_["MemorySize"] == {"Ref": "FunctionMemorySize"}
+        assert function.memory_mb == own.get("MemorySize", default_memory)
 
 
 def test_variables_one_function_sets_differently_are_applied_per_invocation():
