@@ -39,6 +39,10 @@ Each child then serves a second request of the same kind, warm ("warm cpu": what
 itself costs, its round trips and the provider's work). "cold part" is the cold call less that
 warm request, by CPU, against the anchor's: what being cold costs a function beyond the work
 any call of it does.
+"in AWS~" estimates the cold call in Lambda at the function's deployed memory (the template's
+``FunctionMemorySize``): Lambda gives CPU in proportion to memory, one vCPU at 1,769 MB, so the
+CPU time is stretched by that share and the waiting added (a Lambda vCPU taken as fast as one
+core of this machine: an assumption, not a measurement).
 Figures only; nothing is asserted. Results: docs/performance.md.
 """
 
@@ -78,6 +82,7 @@ from local.stack.template import (  # noqa: E402
     function_environment,
     function_properties,
     load_template,
+    resolve,
 )
 
 ANCHOR = "anchor (cookbook create-order)"
@@ -196,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
                 # Being cold: the cold call less the same request served warm, by CPU.
                 measured["cold_part_ratio"] = _cold_part(measured) / _cold_part(anchor)
                 results[name].append(measured)
-    _report(results, args.rounds, stock_calls)
+    memory = {name: subject.get("memory_mb", 0) for name, subject in subjects.items()}
+    _report(results, args.rounds, stock_calls, memory)
     return 0
 
 
@@ -252,7 +258,9 @@ def _subjects(
         route = _representative(routes[function_id])
         sample = _sample_request(function_id)
         properties = function_properties(template, function_id)
+        memory_mb = int(resolve(properties["MemorySize"], template, stack.names))
         subjects[function_id] = {
+            "memory_mb": memory_mb,
             "path": [str(build / properties["CodeUri"]), *shared],
             "handler": properties["Handler"],
             "env": {
@@ -354,6 +362,20 @@ def _refused(results: dict[str, list[dict[str, float]]], key: str) -> list[str]:
         for name, runs in results.items()
         if name != ANCHOR and int(runs[-1][key]) >= 400
     )
+
+
+# Lambda gives CPU in proportion to memory: one vCPU at 1,769 MB (AWS Lambda documentation,
+# "Configure Lambda function memory").
+ONE_VCPU_MB = 1769
+
+
+def _in_lambda_ms(runs: list[dict[str, float]], memory_mb: int) -> float:
+    """The cold call estimated in Lambda at the function's deployed memory: its CPU time
+    stretched by the vCPU share that memory buys, plus the time it spent waiting. Assumes a
+    Lambda vCPU is as fast as one core here for this work (not measured)."""
+    cpu = statistics.median(r["call_cpu_ms"] for r in runs)
+    waiting = max(0.0, statistics.median(r["call_ms"] for r in runs) - cpu)
+    return cpu * max(1.0, ONE_VCPU_MB / memory_mb) + waiting if memory_mb else float("nan")
 
 
 def _cold_part(measured: dict[str, float]) -> float:
@@ -507,6 +529,7 @@ def _report(
     results: dict[str, list[dict[str, float]]],
     rounds: int,
     stock_calls: list[dict[str, float]],
+    memory: dict[str, int],
 ) -> None:
     median = statistics.median
     anchors = results[ANCHOR]
@@ -549,7 +572,7 @@ def _report(
     header = (
         f"{'function':<34}{'imp ms':>8}{'x boto3':>9}{'cpu x boto3':>13}{'cpu x anchor':>14}"
         f"{'call ms':>9}{'x anchor':>10}{'cpu x anchor':>14}{'warm cpu':>10}{'cold part':>11}"
-        "  status  targets"
+        f"{'in AWS~':>9}  status  targets"
     )
     print(header)
     print("-" * len(header))
@@ -573,6 +596,7 @@ def _report(
             f"{median(r['call_cpu_ratio'] for r in runs):>14.2f}"
             f"{median(r['warm_cpu_ms'] for r in runs):>10.0f}"
             f"{median(r['cold_part_ratio'] for r in runs):>11.2f}"
+            f"{_in_lambda_ms(runs, memory[name]):>9.0f}"
             f"  {int(runs[-1]['status']):>6}  {verdict}"
         )
     functions = len(results) - 1
