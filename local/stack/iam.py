@@ -26,7 +26,6 @@ from typing import Any
 from botocore.client import BaseClient
 from botocore.exceptions import ClientError, UnknownServiceError
 
-from contabo_reseller.adapters.aws_services import LAYER_AWS_SERVICES
 from local.stack.template import LocalNames, resources_of_type
 
 # The AWS services the stack's functions use; other clients (boto3's S3 client pointed at
@@ -95,6 +94,10 @@ def install(template: dict[str, Any], names: LocalNames) -> None:
 def _check_layer_has_models(function: str, service: str) -> None:
     """The deployed layer carries botocore's models only for LAYER_AWS_SERVICES (make build);
     a client for any other service fails there before its first call, so it fails here too."""
+    # Imported here: `python -m local.stack` imports this module before the functions' layer
+    # folders are on sys.path (they are by the time a function makes a call).
+    from contabo_reseller.adapters.aws_services import LAYER_AWS_SERVICES
+
     if service not in LAYER_AWS_SERVICES:
         raise UnknownServiceError(
             service_name=service,
