@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _stock_anchor(anchor: dict[str, Any], shared: list[str]) -> dict[str, Any] | None:
-    """The anchor with the venv's botocore (same pinned version, not slimmed) before the layer."""
+    """The anchor with the venv's botocore (the layer's version, not slimmed) before the layer."""
     import botocore
 
     layer_botocore = next(Path(p) / "botocore" for p in shared if (Path(p) / "botocore").is_dir())
@@ -568,6 +568,8 @@ def _report(
             f"({median(r['call_cpu_ms'] for r in stock_calls):.0f} ms of CPU; not a reference "
             "for the ratios below)"
         )
+    else:
+        print(f"{STOCK_ANCHOR}: not measured (the venv's botocore is not the layer's version)")
     # Import: wall and CPU against boto3, CPU against the anchor; then the cold call.
     header = (
         f"{'function':<34}{'imp ms':>8}{'x boto3':>9}{'cpu x boto3':>13}{'cpu x anchor':>14}"
