@@ -225,3 +225,30 @@ def test_the_built_layer_carries_botocore_models_for_exactly_the_services_used(b
     report = json.loads(result.stdout)
     assert report["botocore"].startswith(tuple(layer)), report["botocore"]
     assert set(report["services"]) == LAYER_AWS_SERVICES
+
+
+_TRUST_CHECK = """
+import json, os, ssl, sys
+sys.path[:0] = json.loads(sys.argv[1])
+os.environ.pop("SSL_CERT_FILE", None); os.environ.pop("SSL_CERT_DIR", None)  # as in Lambda
+from contabo_reseller.adapters import trust_store
+context = trust_store.tls_verification()
+print(json.dumps({"directory": str(trust_store.hashed_directory()),
+                  "lazy": isinstance(context, ssl.SSLContext)}))
+"""
+
+
+def test_the_built_layer_reads_its_tls_roots_lazily(build_dir: Path, host_native_overlay: Path):
+    """make build hashes certifi's roots into a directory the Contabo client's TLS context
+    reads on demand (contabo_reseller/adapters/trust_store.py), from the build alone."""
+    paths = [str(host_native_overlay), *(str(path) for path in _layer_dirs(build_dir))]
+    result = subprocess.run(  # noqa: S603 - our interpreter, our script
+        [sys.executable, "-I", "-S", "-c", _TRUST_CHECK, json.dumps(paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    assert report["lazy"], report
+    assert report["directory"].startswith(str(build_dir)), report

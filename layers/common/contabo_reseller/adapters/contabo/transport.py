@@ -22,7 +22,7 @@ import httpx
 from pydantic import BaseModel
 
 from contabo_reseller import invocation, metrics
-from contabo_reseller.adapters import audit_log
+from contabo_reseller.adapters import audit_log, trust_store
 from contabo_reseller.adapters.contabo.errors import (
     CREDENTIALS_REJECTED,
     ContaboCredentialsRejected,
@@ -56,6 +56,7 @@ def pooled_http_client() -> httpx.Client:
         with _http_lock:
             if _http is None:
                 _http = httpx.Client(
+                    verify=trust_store.tls_verification(),
                     timeout=httpx.Timeout(get_settings().contabo_timeout_seconds),
                     limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
                 )
