@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from contabo_reseller.adapters import secrets
+from contabo_reseller.adapters import secrets, trust_store
 from contabo_reseller.domain.credentials import WhmcsApiCredentials
 from contabo_reseller.observability import logger, trace_httpx
 from contabo_reseller.settings import get_settings
@@ -76,7 +76,10 @@ def _post(credentials: WhmcsApiCredentials, fields: dict[str, str]) -> Any:
         form["accesskey"] = credentials.access_key.get_secret_value()
     try:
         response = httpx.post(
-            _api_url(credentials.url), data=form, timeout=get_settings().contabo_timeout_seconds
+            _api_url(credentials.url),
+            data=form,
+            timeout=get_settings().contabo_timeout_seconds,
+            verify=trust_store.tls_verification(),  # the same roots, not loaded whole per push
         )
         result: Any = response.json()
     except Exception as error:  # best effort by design: the cron hook pulls what was not pushed
