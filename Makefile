@@ -145,7 +145,7 @@ validate: venv ## sam validate --lint and cfn-lint
 	$(BIN)/cfn-lint template.yaml
 
 .PHONY: build
-build: venv ## sam build, keep only the botocore models the functions use, compile to hash-checked .pyc
+build: venv ## sam build, keep only the botocore models the functions use, hash the TLS roots, compile to hash-checked .pyc
 	PATH="$(dir $(PYTHON)):$$PATH" $(BIN)/sam build --template template.yaml
 	$(PYTHON) scripts/slim_layer.py .aws-sam/build/CommonLayer/python
 	$(PYTHON) -m compileall -q --invalidation-mode unchecked-hash .aws-sam/build
