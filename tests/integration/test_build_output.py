@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -145,6 +146,19 @@ def _layer_dirs(build_dir: Path) -> list[Path]:
     return [build_dir / layer["Properties"]["ContentUri"] / "python" for layer in layers.values()]
 
 
+def _python_on(
+    paths: list[str], script: str, *args: str, **options: Any
+) -> subprocess.CompletedProcess[str]:
+    """``script`` in a fresh ``python -I -S`` whose sys.path it sets to ``paths`` (argv[1])."""
+    return subprocess.run(  # noqa: S603 - our interpreter, our script, the build's own paths
+        [sys.executable, "-I", "-S", "-c", script, json.dumps(paths), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **options,
+    )
+
+
 def test_every_handler_imports_from_the_build_alone(
     build_dir: Path, host_native_overlay: Path, tmp_path: Path
 ):
@@ -167,22 +181,7 @@ def test_every_handler_imports_from_the_build_alone(
             "AWS_REGION": names.region,
             **function_environment(template, function_id, names),
         }
-        result = subprocess.run(  # noqa: S603 - our interpreter and the build's own paths
-            [
-                sys.executable,
-                "-I",
-                "-S",
-                "-c",
-                _IMPORT_CHECK,
-                json.dumps(path),
-                properties["Handler"],
-            ],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = _python_on(path, _IMPORT_CHECK, properties["Handler"], cwd=tmp_path, env=env)
         assert result.returncode == 0, f"{function_id}: {result.stderr[-3000:]}"
         report = json.loads(result.stdout.strip().splitlines()[-1])
         assert report["foreign"] == [], f"{function_id} imported from outside the build"
@@ -207,20 +206,7 @@ def test_the_built_layer_carries_botocore_models_for_exactly_the_services_used(b
     from contabo_reseller.adapters.aws_services import LAYER_AWS_SERVICES
 
     layer = [str(path) for path in _layer_dirs(build_dir)]
-    result = subprocess.run(  # noqa: S603 - our interpreter, our script
-        [
-            sys.executable,
-            "-I",
-            "-S",
-            "-c",
-            _CLIENTS_CHECK,
-            json.dumps(layer),
-            json.dumps(sorted(LAYER_AWS_SERVICES)),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _python_on(layer, _CLIENTS_CHECK, json.dumps(sorted(LAYER_AWS_SERVICES)))
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert report["botocore"].startswith(tuple(layer)), report["botocore"]
@@ -242,12 +228,7 @@ def test_the_built_layer_reads_its_tls_roots_lazily(build_dir: Path, host_native
     """make build hashes certifi's roots into a directory the Contabo client's TLS context
     reads on demand (contabo_reseller/adapters/trust_store.py), from the build alone."""
     paths = [str(host_native_overlay), *(str(path) for path in _layer_dirs(build_dir))]
-    result = subprocess.run(  # noqa: S603 - our interpreter, our script
-        [sys.executable, "-I", "-S", "-c", _TRUST_CHECK, json.dumps(paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _python_on(paths, _TRUST_CHECK)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert report["lazy"], report

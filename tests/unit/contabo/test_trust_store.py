@@ -7,7 +7,6 @@ not is refused, as with the bundle it was made from.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import socket
 import ssl
@@ -20,16 +19,10 @@ import pytest
 
 from contabo_reseller.adapters import trust_store
 from contabo_reseller.adapters.contabo import transport
+from scripts import slim_layer
 
 OPENSSL = shutil.which("openssl")
 needs_openssl = pytest.mark.skipif(OPENSSL is None, reason="the openssl command computes hashes")
-
-_spec = importlib.util.spec_from_file_location(
-    "slim_layer", Path(__file__).resolve().parents[3] / "scripts" / "slim_layer.py"
-)
-assert _spec and _spec.loader
-slim_layer = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(slim_layer)
 
 
 @pytest.fixture(autouse=True)

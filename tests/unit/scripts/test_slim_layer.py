@@ -4,7 +4,6 @@ functions use, and those services resolve their endpoints exactly as with the fu
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -15,13 +14,7 @@ import botocore
 import pytest
 
 from contabo_reseller.adapters.aws_services import LAYER_AWS_SERVICES
-
-_spec = importlib.util.spec_from_file_location(
-    "slim_layer", Path(__file__).resolve().parents[3] / "scripts" / "slim_layer.py"
-)
-assert _spec and _spec.loader
-slim_layer = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(slim_layer)
+from scripts import slim_layer
 
 FULL_BOTOCORE = Path(botocore.__file__).parent
 
