@@ -42,7 +42,12 @@ any call of it does.
 "in AWS~" estimates the cold call in Lambda at the function's deployed memory (the template's
 ``FunctionMemorySize``): Lambda gives CPU in proportion to memory, one vCPU at 1,769 MB, so the
 CPU time is stretched by that share and the waiting added (a Lambda vCPU taken as fast as one
-core of this machine: an assumption, not a measurement).
+core of this machine: an assumption, not a measurement), plus what the local stack does not
+show: in AWS each new connection the first request opens to an AWS endpoint ("conns") speaks
+TLS and loads the trust store into its context. botocore as published loads certifi's whole
+bundle each time (the anchor, on boto3's default session); our functions' SDK clients look up
+only the root the handshake needs (adapters/trust_store.py). Both costs are measured here, on
+the built layer's bundle; the handshake itself, alike for both, is left out.
 Figures only; nothing is asserted. Results: docs/performance.md.
 """
 
@@ -52,10 +57,12 @@ import argparse
 import contextlib
 import io
 import json
+import math
 import re
 import statistics
 import subprocess
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,9 +144,20 @@ class Context:
     def get_remaining_time_in_millis(self):
         return 10_000
 
+# New connections to AWS endpoints in the first request (in AWS each is a TLS handshake
+# whose trust store is loaded: see "in AWS~"); counting them costs nothing measurable.
+import urllib3.connectionpool as pools
+opened = []
+for pool_class in (pools.HTTPConnectionPool, pools.HTTPSConnectionPool):
+    def counted(self, new_conn=pool_class.__dict__["_new_conn"]):
+        opened.append(1)
+        return new_conn(self)
+    pool_class._new_conn = counted
+
 first, second = json.loads(sys.stdin.read())
 answer = handler(first, Context())
 served, served_cpu = time.perf_counter(), time.process_time()
+aws_connections = len(opened)
 # The same request again in the now warm process: what the request itself costs.
 again = handler(second, Context())
 warm, warm_cpu = time.perf_counter() - served, time.process_time() - served_cpu
@@ -147,6 +165,7 @@ print(json.dumps({"import_ms": (imported - started) * 1000, "call_ms": (served -
                   "import_cpu_ms": (imported_cpu - started_cpu) * 1000,
                   "call_cpu_ms": (served_cpu - started_cpu) * 1000,
                   "warm_ms": warm * 1000, "warm_cpu_ms": warm_cpu * 1000,
+                  "aws_connections": aws_connections,
                   "status": answer.get("statusCode"), "warm_status": again.get("statusCode")}))
 """
 
@@ -202,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                 measured["cold_part_ratio"] = _cold_part(measured) / _cold_part(anchor)
                 results[name].append(measured)
     memory = {name: subject.get("memory_mb", 0) for name, subject in subjects.items()}
-    _report(results, args.rounds, stock_calls, memory)
+    _report(results, args.rounds, stock_calls, memory, _trust_cost(shared))
     return 0
 
 
@@ -369,13 +388,51 @@ def _refused(results: dict[str, list[dict[str, float]]], key: str) -> list[str]:
 ONE_VCPU_MB = 1769
 
 
-def _in_lambda_ms(runs: list[dict[str, float]], memory_mb: int) -> float:
-    """The cold call estimated in Lambda at the function's deployed memory: its CPU time
-    stretched by the vCPU share that memory buys, plus the time it spent waiting. Assumes a
-    Lambda vCPU is as fast as one core here for this work (not measured)."""
+def _in_lambda_ms(runs: list[dict[str, float]], memory_mb: int, trust_ms: float) -> float:
+    """The cold call estimated in Lambda at the function's deployed memory: its CPU time, plus
+    ``trust_ms`` of CPU per AWS connection it opened (TLS in AWS, plain HTTP here), stretched
+    by the vCPU share that memory buys, plus the time it spent waiting. Assumes a Lambda vCPU
+    is as fast as one core here for this work (not measured)."""
     cpu = statistics.median(r["call_cpu_ms"] for r in runs)
     waiting = max(0.0, statistics.median(r["call_ms"] for r in runs) - cpu)
-    return cpu * max(1.0, ONE_VCPU_MB / memory_mb) + waiting if memory_mb else float("nan")
+    tls = statistics.median(r["aws_connections"] for r in runs) * trust_ms
+    return (cpu + tls) * max(1.0, ONE_VCPU_MB / memory_mb) + waiting if memory_mb else math.nan
+
+
+@dataclass(frozen=True)
+class TrustCost:
+    """CPU ms a new TLS connection spends loading its trust store, measured on this machine."""
+
+    bundle_ms: float  # certifi's whole bundle, as botocore as published loads it per connection
+    lazy_ms: float  # the hashed directory: the context names it, the handshake reads one root
+
+
+def _trust_cost(shared: list[str], samples: int = 15) -> TrustCost:
+    import ssl
+
+    certifi = next(Path(p) / "certifi" for p in shared if (Path(p) / "certifi").is_dir())
+    bundle = certifi / "cacert.pem"
+    directory = certifi / "capath"
+    one_root = next((p for p in sorted(directory.glob("*.0"))), None)
+
+    def cpu_ms(load: Any) -> float:
+        times = []
+        for _ in range(samples):
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            started = time.process_time()
+            load(context)
+            times.append((time.process_time() - started) * 1000)
+        return statistics.median(times)
+
+    bundle_ms = cpu_ms(lambda context: context.load_verify_locations(cafile=str(bundle)))
+    if one_root is None:  # no directory in this build: the bundle either way
+        return TrustCost(bundle_ms, bundle_ms)
+
+    def lazily(context: Any) -> None:
+        context.load_verify_locations(capath=str(directory))
+        context.load_verify_locations(cafile=str(one_root))  # what the handshake looks up
+
+    return TrustCost(bundle_ms, cpu_ms(lazily))
 
 
 def _cold_part(measured: dict[str, float]) -> float:
@@ -530,6 +587,7 @@ def _report(
     rounds: int,
     stock_calls: list[dict[str, float]],
     memory: dict[str, int],
+    trust: TrustCost,
 ) -> None:
     median = statistics.median
     anchors = results[ANCHOR]
@@ -561,6 +619,13 @@ def _report(
         f"anchor's cold call: {anchor_call:.0f} ms ({anchor_cpu:.0f} ms of CPU); the same "
         f"request warm: {anchor_warm:.0f} ms of CPU"
     )
+    anchor_in_aws = _in_lambda_ms(anchors, ONE_VCPU_MB, trust.bundle_ms)
+    print(
+        f"a new TLS connection's trust store, CPU: certifi's bundle {trust.bundle_ms:.1f} ms "
+        f"(botocore as published), the hashed directory {trust.lazy_ms:.2f} ms (ours); "
+        f"anchor in AWS~ at {ONE_VCPU_MB} MB: {anchor_in_aws:.0f} ms "
+        f"({median(r['aws_connections'] for r in anchors):.0f} AWS connection)"
+    )
     if stock_calls:
         print(
             f"{STOCK_ANCHOR}: import {median(r['import_cpu_ms'] for r in stock_calls):.0f} ms, "
@@ -574,11 +639,11 @@ def _report(
     header = (
         f"{'function':<34}{'imp ms':>8}{'x boto3':>9}{'cpu x boto3':>13}{'cpu x anchor':>14}"
         f"{'call ms':>9}{'x anchor':>10}{'cpu x anchor':>14}{'warm cpu':>10}{'cold part':>11}"
-        f"{'in AWS~':>9}  status  targets"
+        f"{'conns':>6}{'in AWS~':>9}{'x anchor':>9}  status  targets"
     )
     print(header)
     print("-" * len(header))
-    over_call = over_import = over_anchor_import = over_cold_part = 0
+    over_call = over_import = over_anchor_import = over_cold_part = over_in_aws = 0
     for name, runs in results.items():
         if name == ANCHOR:
             continue
@@ -591,6 +656,8 @@ def _report(
         over_call += call_ratio > CALL_TARGET
         over_cold_part += median(r["cold_part_ratio"] for r in runs) > CALL_TARGET
         verdict = "ok" if import_ratio <= IMPORT_TARGET and call_ratio <= CALL_TARGET else "over"
+        in_aws = _in_lambda_ms(runs, memory[name], trust.lazy_ms)
+        over_in_aws += in_aws / anchor_in_aws > CALL_TARGET
         print(
             f"{name:<34}{median(r['import_ms'] for r in runs):>8.0f}{import_ratio:>9.2f}"
             f"{import_cpu_ratio:>13.2f}{import_cpu_x_anchor:>14.2f}"
@@ -598,7 +665,8 @@ def _report(
             f"{median(r['call_cpu_ratio'] for r in runs):>14.2f}"
             f"{median(r['warm_cpu_ms'] for r in runs):>10.0f}"
             f"{median(r['cold_part_ratio'] for r in runs):>11.2f}"
-            f"{_in_lambda_ms(runs, memory[name]):>9.0f}"
+            f"{median(r['aws_connections'] for r in runs):>6.0f}"
+            f"{in_aws:>9.0f}{in_aws / anchor_in_aws:>9.2f}"
             f"  {int(runs[-1]['status']):>6}  {verdict}"
         )
     functions = len(results) - 1
@@ -618,6 +686,10 @@ def _report(
     print(
         f"cold part (cold call less the same request warm, CPU) over {CALL_TARGET}x the "
         f"anchor's: {over_cold_part} of {functions}"
+    )
+    print(
+        f"in AWS~ (estimate: deployed memory, TLS trust stores) over {CALL_TARGET}x the "
+        f"anchor's: {over_in_aws} of {functions}"
     )
     if ratios[FLOOR] > IMPORT_TARGET:
         print(

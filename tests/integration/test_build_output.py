@@ -216,20 +216,30 @@ def test_the_built_layer_carries_botocore_models_for_exactly_the_services_used(b
 _TRUST_CHECK = """
 import json, os, ssl, sys
 sys.path[:0] = json.loads(sys.argv[1])
-os.environ.pop("SSL_CERT_FILE", None); os.environ.pop("SSL_CERT_DIR", None)  # as in Lambda
-from contabo_reseller.adapters import trust_store
+for name in ("SSL_CERT_FILE", "SSL_CERT_DIR", "AWS_CA_BUNDLE", "REQUESTS_CA_BUNDLE"):
+    os.environ.pop(name, None)  # as in Lambda
+from contabo_reseller.adapters import sdk_session, trust_store
 context = trust_store.tls_verification()
+client = sdk_session.botocore_session().create_client(
+    "dynamodb", region_name="eu-central-1", aws_access_key_id="a", aws_secret_access_key="b")
+http = client._endpoint.http_session
+url = "https://dynamodb.eu-central-1.amazonaws.com/"
+pool = http._manager.connection_from_url(url)
+http._setup_ssl_cert(pool, url, http._verify)  # what botocore does before each send
 print(json.dumps({"directory": str(trust_store.hashed_directory()),
-                  "lazy": isinstance(context, ssl.SSLContext)}))
+                  "lazy": isinstance(context, ssl.SSLContext),
+                  "aws": [pool.ca_certs, pool.ca_cert_dir]}))
 """
 
 
 def test_the_built_layer_reads_its_tls_roots_lazily(build_dir: Path, host_native_overlay: Path):
     """make build hashes certifi's roots into a directory the Contabo client's TLS context
-    reads on demand (contabo_reseller/adapters/trust_store.py), from the build alone."""
+    and the AWS SDK's connections read on demand (contabo_reseller/adapters/trust_store.py),
+    from the build alone."""
     paths = [str(host_native_overlay), *(str(path) for path in _layer_dirs(build_dir))]
     result = _python_on(paths, _TRUST_CHECK)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert report["lazy"], report
     assert report["directory"].startswith(str(build_dir)), report
+    assert report["aws"] == [None, report["directory"]], report

@@ -7,10 +7,8 @@ not is refused, as with the bundle it was made from.
 
 from __future__ import annotations
 
-import shutil
 import socket
 import ssl
-import subprocess
 import threading
 from pathlib import Path
 
@@ -20,9 +18,7 @@ import pytest
 from contabo_reseller.adapters import trust_store
 from contabo_reseller.adapters.contabo import transport
 from scripts import slim_layer
-
-OPENSSL = shutil.which("openssl")
-needs_openssl = pytest.mark.skipif(OPENSSL is None, reason="the openssl command computes hashes")
+from tests.tls_roots import OPENSSL, certificate_authority, layer_with_bundle, needs_openssl
 
 
 @pytest.fixture(autouse=True)
@@ -30,41 +26,6 @@ def no_operator_trust_store(monkeypatch: pytest.MonkeyPatch) -> None:
     """As in Lambda: neither variable set (build machines often set both)."""
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-
-
-def _openssl(*args: str, cwd: Path) -> None:
-    subprocess.run([OPENSSL or "openssl", *args], cwd=cwd, check=True, capture_output=True)  # noqa: S603
-
-
-def _certificate_authority(folder: Path, name: str) -> None:
-    """A root and a localhost server certificate it signed: <name>-root.pem, <name>-server.*"""
-    _openssl(
-        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-        "-subj", f"/CN={name} Test Root", "-keyout", f"{name}-root.key", "-out", f"{name}-root.pem",
-        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
-        cwd=folder,
-    )  # fmt: skip
-    _openssl(
-        "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
-        "-keyout", f"{name}-server.key", "-out", f"{name}-server.csr", cwd=folder,
-    )  # fmt: skip
-    (folder / "san.ext").write_text("subjectAltName=DNS:localhost\n")
-    _openssl(
-        "x509", "-req", "-in", f"{name}-server.csr", "-CA", f"{name}-root.pem",
-        "-CAkey", f"{name}-root.key", "-CAcreateserial", "-days", "2", "-extfile", "san.ext",
-        "-out", f"{name}-server.pem", cwd=folder,
-    )  # fmt: skip
-
-
-def _layer_with_bundle(folder: Path, roots: list[Path]) -> Path:
-    """A built layer whose certifi bundle is certifi's own roots plus ``roots``."""
-    layer = folder / "python"
-    (layer / "certifi").mkdir(parents=True)
-    bundle = Path(certifi.where()).read_text()
-    for root in roots:
-        bundle += "\n" + root.read_text()
-    (layer / "certifi" / "cacert.pem").write_text(bundle)
-    return layer
 
 
 def _handshake(client_context: ssl.SSLContext | bool, folder: Path, name: str) -> None:
@@ -94,7 +55,7 @@ def _handshake(client_context: ssl.SSLContext | bool, folder: Path, name: str) -
 
 @needs_openssl
 def test_every_root_of_the_bundle_is_written_under_its_subject_hash(tmp_path):
-    layer = _layer_with_bundle(tmp_path, [])
+    layer = layer_with_bundle(tmp_path, [])
     roots = slim_layer.hash_trust_store(layer, OPENSSL)
     directory = trust_store.hashed_directory(layer / "certifi" / "cacert.pem")
     assert directory == layer / "certifi" / trust_store.CAPATH_DIR_NAME
@@ -107,9 +68,9 @@ def test_every_root_of_the_bundle_is_written_under_its_subject_hash(tmp_path):
 
 @needs_openssl
 def test_a_server_whose_root_is_in_the_bundle_is_trusted_and_another_is_refused(tmp_path):
-    _certificate_authority(tmp_path, "ours")
-    _certificate_authority(tmp_path, "stranger")
-    layer = _layer_with_bundle(tmp_path, [tmp_path / "ours-root.pem"])
+    certificate_authority(tmp_path, "ours")
+    certificate_authority(tmp_path, "stranger")
+    layer = layer_with_bundle(tmp_path, [tmp_path / "ours-root.pem"])
     slim_layer.hash_trust_store(layer, OPENSSL)
     context = trust_store.tls_verification(layer / "certifi" / "cacert.pem")
     assert isinstance(context, ssl.SSLContext)
@@ -122,7 +83,7 @@ def test_a_server_whose_root_is_in_the_bundle_is_trusted_and_another_is_refused(
 
 @needs_openssl
 def test_a_directory_of_another_bundle_or_half_written_is_not_used(tmp_path):
-    layer = _layer_with_bundle(tmp_path, [])
+    layer = layer_with_bundle(tmp_path, [])
     bundle = layer / "certifi" / "cacert.pem"
     assert trust_store.tls_verification(bundle) is True  # no directory: httpx loads the bundle
     slim_layer.hash_trust_store(layer, OPENSSL)
@@ -135,7 +96,7 @@ def test_a_directory_of_another_bundle_or_half_written_is_not_used(tmp_path):
 
 @needs_openssl
 def test_the_operators_own_trust_store_wins(tmp_path, monkeypatch):
-    layer = _layer_with_bundle(tmp_path, [])
+    layer = layer_with_bundle(tmp_path, [])
     slim_layer.hash_trust_store(layer, OPENSSL)
     bundle = layer / "certifi" / "cacert.pem"
     assert isinstance(trust_store.tls_verification(bundle), ssl.SSLContext)
@@ -144,7 +105,7 @@ def test_the_operators_own_trust_store_wins(tmp_path, monkeypatch):
 
 
 def test_without_the_openssl_command_the_layer_keeps_only_its_bundle(tmp_path, monkeypatch):
-    layer = _layer_with_bundle(tmp_path, [])
+    layer = layer_with_bundle(tmp_path, [])
     monkeypatch.setattr(slim_layer.shutil, "which", lambda name: None)
     assert slim_layer.hash_trust_store(layer) == 0
     assert not (layer / "certifi" / trust_store.CAPATH_DIR_NAME).exists()
@@ -160,3 +121,22 @@ def test_the_contabo_client_takes_its_verification_from_the_trust_store(monkeypa
     finally:
         client.close()
         monkeypatch.setattr(transport, "_http", None)
+
+
+def test_an_sdk_client_is_wrapped_once_and_a_botocore_without_the_step_is_left_alone():
+    from types import SimpleNamespace
+
+    import botocore.session
+
+    client = botocore.session.Session().create_client(
+        "dynamodb", region_name="eu-central-1", aws_access_key_id="a", aws_secret_access_key="b"
+    )
+    trust_store.read_aws_roots_lazily(client)
+    wrapped = client._endpoint.http_session._setup_ssl_cert
+    assert wrapped.reads_roots_lazily
+    trust_store.read_aws_roots_lazily(client)
+    assert client._endpoint.http_session._setup_ssl_cert is wrapped
+
+    elsewhere = SimpleNamespace(_endpoint=SimpleNamespace(http_session=SimpleNamespace()))
+    trust_store.read_aws_roots_lazily(elsewhere)
+    assert vars(elsewhere._endpoint.http_session) == {}

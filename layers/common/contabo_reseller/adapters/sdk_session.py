@@ -20,6 +20,8 @@ import botocore.config
 import botocore.session
 from pynamodb.connection import base as pynamodb_connection
 
+from contabo_reseller.adapters import trust_store
+
 # Held while the shared session changes: a client made, a handler registered (boto3 registers
 # its own, and a data path, when its face of the session is made).
 _lock = threading.RLock()
@@ -41,11 +43,16 @@ class _OneChangeAtATime(botocore.session.Session):
         key = _client_key(args, kwargs)
         with _lock:
             if key is None:
-                return super().create_client(*args, **kwargs)
+                return self._new_client(*args, **kwargs)
             client = self._clients.get(key)
             if client is None or not _has_credentials(client):
-                client = self._clients[key] = super().create_client(*args, **kwargs)
+                client = self._clients[key] = self._new_client(*args, **kwargs)
             return client
+
+    def _new_client(self, *args: Any, **kwargs: Any) -> Any:
+        client = super().create_client(*args, **kwargs)
+        trust_store.read_aws_roots_lazily(client)
+        return client
 
     def register(self, *args: Any, **kwargs: Any) -> None:
         with _lock:

@@ -13,6 +13,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
+from contabo_reseller.adapters import trust_store
 from contabo_reseller.domain.errors import NotFound, UpstreamUnavailable
 from contabo_reseller.domain.object_storage.product import S3Keys
 
@@ -37,6 +38,7 @@ class S3Buckets:
             region_name="us-east-1",
             config=_CONFIG,
         )
+        trust_store.read_aws_roots_lazily(self._s3)  # Contabo's S3 endpoint is HTTPS too
 
     def ensure_bucket(self, bucket: str) -> None:
         try:
