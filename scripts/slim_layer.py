@@ -8,9 +8,10 @@ The kept services keep their entries word for word, so their endpoints resolve a
 (tests/unit/scripts/test_slim_layer.py compares them with the full botocore's).
 
 It also writes certifi's roots into a directory named by OpenSSL's subject hash, which the
-Contabo client's TLS context reads lazily (contabo_reseller/adapters/trust_store.py): about
-15 ms of CPU less on the first Contabo call of every cold container. It needs the ``openssl``
-command; without it the layer keeps only the bundle and the client loads it whole, as before.
+Contabo client's TLS context and the AWS SDK's connections read lazily
+(contabo_reseller/adapters/trust_store.py): about 15 ms of CPU less on the first Contabo call
+and on every new AWS connection of a container. It needs the ``openssl`` command; without it
+the layer keeps only the bundle and the clients load it whole, as before.
 
 Usage: python scripts/slim_layer.py .aws-sam/build/CommonLayer/python
 """
