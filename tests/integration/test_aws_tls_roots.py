@@ -126,6 +126,17 @@ def test_a_call_to_a_server_whose_root_is_in_the_bundle_reads_only_that_root(
     assert roots_loaded == 1
 
 
+def test_every_client_of_the_shared_session_reads_roots_lazily(new_container):
+    """boto3's face of the session (Powertools' secrets provider, the worker trigger) makes its
+    clients through the same session."""
+    for client in (
+        sdk_session.boto3_session().client("secretsmanager", region_name="eu-central-1"),
+        sdk_session.boto3_session().client("lambda", region_name="eu-central-1"),
+        sdk_session.botocore_session().create_client("dynamodb", region_name="eu-central-1"),
+    ):
+        assert client._endpoint.http_session._setup_ssl_cert.reads_roots_lazily
+
+
 def test_a_server_signed_by_another_root_is_refused(new_container, bundle, strangers_server):
     client = _client(strangers_server)
     with pytest.raises(botocore.exceptions.SSLError):
