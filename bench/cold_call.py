@@ -410,10 +410,12 @@ class TrustCost:
 def _trust_cost(shared: list[str], samples: int = 15) -> TrustCost:
     import ssl
 
+    from contabo_reseller.adapters.trust_store import CAPATH_DIR_NAME
+
     certifi = next(Path(p) / "certifi" for p in shared if (Path(p) / "certifi").is_dir())
     bundle = certifi / "cacert.pem"
-    directory = certifi / "capath"
-    one_root = next((p for p in sorted(directory.glob("*.0"))), None)
+    directory = certifi / CAPATH_DIR_NAME
+    one_root = min(directory.glob("*.0"), default=None)
 
     def cpu_ms(load: Any) -> float:
         times = []

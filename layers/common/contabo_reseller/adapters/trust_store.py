@@ -82,11 +82,16 @@ def read_aws_roots_lazily(client: Any) -> None:
     if name_the_bundle is None or getattr(name_the_bundle, "reads_roots_lazily", False):
         return
 
+    # Looked up once per client and bundle, not on every request: a container's files stay put.
+    directories: dict[str, Path | None] = {}
+
     def name_the_directory(pool: Any, url: str, verify: Any) -> None:
         name_the_bundle(pool, url, verify)
         bundle = getattr(pool, "ca_certs", None)
         if bundle:
-            directory = hashed_directory(Path(bundle))
+            if bundle not in directories:
+                directories[bundle] = hashed_directory(Path(bundle))
+            directory = directories[bundle]
             if directory is not None:
                 pool.ca_certs, pool.ca_cert_dir = None, str(directory)
 
