@@ -79,7 +79,7 @@ class DaemonCapture:
 @contextmanager
 def traced() -> Iterator[DaemonCapture]:
     """X-Ray on, as in Lambda with ``Tracing: Active``, sending to a capture socket."""
-    from contabo_reseller.observability import tracer
+    from contabo_reseller.observability import TRACED_MODULES, tracer
 
     capture = DaemonCapture()
     was_disabled = tracer.disabled
@@ -90,7 +90,7 @@ def traced() -> Iterator[DaemonCapture]:
         streaming_threshold=0,  # every subsegment is sent as soon as it closes
     )
     global_sdk_config.set_sdk_enabled(True)
-    patch(["botocore", "pynamodb", "httpx"])
+    patch([*TRACED_MODULES, "httpx"])  # as deployed: the Tracer's modules, httpx on first use
     type(tracer)._config["disabled"] = False
     tracer.disabled = False
     try:

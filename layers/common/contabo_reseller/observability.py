@@ -7,9 +7,13 @@ POWERTOOLS_METRICS_NAMESPACE (template Globals), so every function logs alike.
 from aws_lambda_powertools import Logger, Metrics, Tracer
 
 logger = Logger()
-# In Lambda, Tracer() alone patches every library X-Ray knows, importing httpx into every cold
-# start; the modules that use httpx ask for it with trace_httpx().
-tracer = Tracer(patch_modules=("botocore", "pynamodb"))
+# What X-Ray traces from the start: every AWS SDK call (pynamodb's included: it calls DynamoDB
+# through a botocore client). Not X-Ray's "pynamodb" patch, which wraps botocore's HTTP send and
+# so recorded each DynamoDB call a second time, parsing its answer again to do so. Not Tracer()'s
+# default either: it patches every library X-Ray knows, importing httpx into every cold start;
+# the modules that use httpx ask for it with trace_httpx().
+TRACED_MODULES = ("botocore",)
+tracer = Tracer(patch_modules=TRACED_MODULES)
 metrics = Metrics()
 
 
