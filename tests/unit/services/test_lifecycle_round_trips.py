@@ -14,8 +14,8 @@ from typing import Any
 import botocore.client
 import pytest
 
-from contabo_reseller.adapters import service_store
-from contabo_reseller.adapters.tables import AuditEntry, ServiceRecord
+from contabo_reseller.adapters import job_queue, service_store
+from contabo_reseller.adapters.tables import AuditEntry, JobRecord, ServiceRecord
 from contabo_reseller.domain.compute import RescueRequest
 from contabo_reseller.domain.errors import ActionRefused, NotFound
 from contabo_reseller.domain.private_networks import PRIVATE_NETWORK
@@ -59,19 +59,24 @@ def contabo(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeContaboG
     yield fake
 
 
-@pytest.fixture
-def services_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every call made to the services table from now on, by operation."""
+def _calls_to(table_name: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every call made to ``table_name`` from now on, by operation."""
     calls: list[str] = []
     make_api_call = botocore.client.BaseClient._make_api_call
 
     def recording(self: Any, operation: str, params: dict[str, Any]) -> Any:
-        if params.get("TableName") == ServiceRecord.Meta.table_name:
+        if params.get("TableName") == table_name:
             calls.append(operation)
         return make_api_call(self, operation, params)
 
     monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", recording)
     return calls
+
+
+@pytest.fixture
+def services_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every call made to the services table from now on, by operation."""
+    return _calls_to(ServiceRecord.Meta.table_name, monkeypatch)
 
 
 def _unlocked(service_id: str = SERVICE_ID) -> ServiceRecord:
@@ -347,3 +352,24 @@ def test_a_package_change_writes_the_add_ons_and_releases_the_lock_at_once(
     assert services_calls == ["UpdateItem", "UpdateItem"]  # the lock, the add-ons with release
     assert _unlocked().details["add_ons"] == ChangePackageRequest().add_ons.model_dump()
     assert _audited("change_package") == ["ok"]
+
+
+def test_a_billing_action_on_a_busy_server_is_queued_with_one_write_to_the_jobs(
+    contabo: FakeContaboGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recorded for later (another action holds the lock): the new job is one PutItem; a job
+    already waiting takes the newer action in one more write, never a read."""
+    monkeypatch.setattr(manage_service, "BILLING_WAIT_SECONDS", 0)
+    service_store.acquire_lock(SERVICE_ID, "restart", "customer:restart", seconds=30)
+    jobs_calls = _calls_to(JobRecord.Meta.table_name, monkeypatch)
+
+    manage_service.suspend(SERVICE_ID, SuspendRequest(reason="overdue"), ACTOR)
+    assert jobs_calls == ["PutItem"]
+
+    jobs_calls.clear()
+    manage_service.terminate(SERVICE_ID, TerminateRequest(), ACTOR)
+    assert jobs_calls == ["PutItem", "UpdateItem"]  # refused (it waits), then retargeted
+    job = job_queue.get(f"{manage_service.BILLING_JOB}-{SERVICE_ID}")
+    assert job is not None and job.status == "queued"
+    assert job.payload == {"billing_action": "terminate"}
+    assert service_store.require(SERVICE_ID).billing_action == "terminate"

@@ -133,11 +133,14 @@ def enqueue(
     key: str | None = None,
     wake: bool = True,
     requeue_parked: bool = False,
+    retarget_waiting: bool = False,
 ) -> str:
     """Queues ``action``; returns the job id. With ``key``, at most one unfinished job exists
     per (action, key): queueing it again returns the existing job's id. ``requeue_parked``: a
     parked one runs again with fresh attempts (a new ask, e.g. WHMCS's next billing action,
-    is not left behind an old failure staff were already told of)."""
+    is not left behind an old failure staff were already told of). ``retarget_waiting``: one
+    still waiting to be claimed takes ``payload`` (one write, no read: a caller may hold only
+    write access to the jobs); a claimed one is left to its handler."""
     job_id = f"{action}-{key}" if key else str(uuid.uuid4())
     record = JobRecord(
         job_id=job_id,
@@ -154,6 +157,8 @@ def enqueue(
         logger.info("job queued", extra={"job_id": job_id, "job_action": action})
         if wake:
             wake_worker(job_id)
+    elif retarget_waiting and job_queue.set_payload_if_queued(job_id, payload):
+        pass  # asked first: a job still waiting is the common case of an existing one
     elif requeue_parked and _requeued_if_parked(job_id, payload):
         logger.info("parked job queued again", extra={"job_id": job_id, "job_action": action})
         if wake:
@@ -165,12 +170,6 @@ def _requeued_if_parked(job_id: str, payload: dict[str, Any]) -> bool:
     return job_queue.requeue_if_parked(
         job_id, status="queued", run_after=time.time(), attempts=0, polls=0, payload=payload
     )
-
-
-def retarget_if_waiting(job_id: str, payload: dict[str, Any]) -> None:
-    """A job queued earlier and not yet claimed takes ``payload`` (one write, no read: a
-    caller may hold only write access to the jobs); a claimed one is left to its handler."""
-    job_queue.set_payload_if_queued(job_id, payload)
 
 
 def enqueue_latest(

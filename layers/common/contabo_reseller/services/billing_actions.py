@@ -39,9 +39,14 @@ def record_for_later(
         # already running renames itself when it applies it (see applying).
         payload = {"billing_action": record.billing_action or name}
         job_id = action_queue.enqueue(
-            service_id, job, payload, actor, key=service_id, requeue_parked=True
+            service_id,
+            job,
+            payload,
+            actor,
+            key=service_id,
+            requeue_parked=True,
+            retarget_waiting=True,
         )
-        action_queue.retarget_if_waiting(job_id, payload)
         logger.info(
             "billing action recorded; applied once the service is free", extra={"job": job_id}
         )
