@@ -25,10 +25,12 @@ pydantic model, one DynamoDB put), measured the same way. Each function runs rig
 over the rounds): on a shared machine whose load drifts over a run, a function compared with
 an anchor measured minutes earlier says more about the drift than about the function.
 Targets: every API function's cold call within 1.3x the anchor's, and its import within 1.5x
-``import boto3``. Beside the wall-clock ratio, "cpu x anchor" compares the CPU time the child
-process spent on import and first request (``time.process_time()``), which a loaded machine
-inflates far less than wall time; waiting on the local stack is not in it. The import is
-compared by CPU time too, with boto3 and with the anchor of the same pair.
+``import boto3``; the last lines also count the restated targets (import within 1.1x the
+anchor's, cold part within 1.5x), which every function met when they were set. Beside the
+wall-clock ratio, "cpu x anchor" compares the CPU time the child process spent on import and
+first request (``time.process_time()``), which a loaded machine inflates far less than wall
+time; waiting on the local stack is not in it. The import is compared by CPU time too, with
+boto3 and with the anchor of the same pair.
 
 The floor (bench/cold_call_floor) is what no API function can import in less: only the
 libraries the developers' guide mandates for one (boto3, Powertools' REST resolver with
@@ -103,6 +105,10 @@ STOCK_BOTOCORE_DIR = REPO_ROOT / ".aws-sam" / "stock-botocore"
 FLOOR = "floor (mandated libraries)"
 FLOOR_DIR = REPO_ROOT / "bench" / "cold_call_floor"
 CALL_TARGET, IMPORT_TARGET = 1.3, 1.5
+# Restated targets every function met in the eighth round, so that a regression shows: the
+# import against the anchor's (CPU), and what being cold adds (docs/performance.md, "Where
+# issue 19's targets stand").
+IMPORT_GUARD, COLD_PART_GUARD = 1.1, 1.5
 SERVICE_ID, CLIENT_ID = "4242", "7"
 ENDS_ITS_SERVICE = {"TerminateServiceFunction"}
 # Functions whose first GET needs an object the bench has none of, or that have no GET: the
@@ -646,6 +652,7 @@ def _report(
     print(header)
     print("-" * len(header))
     over_call = over_import = over_anchor_import = over_cold_part = over_in_aws = 0
+    over_import_guard = over_cold_part_guard = 0
     for name, runs in results.items():
         if name == ANCHOR:
             continue
@@ -656,7 +663,10 @@ def _report(
         over_import += import_ratio > IMPORT_TARGET
         over_anchor_import += import_cpu_x_anchor > 1
         over_call += call_ratio > CALL_TARGET
-        over_cold_part += median(r["cold_part_ratio"] for r in runs) > CALL_TARGET
+        cold_part = median(r["cold_part_ratio"] for r in runs)
+        over_cold_part += cold_part > CALL_TARGET
+        over_import_guard += import_cpu_x_anchor > IMPORT_GUARD
+        over_cold_part_guard += cold_part > COLD_PART_GUARD
         verdict = "ok" if import_ratio <= IMPORT_TARGET and call_ratio <= CALL_TARGET else "over"
         in_aws = _in_lambda_ms(runs, memory[name], trust.lazy_ms)
         over_in_aws += in_aws / anchor_in_aws > CALL_TARGET
@@ -692,6 +702,11 @@ def _report(
     print(
         f"in AWS~ (estimate: deployed memory, TLS trust stores) over {CALL_TARGET}x the "
         f"anchor's: {over_in_aws} of {functions}"
+    )
+    print(
+        f"restated: import over {IMPORT_GUARD}x the anchor's (CPU): {over_import_guard} of "
+        f"{functions}; cold part over {COLD_PART_GUARD}x the anchor's: {over_cold_part_guard} "
+        f"of {functions}"
     )
     if ratios[FLOOR] > IMPORT_TARGET:
         print(
