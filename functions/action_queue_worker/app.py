@@ -4,8 +4,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller import invocation
 from contabo_reseller.observability import logger, metrics, tracer
-from contabo_reseller.services import action_queue
-from contabo_reseller.services.scheduled_jobs import run_job
+from contabo_reseller.services.jobs import action_queue
+from contabo_reseller.services.jobs.scheduled_jobs import run_job
 
 
 @logger.inject_lambda_context

@@ -11,7 +11,7 @@ from contabo_reseller.domain.jobs import JobList, JobStatus, JobView
 from contabo_reseller.http.api import create_api, mutate
 from contabo_reseller.http.auth import installation
 from contabo_reseller.observability import logger, tracer
-from contabo_reseller.services import action_queue
+from contabo_reseller.services.jobs import action_queue
 
 api = create_api()
 JobId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,200}$")]

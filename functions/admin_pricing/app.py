@@ -10,7 +10,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from contabo_reseller.domain.pricing import PricingConfig, PricingExport
 from contabo_reseller.http.api import actor, create_api, mutate
 from contabo_reseller.observability import logger, tracer
-from contabo_reseller.services import pricing
+from contabo_reseller.services.billing import pricing
 
 api = create_api()
 

@@ -10,7 +10,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from contabo_reseller.domain.jobs import ScheduleList, ScheduleRun
 from contabo_reseller.http.api import create_api, mutate
 from contabo_reseller.observability import logger, tracer
-from contabo_reseller.services import scheduled_jobs
+from contabo_reseller.services.jobs import scheduled_jobs
 
 api = create_api()
 

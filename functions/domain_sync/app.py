@@ -5,7 +5,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.observability import logger, metrics, tracer
 from contabo_reseller.services.domains import management
-from contabo_reseller.services.scheduled_jobs import run_job
+from contabo_reseller.services.jobs.scheduled_jobs import run_job
 
 JOB = "domain-sync"
 

@@ -6,7 +6,7 @@ from contabo_reseller import invocation
 from contabo_reseller.domain.errors import ServiceBusy
 from contabo_reseller.observability import logger, metrics, tracer
 from contabo_reseller.services import provisioning
-from contabo_reseller.services.schedules import run_scheduled_job
+from contabo_reseller.services.jobs.schedules import run_scheduled_job
 
 
 @logger.inject_lambda_context

@@ -3,7 +3,7 @@
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.observability import logger, metrics
-from contabo_reseller.services.schedules import run_scheduled_job
+from contabo_reseller.services.jobs.schedules import run_scheduled_job
 
 
 @logger.inject_lambda_context

@@ -11,7 +11,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from contabo_reseller.domain.usage import UsageList
 from contabo_reseller.http.api import create_api
 from contabo_reseller.observability import logger, tracer
-from contabo_reseller.services.usage import service_usage
+from contabo_reseller.services.billing.usage import service_usage
 
 api = create_api()
 

@@ -5,8 +5,8 @@ with a day's cycle that an earlier run left part-way."""
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from contabo_reseller.observability import logger, metrics, tracer
-from contabo_reseller.services.scheduled_jobs import job_status, run_job
-from contabo_reseller.services.usage_sync import JOB_NAME, sync_usage
+from contabo_reseller.services.billing.usage_sync import JOB_NAME, sync_usage
+from contabo_reseller.services.jobs.scheduled_jobs import job_status, run_job
 
 
 @logger.inject_lambda_context

@@ -10,7 +10,8 @@ import pytest
 
 from contabo_reseller.adapters.contabo.client import get_contabo_client
 from contabo_reseller.adapters.contabo.transport import Backoff
-from contabo_reseller.services import action_queue, provisioning
+from contabo_reseller.services import provisioning
+from contabo_reseller.services.jobs import action_queue
 from tests.chaos.conftest import RUNS, record_figures
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.tables import JobRecord
-from contabo_reseller.services import action_queue
+from contabo_reseller.services.jobs import action_queue
 from tests.chaos.conftest import RUNS, active_services, lock_holder, record_figures
 from tests.chaos.test_exactly_once import together
 

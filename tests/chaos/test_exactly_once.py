@@ -29,7 +29,8 @@ from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.contabo import gateway as contabo_gateway
 from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.service import display_name_for
-from contabo_reseller.services import action_queue, manage_service, provisioning
+from contabo_reseller.services import manage_service, provisioning
+from contabo_reseller.services.jobs import action_queue
 from contabo_reseller.services.object_storage.provisioning import pool_display_name
 from tests.chaos.conftest import RUNS, active_services, ask, lock_holder
 from tests.chaos.exactly_once_support import (

@@ -26,7 +26,8 @@ import pytest
 from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.audit_log import NO_SERVICE
 from contabo_reseller.adapters.tables import AuditEntry, JobRecord
-from contabo_reseller.services import action_queue, manage_service
+from contabo_reseller.services import manage_service
+from contabo_reseller.services.jobs import action_queue
 from tests.chaos.conftest import active_services, record_figures
 from tests.integration.lifecycle.test_create_and_provision import order
 from tests.integration.object_storage.conftest import new_service_id

@@ -20,7 +20,8 @@ import pytest
 from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.tables import JobRecord, ServiceRecord
 from contabo_reseller.domain.service import display_name_for
-from contabo_reseller.services import action_queue, provisioning
+from contabo_reseller.services import provisioning
+from contabo_reseller.services.jobs import action_queue
 from tests.chaos.conftest import RUNS, ask, lock_holder, record_figures
 from tests.chaos.test_exactly_once import apply_common_fault, plan, report, together
 from tests.integration.lifecycle.test_create_and_provision import order

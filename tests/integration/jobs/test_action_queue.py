@@ -12,8 +12,8 @@ import pytest
 from contabo_reseller.adapters import job_queue
 from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.errors import ActionRefused
-from contabo_reseller.services import action_queue
-from contabo_reseller.services.action_queue import NotYet, QueuedJob, enqueue, handles
+from contabo_reseller.services.jobs import action_queue
+from contabo_reseller.services.jobs.action_queue import NotYet, QueuedJob, enqueue, handles
 from tests.integration.jobs.conftest import make_due, wait_for_job
 
 WORKER = "ActionQueueWorkerFunction"

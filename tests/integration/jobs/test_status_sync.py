@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from contabo_reseller.adapters import job_state, service_store
 from contabo_reseller.services import status_sync
-from contabo_reseller.services.scheduled_jobs import run_job
+from contabo_reseller.services.jobs.scheduled_jobs import run_job
 from tests.integration.jobs.conftest import seed_instances
 
 SYNC = "StatusSyncFunction"

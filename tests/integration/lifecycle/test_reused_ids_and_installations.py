@@ -121,7 +121,7 @@ def test_the_same_id_in_another_installation_is_its_own_order(
 
 def test_another_installations_admin_sees_neither_jobs_nor_guardrails(stack, whmcs, staging):
     from contabo_reseller.adapters import job_queue
-    from contabo_reseller.services import action_queue
+    from contabo_reseller.services.jobs import action_queue
 
     staging_admin = SignedClient(stack.api_url, STAGING_ADMIN_KEY_ID, STAGING_ADMIN_SECRET)
     job_id = action_queue.enqueue("990001", "reinstall", {}, "test", wake=False)

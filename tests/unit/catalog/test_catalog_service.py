@@ -11,8 +11,8 @@ from contabo_reseller.domain.catalog import CatalogImage, ProductOverride
 from contabo_reseller.domain.errors import InvalidInput, NotFound, UpstreamUnavailable
 from contabo_reseller.services import catalog
 from contabo_reseller.services.catalog_sync import JOB_NAME, sync_catalog
-from contabo_reseller.services.scheduled_jobs import run_job
-from tests.unit.services.test_scheduled_jobs import FakeContext
+from contabo_reseller.services.jobs.scheduled_jobs import run_job
+from tests.unit.services.jobs.test_scheduled_jobs import FakeContext
 
 
 def _dc(slug: str, region: str, name: str) -> dict[str, Any]:

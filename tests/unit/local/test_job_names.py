@@ -8,7 +8,7 @@ import typing
 import pytest
 
 from contabo_reseller.domain.jobs import ScheduleName
-from contabo_reseller.services.scheduled_jobs import SCHEDULES
+from contabo_reseller.services.jobs.scheduled_jobs import SCHEDULES
 from local.stack import run_job
 from local.stack.jobs import LOCAL_ONLY_JOBS, UnknownJob, job_names, resolve_job
 from local.stack.jobs import scheduled_function_ids as scheduled

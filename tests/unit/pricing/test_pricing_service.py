@@ -6,7 +6,8 @@ import pytest
 
 from contabo_reseller.domain.errors import InvalidInput
 from contabo_reseller.domain.pricing import PricingConfig
-from contabo_reseller.services import catalog, pricing
+from contabo_reseller.services import catalog
+from contabo_reseller.services.billing import pricing
 from tests.unit.catalog.test_catalog_service import FakeCatalogSource
 
 

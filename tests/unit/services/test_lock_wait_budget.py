@@ -22,7 +22,7 @@ from contabo_reseller.domain.service import (
     TerminateRequest,
 )
 from contabo_reseller.services import manage_service
-from contabo_reseller.services.action_queue import QueuedJob
+from contabo_reseller.services.jobs.action_queue import QueuedJob
 from contabo_reseller.services.object_storage import management as object_storage
 from contabo_reseller.services.object_storage import provisioning as object_storage_provisioning
 from tests.unit.fakes.contabo import FakeContaboGateway

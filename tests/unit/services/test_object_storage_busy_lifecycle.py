@@ -18,7 +18,7 @@ from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.domain.errors import ActionRefused
 from contabo_reseller.domain.service import RenewRequest, SuspendRequest
 from contabo_reseller.domain.status_messages import StatusMessage
-from contabo_reseller.services import action_queue
+from contabo_reseller.services.jobs import action_queue
 from contabo_reseller.services.object_storage import management as object_storage
 from contabo_reseller.services.object_storage import tenancy
 from tests.unit.fakes.object_storage import FakeObjectStorages

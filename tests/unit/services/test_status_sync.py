@@ -9,7 +9,7 @@ from contabo_reseller.adapters import service_store
 from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.services import status_sync
-from contabo_reseller.services.scheduled_jobs import run_job
+from contabo_reseller.services.jobs.scheduled_jobs import run_job
 
 
 @dataclass

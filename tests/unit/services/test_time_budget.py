@@ -24,7 +24,7 @@ from contabo_reseller.domain.service import (
     TerminateRequest,
 )
 from contabo_reseller.services import connection_test, manage_service
-from contabo_reseller.services.action_queue import NotYet
+from contabo_reseller.services.jobs.action_queue import NotYet
 from tests.conftest import TEST_NAMES
 from tests.unit.fakes.contabo import FakeContaboGateway
 from tests.unit.services.test_purchases_with_fake_contabo import SERVICE_ID, _active, _ordered
@@ -80,7 +80,7 @@ def test_a_terminate_out_of_time_is_queued_and_answered_not_refused(
 
 
 def _queued(job, payload=None):  # type: ignore[no-untyped-def]
-    from contabo_reseller.services.action_queue import QueuedJob
+    from contabo_reseller.services.jobs.action_queue import QueuedJob
 
     return QueuedJob(
         job.job_id, job.service_id, job.action, dict(payload or {}), 1, job.actor, job, "owner"

@@ -17,7 +17,8 @@ from contabo_reseller.domain.service import (
     TerminateRequest,
 )
 from contabo_reseller.domain.tags import SetTagsRequest
-from contabo_reseller.services import billing_actions, manage_service, service_policy, tags
+from contabo_reseller.services import manage_service, service_policy, tags
+from contabo_reseller.services.billing import actions as billing_actions
 from contabo_reseller.services.object_storage import management as object_storage
 from tests.unit.fakes.contabo import FakeContaboGateway
 

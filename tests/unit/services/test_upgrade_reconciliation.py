@@ -10,7 +10,8 @@ from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.errors import PurchaseOutcomeUnknown
 from contabo_reseller.domain.instance import InstanceFacts
 from contabo_reseller.domain.service import ChangePackageRequest
-from contabo_reseller.services import action_queue, manage_service
+from contabo_reseller.services import manage_service
+from contabo_reseller.services.jobs import action_queue
 from tests.unit.fakes.contabo import FakeContaboGateway
 from tests.unit.services.test_purchases_with_fake_contabo import (
     SERVICE_ID,

@@ -146,7 +146,7 @@ def _sentences(language: str) -> dict[str, str]:
 
 
 # Plain ValueErrors that never reach a person: wiring mistakes caught by tests and startup.
-PROGRAMMING_ERRORS = {"services/action_queue.py", "adapters/contabo/orders.py"}
+PROGRAMMING_ERRORS = {"services/jobs/action_queue.py", "adapters/contabo/orders.py"}
 
 
 def test_field_rules_raise_a_coded_refusal():

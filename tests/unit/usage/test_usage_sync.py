@@ -12,10 +12,10 @@ from contabo_reseller.adapters import usage_store
 from contabo_reseller.adapters.tables import ServiceRecord, UsageRecord
 from contabo_reseller.domain.errors import InvalidInput, NotFound, UpstreamUnavailable
 from contabo_reseller.domain.usage import object_storage_usage
-from contabo_reseller.services.scheduled_jobs import run_job
-from contabo_reseller.services.usage import service_usage
-from contabo_reseller.services.usage_sync import JOB_NAME, sync_usage
-from tests.unit.services.test_scheduled_jobs import FakeContext
+from contabo_reseller.services.billing.usage import service_usage
+from contabo_reseller.services.billing.usage_sync import JOB_NAME, sync_usage
+from contabo_reseller.services.jobs.scheduled_jobs import run_job
+from tests.unit.services.jobs.test_scheduled_jobs import FakeContext
 
 DAY = date(2026, 11, 22)
 

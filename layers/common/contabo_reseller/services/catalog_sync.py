@@ -16,7 +16,7 @@ from contabo_reseller.adapters import config_items
 from contabo_reseller.domain.catalog import CatalogDiff, KindDiff, diff_items, shipped_catalog
 from contabo_reseller.services import catalog
 from contabo_reseller.services.catalog_port import CatalogSource, catalog_source
-from contabo_reseller.services.scheduled_jobs import JobRun, Paused
+from contabo_reseller.services.jobs.scheduled_jobs import JobRun, Paused
 
 JOB_NAME = "catalog-sync"
 STEPS = ("regions", "images", "products")

@@ -18,7 +18,7 @@ from contabo_reseller.adapters import job_runs, secrets
 from contabo_reseller.adapters.tables import ALL_MODELS
 from contabo_reseller.domain.errors import DomainError
 from contabo_reseller.domain.health import CheckResult, HealthReport, HealthStatus, status_of
-from contabo_reseller.services.scheduled_jobs import SCHEDULES
+from contabo_reseller.services.jobs.scheduled_jobs import SCHEDULES
 from contabo_reseller.settings import get_settings
 
 PLACEHOLDER = "REPLACE_ME"

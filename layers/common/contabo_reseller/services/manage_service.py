@@ -41,15 +41,12 @@ from contabo_reseller.domain.service import (
 )
 from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
-from contabo_reseller.services import (
-    action_queue,
-    billing_actions,
-    service_policy,
-    terminate_cleanup,
-)
+from contabo_reseller.services import service_policy, terminate_cleanup
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.billing import actions as billing_actions
 from contabo_reseller.services.compute import moves
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
+from contabo_reseller.services.jobs import action_queue
 from contabo_reseller.services.networking import private_network_product
 from contabo_reseller.services.object_storage import routing as object_storage
 from contabo_reseller.services.views import service_view

@@ -136,7 +136,7 @@ def advance(
         action.message = record.state
         state = record.state
     for job_id in wake:
-        from contabo_reseller.services import action_queue
+        from contabo_reseller.services.jobs import action_queue
 
         action_queue.wake_worker(job_id)
     return state

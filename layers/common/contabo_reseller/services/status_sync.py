@@ -38,7 +38,7 @@ from contabo_reseller.domain.status_messages import say
 from contabo_reseller.services.inventory_port import InstanceInventory, inventory
 
 if TYPE_CHECKING:  # the job runner's types; the API routes here never run a job
-    from contabo_reseller.services.scheduled_jobs import JobRun, Paused
+    from contabo_reseller.services.jobs.scheduled_jobs import JobRun, Paused
 
 JOB = "status-sync"
 REPORT_KIND, REPORT_ITEM = "report", "drift"

@@ -15,9 +15,9 @@ from typing import Any
 from contabo_reseller.adapters import service_store
 from contabo_reseller.domain.errors import DomainError, ServiceBusy
 from contabo_reseller.domain.status_messages import CLEARED, StatusMessage, say
-from contabo_reseller.services.action_queue import NotYet, QueuedJob, enqueue, handles
 from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.contabo_gateway import ContaboGateway, gateway_for
+from contabo_reseller.services.jobs.action_queue import NotYet, QueuedJob, enqueue, handles
 
 ACTION = "terminate_cleanup"
 INSTANCE_STEPS = ("snapshots", "private_networks", "tag")

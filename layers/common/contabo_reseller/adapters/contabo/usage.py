@@ -1,4 +1,4 @@
-"""The usage sync's Contabo port (services.usage_port.UsageSource) on the real client."""
+"""The usage sync's Contabo port (services.billing.usage_port.UsageSource) on the real client."""
 
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ from contabo_reseller.services.actions import service_action
 from contabo_reseller.services.compute_port import ComputePort, compute_for
 
 if TYPE_CHECKING:  # the job runner's types; the API routes here never run a job
-    from contabo_reseller.services.scheduled_jobs import JobRun, Paused
+    from contabo_reseller.services.jobs.scheduled_jobs import JobRun, Paused
 
 JOB_NAME = "automatic-snapshots"
 POLICY_INDEX = "snapshot_policy"  # catalog kind: one item per service with a policy on

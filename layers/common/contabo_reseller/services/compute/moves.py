@@ -32,8 +32,8 @@ from contabo_reseller.domain.moves import (
 )
 from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.services import service_policy
-from contabo_reseller.services.action_queue import NotYet, QueuedJob, enqueue, handles
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.jobs.action_queue import NotYet, QueuedJob, enqueue, handles
 
 FOLLOW_REGION = "region_change_follow"
 PLAN_TASK = "plan_change_admin_task"

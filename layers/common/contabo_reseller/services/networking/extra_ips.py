@@ -28,8 +28,8 @@ from contabo_reseller.domain.networking import (
     VipFacts,
     parse_ip,
 )
-from contabo_reseller.services.action_queue import QueuedJob, enqueue, handles
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.jobs.action_queue import QueuedJob, enqueue, handles
 from contabo_reseller.services.service_policy import changing, instance_id_of, readable
 
 RETURN_IP = "extra_ip_return"  # the action-queue job that finishes a failed move

@@ -51,8 +51,10 @@ from contabo_reseller.domain.service import (
 )
 from contabo_reseller.domain.status_messages import CLEARED, say
 from contabo_reseller.observability import logger
-from contabo_reseller.services import action_queue, billing_actions, ownership, service_policy
+from contabo_reseller.services import ownership, service_policy
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.billing import actions as billing_actions
+from contabo_reseller.services.jobs import action_queue
 from contabo_reseller.services.object_storage import tenancy
 from contabo_reseller.services.object_storage.port import (
     ObjectStoragePort,

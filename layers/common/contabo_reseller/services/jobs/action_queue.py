@@ -2,7 +2,7 @@
 
 Queue work from any use case, then let a handler do it in the background:
 
-    from contabo_reseller.services.action_queue import QueuedJob, enqueue, handles
+    from contabo_reseller.services.jobs.action_queue import QueuedJob, enqueue, handles
 
     job_id = enqueue(service_id, "reinstall", {"image_id": "..."}, actor="whmcs:key-1")
 
@@ -49,7 +49,7 @@ from contabo_reseller.observability import logger
 from contabo_reseller.settings import get_settings
 
 if TYPE_CHECKING:  # the worker's side: the API functions that enqueue need none of it
-    from contabo_reseller.services.scheduled_jobs import JobRun, Paused
+    from contabo_reseller.services.jobs.scheduled_jobs import JobRun, Paused
 
 HANDLER_MODULES = (
     "contabo_reseller.services.terminate_cleanup",

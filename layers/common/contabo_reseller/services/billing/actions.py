@@ -18,7 +18,8 @@ from contabo_reseller.domain.errors import ActionRefused, OutOfTime, ServiceBusy
 from contabo_reseller.domain.service import RenewRequest, ServiceState, ServiceView
 from contabo_reseller.domain.status_messages import StatusMessage
 from contabo_reseller.observability import logger
-from contabo_reseller.services import action_queue, service_policy
+from contabo_reseller.services import service_policy
+from contabo_reseller.services.jobs import action_queue
 from contabo_reseller.services.views import service_view
 
 # A product's lifecycle context: (service_id, action, actor, wait_seconds=) -> the service's

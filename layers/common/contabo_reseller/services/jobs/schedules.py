@@ -9,7 +9,7 @@ from typing import Any
 from contabo_reseller import metrics
 from contabo_reseller.adapters import job_runs
 from contabo_reseller.observability import logger
-from contabo_reseller.services.scheduled_jobs import idle_run
+from contabo_reseller.services.jobs.scheduled_jobs import idle_run
 
 
 def run_scheduled_job(

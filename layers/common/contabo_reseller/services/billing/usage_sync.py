@@ -21,10 +21,10 @@ from contabo_reseller.adapters.tables import ServiceRecord
 from contabo_reseller.domain.object_storage.product import OBJECT_STORAGE, REGION_NAMES
 from contabo_reseller.domain.usage import UsageMetric, compute_usage, object_storage_usage
 from contabo_reseller.observability import logger
+from contabo_reseller.services.billing.usage_port import UsageSource, usage_source
+from contabo_reseller.services.jobs.scheduled_jobs import JobRun, Paused
 from contabo_reseller.services.object_storage import pool, tenancy
 from contabo_reseller.services.object_storage.port import object_storage_port_for
-from contabo_reseller.services.scheduled_jobs import JobRun, Paused
-from contabo_reseller.services.usage_port import UsageSource, usage_source
 
 JOB_NAME = "usage-sync"
 SAVE_EVERY = 50  # services between checkpoint saves, so a crash redoes little

@@ -6,7 +6,7 @@ import pytest
 
 from contabo_reseller.adapters import job_runs, worker_trigger
 from contabo_reseller.domain.errors import ActionRefused, NotFound, UpstreamUnavailable
-from contabo_reseller.services import scheduled_jobs
+from contabo_reseller.services.jobs import scheduled_jobs
 from contabo_reseller.settings import get_settings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from contabo_reseller.services import action_queue
+from contabo_reseller.services.jobs import action_queue
 
 
 def test_backoff_doubles_from_a_minute_up_to_an_hour():

@@ -2,7 +2,7 @@
 
 A job is a function ``body(run: JobRun)`` that ``run_job`` runs inside one Lambda invocation:
 
-    from contabo_reseller.services.scheduled_jobs import JobRun, run_job
+    from contabo_reseller.services.jobs.scheduled_jobs import JobRun, run_job
 
     def sync_products(run: JobRun) -> dict | Paused:
         done = set(run.checkpoint.get("done", []))      # {} when a new cycle starts

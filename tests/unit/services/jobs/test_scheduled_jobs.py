@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from contabo_reseller.adapters import job_runs, job_state
-from contabo_reseller.services.scheduled_jobs import (
+from contabo_reseller.services.jobs.scheduled_jobs import (
     JobRun,
     LeaseLost,
     job_status,

@@ -11,9 +11,9 @@ from pynamodb.connection.base import Connection
 
 from contabo_reseller import metrics
 from contabo_reseller.adapters import job_runs, job_state
-from contabo_reseller.services import action_queue, scheduled_jobs, schedules
-from contabo_reseller.services.scheduled_jobs import last_runs, run_job
-from tests.unit.services.test_scheduled_jobs import FakeContext
+from contabo_reseller.services.jobs import action_queue, scheduled_jobs, schedules
+from contabo_reseller.services.jobs.scheduled_jobs import last_runs, run_job
+from tests.unit.services.jobs.test_scheduled_jobs import FakeContext
 
 
 @pytest.fixture

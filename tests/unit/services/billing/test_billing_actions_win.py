@@ -16,8 +16,9 @@ from contabo_reseller.adapters import job_queue, service_store
 from contabo_reseller.adapters.tables import JobRecord
 from contabo_reseller.domain.errors import ActionRefused, ServiceBusy
 from contabo_reseller.domain.service import ServiceState, SuspendRequest, TerminateRequest
-from contabo_reseller.services import action_queue, manage_service, provisioning
+from contabo_reseller.services import manage_service, provisioning
 from contabo_reseller.services.actions import service_action
+from contabo_reseller.services.jobs import action_queue
 from tests.unit.fakes.contabo import FakeContaboGateway
 from tests.unit.services.test_purchases_with_fake_contabo import SERVICE_ID, _active, _ordered
 
