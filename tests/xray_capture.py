@@ -1,11 +1,12 @@
 """Turns X-Ray tracing on for the in-process local stack and catches what it would send.
 
 The tests run with ``POWERTOOLS_TRACE_DISABLED`` (tests/conftest.py), so the Tracer and the
-X-Ray SDK start disabled. ``traced()`` enables both, points the SDK's own UDP emitter at a
-socket this process listens on (the X-Ray daemon's role), and opens one segment per request:
-every segment and subsegment the handlers produce reaches that socket as the daemon would see
-it. The local gateway runs handlers in worker threads, so the segment context is shared by all
-threads instead of X-Ray's thread-local one (one request at a time in these tests).
+X-Ray SDK start disabled. ``traced()`` enables both and points the SDK's own UDP emitter at a
+socket this process listens on (the X-Ray daemon's role): every subsegment the handlers
+produce reaches that socket as the daemon would see it. As in Lambda, where each invocation's
+thread (and each thread it starts) gets a facade segment of its own, every thread here gets its
+own segment on first use: the local stack runs each invocation in a thread of its own, and
+work it wakes in the background (the action-queue worker) never lands in a request's trace.
 """
 
 from __future__ import annotations
@@ -13,21 +14,29 @@ from __future__ import annotations
 import socket
 import threading
 import time
-import types
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from aws_xray_sdk import global_sdk_config
 from aws_xray_sdk.core import patch, xray_recorder
 from aws_xray_sdk.core.context import Context
+from aws_xray_sdk.core.models.segment import Segment
 
 
-class _SharedContext(Context):
-    """X-Ray's context with one entity stack for every thread."""
+class _SegmentPerThread(Context):
+    """X-Ray's thread-local context, where a thread without a segment gets one of its own."""
 
     def __init__(self) -> None:
         super().__init__(context_missing="LOG_ERROR")
-        self._local = types.SimpleNamespace()
+
+    def get_trace_entity(self) -> Any:
+        if not getattr(self._local, "entities", None) and global_sdk_config.sdk_enabled():
+            self._local.entities = [Segment(threading.current_thread().name, sampled=True)]
+        return super().get_trace_entity()
+
+
+_SENTINEL = b"end of what was sent"
 
 
 class DaemonCapture:
@@ -39,6 +48,7 @@ class DaemonCapture:
         self._socket.settimeout(0.2)
         self.address = f"127.0.0.1:{self._socket.getsockname()[1]}"
         self._documents: list[str] = []
+        self._sentinel_seen = threading.Event()
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._receive, daemon=True)
@@ -50,27 +60,44 @@ class DaemonCapture:
                 datagram = self._socket.recv(65535)
             except TimeoutError:
                 continue
+            if datagram == _SENTINEL:
+                self._sentinel_seen.set()
+                continue
             with self._lock:
                 # Each datagram is the daemon protocol's header line, then one segment document.
                 self._documents.append(datagram.decode().partition("\n")[2])
 
+    def _drain(self) -> None:
+        """Returns once every datagram sent before the call has been read: a marker sent now is
+        queued behind them (loopback queues a datagram as it is sent), however late the
+        receiving thread runs on a busy machine."""
+        self._sentinel_seen.clear()
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as marker:
+            marker.sendto(_SENTINEL, self._socket.getsockname())
+        if not self._sentinel_seen.wait(10.0):
+            raise AssertionError("the capture socket read nothing for 10 s")
+
     @property
     def documents(self) -> list[str]:
-        """Every document received once none has arrived for a moment: the receiving thread
-        may not have read the last ones yet when the last request has been answered."""
-        deadline = time.monotonic() + 5.0
-        seen = -1
-        while time.monotonic() < deadline:
-            with self._lock:
-                count = len(self._documents)
-            if count == seen:
-                break
-            seen = count
-            time.sleep(0.3)
+        """Every document sent so far and, while the capture is open, any that arrive within a
+        quiet moment after (work the requests woke in the background)."""
+        if not self._stop.is_set():
+            self._drain()
+            deadline = time.monotonic() + 5.0
+            seen = -1
+            while time.monotonic() < deadline:
+                with self._lock:
+                    count = len(self._documents)
+                if count == seen:
+                    break
+                seen = count
+                time.sleep(0.3)
         with self._lock:
             return list(self._documents)
 
     def close(self) -> None:
+        """Stops listening once everything sent before has been read."""
+        self._drain()
         self._stop.set()
         self._thread.join()
         self._socket.close()
@@ -83,9 +110,10 @@ def traced() -> Iterator[DaemonCapture]:
 
     capture = DaemonCapture()
     was_disabled = tracer.disabled
+    earlier_context = xray_recorder.context
     xray_recorder.configure(
         daemon_address=capture.address,
-        context=_SharedContext(),
+        context=_SegmentPerThread(),
         sampling=False,
         streaming_threshold=0,  # every subsegment is sent as soon as it closes
     )
@@ -99,14 +127,5 @@ def traced() -> Iterator[DaemonCapture]:
         tracer.disabled = was_disabled
         type(tracer)._config["disabled"] = was_disabled
         global_sdk_config.set_sdk_enabled(False)
+        xray_recorder.context = earlier_context
         capture.close()
-
-
-@contextmanager
-def request_segment(capture: DaemonCapture, name: str) -> Iterator[None]:
-    """One segment around a request, like Lambda's facade segment; sent when it ends."""
-    xray_recorder.begin_segment(name)
-    try:
-        yield
-    finally:
-        xray_recorder.end_segment()
