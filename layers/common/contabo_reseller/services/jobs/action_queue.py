@@ -154,15 +154,17 @@ def enqueue(
         polls=0,
     )
     if job_queue.add(record):
-        logger.info("job queued", extra={"job_id": job_id, "job_action": action})
-        if wake:
-            wake_worker(job_id)
+        queued = "job queued"
+    # Tried before the parked case: a job still waiting is the common case of an existing one.
     elif retarget_waiting and job_queue.set_payload_if_queued(job_id, payload):
-        pass  # asked first: a job still waiting is the common case of an existing one
+        return job_id
     elif requeue_parked and _requeued_if_parked(job_id, payload):
-        logger.info("parked job queued again", extra={"job_id": job_id, "job_action": action})
-        if wake:
-            wake_worker(job_id)
+        queued = "parked job queued again"
+    else:
+        return job_id
+    logger.info(queued, extra={"job_id": job_id, "job_action": action})
+    if wake:
+        wake_worker(job_id)
     return job_id
 
 
